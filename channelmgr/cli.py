@@ -1,0 +1,96 @@
+"""The ``channelmgr`` command line.
+
+Every subcommand lives in its own module under ``channelmgr.commands`` and exposes
+``register(subparsers)``; adding one is a new module plus one line in COMMAND_MODULES.
+User mistakes print one clear line and exit non-zero; only real bugs show a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from typing import Sequence
+
+from . import __version__
+from .config import resolve_db_url
+from .db.engine import DatabaseError
+from .errors import UserError
+
+COMMAND_MODULES = [
+    "channelmgr.commands.gui",
+    "channelmgr.commands.init",
+    "channelmgr.commands.info",
+    "channelmgr.commands.reservation",
+]
+
+
+class Context:
+    """What a command needs from the outside: the database URL, opened on first use."""
+
+    def __init__(self, args: argparse.Namespace):
+        self.args = args
+        self.db_url, self.db_is_default = resolve_db_url(getattr(args, "db", None))
+        self._services = None
+
+    def services(self, demo_if_empty: bool = False):
+        if self._services is None:
+            from .services import Services
+
+            self._services = Services.open(self.db_url)
+            if demo_if_empty and self._services.db.is_empty():
+                from .demo import load_demo
+
+                load_demo(self._services.db)
+        return self._services
+
+    def close(self) -> None:
+        if self._services is not None:
+            self._services.close()
+
+
+def _add_db_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--db",
+        metavar="URL",
+        default=argparse.SUPPRESS,
+        help="SQLAlchemy database URL (default: $CHANNELMGR_DB, else SQLite in the user data folder)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="channelmgr",
+        description="Channel manager for homestays (民宿): rooms, calendar, prices, OTA channels.",
+    )
+    parser.add_argument("--version", action="version", version=f"channelmgr {__version__}")
+    _add_db_option(parser)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        module = importlib.import_module(name)
+        module.register(sub)
+    # --db is accepted after the subcommand too ("channelmgr init --db URL").
+    for subparser in sub.choices.values():
+        _add_db_option(subparser)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        args = parser.parse_args([*(argv if argv is not None else sys.argv[1:]), "gui"])
+    ctx = Context(args)
+    try:
+        return int(args.func(args, ctx) or 0)
+    except (UserError, DatabaseError) as exc:
+        print(f"channelmgr: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    finally:
+        ctx.close()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

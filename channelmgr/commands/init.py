@@ -1,0 +1,27 @@
+"""``channelmgr init [--demo]``: create or upgrade the database, optionally with the demo homestay."""
+
+from __future__ import annotations
+
+from ..errors import UserError
+
+
+def register(sub) -> None:
+    p = sub.add_parser("init", help="create or upgrade the database to the newest schema")
+    p.add_argument("--demo", action="store_true", help="load the demo homestay (only into an empty database)")
+    p.set_defaults(func=run)
+
+
+def run(args, ctx) -> int:
+    services = ctx.services()
+    db = services.db
+    safe_url = db.engine.url.render_as_string(hide_password=True)
+    if args.demo:
+        if not db.is_empty():
+            raise UserError(f"{safe_url} already has data; the demo is only loaded into an empty database")
+        from ..demo import load_demo
+
+        load_demo(db)
+        print(f"Database ready with the demo homestay: {safe_url}")
+    else:
+        print(f"Database ready: {safe_url}")
+    return 0

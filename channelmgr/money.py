@@ -1,0 +1,14 @@
+"""Money is exact: integer minor units (fen) in the core, formatted only at the edges."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+SYMBOLS = {"CNY": "¥", "USD": "$", "EUR": "€", "HKD": "HK$"}
+
+
+def format_minor(amount_minor: int, currency: str = "CNY") -> str:
+    """38800 → '¥388', 38850 → '¥388.50' (whole amounts drop the decimals, as OTAs show them)."""
+    value = Decimal(amount_minor) / 100
+    text = f"{value:,.0f}" if amount_minor % 100 == 0 else f"{value:,.2f}"
+    return f"{SYMBOLS.get(currency, currency + ' ')}{text}"

@@ -1,0 +1,27 @@
+import os
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+@pytest.fixture(autouse=True)
+def _isolated_qsettings(tmp_path, qapp):
+    # Window state and language go to a temporary INI file, never the developer's settings.
+    from PySide6.QtCore import QCoreApplication, QSettings
+
+    QCoreApplication.setOrganizationName("channelmgr-tests")
+    QCoreApplication.setApplicationName("channelmgr-tests")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "qsettings"))
+    yield
+
+
+@pytest.fixture
+def app_context(demo_services):
+    from ui.app import build_context
+
+    ctx = build_context(demo_services)
+    yield ctx
+    ctx.db_tasks.wait()
+    ctx.net_tasks.wait()

@@ -1,0 +1,68 @@
+"""The desktop shell offscreen: pages, navigation, actions, window state, languages."""
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from ui import i18n
+from ui.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot, app_context):
+    i18n.install_language("zh_CN")
+    w = MainWindow(app_context)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    yield w
+    i18n.install_language("en")
+
+
+def test_every_page_can_be_shown(window, qtbot):
+    titles = [window.nav.item(i).text() for i in range(window.nav.count())]
+    assert titles == ["房态日历", "房型", "价格", "渠道", "订单", "报表", "设置"]
+    for page_id, page in window.pages.items():
+        window.actions_[f"go.{page_id}"].trigger()
+        assert window.current_page() is page and page.isVisible()
+
+
+def test_room_types_and_reservations_show_demo_data(window, qtbot):
+    window.show_page("room_types")
+    page = window.pages["room_types"]
+    qtbot.waitUntil(lambda: page.model.rowCount() == 6)
+    assert page.model.index(0, 1).data() == "洱海景观大床房"
+    assert "6 个房型" in page.heading.text()
+    window.show_page("reservations")
+    res = window.pages["reservations"]
+    qtbot.waitUntil(lambda: res.model.rowCount() == 8)
+    statuses = {res.model.index(r, 8).data() for r in range(8)}
+    assert statuses == {"已确认"}
+
+
+def test_record_model_passes_qtmodeltester(window, qtbot, qtmodeltester):
+    window.show_page("reservations")
+    page = window.pages["reservations"]
+    qtbot.waitUntil(lambda: page.model.rowCount() == 8)
+    qtmodeltester.check(page.model)
+
+
+def test_window_state_is_saved_on_close(window):
+    window.resize(1111, 777)
+    window.close()
+    assert QSettings().value("main_window/geometry") is not None
+
+
+def test_language_switch_english(qtbot, app_context):
+    i18n.install_language("en")
+    w = MainWindow(app_context)
+    qtbot.addWidget(w)
+    assert w.nav.item(0).text() == "Calendar"
+    assert w.menuBar().actions()[0].text() == "&File"
+
+
+def test_language_setting_is_saved_for_next_start(window, qtbot):
+    window.show_page("settings")
+    page = window.pages["settings"]
+    page.language.setCurrentIndex(page.language.findData("en"))
+    assert i18n.saved_language() == "en"
+    assert "下次启动" in page.note.text()

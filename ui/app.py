@@ -1,0 +1,87 @@
+"""Starting the desktop app: QApplication, language, fonts, database, main window."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from channelmgr.config import resolve_db_url
+from channelmgr.db.engine import DatabaseError
+from channelmgr.services import Services
+
+from . import i18n
+from .context import AppContext
+from .fonts import apply_default_font
+from .main_window import MainWindow
+from .tasks import TaskRunner
+
+# Set by bench/bench_startup.py: print when the window is shown, then quit.
+BENCH_ENV = "CHANNELMGR_BENCH_SHOWN"
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    QCoreApplication.setOrganizationName("channelmgr")
+    QCoreApplication.setApplicationName("channelmgr")
+    apply_default_font(app)
+    i18n.install_language(i18n.saved_language())
+    return app
+
+
+def build_context(services: Services) -> AppContext:
+    return AppContext(
+        services=services,
+        db_tasks=TaskRunner(max_threads=1),
+        net_tasks=TaskRunner(max_threads=4),
+        property_id=services.inventory.property_id(None),
+    )
+
+
+def run_gui(db_url: str, demo_if_empty: bool = False) -> int:
+    app = create_application()
+    try:
+        services = Services.open(db_url)
+        if services.db.is_empty():
+            if not demo_if_empty:
+                raise DatabaseError(
+                    f"{db_url} has no property yet: run `channelmgr init --demo --db URL` to start with the demo"
+                )
+            from channelmgr.demo import load_demo
+
+            load_demo(services.db)
+    except DatabaseError as exc:
+        QMessageBox.critical(None, "channelmgr", str(exc))
+        print(f"channelmgr: error: {exc}", file=sys.stderr)
+        return 2
+    ctx = build_context(services)
+    window = MainWindow(ctx)
+    window.show()
+    if os.environ.get(BENCH_ENV):
+        _report_shown_and_quit(window)
+    status = app.exec()
+    ctx.db_tasks.wait()
+    ctx.net_tasks.wait()
+    services.close()
+    return status
+
+
+def _report_shown_and_quit(window: MainWindow) -> None:
+    def shown() -> None:
+        # The first page's data arrive from the database thread; wait for them, then report.
+        page = window.current_page()
+        if getattr(page, "loaded", True):
+            print(f"SHOWN {time.time():.6f}", flush=True)
+            QApplication.quit()
+        else:
+            QTimer.singleShot(5, shown)
+
+    QTimer.singleShot(0, shown)
+
+
+def main() -> int:
+    url, is_default = resolve_db_url(None)
+    return run_gui(url, demo_if_empty=is_default)

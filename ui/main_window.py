@@ -1,0 +1,133 @@
+"""The main window: a sidebar of pages, a menu built from the action registry, a status bar.
+
+It lays out and wires; pages and services decide.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
+from PySide6.QtGui import QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QHBoxLayout,
+    QMainWindow,
+    QStackedWidget,
+    QWidget,
+)
+
+from .actions import ActionRegistry, ActionSpec
+from .context import AppContext
+from .pages import PAGE_CLASSES
+from .pages.base import Page
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: AppContext):
+        super().__init__()
+        self.ctx = ctx
+        self.setObjectName("main_window")
+        self.setWindowTitle(self.tr("channelmgr — homestay channel manager"))
+        self.actions_ = ActionRegistry(self)
+
+        self.nav = QListWidget(self)
+        self.nav.setObjectName("navigation")
+        self.nav.setIconSize(QSize(20, 20))
+        self.stack = QStackedWidget(self)
+        self.pages: dict[str, Page] = {}
+        for cls in PAGE_CLASSES:
+            page = cls(ctx, self.stack)
+            self.pages[page.page_id] = page
+            self.stack.addWidget(page)
+            item = QListWidgetItem(page.icon(), page.title())
+            item.setData(Qt.ItemDataRole.UserRole, page.page_id)
+            self.nav.addItem(item)
+        self.nav.setFixedWidth(max(140, self.nav.sizeHintForColumn(0) + 40))
+        self.nav.currentRowChanged.connect(self._page_chosen)
+
+        central = QWidget(self)
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.nav)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self._build_actions()
+        self._build_status_bar()
+        ctx.events.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.resize(1280, 800)
+        self._restore_state()
+        self.nav.setCurrentRow(0)
+
+    # --- actions and menus -------------------------------------------------------------
+    def _build_actions(self) -> None:
+        reg = self.actions_
+        reg.add(ActionSpec("app.quit", self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit))
+        reg.add(ActionSpec("view.refresh", self.tr("&Refresh"), self.refresh_current, QKeySequence.StandardKey.Refresh))
+        for number, page_id in enumerate(self.pages, start=1):
+            reg.add(
+                ActionSpec(
+                    f"go.{page_id}",
+                    self.pages[page_id].title(),
+                    lambda pid=page_id: self.show_page(pid),
+                    f"Ctrl+{number}",
+                )
+            )
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        file_menu.addAction(reg["app.quit"])
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        view_menu.addAction(reg["view.refresh"])
+        view_menu.addSeparator()
+        for page_id in self.pages:
+            view_menu.addAction(reg[f"go.{page_id}"])
+
+    def _build_status_bar(self) -> None:
+        self.property_box = QComboBox(self)
+        self.property_box.setObjectName("property_switcher")
+        for prop in self.ctx.services.inventory.properties():
+            self.property_box.addItem(f"{prop.name_zh}", prop.id)
+        self.property_box.setCurrentIndex(max(0, self.property_box.findData(self.ctx.property_id)))
+        self.property_box.currentIndexChanged.connect(
+            lambda _i: self.ctx.set_property(self.property_box.currentData())
+        )
+        url = self.ctx.services.db.engine.url
+        where = url.database if url.get_backend_name() == "sqlite" else f"{url.get_backend_name()}://{url.host or ''}"
+        self.db_label = QLabel(self.tr("Database: %1").replace("%1", str(where)))
+        self.statusBar().addWidget(self.property_box)
+        self.statusBar().addPermanentWidget(self.db_label)
+
+    # --- navigation ----------------------------------------------------------------------
+    def show_page(self, page_id: str) -> None:
+        self.nav.setCurrentRow(list(self.pages).index(page_id))
+
+    def current_page(self) -> Page:
+        return self.stack.currentWidget()
+
+    def refresh_current(self) -> None:
+        self.current_page().reload()
+
+    def _page_chosen(self, row: int) -> None:
+        if row < 0:
+            return
+        self.stack.setCurrentIndex(row)
+        page = self.current_page()
+        page.reload()
+
+    # --- window state ----------------------------------------------------------------------
+    def _restore_state(self) -> None:
+        settings = QSettings()
+        geometry = settings.value("main_window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        state = settings.value("main_window/state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        settings = QSettings()
+        settings.setValue("main_window/geometry", self.saveGeometry())
+        settings.setValue("main_window/state", self.saveState())
+        super().closeEvent(event)
