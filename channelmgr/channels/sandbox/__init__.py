@@ -1,0 +1,21 @@
+"""A local OTA that speaks OpenTravel ARI notifications, for tests, demos and benchmarks.
+
+    from channelmgr.channels.sandbox import ListingConfig, serve
+    with serve(listings=[ListingConfig("H1", "owner", "pw", rooms={"DBL"}, rates={"BAR"})]) as ota:
+        endpoint = ota.endpoint("H1")   # give this to OpenTravelClient
+"""
+
+from channelmgr.channels.sandbox.faults import FAULT_KINDS, FaultPlan, FaultRule
+from channelmgr.channels.sandbox.listings import DEMO_LISTING, ListingConfig, load_listings
+from channelmgr.channels.sandbox.server import SandboxHandle, serve
+
+__all__ = [
+    "DEMO_LISTING",
+    "FAULT_KINDS",
+    "FaultPlan",
+    "FaultRule",
+    "ListingConfig",
+    "SandboxHandle",
+    "load_listings",
+    "serve",
+]

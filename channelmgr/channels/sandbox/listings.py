@@ -1,0 +1,58 @@
+"""What the sandbox OTA knows about each listing: codes, credentials, horizon, limits.
+
+A JSON file holds the same fields, for ``channelmgr sandbox --config listings.json``::
+
+    {"listings": [{"hotel_code": "H1001", "username": "owner", "password": "s3cret",
+                   "rooms": ["DBL", "TWN"], "rates": ["BAR", "NRF"],
+                   "horizon_days": 365, "currency": "CNY", "max_items_per_request": 100}]}
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class ListingConfig:
+    hotel_code: str
+    username: str
+    password: str = field(repr=False)
+    rooms: frozenset[str] = frozenset()
+    rates: frozenset[str] = frozenset()       # rate plan codes, valid for every room
+    horizon_days: int = 365                   # nights from today the OTA sells, today included
+    currency: str = "CNY"
+    max_items_per_request: int | None = None  # message elements per request; None: no limit
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "rooms", frozenset(self.rooms))
+        object.__setattr__(self, "rates", frozenset(self.rates))
+        if not self.hotel_code or "/" in self.hotel_code:
+            raise ValueError(f"hotel_code must be non-empty and contain no '/': {self.hotel_code!r}")
+        if self.horizon_days < 1:
+            raise ValueError("horizon_days must be at least 1")
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "ListingConfig":
+        known = {f.name for f in fields(cls)}
+        unknown = set(data) - known
+        if unknown:
+            raise ValueError(f"unknown listing fields: {sorted(unknown)}")
+        return cls(**data)
+
+
+DEMO_LISTING = ListingConfig(
+    hotel_code="DEMO",
+    username="demo",
+    password="demo",
+    rooms=frozenset({"DBL", "TWN", "FAM"}),
+    rates=frozenset({"BAR", "NRF"}),
+)
+
+
+def load_listings(path: str | Path) -> list[ListingConfig]:
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    if not isinstance(data, dict) or not isinstance(data.get("listings"), list):
+        raise ValueError(f"{path}: expected an object with a 'listings' list")
+    return [ListingConfig.from_dict(item) for item in data["listings"]]

@@ -1,0 +1,82 @@
+"""What each sandbox listing currently shows, per (room, rate, night), plus request counters."""
+
+from __future__ import annotations
+
+import threading
+from collections import Counter
+from dataclasses import asdict, dataclass, replace
+from datetime import date
+from typing import Iterable
+
+from channelmgr.channels.opentravel_messages import minor_to_decimal
+from channelmgr.channels.sandbox.listings import ListingConfig
+
+
+@dataclass(frozen=True)
+class Restrictions:
+    stop_sell: bool = False
+    cta: bool = False
+    ctd: bool = False
+    min_stay: int = 1
+    max_stay: int | None = None
+
+
+class ListingState:
+    """One listing's shelf. All access goes through ``lock``: handler threads write, tests read."""
+
+    def __init__(self, config: ListingConfig) -> None:
+        self.config = config
+        self.lock = threading.RLock()
+        self.counts: dict[tuple[str, date], int] = {}
+        self.prices: dict[tuple[str, str, int | None, date], tuple[int, str]] = {}
+        self.restrictions: dict[tuple[str, str, date], Restrictions] = {}
+        self.counters: Counter[str] = Counter()
+
+    def set_count(self, room: str, nights: Iterable[date], count: int) -> None:
+        for night in nights:
+            self.counts[(room, night)] = count
+
+    def set_price(
+        self, room: str, rate: str, guests: int | None, nights: Iterable[date], amount_minor: int, currency: str
+    ) -> None:
+        for night in nights:
+            self.prices[(room, rate, guests, night)] = (amount_minor, currency)
+
+    def set_restrictions(self, room: str, rate: str, nights: Iterable[date], changes: dict) -> None:
+        """Apply only the fields one AvailStatusMessage carried; the rest keep their value."""
+        for night in nights:
+            current = self.restrictions.get((room, rate, night), Restrictions())
+            self.restrictions[(room, rate, night)] = replace(current, **changes)
+
+    def count(self, event: str, n: int = 1) -> None:
+        with self.lock:
+            self.counters[event] += n
+
+    def snapshot(self) -> dict:
+        """JSON-ready: flat, sorted lists that mirror the sync engine's cells."""
+        with self.lock:
+            inventory = [
+                {"room": room, "night": night.isoformat(), "count": count}
+                for (room, night), count in sorted(self.counts.items())
+            ]
+            rates = [
+                {
+                    "room": room, "rate": rate, "guests": guests, "night": night.isoformat(),
+                    "amount": minor_to_decimal(amount, currency), "amount_minor": amount, "currency": currency,
+                }
+                for (room, rate, guests, night), (amount, currency) in sorted(
+                    self.prices.items(), key=lambda kv: (kv[0][0], kv[0][1], kv[0][2] or 0, kv[0][3])
+                )
+            ]
+            restrictions = [
+                {"room": room, "rate": rate, "night": night.isoformat(), **asdict(value)}
+                for (room, rate, night), value in sorted(self.restrictions.items())
+            ]
+            return {
+                "hotel_code": self.config.hotel_code,
+                "currency": self.config.currency,
+                "inventory": inventory,
+                "rates": rates,
+                "restrictions": restrictions,
+                "counters": dict(sorted(self.counters.items())),
+            }

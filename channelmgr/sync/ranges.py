@@ -1,0 +1,299 @@
+"""ARI cells and the ranges that carry them to a channel.
+
+A *cell* is what one channel should show for one key on one night: rooms to sell for a remote room,
+a price for a remote room × rate plan, or the restrictions for a remote room × rate plan. The
+reconciler diffs desired cells against acknowledged ones; what differs goes out as *ranges*.
+
+Nights, not stays: a night is the ``date`` the guest sleeps. Our core models stays half-open
+``[arrival, departure)``; a stay's nights are ``arrival .. departure - 1 day``. Ranges here are
+**inclusive** ``[start, end]`` nights because that is what OpenTravel's StatusApplicationControl
+Start/End mean — the conversion from half-open happens when the reconciler turns stays into nights,
+so nothing downstream of this module ever subtracts a day again.
+
+Everything is plain frozen data: the module knows nothing about XML, HTTP or the database.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from typing import Callable, Hashable, Iterable, Iterator, Union
+
+ONE_DAY = timedelta(days=1)
+ALL_WEEKDAYS = frozenset(range(7))  # date.weekday(): Monday = 0 … Sunday = 6
+
+
+def _require_night(night: object) -> None:
+    # datetime is a subclass of date; a datetime here means someone passed a timestamp, not a night.
+    if not isinstance(night, date) or hasattr(night, "hour"):
+        raise TypeError(f"a night must be a datetime.date, got {night!r}")
+
+
+def _require_count(name: str, value: object, minimum: int) -> None:
+    # bool is an int subclass and float creeps in from spreadsheets: both are bugs here.
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"{name} must be an int, got {value!r}")
+    if value < minimum:
+        raise ValueError(f"{name} must be ≥ {minimum}, got {value}")
+
+
+@dataclass(frozen=True)
+class AvailCell:
+    """Rooms to sell for one remote room type on one night (OpenTravel InvCount CountType 2)."""
+
+    remote_room: str
+    night: date
+    count: int
+
+    def __post_init__(self) -> None:
+        _require_night(self.night)
+        _require_count("count", self.count, 0)
+
+    @property
+    def key(self) -> tuple[Hashable, ...]:
+        return ("avail", self.remote_room)
+
+    @property
+    def value(self) -> tuple[Hashable, ...]:
+        return (self.count,)
+
+
+@dataclass(frozen=True)
+class RateCell:
+    """Price of one night for a remote room × rate plan, after tax, in integer minor units (fen).
+
+    ``guests`` is the occupancy the price is for (OpenTravel NumberOfGuests); ``None`` means the
+    channel's default occupancy. It is part of the key: two occupancies are two independent prices.
+    """
+
+    remote_room: str
+    remote_rate: str
+    night: date
+    amount_minor: int
+    currency: str
+    guests: int | None = None
+
+    def __post_init__(self) -> None:
+        _require_night(self.night)
+        _require_count("amount_minor", self.amount_minor, 0)
+        if not (len(self.currency) == 3 and self.currency.isascii() and self.currency.isupper()):
+            raise ValueError(f"currency must be an ISO 4217 code like 'CNY', got {self.currency!r}")
+        if self.guests is not None:
+            _require_count("guests", self.guests, 1)
+
+    @property
+    def key(self) -> tuple[Hashable, ...]:
+        return ("rate", self.remote_room, self.remote_rate, self.guests)
+
+    @property
+    def value(self) -> tuple[Hashable, ...]:
+        return (self.amount_minor, self.currency)
+
+
+@dataclass(frozen=True)
+class RestrictionCell:
+    """Restrictions on one night for a remote room × rate plan.
+
+    ``stop_sell`` closes the night outright, ``cta``/``ctd`` close it to arrival/departure,
+    ``min_stay``/``max_stay`` are lengths of stay in nights (``max_stay=None``: no maximum).
+    The cell is always sent whole, so a channel converges to exactly this state whatever it held.
+    """
+
+    remote_room: str
+    remote_rate: str
+    night: date
+    stop_sell: bool = False
+    cta: bool = False
+    ctd: bool = False
+    min_stay: int = 1
+    max_stay: int | None = None
+
+    def __post_init__(self) -> None:
+        _require_night(self.night)
+        _require_count("min_stay", self.min_stay, 1)
+        if self.max_stay is not None:
+            _require_count("max_stay", self.max_stay, self.min_stay)
+
+    @property
+    def key(self) -> tuple[Hashable, ...]:
+        return ("restriction", self.remote_room, self.remote_rate)
+
+    @property
+    def value(self) -> tuple[Hashable, ...]:
+        return (self.stop_sell, self.cta, self.ctd, self.min_stay, self.max_stay)
+
+
+Cell = Union[AvailCell, RateCell, RestrictionCell]
+
+
+@dataclass(frozen=True)
+class Range:
+    """Equal cells over inclusive nights ``[start, end]``, optionally only on some weekdays.
+
+    ``cell`` is the first night's cell; every covered night carries its value. ``weekdays`` is
+    ``None`` when every night from start to end is covered, else the ``date.weekday()`` numbers
+    covered (OpenTravel's Mon … Sun flags).
+    """
+
+    cell: Cell
+    start: date
+    end: date
+    weekdays: frozenset[int] | None = None
+
+    def __post_init__(self) -> None:
+        if self.end < self.start:
+            raise ValueError(f"range ends ({self.end}) before it starts ({self.start})")
+        if self.cell.night != self.start:
+            raise ValueError("a range's cell is the cell of its first night")
+        if self.weekdays is not None:
+            if not self.weekdays or not self.weekdays <= ALL_WEEKDAYS:
+                raise ValueError(f"weekdays must be a non-empty subset of 0..6, got {self.weekdays}")
+            if self.start.weekday() not in self.weekdays:
+                raise ValueError("a weekday pattern must cover its first night")
+
+    @property
+    def key(self) -> tuple[Hashable, ...]:
+        return self.cell.key
+
+    def nights(self) -> Iterator[date]:
+        night = self.start
+        while night <= self.end:
+            if self.weekdays is None or night.weekday() in self.weekdays:
+                yield night
+            night += ONE_DAY
+
+    def cells(self) -> list[Cell]:
+        """The cells this range stands for: the inverse of :func:`coalesce`."""
+        return [replace(self.cell, night=night) for night in self.nights()]
+
+
+def coalesce(cells: Iterable[Cell], *, weekday_patterns: bool = False) -> list[Range]:
+    """Merge equal cells on consecutive nights into inclusive ranges, one key at a time.
+
+    With ``weekday_patterns`` a key whose nights alternate in a weekly rhythm (weekend prices,
+    Sunday closures) may be sent as a few Mon…Sun-flagged ranges instead; the pattern form is used
+    for a key only when it needs strictly fewer ranges than plain consecutive runs.
+
+    A range never covers a night that was not among the cells: the diff may have holes (nights
+    already acknowledged) and we must not overwrite what we were not asked to send.
+    Two different cells for the same key and night are a caller bug and raise ``ValueError``.
+    Output is ordered by key, then by start.
+    """
+    by_key: dict[tuple[Hashable, ...], dict[date, Cell]] = {}
+    for cell in cells:
+        nights = by_key.setdefault(cell.key, {})
+        earlier = nights.setdefault(cell.night, cell)
+        if earlier != cell:
+            raise ValueError(f"two different cells for {cell.key} on {cell.night}: {earlier} and {cell}")
+
+    ranges: list[Range] = []
+    for key in sorted(by_key, key=repr):
+        nights = by_key[key]
+        best = _consecutive_runs(nights)
+        if weekday_patterns and len(best) > 1:
+            patterned = _weekday_runs(nights)
+            if len(patterned) < len(best):
+                best = patterned
+        ranges.extend(best)
+    return ranges
+
+
+def _consecutive_runs(nights: dict[date, Cell]) -> list[Range]:
+    runs: list[tuple[Cell, date]] = []  # (first cell, last night) per run
+    for night in sorted(nights):
+        cell = nights[night]
+        if runs:
+            first, last = runs[-1]
+            if last + ONE_DAY == night and first.value == cell.value:
+                runs[-1] = (first, night)
+                continue
+        runs.append((cell, night))
+    return [Range(first, first.night, last) for first, last in runs]
+
+
+def _weekday_runs(nights: dict[date, Cell]) -> list[Range]:
+    """Per value, stretch a range over every night of that value until a night on one of the
+    value's weekdays is missing or carries another value — such a night would be wrongly covered."""
+    by_value: dict[tuple[Hashable, ...], list[date]] = {}
+    for night in sorted(nights):
+        by_value.setdefault(nights[night].value, []).append(night)
+
+    ranges: list[Range] = []
+    for value_nights in by_value.values():
+        pattern = {night.weekday() for night in value_nights}
+        run = [value_nights[0]]
+        for night in value_nights[1:]:
+            if _gap_avoids(run[-1], night, pattern):
+                run.append(night)
+            else:
+                ranges.append(_pattern_range(nights, run))
+                run = [night]
+        ranges.append(_pattern_range(nights, run))
+    ranges.sort(key=lambda r: (r.start, r.end))
+    return ranges
+
+
+def _gap_avoids(last: date, following: date, pattern: set[int]) -> bool:
+    """True if no night strictly between ``last`` and ``following`` falls on a pattern weekday."""
+    gap = (following - last).days - 1
+    if gap >= 7:
+        return False
+    return all((last + ONE_DAY * (i + 1)).weekday() not in pattern for i in range(gap))
+
+
+def _pattern_range(nights: dict[date, Cell], run: list[date]) -> Range:
+    start, end = run[0], run[-1]
+    covered = frozenset(night.weekday() for night in run)
+    span_days = (end - start).days + 1
+    every_night = span_days == len(run)
+    return Range(nights[start], start, end, None if every_night else covered)
+
+
+def pack(
+    ranges: Iterable[Range],
+    max_items_per_request: int,
+    *,
+    items_per_range: Callable[[Range], int] = lambda r: 1,
+) -> list[list[Range]]:
+    """Split ranges into the fewest requests a channel accepts.
+
+    One request carries one message type, so ranges of different cell types never share a request.
+    ``items_per_range`` says how many message elements a range becomes (see
+    ``opentravel_messages.elements_per_range``: a restriction range is three elements). Within a
+    type every range costs the same, so filling each request in order is already optimal:
+    ``ceil(n / (limit // cost))`` requests.
+    """
+    if max_items_per_request < 1:
+        raise ValueError("max_items_per_request must be ≥ 1")
+    by_type: dict[type, list[Range]] = {}
+    for rng in ranges:
+        by_type.setdefault(type(rng.cell), []).append(rng)
+
+    requests: list[list[Range]] = []
+    for same_type in by_type.values():
+        current: list[Range] = []
+        used = 0
+        for rng in same_type:
+            cost = items_per_range(rng)
+            if cost > max_items_per_request:
+                raise ValueError(f"one range needs {cost} items but a request allows {max_items_per_request}")
+            if used + cost > max_items_per_request:
+                requests.append(current)
+                current, used = [], 0
+            current.append(rng)
+            used += cost
+        if current:
+            requests.append(current)
+    return requests
+
+
+def minimum_requests(
+    cells: Iterable[Cell],
+    max_items_per_request: int,
+    *,
+    items_per_range: Callable[[Range], int] = lambda r: 1,
+    weekday_patterns: bool = False,
+) -> int:
+    """The fewest requests that can carry these cells: the benchmark's yardstick for the sync engine."""
+    ranges = coalesce(cells, weekday_patterns=weekday_patterns)
+    return len(pack(ranges, max_items_per_request, items_per_range=items_per_range))
