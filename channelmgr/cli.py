@@ -22,6 +22,15 @@ COMMAND_MODULES = [
     "channelmgr.commands.init",
     "channelmgr.commands.info",
     "channelmgr.commands.reservation",
+    "channelmgr.commands.calendar",
+    "channelmgr.commands.price",
+    "channelmgr.commands.export",
+    "channelmgr.commands.import_",
+    "channelmgr.commands.roomtype",
+    "channelmgr.commands.room",
+    "channelmgr.commands.channel",
+    "channelmgr.commands.sync",
+    "channelmgr.commands.sandbox",
 ]
 
 

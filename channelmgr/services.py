@@ -7,19 +7,36 @@ so a front end needs a single object.
 from __future__ import annotations
 
 from .db.engine import Database, open_database
+from .excel import ExcelService
+from .inventory.calendar_services import CalendarServices
 from .inventory.service import InventoryService
+from .pricing.service import PricingService
 from .reservations.service import ReservationService
+from .roomtypes import PhotoService, RoomService, RoomTypeService
+from .sync.channels import ChannelService
+from .sync.service import SyncService
 
 
 class Services:
     def __init__(self, db: Database):
         self.db = db
         self.inventory = InventoryService(db)
+        # Prices first: the calendar shows the engine's price (rules, holidays, overrides).
+        self.pricing = PricingService(db)
+        self.calendar = CalendarServices(db, prices=self.pricing.nightly_prices)
         self.reservations = ReservationService(db)
+        self.room_types = RoomTypeService(db)
+        self.rooms = RoomService(db)
+        self.photos = PhotoService(db, self.room_types)
+        self.excel = ExcelService(self)
+        self.channels = ChannelService(db)
+        # Channels are sent the pricing engine's price: rules, holidays, overrides, channel markup.
+        self.sync = SyncService(db, prices=self.pricing.price_source)
 
     @classmethod
     def open(cls, url: str) -> "Services":
         return cls(open_database(url))
 
     def close(self) -> None:
+        self.sync.shutdown()  # stop the channel lanes before the database goes away
         self.db.dispose()

@@ -20,8 +20,11 @@ from PySide6.QtWidgets import (
 
 from .actions import ActionRegistry, ActionSpec
 from .context import AppContext
+from .excel import ExcelWorkflow
 from .pages import PAGE_CLASSES
 from .pages.base import Page
+from .sync.adapter import SyncAdapter
+from .sync.indicator import SyncIndicator
 
 
 class MainWindow(QMainWindow):
@@ -76,7 +79,13 @@ class MainWindow(QMainWindow):
                     f"Ctrl+{number}",
                 )
             )
+        self.excel = ExcelWorkflow(self.ctx, self)
+        reg.add(ActionSpec("file.export", self.tr("&Export to Excel…"), self.excel.export_workbook, "Ctrl+E"))
+        reg.add(ActionSpec("file.import", self.tr("&Import from Excel…"), self.excel.import_workbook, "Ctrl+I"))
         file_menu = self.menuBar().addMenu(self.tr("&File"))
+        file_menu.addAction(reg["file.export"])
+        file_menu.addAction(reg["file.import"])
+        file_menu.addSeparator()
         file_menu.addAction(reg["app.quit"])
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         view_menu.addAction(reg["view.refresh"])
@@ -97,7 +106,12 @@ class MainWindow(QMainWindow):
         where = url.database if url.get_backend_name() == "sqlite" else f"{url.get_backend_name()}://{url.host or ''}"
         self.db_label = QLabel(self.tr("Database: %1").replace("%1", str(where)))
         self.statusBar().addWidget(self.property_box)
+        self.sync_indicator = SyncIndicator(self.ctx, self)
+        self.statusBar().addPermanentWidget(self.sync_indicator)
         self.statusBar().addPermanentWidget(self.db_label)
+        # Channels follow every edit (debounced) and a periodic pass, on the core's own threads.
+        self.sync = SyncAdapter(self.ctx, self)
+        self.sync.start()
 
     # --- navigation ----------------------------------------------------------------------
     def show_page(self, page_id: str) -> None:
@@ -127,6 +141,7 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.sync.stop()
         settings = QSettings()
         settings.setValue("main_window/geometry", self.saveGeometry())
         settings.setValue("main_window/state", self.saveState())

@@ -1,36 +1,155 @@
-"""``channelmgr reservation list``: the reservation ledger (add/cancel come with the reservations issue)."""
+"""``channelmgr reservation list|add|cancel|attention|overbookings``: the reservation ledger."""
 
 from __future__ import annotations
 
+import argparse
 import dataclasses
 import json
 
+from ..channels.opentravel_messages import decimal_to_minor
 from ..dates import parse_date
 from ..money import format_minor
+from ..reservations.desk_bookings import DESK_SOURCES, DeskBooking
+from ..reservations.service import STATUSES
+from ..roomtypes.desk_user import desk_actor
+
+
+def _yuan(text: str) -> int:
+    """"388" or "388.50" yuan → fen."""
+    try:
+        return decimal_to_minor(text, "CNY")
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def register(sub) -> None:
-    p = sub.add_parser("reservation", help="reservations")
+    p = sub.add_parser("reservation", help="reservations: list, add by hand, cancel, needs attention, overbookings")
     actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
+
     lst = actions.add_parser("list", help="list reservations with a night in [--from, --to)")
-    lst.add_argument("--property", metavar="CODE")
     lst.add_argument("--from", dest="start", type=parse_date, metavar="YYYY-MM-DD")
     lst.add_argument("--to", dest="end", type=parse_date, metavar="YYYY-MM-DD")
     lst.add_argument("--channel", metavar="NAME")
-    lst.add_argument("--json", action="store_true")
+    lst.add_argument("--status", choices=STATUSES)
+    lst.add_argument("--search", metavar="TEXT", help="guest name, phone or the channel's reservation id")
+    _common(lst)
     lst.set_defaults(func=run_list)
+
+    add = actions.add_parser("add", help="a booking by phone, walk-in or WeChat (refused if it would overbook)")
+    add.add_argument("--room-type", metavar="CODE", required=True)
+    add.add_argument("--arrival", type=parse_date, metavar="YYYY-MM-DD", required=True)
+    add.add_argument("--nights", type=int, default=1, metavar="N")
+    add.add_argument("--guest", metavar="NAME", required=True)
+    add.add_argument("--phone", default="", metavar="NUMBER")
+    add.add_argument("--amount", type=_yuan, default=0, metavar="YUAN", help="the whole stay, e.g. 388 or 776.50")
+    add.add_argument("--source", choices=DESK_SOURCES, default="phone")
+    add.add_argument("--adults", type=int, default=2, metavar="N")
+    add.add_argument("--children", type=int, default=0, metavar="N")
+    add.add_argument("--notes", default="")
+    _common(add)
+    add.set_defaults(func=run_add)
+
+    cancel = actions.add_parser("cancel", help="cancel a booking: its nights are sold again")
+    cancel.add_argument("id", type=int, metavar="ID")
+    _common(cancel)
+    cancel.set_defaults(func=run_cancel)
+
+    attention = actions.add_parser("attention", help="channel bookings that could not be stored, with the reason")
+    attention.add_argument("--all", action="store_true", help="resolved entries too")
+    _common(attention)
+    attention.set_defaults(func=run_attention)
+
+    board = actions.add_parser("overbookings", help="nights where bookings do not fit, with suggested fixes")
+    _common(board)
+    board.set_defaults(func=run_overbookings)
+
+
+def _common(parser) -> None:
+    parser.add_argument("--property", metavar="CODE", help="the property (default: the first one)")
+    parser.add_argument("--json", action="store_true")
+
+
+def _print_json(rows) -> None:
+    print(json.dumps([dataclasses.asdict(r) for r in rows], ensure_ascii=False, indent=2, default=str))
+
+
+def _print_booking(r) -> None:
+    flag = "\tOVERBOOKED" if r.overbooked else ""
+    print(
+        f"{r.id}\t{r.arrival}→{r.departure}\t{r.room_type_code}\t{r.room_number or '-'}\t{r.guest_name}\t"
+        f"{format_minor(r.amount_minor, r.currency)}\t{r.channel or r.source}\t{r.status}{flag}"
+    )
 
 
 def run_list(args, ctx) -> int:
     services = ctx.services()
     pid = services.inventory.property_id(args.property)
-    rows = services.reservations.list(pid, args.start, args.end, args.channel)
+    rows = services.reservations.list(pid, args.start, args.end, args.channel, args.status, args.search)
     if args.json:
-        print(json.dumps([dataclasses.asdict(r) for r in rows], ensure_ascii=False, indent=2, default=str))
+        _print_json(rows)
         return 0
     for r in rows:
-        print(
-            f"{r.id}\t{r.arrival}→{r.departure}\t{r.room_type_code}\t{r.guest_name}\t"
-            f"{format_minor(r.amount_minor, r.currency)}\t{r.channel or r.source}\t{r.status}"
-        )
+        _print_booking(r)
+    return 0
+
+
+def run_add(args, ctx) -> int:
+    services = ctx.services()
+    pid = services.inventory.property_id(args.property)
+    room_type = services.room_types.find(pid, args.room_type)
+    request = DeskBooking(
+        property_id=pid, room_type_id=room_type.id, arrival=args.arrival, nights=args.nights, guest_name=args.guest,
+        source=args.source, guest_phone=args.phone, amount_minor=args.amount, adults=args.adults,
+        children=args.children, notes=args.notes,
+    )
+    booking = services.reservations.book(request, desk_actor("command line"))
+    if args.json:
+        _print_json([booking])
+    else:
+        print(f"Booked #{booking.id}: {booking.guest_name}, {booking.room_type_code} room {booking.room_number or '-'}, "
+              f"{booking.arrival}→{booking.departure}")
+    return 0
+
+
+def run_cancel(args, ctx) -> int:
+    services = ctx.services()
+    booking = services.reservations.cancel(args.id, desk_actor("command line"))
+    if args.json:
+        _print_json([booking])
+    else:
+        print(f"Cancelled #{booking.id}: {booking.guest_name}, {booking.arrival}→{booking.departure}")
+    return 0
+
+
+def run_attention(args, ctx) -> int:
+    services = ctx.services()
+    pid = services.inventory.property_id(args.property)
+    entries = services.reservations.attention(pid, include_resolved=args.all)
+    if args.json:
+        _print_json(entries)
+        return 0
+    for a in entries:
+        print(f"{a.id}\t{a.received_at:%Y-%m-%d %H:%M}\t{a.channel or '-'}\t{a.remote_id or '?'}\t{a.status}\t{a.problem}")
+    return 0
+
+
+def run_overbookings(args, ctx) -> int:
+    services = ctx.services()
+    pid = services.inventory.property_id(args.property)
+    conflicts = services.reservations.overbookings(pid)
+    if args.json:
+        _print_json(conflicts)
+        return 0
+    for c in conflicts:
+        where = f"room {c.room_number}" if c.room_number else f"{c.held} booked for {c.rooms} rooms"
+        print(f"{c.night}\t{c.room_type_code}\t{c.kind}\t{where}")
+        for b in c.bookings:
+            marker = "  last →" if b.id == c.last.id else "        "
+            print(f"{marker} #{b.id} {b.guest_name} {b.guest_phone} {b.channel or b.source} "
+                  f"{b.arrival}→{b.departure} booked {b.created_at:%Y-%m-%d %H:%M}")
+        if c.upgrades:
+            print("        upgrade to: " + ", ".join(f"{u.code} ({u.free_rooms} free)" for u in c.upgrades))
+        if c.free_rooms:
+            print("        free rooms of the type: " + ", ".join(c.free_rooms))
+        print(f"        or contact {c.last.guest_name} {c.last.guest_phone}".rstrip())
     return 0

@@ -24,6 +24,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -80,6 +81,9 @@ class RoomType(Base):
     sort_order: Mapped[int] = mapped_column(Integer, default=0)
     archived: Mapped[bool] = mapped_column(Boolean, default=False)
     attributes: Mapped[dict] = mapped_column(default=dict)
+    # {photo reference: caption}; the photos themselves, their order and the cover are catalog
+    # attributes (see channelmgr/roomtypes/photo_captions.py for why captions live apart).
+    photo_captions: Mapped[dict] = mapped_column(default=dict, server_default=text("'{}'"))
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
 
     property: Mapped[Property] = relationship(back_populates="room_types")
@@ -218,6 +222,47 @@ class ChannelMapping(Base):
     remote_rate: Mapped[str | None] = mapped_column(String(64))
 
 
+class AckedState(Base):
+    """What a channel last confirmed for one cell: (remote room, remote rate, occupancy, night, kind).
+
+    The sync engine sends the difference between the desired state and these rows, and writes a row
+    only after the channel said the item was applied (channelmgr/sync/acked.py). ``remote_rate`` is
+    "" for availability and ``guests`` 0 for the channel's default occupancy: key columns are never
+    NULL, so the primary key is the cell's identity. ``value`` is the cell's value as compact JSON.
+    """
+
+    __tablename__ = "acked_state"
+
+    channel_id: Mapped[int] = mapped_column(ForeignKey("channel.id", ondelete="CASCADE"), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(12), primary_key=True)  # avail | rate | restriction
+    remote_room: Mapped[str] = mapped_column(String(64), primary_key=True)
+    remote_rate: Mapped[str] = mapped_column(String(64), primary_key=True)
+    guests: Mapped[int] = mapped_column(Integer, primary_key=True)
+    night: Mapped[date] = mapped_column(Date, primary_key=True)
+    value: Mapped[str] = mapped_column(String(100))
+    acked_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class SyncLog(Base):
+    """One row per request sent to a channel: what, how big, how long, and what the channel said."""
+
+    __tablename__ = "sync_log"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, index=True)
+    channel_id: Mapped[int] = mapped_column(ForeignKey("channel.id", ondelete="CASCADE"), index=True)
+    message: Mapped[str] = mapped_column(String(50))
+    cells: Mapped[int] = mapped_column(Integer, default=0)
+    ranges: Mapped[int] = mapped_column(Integer, default=0)
+    bytes: Mapped[int] = mapped_column(Integer, default=0)
+    latency_ms: Mapped[int] = mapped_column(Integer, default=0)
+    attempts: Mapped[int] = mapped_column(Integer, default=1)
+    result: Mapped[str] = mapped_column(String(12))  # ok | partial | rejected | retryable | fatal
+    http_status: Mapped[int | None] = mapped_column(Integer)
+    acknowledged_cells: Mapped[int] = mapped_column(Integer, default=0)
+    error: Mapped[str] = mapped_column(Text, default="")
+
+
 class Reservation(Base):
     __tablename__ = "reservation"
     __table_args__ = (
@@ -230,6 +275,10 @@ class Reservation(Base):
     channel_id: Mapped[int | None] = mapped_column(ForeignKey("channel.id"))
     source: Mapped[str] = mapped_column(String(20))  # channel, phone, walk_in, wechat
     remote_id: Mapped[str | None] = mapped_column(String(64))
+    # The channel's reservation id, shared by every room of a multi-room booking. Each room is
+    # one row, and (channel, remote_id) is unique, so remote_id is this id for the first room and
+    # "id#2", "id#3"… for the others (channelmgr/reservations/channel_ingest.py).
+    remote_booking_id: Mapped[str | None] = mapped_column(String(64), index=True)
     revision: Mapped[str] = mapped_column(String(64), default="1")
     room_type_id: Mapped[int] = mapped_column(ForeignKey("room_type.id"), index=True)
     rate_plan_id: Mapped[int | None] = mapped_column(ForeignKey("rate_plan.id"))
@@ -250,6 +299,57 @@ class Reservation(Base):
     notes: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+
+
+class ReservationRevision(Base):
+    """One revision of a booking as it reached the ledger: the full history, stale ones included.
+
+    Channel revisions are unique per (channel, remote booking id, revision): the same message
+    delivered twice finds its row and changes nothing. Revisions made at the desk (phone booking,
+    cancel, room move) have no channel and point at their reservation.
+    """
+
+    __tablename__ = "reservation_revision"
+    __table_args__ = (UniqueConstraint("channel_id", "remote_id", "revision"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    property_id: Mapped[int] = mapped_column(ForeignKey("property.id", ondelete="CASCADE"), index=True)
+    reservation_id: Mapped[int | None] = mapped_column(ForeignKey("reservation.id", ondelete="CASCADE"), index=True)
+    channel_id: Mapped[int | None] = mapped_column(ForeignKey("channel.id", ondelete="CASCADE"))
+    remote_id: Mapped[str | None] = mapped_column(String(64))  # the channel's booking id
+    revision: Mapped[str] = mapped_column(String(64))
+    received_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    change: Mapped[str] = mapped_column(String(20))  # created, modified, cancelled, stale, …
+    status: Mapped[str] = mapped_column(String(20), default="")  # the booking's status after it
+    actor: Mapped[str] = mapped_column(String(50), default="")
+    content_hash: Mapped[str] = mapped_column(String(64), default="")
+    payload: Mapped[dict] = mapped_column(default=dict)
+
+    reservation: Mapped[Reservation | None] = relationship()
+
+
+class NeedsAttention(Base):
+    """A booking the ledger could not store on its own (unmapped code, impossible dates, …).
+
+    The raw booking is kept with the reason, so nothing a channel sent is lost; it is not
+    acknowledged, so the channel delivers it again and it is stored once the cause is fixed.
+    """
+
+    __tablename__ = "needs_attention"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    property_id: Mapped[int] = mapped_column(ForeignKey("property.id", ondelete="CASCADE"), index=True)
+    channel_id: Mapped[int | None] = mapped_column(ForeignKey("channel.id", ondelete="CASCADE"), index=True)
+    remote_id: Mapped[str | None] = mapped_column(String(64))
+    revision: Mapped[str | None] = mapped_column(String(64))
+    problem: Mapped[str] = mapped_column(Text)
+    raw: Mapped[dict] = mapped_column(default=dict)  # the parsed booking, JSON-safe
+    raw_text: Mapped[str] = mapped_column(Text, default="")  # the message itself, when the caller has it
+    content_hash: Mapped[str] = mapped_column(String(64), default="")
+    status: Mapped[str] = mapped_column(String(20), default="open")  # open, resolved
+    received_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    resolved_at: Mapped[datetime | None] = mapped_column(DateTime)
+    resolved_by: Mapped[str] = mapped_column(String(50), default="")
 
 
 class User(Base):

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import Enum
 
+from ..errors import UserError
 from .money import HUNDRED, as_decimal, as_fen, decimal_text
 
 
@@ -29,8 +30,15 @@ class SuspiciousChange:
     reasons: tuple[GuardReason, ...]
 
 
-class ConfirmationRequired(ValueError):
-    """Suspicious price changes were made without confirmation (CLI: pass --force)."""
+class ConfirmationRequired(ValueError, UserError):
+    """Suspicious price changes were made without confirmation (CLI: pass --force).
+
+    ``report`` lists them, so a UI can show the biggest moves and ask before retrying with force.
+    """
+
+    def __init__(self, message: str, report: GuardReport | None = None):
+        super().__init__(message)
+        self.report = report
 
 
 @dataclass(frozen=True)
@@ -41,9 +49,19 @@ class GuardReport:
     def needs_confirmation(self) -> bool:
         return bool(self.suspicious)
 
+    def biggest(self, limit: int | None = None) -> list[SuspiciousChange]:
+        """The suspicious changes, biggest move first (a cell new or under the floor with no
+        percent to compare ranks first: it is the likeliest typo)."""
+        def size(change: SuspiciousChange):
+            return (change.change_percent is not None,
+                    -abs(change.change_percent) if change.change_percent is not None else 0)
+
+        ranked = sorted(self.suspicious, key=size)
+        return ranked if limit is None else ranked[:limit]
+
     def summary(self, limit: int = 5) -> str:
         lines = []
-        for change in self.suspicious[:limit]:
+        for change in self.biggest(limit):
             moved = "" if change.change_percent is None else f" ({decimal_text(change.change_percent)}%)"
             reasons = ", ".join(reason.value for reason in change.reasons)
             lines.append(f"{change.key}: {change.old} → {change.new}{moved} [{reasons}]")
@@ -56,7 +74,8 @@ class GuardReport:
         if self.suspicious and not force:
             raise ConfirmationRequired(
                 f"{len(self.suspicious)} price change(s) look like typos; check them or force:\n"
-                + self.summary()
+                + self.summary(),
+                self,
             )
 
 

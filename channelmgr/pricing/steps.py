@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..errors import UserError
+
 
 @dataclass(frozen=True, slots=True)
 class Step:
@@ -21,12 +23,13 @@ class Step:
     price_after: int
 
 
-class PriceRefused(ValueError):
+class PriceRefused(ValueError, UserError):
     """A step would make a price ≤ 0: the rule, plan, override or channel named in it must be fixed.
 
     Raised rather than clamped: a rule that drives a price to zero or below is a typo or a
     contradiction (−¥500 on a ¥388 room), and quietly selling at a guard price would hide it.
     ``source`` is what produced the bad value, e.g. "rule 'lastmin'" or "channel 'ctrip'".
+    A UserError too: the CLI prints it as one line and the UI as a message naming the rule.
     """
 
     def __init__(self, source: str, operation: str, price_before: int | None, price_after: int):

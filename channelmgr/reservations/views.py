@@ -1,9 +1,9 @@
-"""Plain reservation rows for lists, exports and the CLI."""
+"""Plain reservation rows for lists, exports, the CLI and the UI (no ORM objects cross over)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 
 @dataclass(frozen=True)
@@ -24,3 +24,42 @@ class ReservationInfo:
     currency: str
     status: str
     overbooked: bool
+    guest_phone: str = ""
+    revision: str = ""
+    created_at: datetime | None = None
+    notes: str = ""
+    room_id: int | None = None
+
+
+@dataclass(frozen=True)
+class RevisionInfo:
+    """One line of a booking's history: what arrived (or was done at the desk), and when."""
+
+    revision: str
+    received_at: datetime
+    change: str  # created, modified, cancelled, stale, moved, no_show, …
+    status: str
+    actor: str
+    payload: dict
+
+
+@dataclass(frozen=True)
+class ReservationDetail:
+    reservation: ReservationInfo
+    history: tuple[RevisionInfo, ...]  # oldest first
+
+
+@dataclass(frozen=True)
+class AttentionInfo:
+    """A booking the ledger could not store on its own, with the raw data and the reason."""
+
+    id: int
+    channel: str | None
+    remote_id: str | None
+    revision: str | None
+    problem: str
+    raw: dict
+    raw_text: str
+    status: str  # open, resolved
+    received_at: datetime
+    resolved_by: str

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from typing import Callable, Hashable, Iterable, Iterator, Union
+from typing import Callable, Hashable, Iterable, Iterator, Mapping, Union
 
 ONE_DAY = timedelta(days=1)
 ALL_WEEKDAYS = frozenset(range(7))  # date.weekday(): Monday = 0 … Sunday = 6
@@ -57,6 +57,11 @@ class AvailCell:
     def value(self) -> tuple[Hashable, ...]:
         return (self.count,)
 
+    def with_value(self, night: date, value: tuple[Hashable, ...]) -> "AvailCell":
+        """The cell of this key for ``night`` carrying ``value``: the inverse of ``value``."""
+        (count,) = value
+        return AvailCell(self.remote_room, night, count)
+
 
 @dataclass(frozen=True)
 class RateCell:
@@ -88,6 +93,10 @@ class RateCell:
     @property
     def value(self) -> tuple[Hashable, ...]:
         return (self.amount_minor, self.currency)
+
+    def with_value(self, night: date, value: tuple[Hashable, ...]) -> "RateCell":
+        amount_minor, currency = value
+        return RateCell(self.remote_room, self.remote_rate, night, amount_minor, currency, self.guests)
 
 
 @dataclass(frozen=True)
@@ -121,6 +130,10 @@ class RestrictionCell:
     @property
     def value(self) -> tuple[Hashable, ...]:
         return (self.stop_sell, self.cta, self.ctd, self.min_stay, self.max_stay)
+
+    def with_value(self, night: date, value: tuple[Hashable, ...]) -> "RestrictionCell":
+        stop_sell, cta, ctd, min_stay, max_stay = value
+        return RestrictionCell(self.remote_room, self.remote_rate, night, stop_sell, cta, ctd, min_stay, max_stay)
 
 
 Cell = Union[AvailCell, RateCell, RestrictionCell]
@@ -185,68 +198,99 @@ def coalesce(cells: Iterable[Cell], *, weekday_patterns: bool = False) -> list[R
         earlier = nights.setdefault(cell.night, cell)
         if earlier != cell:
             raise ValueError(f"two different cells for {cell.key} on {cell.night}: {earlier} and {cell}")
+    series = [
+        (next(iter(nights.values())), {night: cell.value for night, cell in nights.items()})
+        for nights in by_key.values()
+    ]
+    return coalesce_series(series, weekday_patterns=weekday_patterns)
 
+
+def coalesce_series(
+    series: Iterable[tuple[Cell, Mapping[date, tuple[Hashable, ...]]]], *, weekday_patterns: bool = False
+) -> list[Range]:
+    """:func:`coalesce` for cells already grouped by key: ``(any cell of the key, {night: value})``.
+
+    The sync engine holds desired and acknowledged state in this shape. Building a cell object only
+    for the first night of each range (``Cell.with_value``), not for every night, is what keeps a
+    two-year full resync of a large property fast. A key given twice is a caller bug.
+    """
     ranges: list[Range] = []
-    for key in sorted(by_key, key=repr):
-        nights = by_key[key]
-        best = _consecutive_runs(nights)
+    seen: set[tuple[Hashable, ...]] = set()
+    for prototype, values in sorted(series, key=lambda item: repr(item[0].key)):
+        if prototype.key in seen:
+            raise ValueError(f"{prototype.key} is given twice")
+        seen.add(prototype.key)
+        if not values:
+            continue
+        best = _consecutive_spans(values)
         if weekday_patterns and len(best) > 1:
-            patterned = _weekday_runs(nights)
+            patterned = _weekday_spans(values)
             if len(patterned) < len(best):
                 best = patterned
-        ranges.extend(best)
+        ranges.extend(
+            Range(prototype.with_value(date.fromordinal(first), value), date.fromordinal(first),
+                  date.fromordinal(last), weekdays)
+            for first, last, value, weekdays in best
+        )
     return ranges
 
 
-def _consecutive_runs(nights: dict[date, Cell]) -> list[Range]:
-    runs: list[tuple[Cell, date]] = []  # (first cell, last night) per run
-    for night in sorted(nights):
-        cell = nights[night]
-        if runs:
-            first, last = runs[-1]
-            if last + ONE_DAY == night and first.value == cell.value:
-                runs[-1] = (first, night)
-                continue
-        runs.append((cell, night))
-    return [Range(first, first.night, last) for first, last in runs]
+# Spans are found on date ordinals (plain ints) and become Range objects only for the form that
+# wins: a two-year resync walks ~10⁵ nights per channel, where int arithmetic and plain tuples are
+# several times cheaper than dates and validated dataclasses. A span is
+# (first ordinal, last ordinal, value, weekdays or None); date.weekday() of ordinal n is (n + 6) % 7.
+Span = tuple[int, int, tuple, "frozenset[int] | None"]
 
 
-def _weekday_runs(nights: dict[date, Cell]) -> list[Range]:
-    """Per value, stretch a range over every night of that value until a night on one of the
+def _consecutive_spans(values: Mapping[date, tuple]) -> list[Span]:
+    spans: list[list] = []
+    last = None
+    for night in sorted(values):
+        ordinal, value = night.toordinal(), values[night]
+        if last is not None and last + 1 == ordinal and spans[-1][2] == value:
+            spans[-1][1] = last = ordinal
+            continue
+        spans.append([ordinal, ordinal, value, None])
+        last = ordinal
+    return [tuple(span) for span in spans]
+
+
+def _weekday_spans(values: Mapping[date, tuple]) -> list[Span]:
+    """Per value, stretch a span over every night of that value until a night on one of the
     value's weekdays is missing or carries another value — such a night would be wrongly covered."""
-    by_value: dict[tuple[Hashable, ...], list[date]] = {}
-    for night in sorted(nights):
-        by_value.setdefault(nights[night].value, []).append(night)
+    by_value: dict[tuple[Hashable, ...], list[int]] = {}
+    for night in sorted(values):
+        by_value.setdefault(values[night], []).append(night.toordinal())
 
-    ranges: list[Range] = []
-    for value_nights in by_value.values():
-        pattern = {night.weekday() for night in value_nights}
-        run = [value_nights[0]]
-        for night in value_nights[1:]:
-            if _gap_avoids(run[-1], night, pattern):
-                run.append(night)
+    spans: list[Span] = []
+    for value, ordinals in by_value.items():
+        pattern = {(n + 6) % 7 for n in ordinals}
+        run = [ordinals[0]]
+        for ordinal in ordinals[1:]:
+            if _gap_avoids(run[-1], ordinal, pattern):
+                run.append(ordinal)
             else:
-                ranges.append(_pattern_range(nights, run))
-                run = [night]
-        ranges.append(_pattern_range(nights, run))
-    ranges.sort(key=lambda r: (r.start, r.end))
-    return ranges
+                spans.append(_pattern_span(value, run))
+                run = [ordinal]
+        spans.append(_pattern_span(value, run))
+    spans.sort(key=lambda span: (span[0], span[1]))
+    return spans
 
 
-def _gap_avoids(last: date, following: date, pattern: set[int]) -> bool:
-    """True if no night strictly between ``last`` and ``following`` falls on a pattern weekday."""
-    gap = (following - last).days - 1
+def _gap_avoids(last: int, following: int, pattern: set[int]) -> bool:
+    """True if no night strictly between the ordinals ``last`` and ``following`` falls on a
+    pattern weekday."""
+    gap = following - last - 1
+    if gap == 0:  # consecutive nights, by far the commonest case: nothing in between
+        return True
     if gap >= 7:
         return False
-    return all((last + ONE_DAY * (i + 1)).weekday() not in pattern for i in range(gap))
+    return not any((last + i + 6) % 7 in pattern for i in range(1, gap + 1))
 
 
-def _pattern_range(nights: dict[date, Cell], run: list[date]) -> Range:
-    start, end = run[0], run[-1]
-    covered = frozenset(night.weekday() for night in run)
-    span_days = (end - start).days + 1
-    every_night = span_days == len(run)
-    return Range(nights[start], start, end, None if every_night else covered)
+def _pattern_span(value: tuple, run: list[int]) -> Span:
+    every_night = run[-1] - run[0] + 1 == len(run)
+    return (run[0], run[-1], value, None if every_night else frozenset((n + 6) % 7 for n in run))
 
 
 def pack(

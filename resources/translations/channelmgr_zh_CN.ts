@@ -2,245 +2,2893 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name>CalendarPage</name>
+    <name>AttentionView</name>
     <message>
-        <location filename="../../ui/pages/planned.py" line="15"/>
-        <source>Calendar</source>
-        <translation>房态日历</translation>
+        <location filename="../../ui/reservations/attention_view.py" line="41"/>
+        <source>Received</source>
+        <translation>接收时间</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planned.py" line="18"/>
-        <source>The room-state calendar: rooms left, prices and restrictions per room type and night.</source>
-        <translation>房态日历：按房型和日期查看剩余房量、价格与限制。</translation>
-    </message>
-</context>
-<context>
-    <name>ChannelsPage</name>
-    <message>
-        <location filename="../../ui/pages/planned.py" line="37"/>
-        <source>Channels</source>
-        <translation>渠道</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/planned.py" line="40"/>
-        <source>OTA channels, room mappings, sync status and the sync log.</source>
-        <translation>OTA 渠道、房型映射、同步状态与同步日志。</translation>
-    </message>
-</context>
-<context>
-    <name>MainWindow</name>
-    <message>
-        <location filename="../../ui/main_window.py" line="31"/>
-        <source>channelmgr — homestay channel manager</source>
-        <translation>channelmgr — 民宿渠道管理</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="66"/>
-        <source>&amp;Quit</source>
-        <translation>退出(&amp;Q)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="67"/>
-        <source>&amp;Refresh</source>
-        <translation>刷新(&amp;R)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="77"/>
-        <source>&amp;File</source>
-        <translation>文件(&amp;F)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="79"/>
-        <source>&amp;View</source>
-        <translation>视图(&amp;V)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="96"/>
-        <source>Database: %1</source>
-        <translation>数据库：%1</translation>
-    </message>
-</context>
-<context>
-    <name>PricesPage</name>
-    <message>
-        <location filename="../../ui/pages/planned.py" line="26"/>
-        <source>Prices</source>
-        <translation>价格</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/planned.py" line="29"/>
-        <source>Rate plans and price rules: weekends, seasons, Chinese holidays, channel markups.</source>
-        <translation>价格计划与调价规则：周末、季节、法定节假日、渠道加价。</translation>
-    </message>
-</context>
-<context>
-    <name>ReportsPage</name>
-    <message>
-        <location filename="../../ui/pages/planned.py" line="48"/>
-        <source>Reports</source>
-        <translation>报表</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/planned.py" line="51"/>
-        <source>Occupancy, ADR, RevPAR and revenue per channel.</source>
-        <translation>入住率、平均房价、RevPAR 与各渠道收入。</translation>
-    </message>
-</context>
-<context>
-    <name>ReservationsPage</name>
-    <message>
-        <location filename="../../ui/pages/reservations.py" line="16"/>
-        <source>Reservations</source>
-        <translation>订单</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/reservations.py" line="20"/>
-        <source>No.</source>
-        <translation>编号</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/reservations.py" line="21"/>
-        <source>Guest</source>
-        <translation>客人</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/reservations.py" line="22"/>
-        <source>Room type</source>
-        <translation>房型</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/reservations.py" line="23"/>
-        <source>Arrival</source>
-        <translation>入住</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/reservations.py" line="24"/>
-        <source>Departure</source>
-        <translation>离店</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/reservations.py" line="25"/>
-        <source>Nights</source>
-        <translation>间夜</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/reservations.py" line="26"/>
-        <source>Amount</source>
-        <translation>金额</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/reservations.py" line="27"/>
-        <source>Source</source>
-        <translation>来源</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/reservations.py" line="28"/>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/reservations.py" line="33"/>
-        <source>Phone</source>
-        <translation>电话</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/reservations.py" line="34"/>
-        <source>Walk-in</source>
-        <translation>散客到店</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/reservations.py" line="35"/>
-        <source>WeChat</source>
-        <translation>微信</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/reservations.py" line="36"/>
+        <location filename="../../ui/reservations/attention_view.py" line="42"/>
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reservations.py" line="41"/>
-        <source>Confirmed</source>
-        <translation>已确认</translation>
+        <location filename="../../ui/reservations/attention_view.py" line="43"/>
+        <source>Reservation no.</source>
+        <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reservations.py" line="42"/>
-        <source>Cancelled</source>
-        <translation>已取消</translation>
+        <location filename="../../ui/reservations/attention_view.py" line="43"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reservations.py" line="43"/>
-        <source>No-show</source>
-        <translation>未到店</translation>
+        <location filename="../../ui/reservations/attention_view.py" line="44"/>
+        <source>Problem</source>
+        <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reservations.py" line="44"/>
-        <source>Checked in</source>
-        <translation>已入住</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/reservations.py" line="45"/>
-        <source>Checked out</source>
-        <translation>已离店</translation>
+        <location filename="../../ui/reservations/attention_view.py" line="61"/>
+        <source>Mark as resolved</source>
+        <translation>标记为已处理</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/reservations.py" line="52"/>
+        <location filename="../../ui/reservations/attention_view.py" line="81"/>
+        <source>%n booking(s) need attention: they were not acknowledged, so the channel sends them again until they can be stored.</source>
+        <translation>
+            <numerusform>%n 个订单需要处理：它们没有向渠道确认，渠道会一直重发，直到能够入账。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/reservations/attention_view.py" line="83"/>
+        <source>Nothing needs attention.</source>
+        <translation>没有需要处理的订单。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reservations/attention_view.py" line="94"/>
+        <source>As received:</source>
+        <translation>收到的原始内容：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reservations/attention_view.py" line="95"/>
+        <source>Problem: %1</source>
+        <translation>问题：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reservations/attention_view.py" line="106"/>
+        <source>Needs attention</source>
+        <translation>待处理</translation>
+    </message>
+</context>
+<context>
+    <name>AttributeField</name>
+    <message>
+        <location filename="../../ui/roomtypes/fields.py" line="270"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roomtypes/fields.py" line="271"/>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>BookingsPanel</name>
+    <message>
+        <location filename="../../ui/reservations/bookings_panel.py" line="58"/>
+        <source>Search guest, phone or reservation number</source>
+        <translation>搜索客人、电话或订单号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reservations/bookings_panel.py" line="60"/>
+        <source>Nights from</source>
+        <translation>入住晚从</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reservations/bookings_panel.py" line="72"/>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reservations/bookings_panel.py" line="101"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reservations/bookings_panel.py" line="131"/>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reservations/bookings_panel.py" line="132"/>
+        <source>Guest</source>
+        <translation>客人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reservations/bookings_panel.py" line="133"/>
+        <source>Room type</source>
+        <translation>房型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reservations/bookings_panel.py" line="134"/>
+        <source>Arrival</source>
+        <translation>入住</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reservations/bookings_panel.py" line="135"/>
+        <source>Departure</source>
+        <translation>离店</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reservations/bookings_panel.py" line="136"/>
+        <source>Nights</source>
+        <translation>间夜</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reservations/bookings_panel.py" line="137"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reservations/bookings_panel.py" line="138"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reservations/bookings_panel.py" line="139"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reservations/bookings_panel.py" line="140"/>
+        <source>Room</source>
+        <translation>房间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reservations/bookings_panel.py" line="141"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reservations/bookings_panel.py" line="142"/>
+        <source>Reservation no.</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reservations/bookings_panel.py" line="148"/>
+        <source>overbooked</source>
+        <translation>超订</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reservations/bookings_panel.py" line="167"/>
+        <source>All channels</source>
+        <translation>全部渠道</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reservations/bookings_panel.py" line="168"/>
+        <source>Direct (phone, walk-in, WeChat)</source>
+        <translation>直订（电话、到店、微信）</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/reservations/bookings_panel.py" line="194"/>
         <source>%n reservation(s)</source>
         <translation>
             <numerusform>%n 个订单</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../../ui/reservations/bookings_panel.py" line="196"/>
+        <source>%1 of %2 shown</source>
+        <translation>显示 %1 / %2</translation>
+    </message>
 </context>
 <context>
-    <name>RoomTypesPage</name>
+    <name>BulkEditDialog</name>
     <message>
-        <location filename="../../ui/pages/room_types.py" line="16"/>
+        <location filename="../../ui/calendar/bulk_edit_dialog.py" line="65"/>
+        <source>Bulk edit</source>
+        <translation>批量修改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/bulk_edit_dialog.py" line="89"/>
+        <source> room(s)</source>
+        <translation> 间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/bulk_edit_dialog.py" line="93"/>
+        <source> night(s)</source>
+        <translation> 晚</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/bulk_edit_dialog.py" line="94"/>
+        <source>Remove the limit</source>
+        <translation>取消限制</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/bulk_edit_dialog.py" line="102"/>
+        <source>On</source>
+        <translation>开启</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/bulk_edit_dialog.py" line="103"/>
+        <source>Off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/bulk_edit_dialog.py" line="116"/>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/bulk_edit_dialog.py" line="128"/>
+        <source>Nights</source>
+        <translation>入住日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/bulk_edit_dialog.py" line="129"/>
+        <source>Weekdays</source>
+        <translation>星期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/bulk_edit_dialog.py" line="130"/>
         <source>Room types</source>
         <translation>房型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/room_types.py" line="24"/>
-        <source>Code</source>
-        <translation>代码</translation>
+        <location filename="../../ui/calendar/bulk_edit_dialog.py" line="131"/>
+        <source>Change</source>
+        <translation>修改内容</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/room_types.py" line="25"/>
-        <source>Name</source>
-        <translation>名称</translation>
+        <location filename="../../ui/calendar/bulk_edit_dialog.py" line="132"/>
+        <source>Value</source>
+        <translation>值</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/room_types.py" line="26"/>
-        <source>English name</source>
-        <translation>英文名称</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/room_types.py" line="27"/>
-        <source>Rooms</source>
-        <translation>房间数</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/room_types.py" line="28"/>
+        <location filename="../../ui/calendar/bulk_edit_dialog.py" line="133"/>
         <source>Rate plans</source>
         <translation>价格计划</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/room_types.py" line="29"/>
+        <location filename="../../ui/calendar/bulk_edit_dialog.py" line="181"/>
+        <source>Enter the price.</source>
+        <translation>请输入价格。</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarEditor</name>
+    <message>
+        <location filename="../../ui/calendar/editor.py" line="79"/>
+        <source>The undo history was cleared.</source>
+        <translation>撤销记录已清空。</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarModel</name>
+    <message numerus="yes">
+        <location filename="../../ui/calendar/model.py" line="144"/>
+        <source>%n room(s)</source>
+        <translation>
+            <numerusform>%n 间房</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/model.py" line="150"/>
+        <source>%1 of %2 left · %3</source>
+        <translation>剩余 %1/%2 · %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/model.py" line="152"/>
+        <source>Booked %1 · out of order %2 · closed %3</source>
+        <translation>已订 %1 · 维修 %2 · 关房 %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/model.py" line="156"/>
+        <source>Price %1</source>
+        <translation>价格 %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/calendar/model.py" line="161"/>
+        <source>min %n night(s)</source>
+        <translation>
+            <numerusform>最少住 %n 晚</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/calendar/model.py" line="163"/>
+        <source>max %n night(s)</source>
+        <translation>
+            <numerusform>最多住 %n 晚</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CalendarPage</name>
+    <message>
+        <location filename="../../ui/pages/calendar.py" line="81"/>
+        <location filename="../../ui/pages/calendar.py" line="108"/>
+        <source>Calendar</source>
+        <translation>房态日历</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/calendar.py" line="82"/>
+        <location filename="../../ui/pages/calendar.py" line="123"/>
+        <source>Rooms board</source>
+        <translation>房态板</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/calendar.py" line="114"/>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/calendar.py" line="115"/>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/calendar.py" line="116"/>
+        <source>Bulk edit…</source>
+        <translation>批量修改…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/calendar.py" line="117"/>
+        <source>Change the selected cells, or any nights and room types</source>
+        <translation>修改选中的格子，或任意日期和房型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/calendar.py" line="118"/>
+        <source>Copy week…</source>
+        <translation>复制周…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/calendar.py" line="119"/>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/calendar.py" line="120"/>
+        <source>◀ Earlier</source>
+        <translation>◀ 向前</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/calendar.py" line="121"/>
+        <source>Later ▶</source>
+        <translation>向后 ▶</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/calendar.py" line="122"/>
+        <source>Walk-in…</source>
+        <translation>散客入住…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/calendar.py" line="128"/>
+        <source>Undo %1</source>
+        <translation>撤销：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/calendar.py" line="129"/>
+        <source>Redo %1</source>
+        <translation>重做：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/calendar.py" line="141"/>
+        <source>Jump to a date</source>
+        <translation>跳转到日期</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/calendar.py" line="149"/>
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/calendar.py" line="166"/>
+        <source>2/4 = rooms left / rooms</source>
+        <translation>2/4 = 剩余/总房数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/calendar.py" line="167"/>
+        <source>≥2 minimum stay</source>
+        <translation>≥2 最少入住晚数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/calendar.py" line="168"/>
+        <source>grey top line: rooms closed</source>
+        <translation>顶部灰线：有关房</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/calendar.py" line="169"/>
+        <source>orange corner: closed to arrival (left) / departure (right)</source>
+        <translation>橙色角标：禁止入住（左）/ 禁止离店（右）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/calendar.py" line="183"/>
+        <source>Loading the calendar…</source>
+        <translation>正在加载房态…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/calendar.py" line="197"/>
+        <source>%n room type(s)</source>
+        <translation>
+            <numerusform>%n 个房型</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/calendar.py" line="212"/>
+        <source>Click a cell to see its bookings, prices and changes.</source>
+        <translation>点击格子查看当晚订单、价格和修改记录。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/calendar.py" line="287"/>
+        <location filename="../../ui/pages/calendar.py" line="306"/>
+        <source>%n cell(s) changed</source>
+        <translation>
+            <numerusform>已修改 %n 个格子</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/calendar.py" line="305"/>
+        <source>Copy week</source>
+        <translation>复制周</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarTexts</name>
+    <message>
+        <location filename="../../ui/calendar/texts.py" line="25"/>
+        <source>Mon</source>
+        <translation>一</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/texts.py" line="26"/>
+        <source>Tue</source>
+        <translation>二</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/texts.py" line="27"/>
+        <source>Wed</source>
+        <translation>三</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/texts.py" line="28"/>
+        <source>Thu</source>
+        <translation>四</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/texts.py" line="29"/>
+        <source>Fri</source>
+        <translation>五</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/texts.py" line="30"/>
+        <source>Sat</source>
+        <translation>六</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/texts.py" line="31"/>
+        <source>Sun</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/texts.py" line="38"/>
+        <source>Monday</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/texts.py" line="39"/>
+        <source>Tuesday</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/texts.py" line="40"/>
+        <source>Wednesday</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/texts.py" line="41"/>
+        <source>Thursday</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/texts.py" line="42"/>
+        <source>Friday</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/texts.py" line="43"/>
+        <source>Saturday</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/texts.py" line="44"/>
+        <source>Sunday</source>
+        <translation>周日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/texts.py" line="65"/>
+        <source>Work</source>
+        <translation>班</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/texts.py" line="70"/>
+        <source>Stop</source>
+        <translation>停售</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/texts.py" line="75"/>
+        <source>Open for sale</source>
+        <translation>开放销售</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/texts.py" line="76"/>
+        <location filename="../../ui/calendar/texts.py" line="91"/>
+        <location filename="../../ui/calendar/texts.py" line="104"/>
+        <source>Stop-sell</source>
+        <translation>停售</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/texts.py" line="77"/>
+        <location filename="../../ui/calendar/texts.py" line="90"/>
+        <source>Rooms closed</source>
+        <translation>关房数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/texts.py" line="78"/>
+        <location filename="../../ui/calendar/texts.py" line="92"/>
+        <source>Minimum stay</source>
+        <translation>最少入住</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/texts.py" line="79"/>
+        <location filename="../../ui/calendar/texts.py" line="93"/>
+        <source>Maximum stay</source>
+        <translation>最多入住</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/texts.py" line="80"/>
+        <location filename="../../ui/calendar/texts.py" line="94"/>
+        <source>Closed to arrival (CTA)</source>
+        <translation>禁止入住 (CTA)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/texts.py" line="81"/>
+        <location filename="../../ui/calendar/texts.py" line="95"/>
+        <source>Closed to departure (CTD)</source>
+        <translation>禁止离店 (CTD)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/texts.py" line="82"/>
+        <source>Set price</source>
+        <translation>改价</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/texts.py" line="83"/>
+        <source>Clear typed price</source>
+        <translation>清除改价</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/texts.py" line="101"/>
+        <source>Available</source>
+        <translation>可售</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/texts.py" line="102"/>
+        <source>Few left</source>
+        <translation>房量紧张</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/texts.py" line="103"/>
+        <source>Sold out</source>
+        <translation>满房</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/texts.py" line="105"/>
+        <source>Overbooked</source>
+        <translation>超订</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/texts.py" line="111"/>
+        <source>Clean</source>
+        <translation>已清洁</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/texts.py" line="112"/>
+        <source>Dirty</source>
+        <translation>待清洁</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/texts.py" line="113"/>
+        <source>Occupied</source>
+        <translation>在住</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/texts.py" line="114"/>
+        <source>Out of order</source>
+        <translation>维修</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/texts.py" line="120"/>
+        <source>Confirmed</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/texts.py" line="121"/>
+        <source>Checked in</source>
+        <translation>已入住</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/texts.py" line="122"/>
+        <source>Checked out</source>
+        <translation>已退房</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/texts.py" line="123"/>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/texts.py" line="124"/>
+        <source>No-show</source>
+        <translation>未到店</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/texts.py" line="130"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/texts.py" line="131"/>
+        <source>Walk-in</source>
+        <translation>散客</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/texts.py" line="132"/>
+        <source>WeChat</source>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/texts.py" line="133"/>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/texts.py" line="139"/>
+        <source>Bulk edit</source>
+        <translation>批量修改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/texts.py" line="140"/>
+        <source>Copy week</source>
+        <translation>复制周</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/texts.py" line="141"/>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/texts.py" line="142"/>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/texts.py" line="148"/>
+        <source>Nights before today ({today}) cannot be changed.</source>
+        <translation>今天（{today}）之前的日期不能修改。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/texts.py" line="149"/>
+        <source>The end ({last}) is before the start ({first}).</source>
+        <translation>结束日期（{last}）早于开始日期（{first}）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/texts.py" line="150"/>
+        <source>At most {max} nights can be changed at a time.</source>
+        <translation>一次最多修改 {max} 晚。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/texts.py" line="151"/>
+        <source>Choose at least one weekday.</source>
+        <translation>请至少选择一个星期几。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/texts.py" line="152"/>
+        <source>Choose at least one room type.</source>
+        <translation>请至少选择一个房型。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/texts.py" line="153"/>
+        <source>A chosen room type no longer exists; reload the calendar.</source>
+        <translation>所选房型已不存在，请刷新房态日历。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/texts.py" line="154"/>
+        <source>Choose at least one rate plan for a price change.</source>
+        <translation>改价请至少选择一个价格计划。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/texts.py" line="155"/>
+        <source>A chosen rate plan does not belong to the chosen room types.</source>
+        <translation>所选价格计划不属于所选房型。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/texts.py" line="156"/>
+        <source>Enter a valid value.</source>
+        <translation>请输入有效的值。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/texts.py" line="157"/>
+        <source>A price must be above zero.</source>
+        <translation>价格必须大于零。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/texts.py" line="158"/>
+        <source>A stay limit is 1 to {max} nights.</source>
+        <translation>入住晚数限制为 1 到 {max} 晚。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/texts.py" line="159"/>
+        <source>{room_type} has {rooms} rooms; {value} cannot be closed.</source>
+        <translation>{room_type} 只有 {rooms} 间房，不能关 {value} 间。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/texts.py" line="160"/>
+        <source>Minimum stay {min} would be above maximum stay {max} for {room_type} on {night}.</source>
+        <translation>{room_type} 在 {night} 的最少入住 {min} 晚将大于最多入住 {max} 晚。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/texts.py" line="163"/>
+        <source>Copy to 1–104 weeks.</source>
+        <translation>可复制到 1–104 周。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/texts.py" line="164"/>
+        <source>{count} of these cells were changed again since; nothing was undone or redone, so the newer values are kept.</source>
+        <translation>其中 {count} 个格子之后又被修改过；为保留较新的值，未执行撤销或重做。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/texts.py" line="167"/>
+        <source>Unknown room status.</source>
+        <translation>未知的房间状态。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/texts.py" line="168"/>
+        <source>Room {room} is already out of order from {first} to {last}.</source>
+        <translation>{room} 房已在 {first} 至 {last} 维修。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/texts.py" line="169"/>
+        <source>Room {room} is booked by {guest} from {first} to {last}.</source>
+        <translation>{room} 房 {first} 至 {last} 已被 {guest} 预订。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/texts.py" line="170"/>
+        <source>Taking room {room} out on {night} would leave too few rooms for that night&apos;s bookings.</source>
+        <translation>{night} 将 {room} 房设为维修后，房间将不够当晚的订单。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/texts.py" line="173"/>
+        <source>{room_type} has no room left on {night}.</source>
+        <translation>{room_type} 在 {night} 已无空房。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/texts.py" line="174"/>
+        <source>Enter the guest&apos;s name.</source>
+        <translation>请输入客人姓名。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/texts.py" line="175"/>
+        <source>A walk-in stays 1 to {max} nights.</source>
+        <translation>散客可住 1 到 {max} 晚。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/texts.py" line="176"/>
+        <source>A booking needs at least one adult.</source>
+        <translation>订单至少需要一位成人。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/texts.py" line="177"/>
+        <source>{guest} is not checked in.</source>
+        <translation>{guest} 尚未入住。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/texts.py" line="178"/>
+        <source>{guest}&apos;s booking is not confirmed.</source>
+        <translation>{guest} 的订单不是已确认状态。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/texts.py" line="179"/>
+        <source>{guest} arrives on {night}.</source>
+        <translation>{guest} 的到店日期是 {night}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/texts.py" line="180"/>
+        <source>{guest}&apos;s stay ended on {night}.</source>
+        <translation>{guest} 的住宿已于 {night} 结束。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/texts.py" line="181"/>
+        <source>Room {room} is not of the booked room type.</source>
+        <translation>{room} 房不是订单预订的房型。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/texts.py" line="182"/>
+        <source>Room {room} is occupied.</source>
+        <translation>{room} 房有客人在住。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/texts.py" line="183"/>
+        <source>Room {room} is taken by {guest} from {first} to {last}.</source>
+        <translation>{room} 房 {first} 至 {last} 已由 {guest} 入住或预订。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/texts.py" line="184"/>
+        <source>Room {room} is out of order.</source>
+        <translation>{room} 房正在维修。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/texts.py" line="200"/>
+        <source>Something went wrong: %1</source>
+        <translation>出错了：%1</translation>
+    </message>
+</context>
+<context>
+    <name>CellDetailsPanel</name>
+    <message>
+        <location filename="../../ui/calendar/details_panel.py" line="32"/>
+        <source>Guest</source>
+        <translation>客人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/details_panel.py" line="33"/>
+        <source>Stay</source>
+        <translation>住宿</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/details_panel.py" line="34"/>
+        <source>Room</source>
+        <translation>房间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/details_panel.py" line="35"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/details_panel.py" line="36"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/details_panel.py" line="42"/>
+        <source>Rate plan</source>
+        <translation>价格计划</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/details_panel.py" line="43"/>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/details_panel.py" line="49"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/details_panel.py" line="50"/>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/details_panel.py" line="51"/>
+        <source>What</source>
+        <translation>修改内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/details_panel.py" line="57"/>
+        <source>Bookings this night</source>
+        <translation>当晚订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/details_panel.py" line="58"/>
+        <source>Prices</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/details_panel.py" line="59"/>
+        <source>Latest changes</source>
+        <translation>最近修改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/details_panel.py" line="70"/>
+        <source>Double-click a price to see how it was computed.</source>
+        <translation>双击价格查看计算过程。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/details_panel.py" line="81"/>
+        <source>Click a cell to see its bookings, prices and changes.</source>
+        <translation>点击格子查看当晚订单、价格和修改记录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/details_panel.py" line="98"/>
+        <source>%1 of %2 left (%3) · booked %4 · out of order %5 · closed %6</source>
+        <translation>剩余 %1/%2（%3）· 已订 %4 · 维修 %5 · 关房 %6</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/details_panel.py" line="123"/>
+        <source>(typed)</source>
+        <translation>（手动改价）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/details_panel.py" line="135"/>
+        <source>price %1</source>
+        <translation>价格 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/details_panel.py" line="142"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/details_panel.py" line="142"/>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelTableModel</name>
+    <message>
+        <location filename="../../ui/sync/channel_table.py" line="57"/>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/channel_table.py" line="58"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/channel_table.py" line="59"/>
+        <source>Hotel code</source>
+        <translation>酒店代码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/channel_table.py" line="60"/>
+        <source>Endpoint</source>
+        <translation>接口地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/channel_table.py" line="61"/>
+        <source>Mappings</source>
+        <translation>映射</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/channel_table.py" line="62"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/channel_table.py" line="63"/>
+        <source>Last in sync</source>
+        <translation>最近同步完成</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelsPage</name>
+    <message>
+        <location filename="../../ui/pages/channels.py" line="49"/>
+        <source>Push now</source>
+        <translation>立即推送</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/channels.py" line="50"/>
+        <source>Dry run</source>
+        <translation>试运行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/channels.py" line="51"/>
+        <location filename="../../ui/pages/channels.py" line="156"/>
+        <source>Full resync</source>
+        <translation>全量重推</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/channels.py" line="74"/>
+        <source>Mappings</source>
+        <translation>映射</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/channels.py" line="75"/>
+        <source>Sync log</source>
+        <translation>同步日志</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/channels.py" line="88"/>
+        <source>Channels</source>
+        <translation>渠道</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/channels.py" line="103"/>
+        <source>%n channel(s)</source>
+        <translation>
+            <numerusform>%n 个渠道</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/channels.py" line="157"/>
+        <source>Send everything to %1 again, whatever it confirmed before?</source>
+        <translation>不论 %1 之前确认过什么，全部重新发送一遍？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/channels.py" line="181"/>
+        <source>Pushing to %1…</source>
+        <translation>正在推送到 %1…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/channels.py" line="189"/>
+        <source>%1 is in sync: %n cell(s) confirmed</source>
+        <translation>
+            <numerusform>%1 已同步：确认 %n 个格子</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/channels.py" line="191"/>
+        <source>%1: %n cell(s) still pending</source>
+        <translation>
+            <numerusform>%1：仍有 %n 个格子待同步</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/channels.py" line="218"/>
+        <source>Room type</source>
+        <translation>房型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/channels.py" line="219"/>
+        <source>Rate plan</source>
+        <translation>价格计划</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/channels.py" line="219"/>
+        <source>(rooms to sell)</source>
+        <translation>（可售房量）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/channels.py" line="220"/>
+        <source>Remote room</source>
+        <translation>渠道房型代码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/channels.py" line="221"/>
+        <source>Remote rate</source>
+        <translation>渠道价格计划代码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/channels.py" line="222"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/channels.py" line="222"/>
+        <source>Archived: not sent</source>
+        <translation>已归档：不发送</translation>
+    </message>
+</context>
+<context>
+    <name>CompletenessBar</name>
+    <message>
+        <location filename="../../ui/roomtypes/completeness_bar.py" line="25"/>
+        <source>Meituan</source>
+        <translation>美团</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roomtypes/completeness_bar.py" line="25"/>
+        <source>Ctrip</source>
+        <translation>携程</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roomtypes/completeness_bar.py" line="26"/>
+        <source>Tujia</source>
+        <translation>途家</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roomtypes/completeness_bar.py" line="26"/>
+        <source>Fliggy</source>
+        <translation>飞猪</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roomtypes/completeness_bar.py" line="27"/>
+        <source>Airbnb</source>
+        <translation>Airbnb</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roomtypes/completeness_bar.py" line="27"/>
+        <source>Booking</source>
+        <translation>Booking</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roomtypes/completeness_bar.py" line="41"/>
+        <source>Listing completeness:</source>
+        <translation>房型信息完整度：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roomtypes/completeness_bar.py" line="64"/>
+        <source>Missing, required:</source>
+        <translation>缺少必填项：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roomtypes/completeness_bar.py" line="65"/>
+        <source>Missing, recommended:</source>
+        <translation>缺少建议项：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roomtypes/completeness_bar.py" line="70"/>
+        <source>Click to go to the first missing field.</source>
+        <translation>点击跳到第一个缺少的字段。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roomtypes/completeness_bar.py" line="72"/>
+        <source>Everything this channel asks for is filled in.</source>
+        <translation>该渠道要求的信息已全部填写。</translation>
+    </message>
+</context>
+<context>
+    <name>CopyWeekDialog</name>
+    <message>
+        <location filename="../../ui/calendar/copy_week_dialog.py" line="43"/>
+        <source>Copy a week</source>
+        <translation>复制一周</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/copy_week_dialog.py" line="53"/>
+        <source> week(s)</source>
+        <translation> 周</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/copy_week_dialog.py" line="57"/>
+        <source>Copy typed prices too</source>
+        <translation>同时复制手动改价</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/copy_week_dialog.py" line="61"/>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/copy_week_dialog.py" line="67"/>
+        <source>Week starting</source>
+        <translation>起始日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/copy_week_dialog.py" line="69"/>
+        <source>Copy to the next</source>
+        <translation>复制到之后</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/copy_week_dialog.py" line="70"/>
+        <source>Room types</source>
+        <translation>房型</translation>
+    </message>
+</context>
+<context>
+    <name>DryRunDialog</name>
+    <message>
+        <location filename="../../ui/sync/dry_run_dialog.py" line="22"/>
+        <source>Full resync preview: %1</source>
+        <translation>全量重推预览：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/dry_run_dialog.py" line="22"/>
+        <source>Dry run: %1</source>
+        <translation>试运行：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/dry_run_dialog.py" line="46"/>
+        <source>Push now</source>
+        <translation>立即推送</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/dry_run_dialog.py" line="64"/>
+        <source>%1 already shows the desired state: nothing to send.</source>
+        <translation>%1 已与本地一致：无需发送。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/dry_run_dialog.py" line="65"/>
+        <source>%1: %2 cell(s) in %3 range(s) would be sent in %4 request(s).</source>
+        <translation>%1：将用 %4 个请求发送 %3 个区间，共 %2 个格子。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/dry_run_dialog.py" line="71"/>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/dry_run_dialog.py" line="72"/>
+        <source>Room type</source>
+        <translation>房型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/dry_run_dialog.py" line="73"/>
+        <source>Rate plan</source>
+        <translation>价格计划</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/dry_run_dialog.py" line="74"/>
+        <source>Channel code</source>
+        <translation>渠道代码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/dry_run_dialog.py" line="76"/>
+        <source>Nights</source>
+        <translation>晚数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/dry_run_dialog.py" line="77"/>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/dry_run_dialog.py" line="78"/>
+        <source>To</source>
+        <translation>到</translation>
+    </message>
+</context>
+<context>
+    <name>ExcelWorkflow</name>
+    <message>
+        <location filename="../../ui/excel/workflow.py" line="41"/>
+        <source>Save workbook</source>
+        <translation>保存工作簿</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel/workflow.py" line="42"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel/workflow.py" line="60"/>
+        <source>Writing the workbook…</source>
+        <translation>正在写入工作簿…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel/workflow.py" line="78"/>
+        <source>Checking the workbook…</source>
+        <translation>正在检查工作簿…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel/workflow.py" line="104"/>
+        <location filename="../../ui/excel/workflow.py" line="106"/>
+        <source>Excel</source>
+        <translation>Excel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel/workflow.py" line="107"/>
+        <source>Unexpected error: %1</source>
+        <translation>意外错误：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ExplainPopup</name>
+    <message>
+        <location filename="../../ui/pricing/explain_popup.py" line="30"/>
+        <source>This year&apos;s public holidays are not published yet: estimated.</source>
+        <translation>该年度的法定节假日安排尚未公布，按估计计算。</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../ui/excel/export_dialog.py" line="29"/>
+        <source>Export to Excel</source>
+        <translation>导出到 Excel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel/export_dialog.py" line="32"/>
+        <source>Room types (all attributes)</source>
+        <translation>房型（全部属性）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel/export_dialog.py" line="32"/>
+        <source>Calendar</source>
+        <translation>房态日历</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel/export_dialog.py" line="33"/>
+        <source>Reservations</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel/export_dialog.py" line="33"/>
+        <source>Occupancy report</source>
+        <translation>入住率报表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel/export_dialog.py" line="34"/>
+        <source>OTA extranet bulk sheet</source>
+        <translation>OTA 后台批量上传表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel/export_dialog.py" line="46"/>
+        <source>Workbook</source>
+        <translation>工作簿</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel/export_dialog.py" line="47"/>
+        <source>From</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel/export_dialog.py" line="48"/>
+        <source>Until (not included)</source>
+        <translation>结束日期（不含）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel/export_dialog.py" line="49"/>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../ui/excel/import_dialog.py" line="23"/>
+        <source>Import from Excel</source>
+        <translation>从 Excel 导入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel/import_dialog.py" line="25"/>
+        <source>Calendar workbook</source>
+        <translation>房态日历工作簿</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel/import_dialog.py" line="26"/>
+        <source>Room types workbook</source>
+        <translation>房型工作簿</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel/import_dialog.py" line="30"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel/import_dialog.py" line="35"/>
+        <source>Only check, change nothing</source>
+        <translation>只检查，不修改数据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel/import_dialog.py" line="37"/>
+        <source>Workbook</source>
+        <translation>工作簿</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel/import_dialog.py" line="38"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel/import_dialog.py" line="48"/>
+        <source>Choose a workbook</source>
+        <translation>选择工作簿</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel/import_dialog.py" line="49"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/main_window.py" line="35"/>
+        <source>channelmgr — homestay channel manager</source>
+        <translation>channelmgr — 民宿渠道管理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="71"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="72"/>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="83"/>
+        <source>&amp;Export to Excel…</source>
+        <translation>导出到 Excel(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="84"/>
+        <source>&amp;Import from Excel…</source>
+        <translation>从 Excel 导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="85"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="90"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="107"/>
+        <source>Database: %1</source>
+        <translation>数据库：%1</translation>
+    </message>
+</context>
+<context>
+    <name>OutOfOrderDialog</name>
+    <message>
+        <location filename="../../ui/calendar/front_desk_dialogs.py" line="127"/>
+        <source>Room %1 out of order</source>
+        <translation>%1 房维修</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/front_desk_dialogs.py" line="135"/>
+        <source>e.g. air conditioning repair</source>
+        <translation>例如：空调维修</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/front_desk_dialogs.py" line="137"/>
+        <source>From the night of</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/front_desk_dialogs.py" line="138"/>
+        <source>Back in service on</source>
+        <translation>恢复使用日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/front_desk_dialogs.py" line="139"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/front_desk_dialogs.py" line="140"/>
+        <source>The room is not sold on these nights on any channel.</source>
+        <translation>这些晚上该房间在所有渠道都不会售出。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/front_desk_dialogs.py" line="146"/>
+        <source>Take out of service</source>
+        <translation>设为维修</translation>
+    </message>
+</context>
+<context>
+    <name>OverbookingView</name>
+    <message>
+        <location filename="../../ui/reservations/overbooking_view.py" line="29"/>
+        <source>Night</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reservations/overbooking_view.py" line="29"/>
+        <source>Room type</source>
+        <translation>房型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reservations/overbooking_view.py" line="29"/>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reservations/overbooking_view.py" line="29"/>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reservations/overbooking_view.py" line="40"/>
+        <source>No overbooking: every booking has a room.</source>
+        <translation>没有超订：每个订单都有房。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/reservations/overbooking_view.py" line="42"/>
+        <source>%n conflict(s) to resolve</source>
+        <translation>
+            <numerusform>%n 个冲突待解决</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/reservations/overbooking_view.py" line="45"/>
+        <source>Room %1 holds %2 bookings</source>
+        <translation>房间 %1 排了 %2 个订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reservations/overbooking_view.py" line="47"/>
+        <source>%1 booked for %2 rooms</source>
+        <translation>%2 间房订出 %1 间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reservations/overbooking_view.py" line="56"/>
+        <source>booked %1</source>
+        <translation>下单于 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reservations/overbooking_view.py" line="59"/>
+        <source>came last</source>
+        <translation>最后下单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reservations/overbooking_view.py" line="65"/>
+        <source>Suggested fix</source>
+        <translation>建议处理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reservations/overbooking_view.py" line="72"/>
+        <source>Upgrade %1 to %2 (%3 free for the whole stay)</source>
+        <translation>将 %1 升级到 %2（整段入住有 %3 间空房）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reservations/overbooking_view.py" line="77"/>
+        <source>Move %1 to room %2 (free for the whole stay)</source>
+        <translation>将 %1 换到房间 %2（整段入住空闲）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reservations/overbooking_view.py" line="80"/>
+        <source>Contact %1 about another date or a house nearby</source>
+        <translation>联系 %1 改期或安排附近民宿</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoListWidget</name>
+    <message>
+        <location filename="../../ui/roomtypes/photo_field.py" line="79"/>
+        <source>Add photos…</source>
+        <translation>添加照片…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roomtypes/photo_field.py" line="80"/>
+        <source>Make cover</source>
+        <translation>设为封面</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roomtypes/photo_field.py" line="81"/>
+        <source>Move earlier</source>
+        <translation>前移</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roomtypes/photo_field.py" line="82"/>
+        <source>Move later</source>
+        <translation>后移</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roomtypes/photo_field.py" line="83"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roomtypes/photo_field.py" line="96"/>
+        <source>Drag to reorder. Double-click a photo to write its caption.</source>
+        <translation>拖动可调整顺序，双击照片可填写说明。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roomtypes/photo_field.py" line="98"/>
+        <source>The first photo is the cover.</source>
+        <translation>第一张为封面。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roomtypes/photo_field.py" line="173"/>
+        <source>File not found on this computer: %1</source>
+        <translation>本机找不到文件：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roomtypes/photo_field.py" line="175"/>
+        <source>This file cannot be read as an image: %1</source>
+        <translation>无法作为图片读取该文件：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/roomtypes/photo_field.py" line="192"/>
+        <source>%n photo file(s) are not on this computer (deleted, or added on another computer); they stay in the list.</source>
+        <translation>
+            <numerusform>%n 个照片文件不在本机（已被删除，或是在另一台电脑上添加的），照片仍保留在列表中。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/roomtypes/photo_field.py" line="209"/>
+        <source>Cover</source>
+        <translation>封面</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roomtypes/photo_field.py" line="230"/>
+        <source>Add photos</source>
+        <translation>添加照片</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roomtypes/photo_field.py" line="230"/>
+        <source>Photos (*.jpg *.jpeg *.png *.webp)</source>
+        <translation>照片 (*.jpg *.jpeg *.png *.webp)</translation>
+    </message>
+</context>
+<context>
+    <name>PlanPriceDialog</name>
+    <message>
+        <location filename="../../ui/pricing/plan_dialog.py" line="29"/>
+        <source>Price of %1 · %2</source>
+        <translation>%1 · %2 的价格</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pricing/plan_dialog.py" line="35"/>
+        <source>Room type</source>
+        <translation>房型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pricing/plan_dialog.py" line="36"/>
+        <source>Rate plan</source>
+        <translation>价格计划</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pricing/plan_dialog.py" line="42"/>
         <source>Base price</source>
         <translation>基础价</translation>
     </message>
+    <message>
+        <location filename="../../ui/pricing/plan_dialog.py" line="46"/>
+        <source>± amount</source>
+        <translation>± 金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pricing/plan_dialog.py" line="47"/>
+        <source>± percent</source>
+        <translation>± 百分比</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pricing/plan_dialog.py" line="53"/>
+        <source>Follows %1 by</source>
+        <translation>跟随 %1 调整</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewLine</name>
+    <message>
+        <location filename="../../ui/calendar/form_parts.py" line="125"/>
+        <source>Checking…</source>
+        <translation>正在检查…</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/room_types.py" line="37"/>
+        <location filename="../../ui/calendar/form_parts.py" line="131"/>
+        <source>%n cell(s) will change</source>
+        <translation>
+            <numerusform>%n 个格子将被修改</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/calendar/form_parts.py" line="131"/>
+        <source>%n cell(s) selected</source>
+        <translation>
+            <numerusform>共选中 %n 个格子</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PriceTexts</name>
+    <message>
+        <location filename="../../ui/pricing/texts.py" line="63"/>
+        <source>weekend nights</source>
+        <translation>周末夜晚</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pricing/texts.py" line="66"/>
+        <source>on %1</source>
+        <translation>%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pricing/texts.py" line="70"/>
+        <source>every year</source>
+        <translation>每年</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pricing/texts.py" line="73"/>
+        <source>any public holiday</source>
+        <translation>任意法定节假日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pricing/texts.py" line="74"/>
+        <source>night before %1</source>
+        <translation>%1前一晚</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pricing/texts.py" line="77"/>
+        <source>make-up working days</source>
+        <translation>调休工作日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pricing/texts.py" line="85"/>
+        <source>%1% or more sold</source>
+        <translation>已售 %1% 及以上</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pricing/texts.py" line="89"/>
+        <source>valid %1 – %2</source>
+        <translation>有效期 %1 – %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pricing/texts.py" line="100"/>
+        <source>all room types, plans and channels</source>
+        <translation>全部房型、价格计划和渠道</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pricing/texts.py" line="105"/>
+        <source>sets the price</source>
+        <translation>设定价格</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pricing/texts.py" line="106"/>
+        <source>adds an amount</source>
+        <translation>加减金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pricing/texts.py" line="107"/>
+        <source>percent / factor</source>
+        <translation>百分比 / 倍数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pricing/texts.py" line="108"/>
+        <source>final price</source>
+        <translation>最终价格</translation>
+    </message>
+</context>
+<context>
+    <name>PricesPage</name>
+    <message>
+        <location filename="../../ui/pages/prices.py" line="92"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/prices.py" line="95"/>
+        <source>Discard changes</source>
+        <translation>放弃更改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/prices.py" line="102"/>
+        <source>Prices</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/prices.py" line="140"/>
+        <source>Edit price…</source>
+        <translation>修改价格…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/prices.py" line="145"/>
+        <source>Rate plans</source>
+        <translation>价格计划</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/prices.py" line="151"/>
+        <source>Add rule</source>
+        <translation>添加规则</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/prices.py" line="159"/>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/prices.py" line="159"/>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/prices.py" line="160"/>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/prices.py" line="160"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/prices.py" line="165"/>
+        <source>Amounts are added before percentages and factors; within the same step, a rule lower in the list acts later.</source>
+        <translation>先加减金额，再按百分比或倍数调整；同一步骤中，列表中越靠下的规则越晚生效。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/prices.py" line="171"/>
+        <source>Price rules</source>
+        <translation>价格规则</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/prices.py" line="184"/>
+        <source>Preview: the next %n night(s), own price</source>
+        <translation>
+            <numerusform>预览：未来 %n 晚的直销价</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/prices.py" line="185"/>
+        <source>changed cells are yellow, moves the guard would question red; double-click a price to see how it is made</source>
+        <translation>黄色为有变化的价格，红色为误操作保护会提醒的变动；双击价格可查看计算过程</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/prices.py" line="209"/>
+        <source>not priced: %1</source>
+        <translation>无法定价：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/prices.py" line="217"/>
+        <source>Room type</source>
+        <translation>房型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/prices.py" line="218"/>
+        <source>Rate plan</source>
+        <translation>价格计划</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/prices.py" line="219"/>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/prices.py" line="254"/>
+        <source>%n unsaved change(s)</source>
+        <translation>
+            <numerusform>%n 处未保存的更改</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/prices.py" line="254"/>
+        <source>All saved</source>
+        <translation>已全部保存</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/prices.py" line="296"/>
+        <source>%n price(s) change in these nights.</source>
+        <translation>
+            <numerusform>这些日期中有 %n 个价格发生变化。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/prices.py" line="298"/>
+        <source>No price changes in these nights.</source>
+        <translation>这些日期中的价格没有变化。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/prices.py" line="300"/>
+        <source>%n of them move more than the fat-finger guard allows.</source>
+        <translation>
+            <numerusform>其中 %n 个变动超出误操作保护的范围。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/prices.py" line="309"/>
+        <source>Cannot be priced: %1</source>
+        <translation>无法定价：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/prices.py" line="408"/>
+        <source>Prices saved: %n price(s) changed in the coming year.</source>
+        <translation>
+            <numerusform>价格已保存：未来一年内有 %n 个价格发生变化。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/prices.py" line="417"/>
+        <source>Saving failed: %1</source>
+        <translation>保存失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/prices.py" line="429"/>
+        <source>below the floor</source>
+        <translation>低于最低价</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/prices.py" line="432"/>
+        <source>Check these prices</source>
+        <translation>请核对这些价格</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/prices.py" line="433"/>
+        <source>%n price(s) would move more than usual. Is this what you meant?</source>
+        <translation>
+            <numerusform>有 %n 个价格变动幅度异常，确定要这样修改吗？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/prices.py" line="437"/>
+        <source>Save anyway</source>
+        <translation>仍然保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/prices.py" line="438"/>
+        <source>Go back</source>
+        <translation>返回修改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/prices.py" line="462"/>
+        <source>As saved: the unsaved changes are not in these steps.</source>
+        <translation>按已保存的价格计算：未保存的更改不在这些步骤中。</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <location filename="../../ui/pages/planned.py" line="15"/>
+        <source>Reports</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/planned.py" line="18"/>
+        <source>Occupancy, ADR, RevPAR and revenue per channel.</source>
+        <translation>入住率、平均房价、RevPAR 与各渠道收入。</translation>
+    </message>
+</context>
+<context>
+    <name>ReservationDetailPanel</name>
+    <message>
+        <location filename="../../ui/reservations/detail_panel.py" line="57"/>
+        <source>Received</source>
+        <translation>接收时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reservations/detail_panel.py" line="58"/>
+        <source>Revision</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reservations/detail_panel.py" line="59"/>
+        <source>Change</source>
+        <translation>变更</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reservations/detail_panel.py" line="60"/>
+        <location filename="../../ui/reservations/detail_panel.py" line="117"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reservations/detail_panel.py" line="61"/>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reservations/detail_panel.py" line="77"/>
+        <source>Choose a revision to see what the channel or the desk sent.</source>
+        <translation>选择一个版本，查看渠道或前台发来的内容。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reservations/detail_panel.py" line="79"/>
+        <location filename="../../ui/reservations/detail_panel.py" line="185"/>
+        <source>Cancel booking</source>
+        <translation>取消订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reservations/detail_panel.py" line="80"/>
+        <source>No-show</source>
+        <translation>未到店</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reservations/detail_panel.py" line="81"/>
+        <location filename="../../ui/reservations/detail_panel.py" line="200"/>
+        <source>Check in</source>
+        <translation>入住</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reservations/detail_panel.py" line="82"/>
+        <source>Check out</source>
+        <translation>退房</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reservations/detail_panel.py" line="94"/>
+        <source>Move to room</source>
+        <translation>换到房间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reservations/detail_panel.py" line="105"/>
+        <source>Revision history</source>
+        <translation>版本历史</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reservations/detail_panel.py" line="112"/>
+        <source>Room</source>
+        <translation>房间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reservations/detail_panel.py" line="113"/>
+        <source>Stay</source>
+        <translation>住宿</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reservations/detail_panel.py" line="114"/>
+        <source>Guests</source>
+        <translation>客人数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reservations/detail_panel.py" line="115"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reservations/detail_panel.py" line="116"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reservations/detail_panel.py" line="118"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reservations/detail_panel.py" line="131"/>
+        <source>Choose a booking to see its details and history.</source>
+        <translation>选择一个订单，查看详情和历史。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reservations/detail_panel.py" line="137"/>
+        <source>no room assigned</source>
+        <translation>未排房</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/reservations/detail_panel.py" line="139"/>
+        <source>%1 → %2, %n night(s)</source>
+        <translation>
+            <numerusform>%1 → %2，%n 晚</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/reservations/detail_panel.py" line="141"/>
+        <source>%1 adults, %2 children</source>
+        <translation>成人 %1，儿童 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reservations/detail_panel.py" line="148"/>
+        <source>OVERBOOKED: no room was left for a night of this stay</source>
+        <translation>超订：入住期间有一晚已无空房</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reservations/detail_panel.py" line="169"/>
+        <source>%1 (upgrade to %2)</source>
+        <translation>%1（升级到 %2）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reservations/detail_panel.py" line="186"/>
+        <source>Cancel %1&apos;s booking? Its nights are sold again.</source>
+        <translation>取消 %1 的订单？这些晚上将重新开放售卖。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reservations/detail_panel.py" line="200"/>
+        <source>Assign a room to the booking first.</source>
+        <translation>请先为订单排房。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reservations/detail_panel.py" line="223"/>
+        <source>Reservations</source>
+        <translation>订单</translation>
+    </message>
+</context>
+<context>
+    <name>ReservationTexts</name>
+    <message>
+        <location filename="../../ui/reservations/texts.py" line="23"/>
+        <source>Created</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reservations/texts.py" line="24"/>
+        <source>Modified</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reservations/texts.py" line="25"/>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reservations/texts.py" line="26"/>
+        <source>Cancelled before it arrived</source>
+        <translation>收到前已取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reservations/texts.py" line="27"/>
+        <source>Older revision, ignored</source>
+        <translation>旧版本，已忽略</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reservations/texts.py" line="28"/>
+        <source>No-show</source>
+        <translation>未到店</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reservations/texts.py" line="29"/>
+        <source>Moved to another room</source>
+        <translation>换房</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reservations/texts.py" line="30"/>
+        <source>Moved to another room type</source>
+        <translation>换房型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reservations/texts.py" line="31"/>
+        <source>Room assigned</source>
+        <translation>已排房</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reservations/texts.py" line="32"/>
+        <source>Checked in</source>
+        <translation>已入住</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reservations/texts.py" line="33"/>
+        <source>Checked out</source>
+        <translation>已退房</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reservations/texts.py" line="39"/>
+        <source>Overbooked</source>
+        <translation>超订</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reservations/texts.py" line="40"/>
+        <source>Two bookings in one room</source>
+        <translation>一间房排了两个订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reservations/texts.py" line="46"/>
+        <source>{room_type} has no room left on {nights}: the booking would overbook.</source>
+        <translation>{room_type} 在 {nights} 已无空房：该订单会超订。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reservations/texts.py" line="47"/>
+        <source>A stay is 1 to {max} nights.</source>
+        <translation>入住须为 1 到 {max} 晚。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reservations/texts.py" line="48"/>
+        <source>The arrival {night} is before today.</source>
+        <translation>入住日期 {night} 早于今天。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reservations/texts.py" line="49"/>
+        <source>The amount cannot be negative.</source>
+        <translation>金额不能为负数。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reservations/texts.py" line="50"/>
+        <source>Choose phone, walk-in or WeChat.</source>
+        <translation>请选择电话、到店或微信。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reservations/texts.py" line="51"/>
+        <source>Only a confirmed booking can be cancelled.</source>
+        <translation>只有已确认的订单可以取消。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reservations/texts.py" line="52"/>
+        <source>{guest}&apos;s booking holds no room.</source>
+        <translation>{guest} 的订单没有占用房间。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reservations/texts.py" line="53"/>
+        <source>Room {room} is taken by {guest} from {first} to {last}.</source>
+        <translation>房间 {room} 在 {first} 至 {last} 已被 {guest} 占用。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reservations/texts.py" line="54"/>
+        <source>This entry is already resolved.</source>
+        <translation>该条目已处理。</translation>
+    </message>
+</context>
+<context>
+    <name>ReservationsPage</name>
+    <message>
+        <location filename="../../ui/pages/reservations.py" line="59"/>
+        <source>Reservations</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reservations.py" line="79"/>
+        <source>Bookings</source>
+        <translation>订单列表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reservations.py" line="80"/>
+        <source>Overbookings (%1)</source>
+        <translation>超订（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reservations.py" line="81"/>
+        <source>Needs attention (%1)</source>
+        <translation>待处理（%1）</translation>
+    </message>
+</context>
+<context>
+    <name>ResultDialog</name>
+    <message>
+        <location filename="../../ui/excel/result_dialog.py" line="28"/>
+        <source>Excel</source>
+        <translation>Excel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel/result_dialog.py" line="34"/>
+        <source>Cell</source>
+        <translation>单元格</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel/result_dialog.py" line="35"/>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel/result_dialog.py" line="36"/>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel/result_dialog.py" line="59"/>
+        <source>Saved %1 (%2 rows).</source>
+        <translation>已保存 %1（%2 行）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel/result_dialog.py" line="61"/>
+        <location filename="../../ui/excel/result_dialog.py" line="77"/>
+        <source>Open workbook</source>
+        <translation>打开工作簿</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel/result_dialog.py" line="67"/>
+        <source>%1 problem(s) found; nothing was changed. Fix the marked cells and import again.</source>
+        <translation>发现 %1 个问题，未做任何修改。请修改标出的单元格后重新导入。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel/result_dialog.py" line="70"/>
+        <source>Open marked copy</source>
+        <translation>打开标注副本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel/result_dialog.py" line="72"/>
+        <source>No changes: the workbook matches the data.</source>
+        <translation>没有变化：工作簿与现有数据一致。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel/result_dialog.py" line="74"/>
+        <source>%1 cell(s) would change.</source>
+        <translation>将修改 %1 个单元格。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel/result_dialog.py" line="74"/>
+        <source>%1 cell(s) changed.</source>
+        <translation>已修改 %1 个单元格。</translation>
+    </message>
+</context>
+<context>
+    <name>RoomBoardWidget</name>
+    <message>
+        <location filename="../../ui/calendar/room_board.py" line="129"/>
+        <source>Walk-in guest…</source>
+        <translation>散客入住…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/calendar/room_board.py" line="162"/>
+        <source>%n room(s)</source>
+        <translation>
+            <numerusform>%n 间房</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/calendar/room_board.py" line="164"/>
+        <source>%n arrival(s) due</source>
+        <translation>
+            <numerusform>今日待入住 %n 单</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/room_board.py" line="188"/>
+        <source>Tonight %1 of %2 left</source>
+        <translation>今晚可售 %1/%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/room_board.py" line="195"/>
+        <source>Reopen tonight</source>
+        <translation>今晚恢复销售</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/room_board.py" line="195"/>
+        <source>Close tonight</source>
+        <translation>今晚停售</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/room_board.py" line="217"/>
+        <source>Room %1: %2</source>
+        <translation>%1 房：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/room_board.py" line="222"/>
+        <source>%1 checked in to room %2</source>
+        <translation>%1 已入住 %2 房</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/room_board.py" line="228"/>
+        <source>%1 checked out of room %2</source>
+        <translation>%1 已从 %2 房退房</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/room_board.py" line="243"/>
+        <source>Room %1 is out of order until %2</source>
+        <translation>%1 房维修至 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/room_board.py" line="253"/>
+        <source>Room %1 is back in service</source>
+        <translation>%1 房已恢复使用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/room_board.py" line="259"/>
+        <source>Close %1 tonight</source>
+        <translation>今晚停售 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/room_board.py" line="259"/>
+        <source>Reopen %1 tonight</source>
+        <translation>今晚恢复销售 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/room_board.py" line="277"/>
+        <source>Walk-in booked for %1</source>
+        <translation>已为 %1 办理散客预订</translation>
+    </message>
+</context>
+<context>
+    <name>RoomCard</name>
+    <message>
+        <location filename="../../ui/calendar/room_board.py" line="62"/>
+        <source>Clean</source>
+        <translation>净</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/room_board.py" line="62"/>
+        <source>Dirty</source>
+        <translation>脏</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/room_board.py" line="75"/>
+        <source>Check out</source>
+        <translation>退房</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/room_board.py" line="81"/>
+        <source>Back in service</source>
+        <translation>结束维修</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/room_board.py" line="87"/>
+        <source>Check in</source>
+        <translation>入住</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/room_board.py" line="96"/>
+        <source>No arrival of this room type is due today</source>
+        <translation>今天没有该房型的待入住订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/room_board.py" line="100"/>
+        <source>Repair…</source>
+        <translation>维修…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/room_board.py" line="111"/>
+        <source>%1 · leaves %2</source>
+        <translation>%1 · %2 离店</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/room_board.py" line="113"/>
+        <source>Repair until %1</source>
+        <translation>维修至 %1</translation>
+    </message>
+</context>
+<context>
+    <name>RoomDialog</name>
+    <message>
+        <location filename="../../ui/roomtypes/room_dialog.py" line="26"/>
+        <source>Room %1</source>
+        <translation>房间 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roomtypes/room_dialog.py" line="34"/>
+        <source>e.g. next to the stairs, bathtub</source>
+        <translation>例如：靠近楼梯、带浴缸</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roomtypes/room_dialog.py" line="43"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roomtypes/room_dialog.py" line="44"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roomtypes/room_dialog.py" line="48"/>
+        <source>Room number</source>
+        <translation>房号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roomtypes/room_dialog.py" line="49"/>
+        <source>Floor</source>
+        <translation>楼层</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roomtypes/room_dialog.py" line="50"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roomtypes/room_dialog.py" line="51"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>RoomTypeEditor</name>
+    <message>
+        <location filename="../../ui/roomtypes/editor.py" line="67"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roomtypes/editor.py" line="68"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/roomtypes/editor.py" line="142"/>
+        <source>%n field(s) need attention:</source>
+        <translation>
+            <numerusform>%n 处需要处理：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/roomtypes/editor.py" line="147"/>
+        <source>New room type</source>
+        <translation>新房型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roomtypes/editor.py" line="149"/>
+        <source>Room type %1</source>
+        <translation>房型 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roomtypes/editor.py" line="183"/>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roomtypes/editor.py" line="206"/>
+        <source>Unsaved changes</source>
+        <translation>有未保存的修改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roomtypes/editor.py" line="207"/>
+        <source>This room type has changes that are not saved. Save them before closing?</source>
+        <translation>该房型有尚未保存的修改。关闭前要保存吗？</translation>
+    </message>
+</context>
+<context>
+    <name>RoomTypesPage</name>
+    <message>
+        <location filename="../../ui/pages/room_types.py" line="56"/>
+        <source>Show archived</source>
+        <translation>显示已归档</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/room_types.py" line="59"/>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/room_types.py" line="60"/>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/room_types.py" line="61"/>
+        <source>Duplicate…</source>
+        <translation>复制…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/room_types.py" line="62"/>
+        <location filename="../../ui/pages/room_types.py" line="168"/>
+        <source>Archive</source>
+        <translation>归档</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/room_types.py" line="63"/>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/room_types.py" line="64"/>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/room_types.py" line="103"/>
+        <source>Room types</source>
+        <translation>房型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/room_types.py" line="116"/>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/room_types.py" line="117"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/room_types.py" line="118"/>
+        <source>English name</source>
+        <translation>英文名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/room_types.py" line="119"/>
+        <source>Rooms</source>
+        <translation>房间数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/room_types.py" line="121"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/room_types.py" line="121"/>
+        <source>Archived</source>
+        <translation>已归档</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/room_types.py" line="168"/>
+        <source>Unarchive</source>
+        <translation>取消归档</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/room_types.py" line="199"/>
+        <source>Duplicate room type</source>
+        <translation>复制房型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/room_types.py" line="200"/>
+        <source>Code of the copy of %1:</source>
+        <translation>“%1”副本的房型代码：</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/room_types.py" line="145"/>
         <source>%n room type(s)</source>
         <translation>
             <numerusform>%n 个房型</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/room_types.py" line="37"/>
+        <location filename="../../ui/pages/room_types.py" line="145"/>
         <source>%n room(s)</source>
         <translation>
             <numerusform>%n 间房</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>RoomsPanel</name>
+    <message>
+        <location filename="../../ui/roomtypes/rooms_panel.py" line="43"/>
+        <source>Room</source>
+        <translation>房号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roomtypes/rooms_panel.py" line="44"/>
+        <source>Floor</source>
+        <translation>楼层</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roomtypes/rooms_panel.py" line="45"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roomtypes/rooms_panel.py" line="46"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roomtypes/rooms_panel.py" line="60"/>
+        <source>e.g. 201-208</source>
+        <translation>如 201-208</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roomtypes/rooms_panel.py" line="65"/>
+        <source>from the number</source>
+        <translation>按房号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roomtypes/rooms_panel.py" line="67"/>
+        <source>Without a floor, room 201 goes on floor 2.</source>
+        <translation>不填楼层时按房号推算，例如 201 在 2 楼。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roomtypes/rooms_panel.py" line="68"/>
+        <source>Add rooms</source>
+        <translation>添加房间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roomtypes/rooms_panel.py" line="72"/>
+        <source>Move selected room</source>
+        <translation>移动所选房间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roomtypes/rooms_panel.py" line="74"/>
+        <source>Edit room…</source>
+        <translation>编辑房间…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roomtypes/rooms_panel.py" line="81"/>
+        <source>New rooms:</source>
+        <translation>新房间：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roomtypes/rooms_panel.py" line="84"/>
+        <source>Floor:</source>
+        <translation>楼层：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roomtypes/rooms_panel.py" line="87"/>
+        <source>Move to:</source>
+        <translation>移到：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roomtypes/rooms_panel.py" line="100"/>
+        <source>Clean</source>
+        <translation>已打扫</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roomtypes/rooms_panel.py" line="100"/>
+        <source>Dirty</source>
+        <translation>待打扫</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roomtypes/rooms_panel.py" line="100"/>
+        <source>Occupied</source>
+        <translation>在住</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roomtypes/rooms_panel.py" line="101"/>
+        <source>Out of order</source>
+        <translation>维修中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roomtypes/rooms_panel.py" line="123"/>
+        <source>Choose a room type to see its rooms.</source>
+        <translation>选择一个房型以查看其房间。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roomtypes/rooms_panel.py" line="127"/>
+        <source>Rooms of %1</source>
+        <translation>%1 的房间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/roomtypes/rooms_panel.py" line="145"/>
+        <source>Select a room and the room type to move it to.</source>
+        <translation>请选择房间和要移到的房型。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/roomtypes/rooms_panel.py" line="170"/>
+        <source>Added %n room(s): %1</source>
+        <translation>
+            <numerusform>已添加 %n 间房：%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/roomtypes/rooms_panel.py" line="174"/>
+        <source>Room %1 now belongs to %2</source>
+        <translation>房间 %1 已移至 %2</translation>
+    </message>
+</context>
+<context>
+    <name>RuleDialog</name>
+    <message>
+        <location filename="../../ui/pricing/rule_dialog.py" line="86"/>
+        <source>Price rule</source>
+        <translation>价格规则</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pricing/rule_dialog.py" line="99"/>
+        <source>add or subtract an amount</source>
+        <translation>加减金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pricing/rule_dialog.py" line="99"/>
+        <source>percent up or down</source>
+        <translation>按百分比涨跌</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pricing/rule_dialog.py" line="100"/>
+        <source>multiply by</source>
+        <translation>乘以倍数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pricing/rule_dialog.py" line="100"/>
+        <source>set the price to</source>
+        <translation>设为固定价</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pricing/rule_dialog.py" line="116"/>
+        <source>Rule is on</source>
+        <translation>启用此规则</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pricing/rule_dialog.py" line="119"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pricing/rule_dialog.py" line="123"/>
+        <source>automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pricing/rule_dialog.py" line="145"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pricing/rule_dialog.py" line="146"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pricing/rule_dialog.py" line="147"/>
+        <source>When</source>
+        <translation>适用日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pricing/rule_dialog.py" line="151"/>
+        <source>Change</source>
+        <translation>调价</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pricing/rule_dialog.py" line="153"/>
+        <source>Applies to (nothing ticked: all)</source>
+        <translation>适用范围（不勾选即为全部）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pricing/rule_dialog.py" line="155"/>
+        <source>Room types</source>
+        <translation>房型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pricing/rule_dialog.py" line="155"/>
+        <source>Rate plans</source>
+        <translation>价格计划</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pricing/rule_dialog.py" line="156"/>
+        <source>Channels</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pricing/rule_dialog.py" line="162"/>
+        <source>Options</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pricing/rule_dialog.py" line="164"/>
+        <source>Priority (higher acts later)</source>
+        <translation>优先级（数值越大越晚生效）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pricing/rule_dialog.py" line="166"/>
+        <source>Minimum stay</source>
+        <translation>最少连住</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pricing/rule_dialog.py" line="167"/>
+        <source>Valid from</source>
+        <translation>生效日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pricing/rule_dialog.py" line="168"/>
+        <source>Valid until</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pricing/rule_dialog.py" line="173"/>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pricing/rule_dialog.py" line="174"/>
+        <source>English label</source>
+        <translation>英文名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pricing/rule_dialog.py" line="185"/>
+        <source>The property&apos;s weekend nights (normally Friday and Saturday).</source>
+        <translation>本店的周末夜晚（通常为周五、周六晚）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pricing/rule_dialog.py" line="200"/>
+        <source>every year</source>
+        <translation>每年</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pricing/rule_dialog.py" line="207"/>
+        <source>Weekend days people work (调休).</source>
+        <translation>需要上班的周末（调休）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pricing/rule_dialog.py" line="210"/>
+        <source>days ahead at most</source>
+        <translation>天以内</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pricing/rule_dialog.py" line="214"/>
+        <source>days ahead or more</source>
+        <translation>天及以上</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pricing/rule_dialog.py" line="218"/>
+        <source>% of the rooms sold or more</source>
+        <translation>% 房间已售及以上</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pricing/rule_dialog.py" line="332"/>
+        <source>Another rule is already called %1.</source>
+        <translation>已有名为 %1 的规则。</translation>
+    </message>
+</context>
+<context>
+    <name>RuleTableModel</name>
+    <message>
+        <location filename="../../ui/pricing/rule_table.py" line="29"/>
+        <source>On</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pricing/rule_table.py" line="29"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pricing/rule_table.py" line="29"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pricing/rule_table.py" line="29"/>
+        <source>When</source>
+        <translation>适用日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pricing/rule_table.py" line="30"/>
+        <source>Change</source>
+        <translation>调价</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pricing/rule_table.py" line="30"/>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pricing/rule_table.py" line="30"/>
+        <source>Applies to</source>
+        <translation>适用范围</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pricing/rule_table.py" line="81"/>
+        <source>Not applied: %1</source>
+        <translation>未生效：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pricing/rule_table.py" line="83"/>
+        <source>Changed, not saved yet</source>
+        <translation>已修改，尚未保存</translation>
     </message>
 </context>
 <context>
@@ -264,6 +2912,335 @@
         <location filename="../../ui/pages/settings.py" line="42"/>
         <source>The new language is used from the next start of channelmgr.</source>
         <translation>新语言将在下次启动 channelmgr 时生效。</translation>
+    </message>
+</context>
+<context>
+    <name>SyncIndicator</name>
+    <message>
+        <location filename="../../ui/sync/indicator.py" line="66"/>
+        <source>Last in sync: %1</source>
+        <translation>最近同步完成：%1</translation>
+    </message>
+</context>
+<context>
+    <name>SyncLogView</name>
+    <message>
+        <location filename="../../ui/sync/log_view.py" line="29"/>
+        <source>All results</source>
+        <translation>全部结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/log_view.py" line="32"/>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/log_view.py" line="51"/>
+        <location filename="../../ui/sync/log_view.py" line="105"/>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/log_view.py" line="53"/>
+        <location filename="../../ui/sync/log_view.py" line="112"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/log_view.py" line="71"/>
+        <source>All channels</source>
+        <translation>全部渠道</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/sync/log_view.py" line="85"/>
+        <source>%n request(s)</source>
+        <translation>
+            <numerusform>%n 个请求</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/log_view.py" line="88"/>
+        <source>Export sync log</source>
+        <translation>导出同步日志</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/log_view.py" line="89"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/sync/log_view.py" line="98"/>
+        <source>%n row(s) exported to %1</source>
+        <translation>
+            <numerusform>已导出 %n 行到 %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/log_view.py" line="104"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/log_view.py" line="106"/>
+        <source>Message</source>
+        <translation>报文</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/log_view.py" line="107"/>
+        <source>Cells</source>
+        <translation>格子数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/log_view.py" line="108"/>
+        <source>Ranges</source>
+        <translation>区间数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/log_view.py" line="109"/>
+        <source>Bytes</source>
+        <translation>字节</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/log_view.py" line="110"/>
+        <source>ms</source>
+        <translation>毫秒</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/log_view.py" line="111"/>
+        <source>Attempts</source>
+        <translation>尝试次数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/log_view.py" line="113"/>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+</context>
+<context>
+    <name>SyncTexts</name>
+    <message>
+        <location filename="../../ui/sync/texts.py" line="18"/>
+        <source>In sync</source>
+        <translation>已同步</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/sync/texts.py" line="20"/>
+        <source>Pending: %n cell(s)</source>
+        <translation>
+            <numerusform>待同步：%n 个格子</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/texts.py" line="22"/>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/texts.py" line="23"/>
+        <source>Disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/texts.py" line="26"/>
+        <source>Not synced yet</source>
+        <translation>尚未同步</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/texts.py" line="30"/>
+        <source>Rooms to sell</source>
+        <translation>可售房量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/texts.py" line="31"/>
+        <source>Prices</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/texts.py" line="32"/>
+        <source>Restrictions</source>
+        <translation>限制</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/texts.py" line="37"/>
+        <source>OK</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/texts.py" line="38"/>
+        <source>Partly refused</source>
+        <translation>部分被拒</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/texts.py" line="39"/>
+        <source>Refused</source>
+        <translation>被拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/texts.py" line="40"/>
+        <source>Failed, will retry</source>
+        <translation>失败，将重试</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/texts.py" line="41"/>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/texts.py" line="46"/>
+        <source>Room type %1 is not mapped: nothing of it is sent</source>
+        <translation>房型 %1 未映射：不发送它的任何数据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/texts.py" line="48"/>
+        <source>Rate plan %1 is not mapped: its prices and restrictions are not sent</source>
+        <translation>价格计划 %1 未映射：不发送其价格和限制</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/texts.py" line="51"/>
+        <source>Room type %1 is archived: its mapping is not sent</source>
+        <translation>房型 %1 已归档：不按映射发送</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/texts.py" line="53"/>
+        <source>Remote code %1 is mapped from several room types or plans: not sent</source>
+        <translation>渠道代码 %1 被多个房型或价格计划映射：暂不发送</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/sync/texts.py" line="56"/>
+        <source>Rate plan %1 has no price on %n night(s): those nights are not sent</source>
+        <translation>
+            <numerusform>价格计划 %1 有 %n 晚没有价格：这些晚不发送</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/sync/texts.py" line="59"/>
+        <source>%1 on %n night(s) of %2: the channel does not take it</source>
+        <translation>
+            <numerusform>%2 有 %n 晚设置了%1：该渠道不支持，未发送</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/sync/texts.py" line="62"/>
+        <source>Maximum stay below minimum stay on %n night(s) of %1: sent as the minimum</source>
+        <translation>
+            <numerusform>%1 有 %n 晚最长入住小于最短入住：按最短入住发送</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/texts.py" line="68"/>
+        <source>Stop-sell</source>
+        <translation>停售</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/texts.py" line="69"/>
+        <source>Closed to arrival</source>
+        <translation>禁止入住</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/texts.py" line="70"/>
+        <source>Closed to departure</source>
+        <translation>禁止离店</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/texts.py" line="71"/>
+        <source>Minimum stay</source>
+        <translation>最少入住</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/texts.py" line="72"/>
+        <source>Maximum stay</source>
+        <translation>最多入住</translation>
+    </message>
+</context>
+<context>
+    <name>WalkInDialog</name>
+    <message>
+        <location filename="../../ui/calendar/front_desk_dialogs.py" line="49"/>
+        <source>Walk-in guest</source>
+        <translation>散客入住</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/front_desk_dialogs.py" line="54"/>
+        <source>%1 left tonight</source>
+        <translation>今晚剩 %1 间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/front_desk_dialogs.py" line="60"/>
+        <source> night(s)</source>
+        <translation> 晚</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/front_desk_dialogs.py" line="75"/>
+        <source>Room type</source>
+        <translation>房型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/front_desk_dialogs.py" line="76"/>
+        <source>Nights from tonight</source>
+        <translation>从今晚起住</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/front_desk_dialogs.py" line="77"/>
+        <source>Adults</source>
+        <translation>成人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/front_desk_dialogs.py" line="78"/>
+        <source>Children</source>
+        <translation>儿童</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/front_desk_dialogs.py" line="79"/>
+        <source>Guest name</source>
+        <translation>客人姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/front_desk_dialogs.py" line="80"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/front_desk_dialogs.py" line="81"/>
+        <source>Price per night (¥)</source>
+        <translation>每晚价格（¥）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/front_desk_dialogs.py" line="82"/>
+        <source>Check in to room</source>
+        <translation>入住房间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/front_desk_dialogs.py" line="83"/>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/front_desk_dialogs.py" line="86"/>
+        <source>Book</source>
+        <translation>预订</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/front_desk_dialogs.py" line="97"/>
+        <source>Later (no room yet)</source>
+        <translation>稍后分配</translation>
+    </message>
+</context>
+<context>
+    <name>WeekdayPicker</name>
+    <message>
+        <location filename="../../ui/calendar/form_parts.py" line="68"/>
+        <source>Every day</source>
+        <translation>每天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/form_parts.py" line="69"/>
+        <source>Weekends</source>
+        <translation>周末</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/form_parts.py" line="70"/>
+        <source>Mon–Fri</source>
+        <translation>周一至周五</translation>
     </message>
 </context>
 </TS>

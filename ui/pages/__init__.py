@@ -1,6 +1,9 @@
 """Navigation pages, in the order the sidebar shows them."""
 
-from .planned import CalendarPage, ChannelsPage, PricesPage, ReportsPage
+from .calendar import CalendarPage
+from .channels import ChannelsPage
+from .planned import ReportsPage
+from .prices import PricesPage
 from .reservations import ReservationsPage
 from .room_types import RoomTypesPage
 from .settings import SettingsPage

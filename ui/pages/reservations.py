@@ -1,52 +1,89 @@
+"""The Reservations page: bookings (search, filters, details with revision history), the
+overbooking board and the needs-attention list, each loaded off the GUI thread."""
+
 from __future__ import annotations
 
-from PySide6.QtWidgets import QStyle
+from dataclasses import dataclass
 
-from channelmgr.money import format_minor
+from PySide6.QtWidgets import QStyle, QTabWidget, QVBoxLayout, QWidget
 
-from ..models.record_table import Column
-from .table_page import TablePage
+from channelmgr.reservations.overbooking_board import Conflict
+from channelmgr.reservations.views import AttentionInfo, ReservationInfo
+
+from ..context import AppContext
+from ..reservations.attention_view import AttentionView
+from ..reservations.bookings_panel import BookingsPanel
+from ..reservations.overbooking_view import OverbookingView
+from .base import Page
 
 
-class ReservationsPage(TablePage):
+@dataclass(frozen=True)
+class _Loaded:
+    rows: list[ReservationInfo]
+    channels: list[str]
+    conflicts: list[Conflict]
+    attention: list[AttentionInfo]
+
+
+class ReservationsPage(Page):
     page_id = "reservations"
     icon_name = QStyle.StandardPixmap.SP_FileDialogDetailedView
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(ctx, parent)
+        self.bookings = BookingsPanel(ctx, self)
+        self.board = OverbookingView(self)
+        self.attention = AttentionView(ctx, self)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self.bookings, "")
+        self.tabs.addTab(self.board, "")
+        self.tabs.addTab(self.attention, "")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        self.loaded = False
+        self._set_tab_titles(0, 0)
+        self.bookings.detail.changed.connect(self.reload)
+        self.attention.changed.connect(self.reload)
+        ctx.events.data_changed.connect(self._data_changed)
+
+    # The bookings model and heading, as the other list pages expose theirs.
+    @property
+    def model(self):
+        return self.bookings.model
+
+    @property
+    def heading(self):
+        return self.bookings.heading
 
     def title(self) -> str:
         return self.tr("Reservations")
 
-    def columns(self):
-        return [
-            Column(self.tr("No."), lambda r: str(r.id), True, lambda r: r.id),
-            Column(self.tr("Guest"), lambda r: r.guest_name),
-            Column(self.tr("Room type"), lambda r: r.room_type_code),
-            Column(self.tr("Arrival"), lambda r: r.arrival.isoformat()),
-            Column(self.tr("Departure"), lambda r: r.departure.isoformat()),
-            Column(self.tr("Nights"), lambda r: str(r.nights), True, lambda r: r.nights),
-            Column(self.tr("Amount"), lambda r: format_minor(r.amount_minor, r.currency), True, lambda r: r.amount_minor),
-            Column(self.tr("Source"), lambda r: r.channel or self.source_text(r.source)),
-            Column(self.tr("Status"), lambda r: self.status_text(r.status)),
-        ]
+    def reload(self) -> None:
+        pid = self.ctx.property_id
+        self.ctx.db_tasks.submit(lambda: self._fetch(pid), self._show, self._failed, key=self.page_id)
 
-    def source_text(self, source: str) -> str:
-        return {
-            "phone": self.tr("Phone"),
-            "walk_in": self.tr("Walk-in"),
-            "wechat": self.tr("WeChat"),
-            "channel": self.tr("Channel"),
-        }.get(source, source)
+    def _fetch(self, property_id: int) -> _Loaded:
+        """Runs on the database thread: plain rows only."""
+        service = self.ctx.services.reservations
+        return _Loaded(service.list(property_id), service.channels(property_id), service.overbookings(property_id),
+                       service.attention(property_id))
 
-    def status_text(self, status: str) -> str:
-        return {
-            "confirmed": self.tr("Confirmed"),
-            "cancelled": self.tr("Cancelled"),
-            "no_show": self.tr("No-show"),
-            "checked_in": self.tr("Checked in"),
-            "checked_out": self.tr("Checked out"),
-        }.get(status, status)
+    def _show(self, loaded: _Loaded) -> None:
+        self.bookings.show_rows(loaded.rows, loaded.channels)
+        self.board.show_conflicts(loaded.conflicts)
+        self.attention.show_entries(loaded.attention)
+        self._set_tab_titles(len(loaded.conflicts), len(loaded.attention))
+        self.loaded = True
 
-    def fetch(self, property_id: int):
-        return self.ctx.services.reservations.list(property_id)
+    def _set_tab_titles(self, conflicts: int, attention: int) -> None:
+        self.tabs.setTabText(0, self.tr("Bookings"))
+        self.tabs.setTabText(1, self.tr("Overbookings (%1)").replace("%1", str(conflicts)))
+        self.tabs.setTabText(2, self.tr("Needs attention (%1)").replace("%1", str(attention)))
 
-    def heading_text(self, rows) -> str:
-        return self.tr("%n reservation(s)", "", len(rows))
+    def _data_changed(self, area: str) -> None:
+        if area in ("reservations", "calendar") and self.loaded:
+            self.reload()
+
+    def _failed(self, exc: Exception) -> None:
+        self.bookings.heading.setText(str(exc))
+        self.ctx.events.status_message.emit(str(exc))

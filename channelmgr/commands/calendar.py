@@ -1,0 +1,170 @@
+"""``channelmgr calendar show|edit``: the room-state calendar without a screen.
+
+``show`` prints rooms left per room type and night; ``edit`` is the bulk edit (the same service the
+desktop calls, with the same checks), with ``--dry-run`` to see how many cells would change.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from datetime import timedelta
+from decimal import Decimal, InvalidOperation
+
+from ..dates import parse_date
+from ..errors import UserError
+from ..inventory.bulk_edit import BulkEditRequest, Operation
+from ..inventory.nights import ALL_WEEKDAYS
+from ..roomtypes.desk_user import desk_actor
+
+WEEKDAY_WORDS = {"weekends": frozenset({5, 6}), "weekdays": frozenset(range(5))}
+
+
+def register(sub) -> None:
+    p = sub.add_parser("calendar", help="the room-state calendar: show it, bulk-edit it")
+    actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
+
+    show = actions.add_parser("show", help="rooms left / rooms per room type and night")
+    show.add_argument("--property", metavar="CODE")
+    show.add_argument("--from", dest="start", type=parse_date, metavar="YYYY-MM-DD", help="default: tonight")
+    show.add_argument("--days", type=int, default=14, metavar="N")
+    show.add_argument("--json", action="store_true")
+    show.set_defaults(func=run_show)
+
+    edit = actions.add_parser("edit", help="change nights of room types (all checks of the desktop apply)")
+    edit.add_argument("--property", metavar="CODE")
+    edit.add_argument("--from", dest="first", type=parse_date, required=True, metavar="YYYY-MM-DD")
+    edit.add_argument("--to", dest="last", type=parse_date, required=True, metavar="YYYY-MM-DD",
+                      help="last night, included")
+    edit.add_argument("--types", metavar="CODE,…", help="room type codes (default: all)")
+    edit.add_argument("--weekdays", metavar="1,…,7", type=_weekdays, default=ALL_WEEKDAYS,
+                      help="1 = Monday … 7 = Sunday, or 'weekends' / 'weekdays' (default: every day)")
+    edit.add_argument("--plans", metavar="CODE,…", help="rate plan codes, for --price and --clear-price")
+    edit.add_argument("--dry-run", action="store_true", help="only say how many cells would change")
+    what = edit.add_mutually_exclusive_group(required=True)
+    what.add_argument("--open", action="store_true", help="stop-sell off")
+    what.add_argument("--close", action="store_true", help="stop-sell on")
+    what.add_argument("--rooms-closed", type=int, metavar="N")
+    what.add_argument("--min-stay", type=_limit, metavar="N|none")
+    what.add_argument("--max-stay", type=_limit, metavar="N|none")
+    what.add_argument("--cta", type=_on_off, metavar="on|off", help="closed to arrival")
+    what.add_argument("--ctd", type=_on_off, metavar="on|off", help="closed to departure")
+    what.add_argument("--price", type=_yuan, metavar="YUAN", help="e.g. 388 or 388.50")
+    what.add_argument("--clear-price", action="store_true", help="remove typed prices")
+    edit.set_defaults(func=run_edit)
+
+
+def run_show(args, ctx) -> int:
+    services = ctx.services()
+    pid = services.inventory.property_id(args.property)
+    availability = services.calendar.availability
+    start = args.start or availability.today(pid)
+    snap = availability.snapshot(pid, start, start + timedelta(days=max(1, args.days)))
+    if args.json:
+        rows = [
+            {"room_type": row.code, "nights": {day.night.isoformat(): {**cell._asdict(), "state": cell.state.value}
+                                              for day, cell in zip(snap.days, cells)}}
+            for row, cells in zip(snap.rows, snap.cells)
+        ]
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    width = max([len(row.code) for row in snap.rows] + [4])
+    print(" " * width + "".join(f"{d.night.month:>3}/{d.night.day:<2}" for d in snap.days))
+    for row, cells in zip(snap.rows, snap.cells):
+        marks = "".join(f"{c.left:>3}/{c.total:<2}" if not c.stop_sell else "  stop" for c in cells)
+        print(f"{row.code:<{width}}{marks}")
+    return 0
+
+
+def run_edit(args, ctx) -> int:
+    services = ctx.services()
+    pid = services.inventory.property_id(args.property)
+    types = services.inventory.room_types(pid)
+    chosen = _by_code(types, args.types, "room type") if args.types else types
+    op, value = _operation(args)
+    plans = ()
+    if op.is_price:
+        if not args.plans:
+            raise UserError("--price and --clear-price need --plans (e.g. --plans BAR)")
+        codes = set(args.plans.split(","))
+        plans = tuple(p.id for rt in chosen for p in rt.rate_plans if p.code in codes)
+        unknown = codes - {p.code for rt in chosen for p in rt.rate_plans}
+        if unknown:
+            raise UserError(f"No rate plan {', '.join(sorted(unknown))} in the chosen room types")
+    request = BulkEditRequest(pid, args.first, args.last, tuple(rt.id for rt in chosen), op, value, args.weekdays, plans)
+    bulk = services.calendar.bulk_edit
+    if args.dry_run:
+        preview = bulk.preview(request)
+        print(f"{preview.cells_changed} of {preview.cells_selected} cells would change (dry run: nothing written)")
+        return 0
+    changes = bulk.apply(request, desk_actor("command line: calendar edit"))
+    print(f"{changes.cell_count} cells changed")
+    return 0
+
+
+def _operation(args) -> tuple[Operation, object]:
+    for flag, op in (("open", Operation.OPEN), ("close", Operation.CLOSE), ("clear_price", Operation.CLEAR_PRICE)):
+        if getattr(args, flag):
+            return op, None
+    for flag, op in (
+        ("rooms_closed", Operation.ROOMS_CLOSED),
+        ("cta", Operation.CLOSED_TO_ARRIVAL),
+        ("ctd", Operation.CLOSED_TO_DEPARTURE),
+        ("price", Operation.PRICE),
+    ):
+        if getattr(args, flag) is not None:
+            return op, getattr(args, flag)
+    for flag, op in (("min_stay", Operation.MIN_STAY), ("max_stay", Operation.MAX_STAY)):
+        value = getattr(args, flag)
+        if value is not None:
+            return op, None if value == "none" else value
+    raise UserError("say what to change (--close, --min-stay, --price, …)")
+
+
+def _by_code(items, codes: str, what: str):
+    wanted = [c.strip() for c in codes.split(",") if c.strip()]
+    by_code = {item.code: item for item in items}
+    unknown = [c for c in wanted if c not in by_code]
+    if unknown:
+        raise UserError(f"No {what} {', '.join(unknown)}; known: {', '.join(by_code)}")
+    return [by_code[c] for c in wanted]
+
+
+def _weekdays(text: str) -> frozenset[int]:
+    if text in WEEKDAY_WORDS:
+        return WEEKDAY_WORDS[text]
+    try:
+        days = frozenset(int(part) - 1 for part in text.split(","))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"weekdays are 1 (Monday) to 7 (Sunday), comma-separated: {text!r}") from None
+    if not days <= ALL_WEEKDAYS:
+        raise argparse.ArgumentTypeError(f"weekdays are 1 (Monday) to 7 (Sunday): {text!r}")
+    return days
+
+
+def _limit(text: str) -> int | str:
+    if text == "none":
+        return text
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"a number of nights or 'none': {text!r}") from None
+
+
+def _on_off(text: str) -> bool:
+    if text not in ("on", "off"):
+        raise argparse.ArgumentTypeError(f"on or off: {text!r}")
+    return text == "on"
+
+
+def _yuan(text: str) -> int:
+    """'388' or '388.50' → fen, exactly (money is never a float)."""
+    try:
+        amount = Decimal(text)
+    except InvalidOperation:
+        raise argparse.ArgumentTypeError(f"not an amount: {text!r}") from None
+    fen = amount * 100
+    if fen != fen.to_integral_value():
+        raise argparse.ArgumentTypeError(f"at most two decimals (fen): {text!r}")
+    return int(fen)
+

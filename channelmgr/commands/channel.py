@@ -1,0 +1,228 @@
+"""``channelmgr channel add|list|show|set|remove|map|unmap``: OTA channels and their mappings.
+
+A password is never a command-line argument (it would sit in the shell history and in ``ps``):
+``--password-env VAR`` reads it from an environment variable, otherwise it is asked for with
+getpass. It is stored encrypted (channelmgr.security.vault) and never printed.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import getpass
+import json
+import os
+
+from ..actor import Actor
+from ..errors import UserError
+from ..sync.channel_settings import ChannelSettings, parse_assignment
+from ..sync.channels import PROTOCOLS
+
+
+def register(sub) -> None:
+    p = sub.add_parser("channel", help="OTA channels: add, list, set, remove, map room types and rate plans")
+    actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
+
+    # allow_abbrev=False: "--password SECRET" must be an error, not an abbreviation of --password-env.
+    add = actions.add_parser("add", help="add a channel (the password is read from --password-env or asked for)",
+                             allow_abbrev=False)
+    add.add_argument("name", metavar="NAME")
+    add.add_argument("--protocol", choices=PROTOCOLS, default="opentravel")
+    add.add_argument("--endpoint", required=True, metavar="URL", help="e.g. http://127.0.0.1:8765/ota/H1001")
+    add.add_argument("--hotel-code", required=True, metavar="CODE")
+    add.add_argument("--username", required=True, metavar="USER")
+    add.add_argument("--password-env", metavar="VAR", help="environment variable holding the password")
+    add.add_argument("--display-name", default="", metavar="TEXT")
+    add.add_argument("--disabled", action="store_true", help="add it switched off")
+    _settings_option(add)
+    _common(add)
+    add.set_defaults(func=run_add)
+
+    lst = actions.add_parser("list", help="channels with endpoint, status and mapping count")
+    lst.add_argument("--json", action="store_true")
+    _common(lst)
+    lst.set_defaults(func=run_list)
+
+    show = actions.add_parser("show", help="one channel: settings, mappings and unmapped warnings")
+    show.add_argument("name", metavar="NAME")
+    show.add_argument("--json", action="store_true")
+    _common(show)
+    show.set_defaults(func=run_show)
+
+    change = actions.add_parser("set", help="change a channel's endpoint, login, switch or settings", allow_abbrev=False)
+    change.add_argument("name", metavar="NAME")
+    change.add_argument("--endpoint", metavar="URL")
+    change.add_argument("--hotel-code", metavar="CODE")
+    change.add_argument("--username", metavar="USER")
+    password = change.add_mutually_exclusive_group()
+    password.add_argument("--password-env", metavar="VAR", help="new password from this environment variable")
+    password.add_argument("--password-prompt", action="store_true", help="ask for a new password")
+    change.add_argument("--display-name", metavar="TEXT")
+    switch = change.add_mutually_exclusive_group()
+    switch.add_argument("--enable", dest="enabled", action="store_const", const=True)
+    switch.add_argument("--disable", dest="enabled", action="store_const", const=False)
+    _settings_option(change)
+    _common(change)
+    change.set_defaults(func=run_set)
+
+    remove = actions.add_parser("remove", help="remove a channel with its mappings, sync state and log")
+    remove.add_argument("name", metavar="NAME")
+    _common(remove)
+    remove.set_defaults(func=run_remove)
+
+    mapping = actions.add_parser("map", help="map a room type (and rate plan) to the channel's codes")
+    mapping.add_argument("name", metavar="NAME")
+    mapping.add_argument("--room-type", required=True, metavar="CODE")
+    mapping.add_argument("--rate-plan", metavar="CODE")
+    mapping.add_argument("--remote-room", required=True, metavar="CODE")
+    mapping.add_argument("--remote-rate", metavar="CODE")
+    _common(mapping)
+    mapping.set_defaults(func=run_map)
+
+    unmap = actions.add_parser("unmap", help="remove a mapping")
+    unmap.add_argument("name", metavar="NAME")
+    unmap.add_argument("--room-type", required=True, metavar="CODE")
+    unmap.add_argument("--rate-plan", metavar="CODE")
+    _common(unmap)
+    unmap.set_defaults(func=run_unmap)
+
+
+def _common(parser) -> None:
+    parser.add_argument("--property", metavar="CODE", help="the property (default: the first one)")
+
+
+def _settings_option(parser) -> None:
+    keys = ", ".join(f.name for f in dataclasses.fields(ChannelSettings))
+    parser.add_argument("--set", dest="settings", action="append", default=[], metavar="KEY=VALUE",
+                        help=f"a channel setting, repeatable; keys: {keys}")
+
+
+def _actor() -> Actor:
+    return Actor(getpass.getuser(), "command line")
+
+
+def _password(env_var: str | None, *, prompt: bool) -> str | None:
+    if env_var:
+        value = os.environ.get(env_var)
+        if not value:
+            raise UserError(f"Environment variable {env_var} is not set or empty")
+        return value
+    if prompt:
+        value = getpass.getpass("Channel password: ")
+        if not value:
+            raise UserError("No password given")
+        return value
+    return None
+
+
+def _typed_settings(assignments: list[str]) -> dict[str, str]:
+    return dict(parse_assignment(text) for text in assignments)
+
+
+def run_add(args, ctx) -> int:
+    services = ctx.services()
+    pid = services.inventory.property_id(args.property)
+    settings = ChannelSettings().with_text(_typed_settings(args.settings))
+    password = _password(args.password_env, prompt=True)
+    info = services.channels.add(
+        _actor(), pid, name=args.name, protocol=args.protocol, endpoint=args.endpoint,
+        hotel_code=args.hotel_code, username=args.username, password=password,
+        display_name=args.display_name, enabled=not args.disabled, settings=settings,
+    )
+    print(f"Channel {info.name} added ({info.endpoint}, hotel {info.hotel_code}); "
+          f"map room types with `channelmgr channel map {info.name} …`")
+    return 0
+
+
+def run_list(args, ctx) -> int:
+    services = ctx.services()
+    pid = services.inventory.property_id(args.property)
+    channels = services.channels.list(pid)
+    if args.json:
+        print(json.dumps([_channel_json(c) for c in channels], ensure_ascii=False, indent=2, default=str))
+        return 0
+    if not channels:
+        print("No channel yet: add one with `channelmgr channel add NAME --endpoint URL …`")
+    for c in channels:
+        state = "enabled" if c.enabled else "disabled"
+        last = c.last_ok_at.isoformat(sep=" ", timespec="seconds") if c.last_ok_at else "never"
+        print(f"{c.name}\t{c.label}\t{c.protocol}\t{c.endpoint}\t{c.hotel_code}\t{state}\t"
+              f"{c.mapping_count} mappings\tlast ok {last}")
+    return 0
+
+
+def run_show(args, ctx) -> int:
+    services = ctx.services()
+    pid = services.inventory.property_id(args.property)
+    info = services.channels.get(pid, args.name)
+    mappings = services.channels.mappings(info.id)
+    warnings = services.channels.warnings(info.id)
+    if args.json:
+        print(json.dumps({**_channel_json(info), "mappings": [_mapping_json(m) for m in mappings],
+                          "warnings": [w.text for w in warnings]}, ensure_ascii=False, indent=2, default=str))
+        return 0
+    print(f"{info.name}  {info.label}  {info.protocol}  {info.endpoint}  hotel {info.hotel_code}  user {info.username}"
+          f"  {'enabled' if info.enabled else 'disabled'}")
+    for key, value in info.settings.to_json().items():
+        print(f"  {key:<24} {value}")
+    print("Mappings:")
+    for m in mappings:
+        local = f"{m.room_type.code}/{m.rate_plan.code}" if m.rate_plan else m.room_type.code
+        remote = f"{m.remote_room}/{m.remote_rate}" if m.remote_rate else m.remote_room
+        print(f"  {local:<12} → {remote}")
+    for w in warnings:
+        print(f"warning: {w.text}")
+    return 0
+
+
+def run_set(args, ctx) -> int:
+    services = ctx.services()
+    pid = services.inventory.property_id(args.property)
+    channel_id = services.channels.channel_id(pid, args.name)
+    info = services.channels.update(
+        _actor(), channel_id, endpoint=args.endpoint, hotel_code=args.hotel_code, username=args.username,
+        password=_password(args.password_env, prompt=args.password_prompt), display_name=args.display_name,
+        enabled=args.enabled, settings=_typed_settings(args.settings),
+    )
+    print(f"Channel {info.name} updated")
+    return 0
+
+
+def run_remove(args, ctx) -> int:
+    services = ctx.services()
+    pid = services.inventory.property_id(args.property)
+    services.channels.remove(_actor(), services.channels.channel_id(pid, args.name))
+    print(f"Channel {args.name} removed")
+    return 0
+
+
+def run_map(args, ctx) -> int:
+    services = ctx.services()
+    pid = services.inventory.property_id(args.property)
+    mapping = services.channels.map(
+        _actor(), services.channels.channel_id(pid, args.name), room_type=args.room_type,
+        rate_plan=args.rate_plan, remote_room=args.remote_room, remote_rate=args.remote_rate,
+    )
+    local = f"{mapping.room_type.code}/{mapping.rate_plan.code}" if mapping.rate_plan else mapping.room_type.code
+    remote = f"{mapping.remote_room}/{mapping.remote_rate}" if mapping.remote_rate else mapping.remote_room
+    print(f"{args.name}: {local} → {remote}")
+    return 0
+
+
+def run_unmap(args, ctx) -> int:
+    services = ctx.services()
+    pid = services.inventory.property_id(args.property)
+    services.channels.unmap(_actor(), services.channels.channel_id(pid, args.name),
+                            room_type=args.room_type, rate_plan=args.rate_plan)
+    print(f"{args.name}: {args.room_type}{'/' + args.rate_plan if args.rate_plan else ''} unmapped")
+    return 0
+
+
+def _channel_json(info) -> dict:
+    data = dataclasses.asdict(info)
+    data["settings"] = info.settings.to_json()
+    return data
+
+
+def _mapping_json(m) -> dict:
+    return {"room_type": m.room_type.code, "rate_plan": m.rate_plan.code if m.rate_plan else None,
+            "remote_room": m.remote_room, "remote_rate": m.remote_rate, "archived": m.archived}

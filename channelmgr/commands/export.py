@@ -1,0 +1,47 @@
+"""``channelmgr export rooms|calendar|reservations|report|extranet -o FILE.xlsx``: Excel workbooks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..dates import parse_date
+from ..errors import UserError
+
+KINDS = ("rooms", "calendar", "reservations", "report", "extranet")
+
+
+def register(sub) -> None:
+    p = sub.add_parser("export", help="write an Excel workbook (room types, calendar, reservations, report, OTA sheet)")
+    p.add_argument("kind", choices=KINDS)
+    p.add_argument("-o", "--output", required=True, metavar="FILE.xlsx", type=Path)
+    p.add_argument("--property", metavar="CODE")
+    p.add_argument("--from", dest="start", type=parse_date, metavar="YYYY-MM-DD",
+                   help="first night (calendar, extranet: default today)")
+    p.add_argument("--to", dest="end", type=parse_date, metavar="YYYY-MM-DD",
+                   help="end of the window, exclusive (calendar, extranet: default 90 nights)")
+    p.add_argument("--channel", metavar="NAME", help="extranet profile (meituan, tujia, ctrip) or reservation channel")
+    p.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of labels and sheet names")
+    p.set_defaults(func=run)
+
+
+def run(args, ctx) -> int:
+    if args.output.suffix.lower() != ".xlsx":
+        raise UserError(f"{args.output}: the file name must end in .xlsx")
+    excel = ctx.services().excel
+    pid = ctx.services().inventory.property_id(args.property)
+    if args.kind == "rooms":
+        result = excel.export_rooms(pid, args.output, args.lang)
+    elif args.kind == "calendar":
+        result = excel.export_calendar(pid, args.output, args.start, args.end, args.lang)
+    elif args.kind == "reservations":
+        result = excel.export_reservations(pid, args.output, args.start, args.end, args.channel, args.lang)
+    elif args.kind == "report":
+        if not (args.start and args.end):
+            raise UserError("export report needs --from and --to")
+        result = excel.export_report(pid, args.output, args.start, args.end, args.lang)
+    else:
+        if not args.channel:
+            raise UserError("export extranet needs --channel (e.g. meituan, tujia, ctrip)")
+        result = excel.export_extranet(pid, args.output, args.channel, args.start, args.end, args.lang)
+    print(f"Wrote {result.path} ({result.rows} rows; sheets: {', '.join(result.sheets)})")
+    return 0

@@ -1,0 +1,36 @@
+"""``channelmgr import rooms|calendar FILE.xlsx [--dry-run]``: all-or-nothing workbook import.
+
+Exit 0 only when everything was applied (or would be, with --dry-run); otherwise every problem
+is printed as "sheet!cell: value — reason", with the path of the annotated copy, and exit 1.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from ..roomtypes.desk_user import desk_actor
+
+EXIT_PROBLEMS = 1
+
+
+def register(sub) -> None:
+    p = sub.add_parser("import", help="read a room-types or calendar workbook back (all or nothing)")
+    p.add_argument("kind", choices=("rooms", "calendar"))
+    p.add_argument("file", type=Path, metavar="FILE.xlsx")
+    p.add_argument("--property", metavar="CODE")
+    p.add_argument("--dry-run", action="store_true", help="list what would change, write nothing")
+    p.add_argument("--lang", choices=("zh", "en"), default="en", help="language of the problem report")
+    p.set_defaults(func=run)
+
+
+def run(args, ctx) -> int:
+    services = ctx.services()
+    pid = services.inventory.property_id(args.property)
+    actor = desk_actor("command line")
+    do_import = services.excel.import_rooms if args.kind == "rooms" else services.excel.import_calendar
+    report = do_import(pid, args.file, actor, dry_run=args.dry_run, lang=args.lang)
+    stream = sys.stdout if report.ok else sys.stderr
+    for line in report.summary_lines():
+        print(line, file=stream)
+    return 0 if report.ok else EXIT_PROBLEMS

@@ -1,0 +1,347 @@
+"""``channelmgr price show|explain|set-base|rule …``: prices from the rules, and the rules.
+
+Nights are half-open like stays: ``--from 2026-10-01 --to 2026-10-08`` shows seven nights.
+Prices are typed in yuan (``--price 388``, ``--add -50``) and stored in fen. Changes that move a
+price more than the property's fat-finger limit are refused until repeated with ``--force``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+from datetime import date
+from decimal import Decimal, InvalidOperation
+
+from ..dates import parse_date
+from ..money import format_minor
+from ..pricing.rule_store import RULE_KINDS, RuleSpec
+from ..roomtypes.desk_user import desk_actor
+
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+# -- argument types ------------------------------------------------------------------------------
+
+
+def parse_yuan(text: str) -> int:
+    """'388' or '388.50' or '-50' → fen."""
+    try:
+        value = Decimal(text.strip())
+    except InvalidOperation:
+        raise argparse.ArgumentTypeError(f"not an amount in yuan: {text!r}") from None
+    fen = value * 100
+    if not fen.is_finite() or fen != fen.to_integral_value():
+        raise argparse.ArgumentTypeError(f"an amount in yuan has at most two decimals: {text!r}")
+    return int(fen)
+
+
+def parse_decimal(text: str) -> str:
+    try:
+        value = Decimal(text.strip())
+    except InvalidOperation:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not value.is_finite():
+        raise argparse.ArgumentTypeError(f"not a finite number: {text!r}")
+    return format(value.normalize(), "f")
+
+
+def parse_weekdays(text: str) -> list[int]:
+    """'fri,sat' or '5,6' (1 = Monday … 7 = Sunday) → [4, 5]."""
+    days = []
+    for part in (p.strip().lower() for p in text.split(",") if p.strip()):
+        if part[:3] in WEEKDAYS:
+            days.append(WEEKDAYS.index(part[:3]))
+        elif part.isdigit() and 1 <= int(part) <= 7:
+            days.append(int(part) - 1)
+        else:
+            raise argparse.ArgumentTypeError(f"not a weekday (mon…sun or 1…7): {part!r}")
+    return sorted(set(days))
+
+
+def parse_names(text: str) -> list[str]:
+    return [part.strip() for part in text.split(",") if part.strip()]
+
+
+# -- the parser ----------------------------------------------------------------------------------
+
+
+def register(sub) -> None:
+    p = sub.add_parser("price", help="prices from rate plans, rules and channel markups")
+    actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
+
+    show = actions.add_parser("show", help="computed prices per night, [--from, --to)")
+    _property(show)
+    show.add_argument("--room-type", metavar="CODE", required=True)
+    show.add_argument("--rate-plan", metavar="CODE", help="default: every plan of the room type")
+    show.add_argument("--channel", metavar="NAME", help='default: "direct", the desk\'s own price')
+    show.add_argument("--from", dest="start", type=parse_date, metavar="YYYY-MM-DD", required=True)
+    show.add_argument("--to", dest="end", type=parse_date, metavar="YYYY-MM-DD", required=True,
+                      help="the first night not shown (like a departure date)")
+    show.add_argument("--json", action="store_true")
+    show.set_defaults(func=run_show)
+
+    explain = actions.add_parser("explain", help="every step from the base price to one night's price")
+    _property(explain)
+    explain.add_argument("--room-type", metavar="CODE", required=True)
+    explain.add_argument("--rate-plan", metavar="CODE", required=True)
+    explain.add_argument("--channel", metavar="NAME", help='default: "direct"')
+    explain.add_argument("--date", type=parse_date, metavar="YYYY-MM-DD", required=True)
+    explain.add_argument("--json", action="store_true")
+    explain.set_defaults(func=run_explain)
+
+    base = actions.add_parser("set-base", help="a root plan's base price (refused on a big move without --force)")
+    _property(base)
+    base.add_argument("--room-type", metavar="CODE", required=True)
+    base.add_argument("--rate-plan", metavar="CODE", required=True)
+    base.add_argument("--price", type=parse_yuan, metavar="YUAN", required=True)
+    base.add_argument("--force", action="store_true", help="apply even if prices move a lot")
+    base.set_defaults(func=run_set_base)
+
+    _register_rules(actions)
+
+
+def _property(parser) -> None:
+    parser.add_argument("--property", metavar="CODE")
+
+
+def _register_rules(actions) -> None:
+    rule = actions.add_parser("rule", help="price rules: list, add, set, enable, disable, remove")
+    rules = rule.add_subparsers(dest="rule_action", metavar="ACTION", required=True)
+
+    lst = rules.add_parser("list", help="rules in the order they apply")
+    _property(lst)
+    lst.add_argument("--json", action="store_true")
+    lst.set_defaults(func=run_rule_list)
+
+    add = rules.add_parser("add", help="a new rule, e.g. add 周末 --kind weekend --add 80")
+    add.add_argument("name", metavar="NAME")
+    add.add_argument("--kind", choices=list(RULE_KINDS), required=True)
+    _rule_options(add, adding=True)
+    add.set_defaults(func=run_rule_add)
+
+    change = rules.add_parser("set", help="change a rule (only the options given)")
+    change.add_argument("rule", metavar="NAME|ID")
+    change.add_argument("--name", dest="new_name", metavar="NAME", help="rename the rule")
+    _rule_options(change, adding=False)
+    change.set_defaults(func=run_rule_set)
+
+    for action, help_text in (("enable", "apply the rule again"), ("disable", "stop applying the rule"),
+                              ("remove", "delete the rule")):
+        parser = rules.add_parser(action, help=help_text)
+        parser.add_argument("rule", metavar="NAME|ID")
+        _property(parser)
+        parser.add_argument("--force", action="store_true", help="apply even if prices move a lot")
+        parser.set_defaults(func=run_rule_toggle if action != "remove" else run_rule_remove, enable=action == "enable")
+
+
+def _rule_options(parser, adding: bool) -> None:
+    _property(parser)
+    how = parser.add_mutually_exclusive_group(required=adding)
+    how.add_argument("--add", type=parse_yuan, metavar="YUAN", help="± amount, e.g. 80 or -50")
+    how.add_argument("--percent", type=parse_decimal, metavar="P", help="± percent, e.g. 15 or -10")
+    how.add_argument("--factor", type=parse_decimal, metavar="F", help="× factor, e.g. 1.5")
+    how.add_argument("--set", dest="set_to", type=parse_yuan, metavar="YUAN", help="= a fixed price")
+    parser.add_argument("--days", type=parse_weekdays, metavar="DAYS", help="weekdays: fri,sat or 5,6")
+    parser.add_argument("--start", type=parse_date, metavar="YYYY-MM-DD", help="season: first night")
+    parser.add_argument("--end", type=parse_date, metavar="YYYY-MM-DD", help="season: last night (inclusive)")
+    parser.add_argument("--yearly", action=argparse.BooleanOptionalAction, help="season: every year")
+    parser.add_argument("--holidays", type=parse_names, metavar="NAMES", help="国庆节,春节 (default: any)")
+    parser.add_argument("--within-days", type=int, metavar="N", help="last minute: 0…N days ahead")
+    parser.add_argument("--at-least-days", type=int, metavar="N", help="early bird: N or more days ahead")
+    parser.add_argument("--sold-at-least", type=parse_decimal, metavar="FRACTION", help="occupancy: e.g. 0.8")
+    parser.add_argument("--room-types", type=parse_names, metavar="CODES", help="default: all")
+    parser.add_argument("--rate-plans", type=parse_names, metavar="CODES", help="default: every root plan")
+    parser.add_argument("--channels", type=parse_names, metavar="NAMES", help="default: all")
+    parser.add_argument("--priority", type=int, metavar="N", help="higher acts later within its stage")
+    parser.add_argument("--valid-from", type=parse_date, metavar="YYYY-MM-DD")
+    parser.add_argument("--valid-to", type=parse_date, metavar="YYYY-MM-DD")
+    parser.add_argument("--min-stay", type=int, metavar="N", help="minimum stay hint, e.g. 2")
+    parser.add_argument("--stage", choices=("base", "adjust", "scale", "final"))
+    parser.add_argument("--label-en", metavar="TEXT", help="English label in explanations")
+    parser.add_argument("--disabled", action="store_true", help="save it switched off")
+    parser.add_argument("--force", action="store_true", help="apply even if prices move a lot")
+
+
+# -- running -------------------------------------------------------------------------------------
+
+
+def run_show(args, ctx) -> int:
+    services = ctx.services()
+    pid = services.inventory.property_id(args.property)
+    rows = services.pricing.prices(pid, args.room_type, args.rate_plan, args.channel, args.start, args.end)
+    if args.json:
+        print(json.dumps([dataclasses.asdict(row) for row in rows], ensure_ascii=False, indent=2, default=str))
+        return 0
+    plans = list(dict.fromkeys(row.rate_plan for row in rows))
+    channel = rows[0].channel if rows else args.channel
+    print(f"{args.room_type} · {channel} · {', '.join(plans)}")
+    by_night: dict[date, list] = {}
+    for row in rows:
+        by_night.setdefault(row.night, []).append(row)
+    for night, cells in by_night.items():
+        prices = "  ".join(f"{row.rate_plan} {format_minor(row.price_minor, row.currency)}" for row in cells)
+        notes = [f"min stay {cells[0].min_stay}"] if cells[0].min_stay else []
+        if cells[0].estimated_holidays:
+            notes.append("holidays estimated")
+        print(f"{night} {WEEKDAYS[night.weekday()].title()}  {prices}" + (f"  ({', '.join(notes)})" if notes else ""))
+    return 0
+
+
+def run_explain(args, ctx) -> int:
+    services = ctx.services()
+    pid = services.inventory.property_id(args.property)
+    found = services.pricing.explain(pid, args.room_type, args.rate_plan, args.channel, args.date)
+    if args.json:
+        print(json.dumps(dataclasses.asdict(found), ensure_ascii=False, indent=2, default=str))
+        return 0
+    print(f"{found.room_type}/{found.rate_plan} · {found.channel} · {found.night} "
+          f"{WEEKDAYS[found.night.weekday()].title()}")
+    for step in found.steps:
+        print(f"  {step.label_zh} / {step.label_en}\t{step.operation}\t"
+              f"{format_minor(step.price_after_minor, found.currency)}")
+    notes = [f"min stay {found.min_stay} nights"] if found.min_stay else []
+    if found.estimated_holidays:
+        notes.append("holidays of this year are estimated")
+    print(found.chain("zh") + (f"   ({'; '.join(notes)})" if notes else ""))
+    return 0
+
+
+def run_set_base(args, ctx) -> int:
+    services = ctx.services()
+    pid = services.inventory.property_id(args.property)
+    preview = services.pricing.set_base_price(desk_actor("command line"), pid, args.room_type,
+                                              args.rate_plan, args.price, force=args.force)
+    print(f"{args.room_type}/{args.rate_plan} base price {format_minor(args.price, preview.currency)}: "
+          f"{len(preview.changed)} price(s) changed in the next {len(preview.nights)} nights")
+    return 0
+
+
+def run_rule_list(args, ctx) -> int:
+    services = ctx.services()
+    pid = services.inventory.property_id(args.property)
+    infos = services.pricing.rules(pid)
+    if args.json:
+        print(json.dumps([{**dataclasses.asdict(info.spec), "stage": info.stage, "operation": info.operation,
+                           "problem": info.problem} for info in infos],
+                         ensure_ascii=False, indent=2, default=str))
+        return 0
+    for info in infos:
+        spec = info.spec
+        state = "on " if spec.enabled else "off"
+        valid = ""
+        if spec.valid_from or spec.valid_to:
+            valid = f"\t{spec.valid_from or '…'}…{spec.valid_to or '…'}"
+        problem = f"\tNOT APPLIED: {info.problem}" if info.problem else ""
+        print(f"{spec.id}\t{state}\t{spec.name}\t{spec.kind}\t{info.operation or spec.adjust}\t"
+              f"{describe_conditions(spec)}\t{describe_scope(spec)}\tpriority {spec.priority}"
+              f"{valid}{problem}")
+    return 0
+
+
+def run_rule_add(args, ctx) -> int:
+    services = ctx.services()
+    pid = services.inventory.property_id(args.property)
+    adjust, value = _adjustment(args)
+    spec = RuleSpec(args.name, args.kind, adjust, value, enabled=not args.disabled)
+    info = services.pricing.create_rule(desk_actor("command line"), pid, _with_options(spec, args), args.force)
+    print(f"Added rule {info.id} {info.name}: {info.operation} {describe_conditions(info.spec)}")
+    return 0
+
+
+def run_rule_set(args, ctx) -> int:
+    services = ctx.services()
+    pid = services.inventory.property_id(args.property)
+    spec = services.pricing.rule(pid, args.rule).spec
+    if any(getattr(args, name) is not None for name in ("add", "percent", "factor", "set_to")):
+        adjust, value = _adjustment(args)
+        spec = spec.with_changes(adjust=adjust, value=value)
+    if args.new_name:
+        spec = spec.with_changes(name=args.new_name)
+    if args.disabled:
+        spec = spec.with_changes(enabled=False)
+    info = services.pricing.update_rule(desk_actor("command line"), pid, _with_options(spec, args), args.force)
+    print(f"Changed rule {info.id} {info.name}: {info.operation} {describe_conditions(info.spec)}")
+    return 0
+
+
+def run_rule_toggle(args, ctx) -> int:
+    services = ctx.services()
+    pid = services.inventory.property_id(args.property)
+    info = services.pricing.set_rule_enabled(desk_actor("command line"), pid, _rule_key(args.rule),
+                                             args.enable, args.force)
+    print(f"Rule {info.id} {info.name} {'enabled' if info.spec.enabled else 'disabled'}")
+    return 0
+
+
+def run_rule_remove(args, ctx) -> int:
+    services = ctx.services()
+    pid = services.inventory.property_id(args.property)
+    info = services.pricing.rule(pid, _rule_key(args.rule))
+    services.pricing.delete_rule(desk_actor("command line"), pid, info.id, args.force)
+    print(f"Removed rule {info.id} {info.name}")
+    return 0
+
+
+# -- helpers -------------------------------------------------------------------------------------
+
+
+def _rule_key(text: str) -> str | int:
+    return int(text) if text.isdigit() else text
+
+
+def _adjustment(args) -> tuple[str, int | str]:
+    if args.add is not None:
+        return "add", args.add
+    if args.percent is not None:
+        return "percent", args.percent
+    if args.factor is not None:
+        return "factor", args.factor
+    return "set", args.set_to
+
+
+_KIND_OPTIONS = {  # option → the kind's parameter it sets
+    "days": "days", "start": "start", "end": "end", "yearly": "yearly", "holidays": "holidays",
+    "within_days": "within_days", "at_least_days": "at_least_days", "sold_at_least": "sold_at_least",
+}
+
+
+def _with_options(spec: RuleSpec, args) -> RuleSpec:
+    """``spec`` with the options given on the command line (None = not given, keep)."""
+    params = dict(spec.params)
+    for option, param in _KIND_OPTIONS.items():
+        value = getattr(args, option)
+        if value is not None:
+            params[param] = value.isoformat() if isinstance(value, date) else value
+    changes = {"params": params}
+    for option, field in (("room_types", "room_types"), ("rate_plans", "rate_plans"), ("channels", "channels")):
+        if getattr(args, option) is not None:
+            changes[field] = tuple(getattr(args, option))
+    for option in ("priority", "valid_from", "valid_to", "min_stay", "stage", "label_en"):
+        if getattr(args, option) is not None:
+            changes[option] = getattr(args, option)
+    return spec.with_changes(**changes)
+
+
+def describe_conditions(spec: RuleSpec) -> str:
+    """A short English text of when a rule applies, for listings."""
+    p = spec.params
+    if spec.kind == "weekdays":
+        return "on " + "+".join(WEEKDAYS[d].title() for d in p.get("days", ()))
+    if spec.kind == "season":
+        return f"{p.get('start')}…{p.get('end')}{' every year' if p.get('yearly') else ''}"
+    if spec.kind in ("holiday", "night_before_holiday"):
+        names = ",".join(p.get("holidays") or ()) or "any holiday"
+        return names if spec.kind == "holiday" else f"night before {names}"
+    if spec.kind == "last_minute":
+        return f"0…{p.get('within_days')} days ahead"
+    if spec.kind == "early_bird":
+        return f"{p.get('at_least_days')}+ days ahead"
+    if spec.kind == "occupancy":
+        return f"sold ≥ {p.get('sold_at_least')}"
+    return {"weekend": "weekend nights", "makeup_workday": "make-up working days"}.get(spec.kind, spec.kind)
+
+
+def describe_scope(spec: RuleSpec) -> str:
+    parts = [", ".join(values) for values in (spec.room_types, spec.rate_plans, spec.channels) if values]
+    return " · ".join(parts) if parts else "everything"

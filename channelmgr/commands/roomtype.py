@@ -1,0 +1,83 @@
+"""``channelmgr roomtype list|show``: room types with every catalog attribute and their completeness."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+
+from ..catalog import ATTRIBUTES
+from ..roomtypes import PHOTO_ALBUMS, display_text
+
+
+def register(sub) -> None:
+    p = sub.add_parser("roomtype", help="room types: list, show with all attributes and completeness")
+    actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
+
+    lst = actions.add_parser("list", help="room types in display order, with completeness per channel")
+    lst.add_argument("--property", metavar="CODE")
+    lst.add_argument("--archived", action="store_true", help="include archived room types")
+    lst.add_argument("--json", action="store_true")
+    lst.set_defaults(func=run_list)
+
+    show = actions.add_parser("show", help="every catalog attribute of one room type, and what each channel misses")
+    show.add_argument("code", metavar="CODE", help="room type code, e.g. LKV")
+    show.add_argument("--property", metavar="CODE")
+    show.add_argument("--json", action="store_true")
+    show.set_defaults(func=run_show)
+
+
+def run_list(args, ctx) -> int:
+    services = ctx.services()
+    pid = services.inventory.property_id(args.property)
+    rows = services.room_types.list(pid, include_archived=args.archived)
+    if args.json:
+        print(json.dumps([dataclasses.asdict(r) for r in rows], ensure_ascii=False, indent=2))
+        return 0
+    for r in rows:
+        scores = " ".join(f"{s.label_zh} {s.score}" for s in r.scores)
+        archived = "\t(archived 已归档)" if r.archived else ""
+        print(f"{r.code}\t{r.name_zh} / {r.name_en}\t{r.room_count} rooms\t{scores}{archived}")
+    return 0
+
+
+def run_show(args, ctx) -> int:
+    services = ctx.services()
+    pid = services.inventory.property_id(args.property)
+    detail = services.room_types.find(pid, args.code)
+    values = detail.attributes
+    attributes = [
+        {"key": a.key, "group": a.group.key, "label_zh": a.label_zh, "label_en": a.label_en,
+         "value": values.get(a.key),
+         "text_zh": display_text(a.key, values.get(a.key), "zh", detail.currency),
+         "text_en": display_text(a.key, values.get(a.key), "en", detail.currency)}
+        for a in ATTRIBUTES
+    ]
+    photos = [p for album in PHOTO_ALBUMS for p in services.photos.photos(detail.id, album)]
+    if args.json:
+        print(json.dumps({
+            "id": detail.id, "code": detail.code, "name_zh": detail.name_zh, "name_en": detail.name_en,
+            "archived": detail.archived, "room_count": detail.room_count, "attributes": attributes,
+            "completeness": [dataclasses.asdict(s) for s in detail.scores],
+            "photos": [dataclasses.asdict(p) for p in photos],
+        }, ensure_ascii=False, indent=2))
+        return 0
+    print(f"{detail.code}  {detail.name_zh} / {detail.name_en}  ({detail.room_count} rooms"
+          f"{', archived' if detail.archived else ''})")
+    group = None
+    for row, attribute in zip(attributes, ATTRIBUTES):
+        if attribute.group is not group:
+            group = attribute.group
+            print(f"\n[{group.label_zh} / {group.label_en}]")
+        text = row["text_zh"] if row["text_zh"] == row["text_en"] else f"{row['text_zh']} / {row['text_en']}"
+        print(f"  {attribute.key:<24} {attribute.label_zh} / {attribute.label_en}: {text}")
+    missing_files = [p.ref for p in photos if p.missing]
+    if missing_files:
+        print(f"\nPhoto files missing on this computer 本机缺少照片文件: {', '.join(missing_files)}")
+    print("\nCompleteness 完整度:")
+    for score in detail.scores:
+        print(f"  {score.label_zh} / {score.label_en}: {score.score}")
+        if score.missing_required:
+            print(f"    missing, required 必填缺失: {', '.join(score.missing_required)}")
+        if score.missing_recommended:
+            print(f"    missing, recommended 建议填写: {', '.join(score.missing_recommended)}")
+    return 0

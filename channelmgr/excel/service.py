@@ -1,0 +1,223 @@
+"""Excel export and import behind one object (``Services.excel``), for the UI and the CLI alike.
+
+Exports read through the other services (inventory, calendar snapshot and its price function,
+reservations), so a workbook shows what the app shows. Imports are all-or-nothing: every cell is
+checked first; with any problem nothing is written and an annotated copy marks the bad cells;
+otherwise every change goes in one transaction, audited with the file name as the cause.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from ..actor import Actor
+from ..db.engine import Database
+from ..db.models import RoomType
+from ..errors import UserError
+from ..inventory.changes import ChangeSet, write_changes
+from ..security.audit import record
+from .annotate import write_annotated_copy
+from .baseline import read_baseline
+from .calendar_data import CalendarData, calendar_data
+from .calendar_export import write_calendar_workbook
+from .calendar_import import compare, plan_changes, read_grids, window_of
+from .calendar_layout import CALENDAR_SHEETS, HORIZON_NIGHTS, PAST_NIGHTS_READ
+from .extranet import load_profiles, write_extranet_workbook
+from .labels import check_lang
+from .problems import CellProblem, ExportResult, ImportReport
+from .report_export import write_report_workbook
+from .reservations_export import write_reservations_workbook
+from .rooms_export import write_rooms_workbook
+from .rooms_import import RoomTypeEdit, read_room_types
+from .workbook_files import damaged_file_errors, open_for_reading
+
+DEFAULT_CALENDAR_NIGHTS = 90
+_SHEET_KEY_OF_FIELD = {sheet.field: sheet.key for sheet in CALENDAR_SHEETS}
+# The columns of RoomType that copy catalog attributes (see channelmgr.roomtypes.service).
+_MIRRORED_COLUMNS = {"room_code": "code", "name_zh": "name_zh", "name_en": "name_en"}
+
+
+class ExcelService:
+    """Takes the services facade and reads its members on each call, so a calendar (or price
+    function) swapped in later — the pricing engine, a test clock — is the one the workbooks use."""
+
+    def __init__(self, services):
+        self.services = services
+
+    @property
+    def db(self) -> Database:
+        return self.services.db
+
+    @property
+    def inventory(self):
+        return self.services.inventory
+
+    @property
+    def calendar(self):
+        return self.services.calendar
+
+    @property
+    def reservations(self):
+        return self.services.reservations
+
+    # --- export --------------------------------------------------------------------------
+    def export_rooms(self, property_id: int, path: Path, lang: str = "zh") -> ExportResult:
+        records = [values for _id, values in self._stored_room_types(property_id).values()]
+        return write_rooms_workbook(records, Path(path), check_lang(lang))
+
+    def export_calendar(self, property_id: int, path: Path, start: date | None = None, end: date | None = None,
+                        lang: str = "zh") -> ExportResult:
+        start, end = self._calendar_window(property_id, start, end)
+        data = self._calendar_data(property_id, start, end, check_lang(lang))
+        return write_calendar_workbook(data, Path(path), lang)
+
+    def export_reservations(self, property_id: int, path: Path, start: date | None = None, end: date | None = None,
+                            channel: str | None = None, lang: str = "zh") -> ExportResult:
+        rows = self.reservations.list(property_id, start, end, channel)
+        return write_reservations_workbook(rows, Path(path), check_lang(lang))
+
+    def export_report(self, property_id: int, path: Path, start: date, end: date, lang: str = "zh") -> ExportResult:
+        if end <= start:
+            raise UserError(f"The report ends ({end}) before it starts ({start})")
+        rows = self.reservations.list(property_id, start, end)
+        types = self.inventory.room_types(property_id)
+        return write_report_workbook(types, rows, start, end, Path(path), check_lang(lang))
+
+    def export_extranet(self, property_id: int, path: Path, channel: str, start: date | None = None,
+                        end: date | None = None, lang: str = "zh") -> ExportResult:
+        profiles = load_profiles(self.db)
+        if channel not in profiles:
+            raise UserError(f"No extranet profile {channel!r}; known: {', '.join(sorted(profiles))}")
+        start, end = self._calendar_window(property_id, start, end)
+        data = self._calendar_data(property_id, start, end, check_lang(lang))
+        mapping = self._channel_mapping(property_id, channel)
+        return write_extranet_workbook(profiles[channel], data, mapping, Path(path), lang)
+
+    # --- import --------------------------------------------------------------------------
+    def import_rooms(self, property_id: int, path: Path, actor: Actor, dry_run: bool = False,
+                     lang: str = "zh") -> ImportReport:
+        path = Path(path)
+        report = ImportReport(path, "rooms", dry_run)
+        stored = self._stored_room_types(property_id)
+        wb = open_for_reading(path)
+        try:
+            with damaged_file_errors(path):
+                edits, report.problems = read_room_types(wb, stored, read_baseline(wb), check_lang(lang))
+        finally:
+            wb.close()
+        for edit in edits:
+            report.changes_by_room_type[edit.code] += len(edit.changed)
+            report.changes_by_field.update(edit.changed)
+        if report.problems:
+            report.annotated_copy = write_annotated_copy(path, report.problems)
+        elif edits and not dry_run:
+            self._apply_room_type_edits(property_id, edits, actor.because(f"import {path.name}"))
+            report.applied = True
+        return report
+
+    def import_calendar(self, property_id: int, path: Path, actor: Actor, dry_run: bool = False,
+                        lang: str = "zh") -> ImportReport:
+        path = Path(path)
+        report = ImportReport(path, "calendar", dry_run)
+        today = self.calendar.availability.today(property_id)
+        wb = open_for_reading(path)
+        try:
+            with damaged_file_errors(path):
+                grids, report.problems = read_grids(wb, today, check_lang(lang))
+                baseline = read_baseline(wb)
+        finally:
+            wb.close()
+        window = window_of(grids)
+        typed = []
+        if window is None and grids and not report.problems:
+            report.problems.append(CellProblem(grids[0].title, "A1", None, "第一行没有日期" if lang == "zh"
+                                               else "no dates in row 1: nothing to import"))
+        if window is not None:
+            data = self._calendar_data(property_id, *window, lang)
+            typed, found = compare(grids, data, baseline, lang)
+            report.problems += found
+        if report.problems:
+            report.annotated_copy = write_annotated_copy(path, report.problems)
+            return report
+        if not typed:
+            return report
+        codes = {row.room_type_id: row.room_type_code for row in data.room_rows}
+        with self.db.session() as s:
+            changes = plan_changes(s, typed, data)
+            for change in changes:
+                report.changes_by_field[_SHEET_KEY_OF_FIELD[change.key.field]] += 1
+                report.changes_by_room_type[codes[change.key.room_type_id]] += 1
+            if changes and not dry_run:
+                changeset = ChangeSet(property_id, f"import {path.name}", tuple(changes))
+                write_changes(s, changeset, actor.because(f"import {path.name}"), "import")
+                report.applied = True
+        return report
+
+    # --- helpers ---------------------------------------------------------------------------
+    def _stored_room_types(self, property_id: int) -> dict[str, tuple[int, dict[str, Any]]]:
+        """code → (id, stored attribute values), with code and names from the columns if missing."""
+        result = {}
+        for rt in self.inventory.room_types(property_id):
+            values = dict(rt.attributes)
+            for key, column in _MIRRORED_COLUMNS.items():
+                if key not in values and getattr(rt, column):
+                    values[key] = getattr(rt, column)
+            result[rt.code] = (rt.id, values)
+        return result
+
+    def _apply_room_type_edits(self, property_id: int, edits: list[RoomTypeEdit], actor: Actor) -> None:
+        # One transaction for every room type of the file (RoomTypeService.update commits per room
+        # type, which would leave half an import behind if the tenth row failed to write).
+        with self.db.session() as s:
+            ids = [edit.room_type_id for edit in edits]
+            rows = {rt.id: rt for rt in s.scalars(select(RoomType).where(
+                RoomType.property_id == property_id, RoomType.id.in_(ids)).with_for_update())}
+            for edit in edits:
+                rt = rows[edit.room_type_id]
+                before = dict(rt.attributes or {})
+                rt.attributes = dict(edit.values)  # a new dict: JSON columns only notice reassignment
+                for key, column in _MIRRORED_COLUMNS.items():
+                    setattr(rt, column, edit.values.get(key, ""))
+                record(s, actor, "update", "room_type", rt.id,
+                       before={k: before.get(k) for k in edit.changed},
+                       after={k: edit.values.get(k) for k in edit.changed})
+
+    def _calendar_window(self, property_id: int, start: date | None, end: date | None) -> tuple[date, date]:
+        today = self.calendar.availability.today(property_id)
+        start = start or today
+        end = end or start + timedelta(days=DEFAULT_CALENDAR_NIGHTS)
+        if end <= start:
+            raise UserError(f"The calendar window ends ({end}) before it starts ({start})")
+        if end > today + timedelta(days=HORIZON_NIGHTS):
+            raise UserError(f"The calendar reaches at most {HORIZON_NIGHTS} nights ahead "
+                            f"(last night {today + timedelta(days=HORIZON_NIGHTS - 1)})")
+        if start < today - timedelta(days=PAST_NIGHTS_READ):
+            raise UserError(f"The calendar reaches at most {PAST_NIGHTS_READ} nights back")
+        return start, end
+
+    def _calendar_data(self, property_id: int, start: date, end: date, lang: str) -> CalendarData:
+        snapshot = self.calendar.availability.snapshot(property_id, start, end)
+        types = self.inventory.room_types(property_id)
+        plan_ids = [plan.id for rt in types for plan in rt.rate_plans]
+        # The pricing engine's price for the desk (rules, holidays, typed prices) where the pricing
+        # service is there; else the calendar's own price function (typed price, else base price).
+        pricing = getattr(self.services, "pricing", None)
+        nightly_prices = pricing.nightly_prices if pricing is not None else self.calendar.availability.prices
+        with self.db.session() as s:
+            prices = nightly_prices(s, plan_ids, start, end)
+        return calendar_data(snapshot, types, prices, lang)
+
+    def _channel_mapping(self, property_id: int, channel: str) -> dict[tuple[int, int | None], tuple[str, str | None]]:
+        from ..db.models import Channel, ChannelMapping
+
+        with self.db.session() as s:
+            rows = s.execute(select(ChannelMapping.room_type_id, ChannelMapping.rate_plan_id,
+                                    ChannelMapping.remote_room, ChannelMapping.remote_rate)
+                             .join(Channel, Channel.id == ChannelMapping.channel_id)
+                             .where(Channel.property_id == property_id, Channel.name == channel)).all()
+        return {(t, p): (room, rate) for t, p, room, rate in rows}
+

@@ -1,0 +1,89 @@
+"""The nightly price the calendar shows, behind one small pluggable function.
+
+``NightlyPrices`` is the seam: the calendar asks it for the price of some rate plans over a window
+of nights and never looks at how the price is made. ``override_or_base_prices`` is the simple rule
+used until the pricing engine (channelmgr.pricing) is plugged in through
+``CalendarServices(prices=...)``: a price typed in the calendar for that night, else the plan's
+base price; a derived plan follows its parent's price for the night by ± amount or ± percent.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Protocol, Sequence
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..db.models import PriceOverride, RatePlan
+from .nights import DayOffsets, raw_dates
+
+
+class NightlyPrices(Protocol):
+    def __call__(
+        self, session: Session, rate_plan_ids: Sequence[int], start: date, end: date
+    ) -> dict[int, list[int | None]]:
+        """For each plan id, the price (fen) of every night in ``[start, end)``; None = no price."""
+
+
+def no_prices(session: Session, rate_plan_ids: Sequence[int], start: date, end: date) -> dict[int, list[int | None]]:
+    """For snapshots that only count rooms (checks before a repair or a sale): skips the price queries."""
+    return {}
+
+
+def override_or_base_prices(
+    session: Session, rate_plan_ids: Sequence[int], start: date, end: date
+) -> dict[int, list[int | None]]:
+    plans = _plans_with_ancestors(session, rate_plan_ids)
+    n = max(0, (end - start).days)
+    overrides: dict[int, dict[int, int]] = defaultdict(dict)  # plan → {night offset: price}
+    if plans and n:
+        offsets = DayOffsets(start)
+        rows = session.connection().execute(
+            select(PriceOverride.rate_plan_id, raw_dates(PriceOverride.night), PriceOverride.price_minor).where(
+                PriceOverride.rate_plan_id.in_(plans), PriceOverride.night >= start, PriceOverride.night < end
+            )
+        ).all()
+        for plan_id, night, price in rows:
+            overrides[plan_id][offsets[night]] = price
+
+    resolved: dict[int, list[int | None]] = {}
+
+    def prices_of(plan_id: int, chain: frozenset[int] = frozenset()) -> list[int | None]:
+        if plan_id in resolved:
+            return resolved[plan_id]
+        plan = plans.get(plan_id)
+        if plan is None or plan_id in chain:  # a missing or circular parent gives no price
+            return [None] * n
+        if plan.parent_id is None:
+            base = [plan.base_price_minor] * n
+        else:
+            base = [_derive(p, plan) for p in prices_of(plan.parent_id, chain | {plan_id})]
+        for offset, price in overrides.get(plan_id, {}).items():
+            base[offset] = price
+        resolved[plan_id] = base
+        return base
+
+    return {plan_id: prices_of(plan_id) for plan_id in rate_plan_ids}
+
+
+def _plans_with_ancestors(session: Session, plan_ids: Sequence[int]) -> dict[int, RatePlan]:
+    """The plans asked for and every parent up their chains (one query per generation)."""
+    found: dict[int, RatePlan] = {}
+    wanted = set(plan_ids)
+    while wanted:
+        batch = session.scalars(select(RatePlan).where(RatePlan.id.in_(wanted))).all()
+        found.update((p.id, p) for p in batch)
+        wanted = {p.parent_id for p in batch if p.parent_id is not None} - found.keys()
+    return found
+
+
+def _derive(parent_price: int | None, plan: RatePlan) -> int | None:
+    if parent_price is None or plan.derive_value is None:
+        return parent_price
+    value = Decimal(plan.derive_value)
+    if plan.derive_kind == "percent":
+        return int((parent_price * (1 + value / 100)).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+    return parent_price + int(value)

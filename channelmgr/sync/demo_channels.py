@@ -1,0 +1,97 @@
+"""The demo homestay's channels, and the sandbox listings that make them work.
+
+Three channels point at the sandbox OTA on ``http://127.0.0.1:8765`` (``channelmgr sandbox``), each
+as an OTA would set it up: its own hotel code, login, remote room and rate codes, markup and limits.
+Meituan leaves the breakfast plan unmapped and Booking.com one room type, so a newcomer sees what
+the unmapped warnings look like. One table feeds both sides — the channels loaded with the demo
+and the listings the sandbox serves — so they cannot drift apart.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlalchemy.orm import Session
+
+from ..channels.sandbox.listings import ListingConfig
+from ..db.models import Channel, ChannelMapping, RoomType
+from ..security.vault import Vault
+from .channel_settings import ChannelSettings
+
+DEMO_SANDBOX_URL = "http://127.0.0.1:8765"
+DEMO_ROOM_TYPES = ("LKV", "GTW", "FAM", "LFT", "CQN", "RTS")
+SANDBOX_HORIZON_DAYS = 400  # longer than the channels' 365: a desk in another time zone may be a day ahead
+
+
+@dataclass(frozen=True)
+class DemoChannel:
+    name: str
+    display_name: str
+    hotel_code: str
+    username: str
+    password: str = field(repr=False)  # a demo login for the local sandbox, nothing real
+    rooms: dict[str, str]              # local room type code → remote room code
+    rates: dict[str, str]              # local rate plan code → remote rate code
+    settings: ChannelSettings
+
+    @property
+    def endpoint(self) -> str:
+        return f"{DEMO_SANDBOX_URL}/ota/{self.hotel_code}"
+
+    def listing(self) -> ListingConfig:
+        remote_rooms = {self._remote_room(code) for code in DEMO_ROOM_TYPES}
+        return ListingConfig(self.hotel_code, self.username, self.password, rooms=remote_rooms,
+                             rates=set(self.rates.values()), horizon_days=SANDBOX_HORIZON_DAYS)
+
+    def _remote_room(self, local: str) -> str:
+        # The listing knows every room of the house, mapped or not, as a real extranet would.
+        return self.rooms.get(local) or f"{self.hotel_code}-{local}"
+
+
+DEMO_CHANNELS = (
+    DemoChannel(
+        "ctrip", "携程 Ctrip", "ERHAI-CTRIP", "erhai_ctrip", "demo-ctrip-2026",
+        rooms={code: f"CT-{code}" for code in DEMO_ROOM_TYPES},
+        rates={"BAR": "CT-BAR", "BB": "CT-BB"},
+        settings=ChannelSettings(markup_percent=15, rounding="end8", requests_per_minute=600),
+    ),
+    DemoChannel(
+        "meituan", "美团民宿 Meituan", "ERHAI-MT", "erhai_mt", "demo-meituan-2026",
+        rooms={code: f"MT{1001 + i}" for i, code in enumerate(DEMO_ROOM_TYPES)},
+        rates={"BAR": "MT-STD"},  # breakfast plan left unmapped on purpose
+        settings=ChannelSettings(markup_percent=10, rounding="yuan", buffer_rooms=1, requests_per_minute=600,
+                                 supported_restrictions=frozenset({"stop_sell", "min_stay"})),
+    ),
+    DemoChannel(
+        "booking", "Booking.com", "ERHAI-BDC", "erhai_bdc", "demo-booking-2026",
+        rooms={code: f"BDC-{code}" for code in DEMO_ROOM_TYPES if code != "CQN"},  # CQN left unmapped
+        rates={"BAR": "BAR", "BB": "BB"},
+        settings=ChannelSettings(markup_percent=18, rounding="end9", max_items_per_request=60,
+                                 requests_per_minute=600),
+    ),
+)
+
+
+def demo_listings() -> list[ListingConfig]:
+    return [channel.listing() for channel in DEMO_CHANNELS]
+
+
+def add_demo_channels(session: Session, property_id: int, room_types: dict[str, RoomType],
+                      vault: Vault | None = None) -> None:
+    """Add the demo channels and their mappings (passwords encrypted like any channel's)."""
+    vault = vault or Vault()
+    for demo in DEMO_CHANNELS:
+        channel = Channel(
+            property_id=property_id, name=demo.name, display_name=demo.display_name, protocol="opentravel",
+            endpoint=demo.endpoint, hotel_code=demo.hotel_code, username=demo.username,
+            secret_encrypted=vault.encrypt(demo.password), enabled=True, settings=demo.settings.to_json(),
+        )
+        session.add(channel)
+        session.flush()
+        for local, remote_room in demo.rooms.items():
+            room_type = room_types[local]
+            session.add(ChannelMapping(channel_id=channel.id, room_type_id=room_type.id, remote_room=remote_room))
+            for plan in room_type.rate_plans:
+                if plan.code in demo.rates:
+                    session.add(ChannelMapping(channel_id=channel.id, room_type_id=room_type.id, rate_plan_id=plan.id,
+                                               remote_room=remote_room, remote_rate=demo.rates[plan.code]))

@@ -1,0 +1,218 @@
+"""What one channel should show, night by night over its horizon: the *desired* ARI.
+
+Per mapped room type, rooms to sell (OpenTravel CountType 2): the calendar's derived availability
+(rooms − booked − out of order − closed, and 0 while the calendar's stop-sell is on) minus the
+channel's buffer, never below 0, and 0 while the channel itself is stop-sold. The calendar's
+stop-sell zeroes the count as well as closing the rates: a channel mapped by room only, or one
+that ignores restrictions, still stops selling.
+
+Per mapped rate plan: the restrictions of its room type's calendar (stop-sell, closed to arrival
+/ departure, min / max stay; the channel's own stop-sell closes every rate) and the price from
+``price_source``. Restrictions the channel does not take are sent neutral and reported.
+
+The state is held as series — ``(a cell of the key, {night: value})`` — not as one object per
+cell: a two-year horizon of a large property is ~10⁵ cells per channel, and the diff and the
+coalescing only need values (``ranges.coalesce_series``).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Hashable
+
+from sqlalchemy.orm import Session
+
+from ..inventory.availability import CalendarCell, load_snapshot
+from .channels import ChannelConfig
+from .mappings import Mapping, SyncWarning, conflicting_remote_codes, load_mappings, mapping_warnings
+from .price_source import PriceSource, price_source
+from .ranges import AvailCell, Cell, RateCell, RestrictionCell
+
+Values = dict[date, tuple[Hashable, ...]]
+Series = tuple[Cell, Values]
+
+_RESTRICTION_NAMES = {"cta": "closed to arrival", "ctd": "closed to departure", "min_stay": "minimum stay",
+                      "max_stay": "maximum stay", "stop_sell": "stop-sell"}
+
+
+@dataclass(frozen=True)
+class Origin:
+    """The local room type (and rate plan) a remote key is fed from, for reports and warnings."""
+
+    room_type: str
+    rate_plan: str | None = None
+
+
+@dataclass
+class DesiredState:
+    channel_id: int
+    start: date  # first night (the property's today)
+    end: date    # exclusive
+    series: list[Series] = field(default_factory=list)
+    origins: dict[tuple[Hashable, ...], Origin] = field(default_factory=dict)  # cell key → local origin
+    warnings: list[SyncWarning] = field(default_factory=list)
+
+    @property
+    def cell_count(self) -> int:
+        return sum(len(values) for _, values in self.series)
+
+
+def desired_state(
+    session: Session, channel: ChannelConfig, today: date, prices: PriceSource = price_source
+) -> DesiredState:
+    """What ``channel`` should show over its horizon; ``prices`` gives each mapped plan's nightly price."""
+    settings = channel.settings
+    start, end = today, today + timedelta(days=settings.horizon_days)
+    state = DesiredState(channel.id, start, end)
+    mappings = load_mappings(session, channel.id)
+    state.warnings.extend(mapping_warnings(session, channel.property_id, mappings))
+    conflicts = conflicting_remote_codes(mappings)
+    live = [m for m in mappings if not m.archived and m.remote_room not in conflicts]
+    if not live:
+        return state
+
+    snapshot = load_snapshot(
+        session, channel.property_id, start, end, _no_prices, today,
+        room_type_ids=sorted({m.room_type.id for m in live}),
+    )
+    nights = [day.night for day in snapshot.days]
+    calendar = {row.id: snapshot.cells[i] for i, row in enumerate(snapshot.rows)}
+
+    availability_done: set[tuple[int, str]] = set()
+    restrictions_by_type: dict[int, Values] = {}
+    for m in live:
+        cells = calendar.get(m.room_type.id)
+        if cells is None:
+            continue
+        if (m.room_type.id, m.remote_room) not in availability_done:
+            availability_done.add((m.room_type.id, m.remote_room))
+            prototype = AvailCell(m.remote_room, start, 0)
+            state.series.append((prototype, _availability(nights, cells, channel)))
+            state.origins[prototype.key] = Origin(m.room_type.code)
+        if m.rate_plan is None or f"{m.remote_room}/{m.remote_rate}" in conflicts:
+            continue
+        origin = Origin(m.room_type.code, m.rate_plan.code)
+        if settings.supported_restrictions:
+            if m.room_type.id not in restrictions_by_type:
+                values, warnings = _restrictions(nights, cells, channel, m)
+                restrictions_by_type[m.room_type.id] = values
+                state.warnings.extend(warnings)
+            prototype = RestrictionCell(m.remote_room, m.remote_rate, start)
+            # Every rate of a room type shares its calendar's restrictions: one dict, read-only.
+            state.series.append((prototype, restrictions_by_type[m.room_type.id]))
+            state.origins[prototype.key] = origin
+        prototype = RateCell(m.remote_room, m.remote_rate, start, 0, channel.currency)
+        state.series.append((prototype, _rates(session, nights, channel, m, state.warnings, prices)))
+        state.origins[prototype.key] = origin
+    return state
+
+
+def _no_prices(session, rate_plan_ids, start, end) -> dict:
+    # The snapshot's own price column is the calendar's main plan; channel prices come from
+    # price_source, so the snapshot is asked for none.
+    return {}
+
+
+def _availability(nights: list[date], cells: tuple[CalendarCell, ...], channel: ChannelConfig) -> Values:
+    settings = channel.settings
+    if settings.stop_sell:
+        return dict.fromkeys(nights, (0,))
+    buffer = settings.buffer_rooms
+    shared: dict[int, tuple[int]] = {}  # a few distinct counts: share their tuples
+    values: Values = {}
+    for night, cell in zip(nights, cells):
+        count = max(0, cell.rooms_to_sell - buffer)
+        values[night] = shared.get(count) or shared.setdefault(count, (count,))
+    return values
+
+
+def _restrictions(
+    nights: list[date], cells: tuple[CalendarCell, ...], channel: ChannelConfig, mapping: Mapping
+) -> tuple[Values, list[SyncWarning]]:
+    settings = channel.settings
+    supported = settings.supported_restrictions
+    dropped: Counter[str] = Counter()
+    inverted = 0
+    # The snapshot shares one tuple among equal cells, and a calendar has few distinct ones:
+    # work each out once.
+    seen: dict[CalendarCell, tuple[tuple, tuple[str, ...], bool]] = {}
+    values: Values = {}
+    for night, cell in zip(nights, cells):
+        found = seen.get(cell)
+        if found is None:
+            found = seen[cell] = _restriction_value(cell, settings.stop_sell, supported)
+        value, dropped_here, inverted_here = found
+        values[night] = value
+        if dropped_here:
+            dropped.update(dropped_here)
+        inverted += inverted_here
+
+    code = mapping.room_type.code
+    warnings = [
+        SyncWarning(
+            "restriction_unsupported",
+            f"{_RESTRICTION_NAMES[name]} is set on {n} night(s) of {code} but channel {channel.name} "
+            f"does not take it: not sent",
+            room_type=code, nights=n, detail=name,
+        )
+        for name, n in sorted(dropped.items())
+    ]
+    if inverted:
+        warnings.append(SyncWarning(
+            "stay_inverted",
+            f"maximum stay is below minimum stay on {inverted} night(s) of {code}: sent as the minimum",
+            room_type=code, nights=inverted,
+        ))
+    return values, warnings
+
+
+_NEUTRAL = {"stop_sell": False, "cta": False, "ctd": False, "min_stay": 1, "max_stay": None}
+
+
+def _restriction_value(
+    cell: CalendarCell, channel_stop_sell: bool, supported: frozenset[str]
+) -> tuple[tuple, tuple[str, ...], bool]:
+    """(cell value, restrictions dropped because the channel does not take them, max < min?)"""
+    wanted = {
+        "stop_sell": cell.stop_sell or channel_stop_sell,
+        "cta": cell.closed_to_arrival,
+        "ctd": cell.closed_to_departure,
+        "min_stay": max(1, cell.min_stay or 1),
+        "max_stay": cell.max_stay,
+    }
+    dropped = tuple(name for name in wanted if name not in supported and wanted[name] != _NEUTRAL[name])
+    for name in dropped:
+        wanted[name] = _NEUTRAL[name]
+    inverted = wanted["max_stay"] is not None and wanted["max_stay"] < wanted["min_stay"]
+    if inverted:
+        # A contradiction typed in the calendar; the minimum is the owner's firmer intent.
+        wanted["max_stay"] = wanted["min_stay"]
+    value = (wanted["stop_sell"], wanted["cta"], wanted["ctd"], wanted["min_stay"], wanted["max_stay"])
+    return value, dropped, inverted
+
+
+def _rates(
+    session: Session,
+    nights: list[date],
+    channel: ChannelConfig,
+    mapping: Mapping,
+    warnings: list[SyncWarning],
+    source: PriceSource,
+) -> Values:
+    prices = source(session, channel, mapping.room_type, mapping.rate_plan, nights)
+    currency = channel.currency
+    shared: dict[int, tuple[int, str]] = {}
+    values: Values = {}
+    for night, amount in prices.items():
+        values[night] = shared.get(amount) or shared.setdefault(amount, (amount, currency))
+    missing = len(nights) - len(values)
+    if missing:
+        code, plan = mapping.room_type.code, mapping.rate_plan.code
+        warnings.append(SyncWarning(
+            "no_price",
+            f"rate plan {code}/{plan} has no price on {missing} night(s): those nights are not sent",
+            room_type=code, rate_plan=plan, nights=missing,
+        ))
+    return values

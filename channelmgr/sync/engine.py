@@ -1,0 +1,258 @@
+"""One sync pass for one channel: desired − acknowledged → fewest requests → send → acknowledge.
+
+Reconciliation, not replay (ARCHITECTURE.md, "The sync engine"): nothing is queued. Each pass
+computes the difference afresh in one read transaction, sends it request by request (each paced
+by the channel's token bucket and retried with backoff by ``send_with_retry``), and commits the
+cells the channel confirmed — and only those — right after each reply. Whatever is not confirmed
+(a 500, a timeout, a kill -9, a refusal) is still in the difference next pass.
+
+The engine itself holds no state between passes; what a channel keeps (token bucket, keep-alive
+HTTP session, refusals on hold, the stop signal) is its ``ChannelRuntime``, owned by its lane.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from typing import Callable
+
+import requests
+
+from ..channels.opentravel_client import Credentials, OpenTravelClient, Outcome, SendResult
+from ..channels.opentravel_messages import build_notif
+from ..channels.retry import RetryPolicy, send_with_retry
+from ..channels.throttle import TokenBucket
+from ..db.base import utcnow
+from ..db.engine import Database
+from ..errors import UserError
+from ..inventory.nights import Clock, property_today, utc_now
+from ..security.vault import Vault
+from .acked import ValueCodec, forget, load_acked, prune_past, record_acknowledged
+from .channels import ChannelConfig, load_channel_config
+from .desired import DesiredState, desired_state
+from .price_source import PriceSource, price_source
+from .difference import Difference, difference, plan_requests
+from .ranges import Range
+from .refusals import ParkedRefusals
+from .report import PassReport
+from .sync_log import scrub, write_entry
+
+log = logging.getLogger(__name__)
+
+# Retries only smooth over blips inside a pass; the next pass is the real retry. So give up
+# early rather than hold the channel's lane: ~0.5 + 1 + 2 s of backoff at most.
+DEFAULT_RETRY = RetryPolicy(max_attempts=4, base_delay=0.5, max_delay=4.0, max_retry_after=30.0)
+CONNECT_TIMEOUT = 5.0
+
+
+@dataclass
+class ChannelRuntime:
+    """What one channel's lane keeps from pass to pass."""
+
+    stop: threading.Event = field(default_factory=threading.Event)
+    refusals: ParkedRefusals = field(default_factory=ParkedRefusals)
+    http: requests.Session = field(default_factory=requests.Session)  # keep-alive across passes
+    _limiter: TokenBucket | None = None
+    _per_minute: int = 0
+
+    def sleep(self, seconds: float) -> None:
+        # Backoff and pacing wait on the stop event, so closing the app never waits out a backoff.
+        self.stop.wait(seconds)
+
+    def limiter(self, per_minute: int) -> TokenBucket:
+        if self._limiter is None or per_minute != self._per_minute:
+            self._limiter = TokenBucket(per_minute, sleep=self.sleep)
+            self._per_minute = per_minute
+        return self._limiter
+
+    def close(self) -> None:
+        self.stop.set()
+        self.http.close()
+
+
+@dataclass
+class _Prepared:
+    channel: ChannelConfig
+    desired: DesiredState
+    diff: Difference
+    requests: list[list[Range]]
+    codec: ValueCodec
+
+
+class SyncEngine:
+    def __init__(
+        self,
+        db: Database,
+        *,
+        clock: Clock = utc_now,
+        vault: Callable[[], Vault] = Vault,
+        retry: RetryPolicy = DEFAULT_RETRY,
+        prices: PriceSource = price_source,
+    ):
+        self.db = db
+        self.clock = clock
+        self.prices = prices
+        self._vault_factory = vault
+        self._vault: Vault | None = None
+        self.retry = retry
+
+    def vault(self) -> Vault:
+        if self._vault is None:
+            self._vault = self._vault_factory()
+        return self._vault
+
+    # --- the pass -----------------------------------------------------------------------------
+
+    def run_pass(
+        self,
+        channel_id: int,
+        runtime: ChannelRuntime,
+        *,
+        full: bool = False,
+        dry_run: bool = False,
+        retry_refused: bool = False,
+    ) -> PassReport:
+        """Bring one channel in line with the desired state (or, ``dry_run``, say what that takes).
+
+        ``full`` forgets what the channel acknowledged first (a dry run only pretends to).
+        ``retry_refused`` also resends cells the channel refused earlier with the same value.
+        """
+        started = utcnow()
+        # A dry run previews a push by hand, which resends refused cells too: it shows them all.
+        prepared = self._prepare(channel_id, runtime.refusals, full=full, dry_run=dry_run,
+                                 hold_refused=not (retry_refused or dry_run))
+        channel = prepared.channel
+        report = _planned_report(prepared, started, dry_run=dry_run, full=full)
+        if dry_run or not channel.enabled or not prepared.requests:
+            if prepared.diff.parked:
+                report = replace(report, errors=tuple(runtime.refusals.errors()))
+            return replace(report, finished_at=utcnow())
+
+        try:
+            password = self._password(channel)
+        except UserError as exc:
+            return replace(report, errors=(str(exc),), finished_at=utcnow())
+        client = OpenTravelClient(
+            channel.endpoint, Credentials(channel.username, password),
+            timeout=(CONNECT_TIMEOUT, channel.settings.timeout_seconds), session=runtime.http,
+        )
+        limiter = runtime.limiter(channel.settings.requests_per_minute)
+        tally = _Tally()
+        for group in prepared.requests:
+            if runtime.stop.is_set():
+                break
+            result = self._send(client, channel, group, limiter, runtime, prepared.codec, tally, password)
+            if result.outcome in (Outcome.FATAL, Outcome.RETRYABLE):
+                # The channel is down, slow, or refusing us: the rest would meet the same. What was
+                # not confirmed stays in the difference for the next pass.
+                tally.retry_later = result.outcome is Outcome.RETRYABLE
+                break
+        errors = tally.errors
+        if prepared.diff.parked:
+            errors = errors + runtime.refusals.errors()
+        return replace(
+            report,
+            finished_at=utcnow(),
+            requests_sent=tally.requests,
+            cells_acknowledged=tally.acknowledged,
+            cells_refused=tally.refused,
+            errors=tuple(dict.fromkeys(errors)),
+            retry_later=tally.retry_later,
+        )
+
+    def _prepare(self, channel_id: int, refusals: ParkedRefusals, *, full: bool, dry_run: bool,
+                 hold_refused: bool) -> _Prepared:
+        codec = ValueCodec()
+        with self.db.session() as s:
+            channel = load_channel_config(s, channel_id)
+            refusals.follow(channel.fingerprint)  # a changed channel voids earlier refusals first
+            today = property_today(s, channel.property_id, self.clock)
+            if full and not dry_run:
+                forgotten = forget(s, channel.id)
+                log.info("channel %s: full resync, forgot %d acknowledged cells", channel.name, forgotten)
+            elif not dry_run:
+                prune_past(s, channel.id, today)
+            desired = desired_state(s, channel, today, self.prices)
+            acked = {} if full else load_acked(s, channel.id, desired.start, desired.end)
+        diff = difference(desired, acked, codec, refusals.active() if hold_refused else None)
+        requests_ = plan_requests(diff, channel.settings) if channel.enabled or dry_run else []
+        return _Prepared(channel, desired, diff, requests_, codec)
+
+    def _password(self, channel: ChannelConfig) -> str:
+        if channel.secret_encrypted is None:
+            raise UserError(f"Channel {channel.name} has no password; set one with `channelmgr channel set`")
+        return self.vault().decrypt(channel.secret_encrypted)
+
+    def _send(
+        self,
+        client: OpenTravelClient,
+        channel: ChannelConfig,
+        ranges: list[Range],
+        limiter: TokenBucket,
+        runtime: ChannelRuntime,
+        codec: ValueCodec,
+        tally: "_Tally",
+        password: str,
+    ) -> SendResult:
+        message = build_notif(channel.hotel_code, ranges)
+        started = time.monotonic()
+        result = send_with_retry(client.send, message, policy=self.retry, limiter=limiter, sleep=runtime.sleep)
+        latency_ms = round((time.monotonic() - started) * 1000)
+        cells = sum(_nights(r) for r in ranges)
+        with self.db.session() as s:
+            acknowledged = record_acknowledged(s, channel.id, result.acknowledged, codec)
+            write_entry(s, channel.id, result, cells=cells, latency_ms=latency_ms,
+                        acknowledged_cells=acknowledged, secrets=(password,))
+        runtime.refusals.release(result.acknowledged)
+        runtime.refusals.park(result.rejected, codec)
+        tally.add(result, acknowledged, sum(_nights(r.range) for r in result.rejected), password)
+        if result.outcome is not Outcome.OK:
+            log.warning("channel %s: %s %s after %d attempt(s): %s", channel.name, message.name,
+                        result.outcome.value, result.attempts, scrub(result.detail, (password,)))
+        return result
+
+
+@dataclass
+class _Tally:
+    requests: int = 0
+    acknowledged: int = 0
+    refused: int = 0
+    errors: list[str] = field(default_factory=list)
+    retry_later: bool = False
+
+    def add(self, result: SendResult, acknowledged: int, refused: int, password: str) -> None:
+        self.requests += 1
+        self.acknowledged += acknowledged
+        self.refused += refused
+        if result.outcome is not Outcome.OK:
+            self.errors.append(f"{result.message.name}: {scrub(result.detail, (password,))}")
+
+
+def _nights(rng: Range) -> int:
+    if rng.weekdays is None:
+        return (rng.end - rng.start).days + 1
+    return sum(1 for _ in rng.nights())
+
+
+def _planned_report(prepared: _Prepared, started: datetime, *, dry_run: bool, full: bool) -> PassReport:
+    channel, desired, diff = prepared.channel, prepared.desired, prepared.diff
+    return PassReport(
+        channel_id=channel.id,
+        channel=channel.name,
+        dry_run=dry_run,
+        full=full,
+        started_at=started,
+        finished_at=started,
+        enabled=channel.enabled,
+        horizon_start=desired.start,
+        horizon_end=desired.end,
+        warnings=tuple(desired.warnings),
+        groups=tuple(diff.groups(desired.origins)),
+        cells=diff.cell_count,
+        held_back=diff.parked,
+        ranges=sum(len(group) for group in prepared.requests),
+        requests_planned=len(prepared.requests),
+    )

@@ -1,0 +1,64 @@
+"""What one sync pass (or dry run) of one channel found and did: plain data for the UI and CLI."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from datetime import date, datetime
+from enum import Enum
+
+from .difference import ChangeGroup
+from .mappings import SyncWarning
+
+
+class SyncState(str, Enum):
+    IN_SYNC = "in_sync"    # the channel shows the desired state
+    PENDING = "pending"    # cells still to send (dry run, or a pass that was interrupted)
+    ERROR = "error"        # the last pass failed or the channel refused cells
+    DISABLED = "disabled"
+
+
+@dataclass(frozen=True)
+class PassReport:
+    channel_id: int
+    channel: str
+    dry_run: bool
+    full: bool
+    started_at: datetime
+    finished_at: datetime
+    enabled: bool = True
+    horizon_start: date | None = None
+    horizon_end: date | None = None  # exclusive
+    warnings: tuple[SyncWarning, ...] = ()
+    groups: tuple[ChangeGroup, ...] = ()
+    cells: int = 0              # cells in the difference (sent, or to send in a dry run)
+    held_back: int = 0          # refused earlier with the same value: not resent automatically
+    ranges: int = 0
+    requests_planned: int = 0
+    requests_sent: int = 0
+    cells_acknowledged: int = 0
+    cells_refused: int = 0
+    errors: tuple[str, ...] = ()
+    retry_later: bool = False   # stopped on a failure that may pass: try again soon
+
+    @property
+    def pending_cells(self) -> int:
+        return max(0, self.cells + self.held_back - self.cells_acknowledged)
+
+    @property
+    def in_sync(self) -> bool:
+        return self.enabled and self.pending_cells == 0 and not self.errors
+
+    @property
+    def state(self) -> SyncState:
+        if not self.enabled:
+            return SyncState.DISABLED
+        if self.in_sync:
+            return SyncState.IN_SYNC
+        if self.errors:
+            return SyncState.ERROR
+        return SyncState.PENDING
+
+    def to_json(self) -> dict:
+        data = asdict(self)
+        data.update(state=self.state.value, in_sync=self.in_sync, pending_cells=self.pending_cells)
+        return data

@@ -1,0 +1,133 @@
+"""``Services.sync``: push, dry run, full resync, the scheduler, statuses and the sync log.
+
+Pushes go through each channel's lane and return a Future (the CLI waits on it; the desktop waits
+on it from a network worker, never from the GUI thread). A dry run computes in the caller's thread
+and sends nothing.
+"""
+
+from __future__ import annotations
+
+import threading
+from concurrent.futures import Future
+from pathlib import Path
+from typing import Callable, Iterable
+
+from sqlalchemy import select
+
+from ..channels.retry import RetryPolicy
+from ..db.engine import Database
+from ..db.models import Channel
+from ..inventory.nights import Clock, utc_now
+from ..security.vault import Vault
+from .engine import DEFAULT_RETRY, ChannelRuntime, SyncEngine
+from .lanes import ChannelLanes, PassOptions
+from .price_source import PriceSource, price_source
+from .report import PassReport
+from .scheduler import SyncScheduler
+from .status import StatusBoard
+from .sync_log import SyncLogEntry, export_csv, read_entries
+
+
+class SyncService:
+    def __init__(
+        self,
+        db: Database,
+        *,
+        clock: Clock = utc_now,
+        vault: Callable[[], Vault] = Vault,
+        retry: RetryPolicy = DEFAULT_RETRY,
+        prices: PriceSource = price_source,
+    ):
+        self.db = db
+        self.engine = SyncEngine(db, clock=clock, vault=vault, retry=retry, prices=prices)
+        self.statuses = StatusBoard()
+        self._lanes: ChannelLanes | None = None
+        self._scheduler: SyncScheduler | None = None
+        self._lock = threading.Lock()
+
+    # --- passes -------------------------------------------------------------------------------
+
+    def enabled_channels(self, property_id: int | None = None) -> list[int]:
+        query = select(Channel.id).where(Channel.enabled).order_by(Channel.property_id, Channel.name)
+        if property_id is not None:
+            query = query.where(Channel.property_id == property_id)
+        with self.db.session() as s:
+            return list(s.scalars(query))
+
+    def push(self, channel_id: int, *, full: bool = False, retry_refused: bool = True) -> Future:
+        """Queue a pass on the channel's lane; the Future resolves with its ``PassReport``.
+
+        A push by hand also resends what the channel refused before (``retry_refused``): the owner
+        may have fixed the cause on the channel's side.
+        """
+        return self._lanes_().request(channel_id, PassOptions(full=full, retry_refused=retry_refused))
+
+    def full_resync(self, channel_id: int) -> Future:
+        """Forget what the channel acknowledged and send the whole desired state."""
+        return self.push(channel_id, full=True)
+
+    def dry_run(self, channel_id: int, *, full: bool = False) -> PassReport:
+        """What a push would send now, per kind and room; nothing is sent or recorded."""
+        runtime = ChannelRuntime()
+        try:
+            return self.engine.run_pass(channel_id, runtime, dry_run=True, full=full)
+        finally:
+            runtime.close()
+
+    # --- the scheduler ------------------------------------------------------------------------
+
+    def start(
+        self, *, interval: float = 60.0, first_pass_after: float = 3.0, channel_ids: Iterable[int] | None = None
+    ) -> SyncScheduler:
+        """Run passes after every ``notify_changed`` (debounced) and every ``interval`` seconds, on
+        every enabled channel (read afresh each time: a channel added meanwhile is included) or only
+        on ``channel_ids``."""
+        only = None if channel_ids is None else list(channel_ids)
+
+        def dispatch() -> None:
+            for cid in self.enabled_channels() if only is None else only:
+                self.push(cid, retry_refused=False)
+
+        with self._lock:
+            if self._scheduler is None:
+                self._scheduler = SyncScheduler(dispatch, interval=interval, first_pass_after=first_pass_after)
+                self._scheduler.start()
+            return self._scheduler
+
+    def notify_changed(self) -> None:
+        """Data changed: passes follow within about a second (if the scheduler runs)."""
+        scheduler = self._scheduler
+        if scheduler is not None:
+            scheduler.notify_changed()
+
+    @property
+    def scheduler_running(self) -> bool:
+        return self._scheduler is not None and self._scheduler.running
+
+    def shutdown(self) -> None:
+        with self._lock:
+            scheduler, self._scheduler = self._scheduler, None
+            lanes, self._lanes = self._lanes, None
+        if scheduler is not None:
+            scheduler.stop()
+        if lanes is not None:
+            lanes.stop_all()
+
+    # --- the log ------------------------------------------------------------------------------
+
+    def log(self, property_id: int, *, channel: str | None = None, result: str | None = None,
+            limit: int = 1000) -> list[SyncLogEntry]:
+        with self.db.session() as s:
+            return read_entries(s, property_id, channel=channel, result=result, limit=limit)
+
+    def export_log(self, entries: Iterable[SyncLogEntry], path: str | Path) -> int:
+        return export_csv(entries, path)
+
+    def _lanes_(self) -> ChannelLanes:
+        with self._lock:
+            if self._lanes is None:
+                self._lanes = ChannelLanes(self._run_pass, self.statuses.post)
+            return self._lanes
+
+    def _run_pass(self, channel_id: int, runtime: ChannelRuntime, options: PassOptions) -> PassReport:
+        return self.engine.run_pass(channel_id, runtime, full=options.full, retry_refused=options.retry_refused)

@@ -1,0 +1,137 @@
+"""``channelmgr channel add|map|set|show|list`` and ``channelmgr sync --json`` against the sandbox."""
+
+from __future__ import annotations
+
+import json
+import os
+import select
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from sqlalchemy import update
+
+from channelmgr.channels.sandbox import serve
+from channelmgr.cli import main
+from channelmgr.db.engine import open_database
+from channelmgr.db.models import Channel
+from channelmgr.inventory.nights import local_today, utc_now
+from tests.support.sync_world import PASSWORD, ROOM_CODES, sandbox_listing
+
+
+@pytest.fixture
+def ota():
+    # The CLI runs on the real clock: the sandbox's today is the property's (Dali) today.
+    today = local_today("Asia/Shanghai", utc_now())
+    handle = serve(listings=[sandbox_listing()], today=lambda: today)
+    yield handle
+    handle.stop()
+
+
+@pytest.fixture
+def demo_url(sqlite_url, capsys):
+    assert main(["--db", sqlite_url, "init", "--demo"]) == 0
+    db = open_database(sqlite_url)
+    with db.session() as s:  # the demo's own channels point at :8765; this test uses its own sandbox
+        s.execute(update(Channel).values(enabled=False))
+    db.dispose()
+    capsys.readouterr()
+    return sqlite_url
+
+
+def _run(capsys, db_url, *argv) -> tuple[int, str, str]:
+    code = main(["--db", db_url, *argv])
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def test_channel_add_map_then_sync_json(demo_url, ota, monkeypatch, capsys):
+    monkeypatch.setenv("OTA_PASSWORD", PASSWORD)
+    code, out, err = _run(capsys, demo_url, "channel", "add", "h1", "--endpoint", ota.endpoint("H1"),
+                          "--hotel-code", "H1", "--username", "owner", "--password-env", "OTA_PASSWORD",
+                          "--set", "horizon_days=30", "--set", "requests_per_minute=60000")
+    assert code == 0, err
+    assert PASSWORD not in out
+    for room in ROOM_CODES[:2]:
+        assert _run(capsys, demo_url, "channel", "map", "h1", "--room-type", room,
+                    "--remote-room", f"R-{room}")[0] == 0
+        assert _run(capsys, demo_url, "channel", "map", "h1", "--room-type", room, "--rate-plan", "BAR",
+                    "--remote-room", f"R-{room}", "--remote-rate", "BAR")[0] == 0
+
+    code, out, _ = _run(capsys, demo_url, "sync", "--channel", "h1", "--dry-run", "--json")
+    preview = json.loads(out)
+    assert code == 1 and not preview["in_sync"]  # a dry run with differences: not in sync yet
+    assert preview["channels"][0]["requests_planned"] == 3 and ota.counters("H1") == {}
+
+    code, out, _ = _run(capsys, demo_url, "sync", "--json")
+    result = json.loads(out)
+    assert code == 0 and result["in_sync"]
+    [report] = result["channels"]  # the demo channels are disabled: only h1 is synced
+    assert report["channel"] == "h1" and report["state"] == "in_sync"
+    assert report["cells_acknowledged"] == 30 * (2 + 2 + 2)
+    warnings = {(w["code"], w["room_type"], w["rate_plan"]) for w in report["warnings"]}
+    assert ("room_type_unmapped", "FAM", None) in warnings and ("rate_plan_unmapped", "LKV", "BB") in warnings
+    state = ota.state("H1")
+    assert {i["room"] for i in state["inventory"]} == {"R-LKV", "R-GTW"}
+    assert len(state["rates"]) == 2 * 30
+
+    code, out, _ = _run(capsys, demo_url, "channel", "show", "h1", "--json")
+    shown = json.loads(out)
+    assert len(shown["mappings"]) == 4 and shown["settings"]["horizon_days"] == 30
+    assert PASSWORD not in out and "secret" not in out
+
+
+def test_sync_exits_non_zero_when_a_channel_is_not_in_sync(demo_url, ota, monkeypatch, capsys):
+    monkeypatch.setenv("OTA_PASSWORD", "not-the-password")
+    assert _run(capsys, demo_url, "channel", "add", "h1", "--endpoint", ota.endpoint("H1"),
+                "--hotel-code", "H1", "--username", "owner", "--password-env", "OTA_PASSWORD")[0] == 0
+    assert _run(capsys, demo_url, "channel", "map", "h1", "--room-type", "LKV", "--remote-room", "R-LKV")[0] == 0
+    code, out, _ = _run(capsys, demo_url, "sync")
+    assert code == 1 and "ERROR" in out and "credentials" in out
+
+
+def test_the_password_is_prompted_never_an_argument(demo_url, monkeypatch, capsys):
+    monkeypatch.setattr("getpass.getpass", lambda prompt="": "typed-secret")
+    code, _, err = _run(capsys, demo_url, "channel", "add", "h1", "--endpoint", "http://127.0.0.1:9/ota/H1",
+                        "--hotel-code", "H1", "--username", "owner")
+    assert code == 0, err
+    with pytest.raises(SystemExit):
+        main(["--db", demo_url, "channel", "add", "h2", "--endpoint", "http://x/ota", "--hotel-code", "H",
+              "--username", "u", "--password", "visible"])
+    code, _, err = _run(capsys, demo_url, "channel", "add", "h3", "--endpoint", "http://u:p@x/ota",
+                        "--hotel-code", "H", "--username", "u", "--password-env", "NOPE_UNSET")
+    assert code == 2 and "NOPE_UNSET" in err
+    code, _, err = _run(capsys, demo_url, "channel", "set", "h1", "--set", "markup=5")
+    assert code == 2 and "Unknown channel setting 'markup'" in err
+    code, _, err = _run(capsys, demo_url, "channel", "map", "h1", "--room-type", "LKV", "--rate-plan", "BAR",
+                        "--remote-room", "R")
+    assert code == 2 and "together" in err
+
+
+def test_sync_watch_runs_passes_until_interrupted(demo_url, ota, monkeypatch, capsys):
+    monkeypatch.setenv("OTA_PASSWORD", PASSWORD)
+    assert _run(capsys, demo_url, "channel", "add", "h1", "--endpoint", ota.endpoint("H1"), "--hotel-code", "H1",
+                "--username", "owner", "--password-env", "OTA_PASSWORD", "--set", "horizon_days=20",
+                "--set", "requests_per_minute=60000")[0] == 0
+    assert _run(capsys, demo_url, "channel", "map", "h1", "--room-type", "LKV", "--remote-room", "R-LKV")[0] == 0
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[3])}
+    child = subprocess.Popen([sys.executable, "-m", "channelmgr", "sync", "--watch", "--interval", "0.3",
+                              "--db", demo_url], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    try:
+        assert "h1: in_sync, 0 pending" in _line(child)
+        assert ota.counters("H1")["requests"] == 1  # 20 nights of one room: one request
+        assert "h1: in_sync" in _line(child)  # the next periodic pass, with nothing to send
+        assert ota.counters("H1")["requests"] == 1
+    finally:
+        child.send_signal(signal.SIGINT)
+        out, _err = child.communicate(timeout=10)
+    assert child.returncode == 0 and "stopped" in out
+
+
+def _line(child, timeout: float = 20.0) -> str:
+    """The child's next output line; a hung child fails the test instead of hanging it."""
+    ready, _, _ = select.select([child.stdout], [], [], timeout)
+    assert ready, "no output from channelmgr sync --watch"
+    return child.stdout.readline()

@@ -1,0 +1,140 @@
+"""The Channels page offscreen, against a real sandbox: list, warnings, dry run, push, log, CSV."""
+
+from __future__ import annotations
+
+import csv
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from channelmgr.actor import Actor
+from channelmgr.channels.sandbox import FaultRule, serve
+from channelmgr.inventory.nights import local_today, utc_now
+from channelmgr.sync.demo_channels import demo_listings
+from tests.support.sync_world import FAST_RETRY
+from ui import i18n
+from ui.pages.channels import ChannelsPage
+from ui.sync.indicator import SyncIndicator
+
+LEFT = Qt.MouseButton.LeftButton
+
+
+@pytest.fixture
+def ota(app_context):
+    # The demo's channels, repointed from :8765 to a sandbox on a free port serving their listings.
+    today = local_today("Asia/Shanghai", utc_now())
+    handle = serve(listings=demo_listings(), today=lambda: today)
+    channels = app_context.services.channels
+    for info in channels.list(app_context.property_id):
+        channels.update(Actor("tester"), info.id, endpoint=handle.endpoint(info.hotel_code))
+    app_context.services.sync.engine.retry = FAST_RETRY  # a failing channel fails fast here
+    yield handle
+    app_context.services.sync.shutdown()
+    handle.stop()
+
+
+@pytest.fixture
+def page(qtbot, app_context, ota):
+    i18n.install_language("en")
+    p = ChannelsPage(app_context)
+    qtbot.addWidget(p)
+    p.show()
+    p.reload()
+    qtbot.waitUntil(lambda: p.loaded and p.model.rowCount() == 3)
+    return p
+
+
+def _select(qtbot, page, name):
+    row = next(i for i, r in enumerate(page.model.rows) if r.info.name == name)
+    page.table.selectRow(row)
+    qtbot.waitUntil(lambda: page.selected_channel().info.name == name)
+
+
+def _wait_preview(qtbot, page):
+    qtbot.waitUntil(lambda: getattr(page, "preview", None) is not None and page.preview.isVisible())
+    return page.preview
+
+
+def test_channels_mappings_and_unmapped_warnings_are_listed(page, qtbot, qtmodeltester):
+    assert [r.info.name for r in page.model.rows] == ["booking", "ctrip", "meituan"]
+    assert page.model.index(1, 0).data() == "携程 Ctrip"
+    assert page.model.index(1, 5).data() == "Not synced yet"
+    qtmodeltester.check(page.model)
+    _select(qtbot, page, "meituan")
+    qtbot.waitUntil(lambda: page.warnings.count() == 6)
+    assert page.warnings.item(0).text() == "Rate plan LKV/BB is not mapped: its prices and restrictions are not sent"
+    assert page.mapping_model.rowCount() == 12
+    _select(qtbot, page, "booking")
+    qtbot.waitUntil(lambda: page.warnings.count() == 1)
+    assert "CQN" in page.warnings.item(0).text()
+
+
+def test_dry_run_previews_without_sending_then_push_now_syncs_and_logs(page, qtbot, ota, tmp_path):
+    _select(qtbot, page, "ctrip")
+    qtbot.mouseClick(page.dry_run_button, LEFT)
+    preview = _wait_preview(qtbot, page)
+    assert preview.push_button is None  # a dry run only shows
+    assert preview.model.rowCount() == 6 + 12 + 12
+    # The same difference the engine computes headless (prices follow the demo's rules, so the
+    # count of ranges and requests depends on weekends and holidays in the horizon).
+    expected = page.ctx.services.sync.dry_run(page.selected_channel().info.id)
+    assert expected.cells == 10950 and expected.requests_planned >= 3
+    summary = preview.summary.text()
+    assert f"{expected.cells} cell(s)" in summary and f"{expected.requests_planned} request(s)" in summary
+    assert ota.counters("ERHAI-CTRIP") == {}
+    preview.reject()
+
+    qtbot.mouseClick(page.push_button, LEFT)
+    preview = _wait_preview(qtbot, page)
+    assert preview.push_button is not None
+    qtbot.mouseClick(preview.push_button, LEFT)
+    row = page.model.row_of(page.selected_channel().info.id)
+    qtbot.waitUntil(lambda: page.model.index(row, 5).data() == "In sync", timeout=10000)
+    sent = expected.requests_planned
+    assert ota.counters("ERHAI-CTRIP")["requests"] == sent
+    assert page.model.index(row, 6).data() != ""
+
+    page.tabs.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: page.log_view.model.rowCount() == sent)
+    assert {page.log_view.model.index(r, 8).data() for r in range(sent)} == {"OK"}
+    page.log_view.result.setCurrentIndex(page.log_view.result.findData("fatal"))
+    qtbot.waitUntil(lambda: page.log_view.model.rowCount() == 0)
+    page.log_view.result.setCurrentIndex(0)
+    qtbot.waitUntil(lambda: page.log_view.model.rowCount() == sent)
+    target = tmp_path / "log.csv"
+    page.log_view.export_to(str(target))
+    qtbot.waitUntil(target.exists)
+    with open(target, encoding="utf-8-sig") as f:
+        rows = list(csv.DictReader(f))
+    assert len(rows) == sent and {r["channel"] for r in rows} == {"ctrip"} and rows[0]["result"] == "ok"
+
+
+def test_full_resync_asks_first_and_resends(page, qtbot, ota, monkeypatch):
+    _select(qtbot, page, "booking")
+    page.ctx.services.sync.push(page.selected_channel().info.id).result(timeout=30)
+    sent = ota.counters("ERHAI-BDC")["requests"]
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    qtbot.mouseClick(page.full_button, LEFT)
+    preview = _wait_preview(qtbot, page)
+    assert preview.report.full and preview.report.cells == 9125
+    preview.accept()
+    qtbot.waitUntil(lambda: ota.counters("ERHAI-BDC")["requests"] == sent + 3, timeout=10000)
+
+
+def test_the_status_bar_indicator_follows_each_channel(qtbot, app_context, ota):
+    i18n.install_language("en")
+    indicator = SyncIndicator(app_context)
+    qtbot.addWidget(indicator)
+    qtbot.waitUntil(lambda: len(indicator.labels) == 3)
+    ctrip = next(c for c in app_context.services.channels.list(app_context.property_id) if c.name == "ctrip")
+    assert "Not synced yet" in indicator.labels[ctrip.id].toolTip()
+    app_context.services.sync.push(ctrip.id).result(timeout=30)
+    qtbot.waitUntil(lambda: "✓" in indicator.labels[ctrip.id].text())
+    assert "In sync" in indicator.labels[ctrip.id].toolTip()
+
+    ota.set_faults([FaultRule("error")])
+    app_context.services.channels.update(Actor("tester"), ctrip.id, settings={"markup_percent": "20"})
+    app_context.services.sync.push(ctrip.id).result(timeout=30)
+    qtbot.waitUntil(lambda: "✗" in indicator.labels[ctrip.id].text())
+    assert "HTTP 500" in indicator.labels[ctrip.id].toolTip()

@@ -1,0 +1,1 @@
+"""The Reservations page's parts: bookings with filters and details, overbooking board, needs attention."""

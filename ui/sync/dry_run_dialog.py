@@ -1,0 +1,79 @@
+"""The dry-run preview: what a push would send to one channel, grouped by kind and room."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QLabel, QListWidget,
+                               QTableView, QVBoxLayout, QWidget)
+
+from channelmgr.sync.report import PassReport
+
+from ..models.record_table import Column, RecordTableModel
+from .texts import SyncTexts
+
+
+class DryRunDialog(QDialog):
+    """Shows a dry-run ``PassReport``. With ``confirm`` it asks "Push now?" (accept = push)."""
+
+    def __init__(self, report: PassReport, channel_label: str, *, confirm: bool, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("dry_run_dialog")
+        self.report = report
+        self.texts = SyncTexts(self)
+        title = self.tr("Full resync preview: %1") if report.full else self.tr("Dry run: %1")
+        self.setWindowTitle(title.replace("%1", channel_label))
+
+        self.summary = QLabel(self._summary(report, channel_label))
+        self.summary.setObjectName("dry_run_summary")
+        self.summary.setWordWrap(True)
+        self.model = RecordTableModel(self._columns(), self)
+        self.model.set_rows(report.groups)
+        self.table = QTableView(self)
+        self.table.setObjectName("dry_run_groups")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.warnings = QListWidget(self)
+        self.warnings.setObjectName("dry_run_warnings")
+        self.warnings.addItems([self.texts.warning(w) for w in report.warnings] + list(report.errors))
+        self.warnings.setVisible(self.warnings.count() > 0)
+        self.warnings.setMaximumHeight(110)
+
+        buttons = QDialogButtonBox(self)
+        if confirm and report.cells:
+            self.push_button = buttons.addButton(self.tr("Push now"), QDialogButtonBox.ButtonRole.AcceptRole)
+            self.push_button.setObjectName("dry_run_push")
+            buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        else:
+            self.push_button = None
+            buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.warnings)
+        layout.addWidget(buttons)
+        self.resize(760, 480)
+
+    def _summary(self, r: PassReport, label: str) -> str:
+        if not r.cells:
+            return self.tr("%1 already shows the desired state: nothing to send.").replace("%1", label)
+        text = self.tr("%1: %2 cell(s) in %3 range(s) would be sent in %4 request(s).")
+        return (text.replace("%1", label).replace("%2", str(r.cells)).replace("%3", str(r.ranges))
+                .replace("%4", str(r.requests_planned)))
+
+    def _columns(self) -> list[Column]:
+        return [
+            Column(self.tr("What"), lambda g: self.texts.kind(g.kind)),
+            Column(self.tr("Room type"), lambda g: g.room_type),
+            Column(self.tr("Rate plan"), lambda g: g.rate_plan or ""),
+            Column(self.tr("Channel code"), lambda g: f"{g.remote_room}/{g.remote_rate}" if g.remote_rate
+                   else g.remote_room),
+            Column(self.tr("Nights"), lambda g: str(g.cells), True, lambda g: g.cells),
+            Column(self.tr("From"), lambda g: g.first.isoformat()),
+            Column(self.tr("To"), lambda g: g.last.isoformat()),
+        ]

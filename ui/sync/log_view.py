@@ -1,0 +1,114 @@
+"""The sync log: every request sent, filtered by channel and result, exported to CSV."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSortFilterProxyModel
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
+                               QPushButton, QTableView, QVBoxLayout, QWidget)
+
+from channelmgr.sync.sync_log import RESULTS
+
+from ..context import AppContext
+from ..models.record_table import SORT_ROLE, Column, RecordTableModel
+from .adapter import while_alive
+from .texts import SyncTexts, local_time
+
+LOG_LIMIT = 2000  # newest rows shown; the CSV export takes the same filtered rows
+
+
+class SyncLogView(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("sync_log")
+        self.ctx = ctx
+        self.texts = SyncTexts(self)
+        self.channel = QComboBox(self)
+        self.channel.setObjectName("sync_log_channel")
+        self.result = QComboBox(self)
+        self.result.setObjectName("sync_log_result")
+        self.result.addItem(self.tr("All results"), None)
+        for result in RESULTS:
+            self.result.addItem(self.texts.result(result), result)
+        self.export_button = QPushButton(self.tr("Export CSV…"), self)
+        self.export_button.setObjectName("sync_log_export")
+        self.count = QLabel(self)
+
+        self.model = RecordTableModel(self._columns(), self)
+        proxy = QSortFilterProxyModel(self)
+        proxy.setSourceModel(self.model)
+        proxy.setSortRole(SORT_ROLE)
+        self.table = QTableView(self)
+        self.table.setObjectName("sync_log_table")
+        self.table.setModel(proxy)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+
+        filters = QHBoxLayout()
+        filters.addWidget(QLabel(self.tr("Channel")))
+        filters.addWidget(self.channel)
+        filters.addWidget(QLabel(self.tr("Result")))
+        filters.addWidget(self.result)
+        filters.addStretch(1)
+        filters.addWidget(self.count)
+        filters.addWidget(self.export_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+
+        self.channel.currentIndexChanged.connect(lambda _i: self.reload())
+        self.result.currentIndexChanged.connect(lambda _i: self.reload())
+        self.export_button.clicked.connect(self._export)
+
+    def set_channels(self, names: list[str]) -> None:
+        current = self.channel.currentData()
+        self.channel.blockSignals(True)
+        self.channel.clear()
+        self.channel.addItem(self.tr("All channels"), None)
+        for name in names:
+            self.channel.addItem(name, name)
+        self.channel.setCurrentIndex(max(0, self.channel.findData(current)))
+        self.channel.blockSignals(False)
+
+    def reload(self) -> None:
+        pid, channel, result = self.ctx.property_id, self.channel.currentData(), self.result.currentData()
+        self.ctx.db_tasks.submit(
+            lambda: self.ctx.services.sync.log(pid, channel=channel, result=result, limit=LOG_LIMIT),
+            while_alive(self, self._show), key="sync_log")
+
+    def _show(self, entries) -> None:
+        self.model.set_rows(entries)
+        self.count.setText(self.tr("%n request(s)", "", len(entries)))
+
+    def _export(self) -> None:
+        path, _filter = QFileDialog.getSaveFileName(self, self.tr("Export sync log"), "sync-log.csv",
+                                                    self.tr("CSV files (*.csv)"))
+        if path:
+            self.export_to(path)
+
+    def export_to(self, path: str) -> None:
+        entries = list(self.model.rows)
+        self.ctx.db_tasks.submit(
+            lambda: self.ctx.services.sync.export_log(entries, path),
+            while_alive(self, lambda n: self.ctx.events.status_message.emit(
+                self.tr("%n row(s) exported to %1", "", n).replace("%1", path))),
+            while_alive(self, lambda exc: self.ctx.events.status_message.emit(str(exc))),
+        )
+
+    def _columns(self) -> list[Column]:
+        return [
+            Column(self.tr("Time"), lambda e: local_time(e.at), False, lambda e: e.at),
+            Column(self.tr("Channel"), lambda e: e.channel),
+            Column(self.tr("Message"), lambda e: e.message),
+            Column(self.tr("Cells"), lambda e: str(e.cells), True, lambda e: e.cells),
+            Column(self.tr("Ranges"), lambda e: str(e.ranges), True, lambda e: e.ranges),
+            Column(self.tr("Bytes"), lambda e: str(e.bytes), True, lambda e: e.bytes),
+            Column(self.tr("ms"), lambda e: str(e.latency_ms), True, lambda e: e.latency_ms),
+            Column(self.tr("Attempts"), lambda e: str(e.attempts), True, lambda e: e.attempts),
+            Column(self.tr("Result"), lambda e: self.texts.result(e.result)),
+            Column(self.tr("Error"), lambda e: e.error),
+        ]

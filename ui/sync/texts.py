@@ -1,0 +1,78 @@
+"""Translated words for what the sync core reports as codes: states, kinds, warnings."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from PySide6.QtCore import QObject
+
+from channelmgr.sync.mappings import SyncWarning
+from channelmgr.sync.report import SyncState
+
+
+class SyncTexts(QObject):
+    """One place for the sync vocabulary, so every view says the same thing in both languages."""
+
+    def state(self, state: SyncState, pending: int = 0) -> str:
+        if state is SyncState.IN_SYNC:
+            return self.tr("In sync")
+        if state is SyncState.PENDING:
+            return self.tr("Pending: %n cell(s)", "", pending)
+        if state is SyncState.ERROR:
+            return self.tr("Error")
+        return self.tr("Disabled")
+
+    def not_checked(self) -> str:
+        return self.tr("Not synced yet")
+
+    def kind(self, kind: str) -> str:
+        return {
+            "avail": self.tr("Rooms to sell"),
+            "rate": self.tr("Prices"),
+            "restriction": self.tr("Restrictions"),
+        }.get(kind, kind)
+
+    def result(self, result: str) -> str:
+        return {
+            "ok": self.tr("OK"),
+            "partial": self.tr("Partly refused"),
+            "rejected": self.tr("Refused"),
+            "retryable": self.tr("Failed, will retry"),
+            "fatal": self.tr("Failed"),
+        }.get(result, result)
+
+    def warning(self, w: SyncWarning) -> str:
+        if w.code == "room_type_unmapped":
+            return self.tr("Room type %1 is not mapped: nothing of it is sent").replace("%1", w.room_type or "")
+        if w.code == "rate_plan_unmapped":
+            return self.tr("Rate plan %1 is not mapped: its prices and restrictions are not sent").replace(
+                "%1", f"{w.room_type}/{w.rate_plan}")
+        if w.code == "archived":
+            return self.tr("Room type %1 is archived: its mapping is not sent").replace("%1", w.room_type or "")
+        if w.code == "remote_conflict":
+            return self.tr("Remote code %1 is mapped from several room types or plans: not sent").replace(
+                "%1", w.detail)
+        if w.code == "no_price":
+            return self.tr("Rate plan %1 has no price on %n night(s): those nights are not sent", "", w.nights).replace(
+                "%1", f"{w.room_type}/{w.rate_plan}")
+        if w.code == "restriction_unsupported":
+            return self.tr("%1 on %n night(s) of %2: the channel does not take it", "", w.nights).replace(
+                "%1", self.restriction(w.detail)).replace("%2", w.room_type or "")
+        if w.code == "stay_inverted":
+            return self.tr("Maximum stay below minimum stay on %n night(s) of %1: sent as the minimum", "",
+                           w.nights).replace("%1", w.room_type or "")
+        return w.text
+
+    def restriction(self, name: str) -> str:
+        return {
+            "stop_sell": self.tr("Stop-sell"),
+            "cta": self.tr("Closed to arrival"),
+            "ctd": self.tr("Closed to departure"),
+            "min_stay": self.tr("Minimum stay"),
+            "max_stay": self.tr("Maximum stay"),
+        }.get(name, name)
+
+
+def local_time(utc_naive: datetime, fmt: str = "%Y-%m-%d %H:%M:%S") -> str:
+    """A stored time (naive UTC, see channelmgr.db.base.utcnow) in this desk's local time."""
+    return utc_naive.replace(tzinfo=timezone.utc).astimezone().strftime(fmt)
