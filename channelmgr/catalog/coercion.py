@@ -331,9 +331,8 @@ def _check_known_choices(attr: Attribute, values: list[str]) -> None:
 
 
 def _check_count(attr: Attribute, items: list[str]) -> None:
-    if attr.min_items is not None and len(items) < attr.min_items:
-        raise CoercionError(f"至少需要 {attr.min_items} 项，现在 {len(items)} 项",
-                            f"needs at least {attr.min_items} items, got {len(items)}")
+    # min_items is not checked here: an owner adds photos one at a time, and two photos saved
+    # must not be refused. Too few counts against listing completeness (profiles.py) instead.
     if attr.max_items is not None and len(items) > attr.max_items:
         raise CoercionError(f"最多 {attr.max_items} 项，现在 {len(items)} 项",
                             f"at most {attr.max_items} items, got {len(items)}")

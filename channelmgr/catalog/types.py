@@ -128,7 +128,7 @@ class Attribute:
     pattern: str | None = None
     multiline: bool = False
     choices: tuple[Choice, ...] = ()
-    min_items: int | None = None
+    min_items: int | None = None  # what a complete listing has (completeness), not a validity rule
     max_items: int | None = None
     ota_code: OtaCode | None = None
     help_zh: str = ""

@@ -1,4 +1,4 @@
-"""Reading properties, room types and rooms (the editing services come with the room-type issue)."""
+"""Reading properties and room types for the calendar, exports and the CLI (editing: channelmgr.roomtypes)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from sqlalchemy.orm import selectinload
 from ..db.engine import Database
 from ..db.models import Property, RatePlan, Room, RoomType
 from ..errors import NotFound
-from .views import PropertyInfo, RatePlanInfo, RoomInfo, RoomTypeInfo
+from .views import PropertyInfo, RatePlanInfo, RoomTypeInfo
 
 
 class InventoryService:
@@ -64,18 +64,6 @@ class InventoryService:
             if rt.code == code:
                 return rt
         raise NotFound(f"No room type with code {code!r}")
-
-    def rooms(self, property_id: int) -> list[RoomInfo]:
-        with self.db.session() as s:
-            rows = s.execute(
-                select(Room, RoomType.code)
-                .join(RoomType, Room.room_type_id == RoomType.id)
-                .where(Room.property_id == property_id)
-                .order_by(Room.floor, Room.number)
-            ).all()
-            return [
-                RoomInfo(r.id, r.number, r.floor, code, r.status.value, r.notes) for r, code in rows
-            ]
 
 
 def _room_type_info(rt: RoomType) -> RoomTypeInfo:

@@ -40,13 +40,3 @@ class RoomTypeInfo:
     room_count: int
     attributes: dict
     rate_plans: tuple[RatePlanInfo, ...]
-
-
-@dataclass(frozen=True)
-class RoomInfo:
-    id: int
-    number: str
-    floor: int | None
-    room_type_code: str
-    status: str
-    notes: str

@@ -12,7 +12,7 @@ def test_demo_homestay_shape(demo_services):
     types = demo_services.inventory.room_types(prop.id)
     assert len(types) == 6
     assert all(rt.name_zh and rt.name_en and len(rt.rate_plans) == 2 for rt in types)
-    rooms = demo_services.inventory.rooms(prop.id)
+    rooms = demo_services.rooms.list(prop.id)
     assert len(rooms) == 18 and {r.floor for r in rooms} == {1, 2, 3}
     assert len({r.number for r in rooms}) == 18
 

@@ -145,8 +145,19 @@ def test_room_code_format():
 def test_photos_from_a_cell_or_a_list():
     assert coerce("photos", "a.jpg; b.jpg\nc.jpg；a.jpg") == ["a.jpg", "b.jpg", "c.jpg"]
     assert coerce("photos", ["x.jpg", " y.jpg ", "z.jpg"]) == ["x.jpg", "y.jpg", "z.jpg"]
+    # Two photos are a valid (if incomplete) list: saving is allowed, completeness counts it missing.
+    assert coerce("photos", "a.jpg;b.jpg") == ["a.jpg", "b.jpg"]
     with pytest.raises(CoercionError):
-        coerce("photos", "a.jpg;b.jpg")  # at least 3
+        coerce("photos", [f"{i}.jpg" for i in range(51)])  # at most 50
+
+
+def test_too_few_photos_count_as_missing_for_completeness():
+    from channelmgr.catalog import PROFILES, completeness
+
+    profile = next(p for p in PROFILES.values() if "photos" in (*p["required"], *p["recommended"]))
+    assert "photos" in completeness({"photos": ["a.jpg", "b.jpg"]}, profile).missing_required + completeness(
+        {"photos": ["a.jpg", "b.jpg"]}, profile
+    ).missing_recommended
 
 
 @pytest.mark.parametrize("raw", [None, "", "   ", []])
