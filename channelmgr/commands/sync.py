@@ -1,13 +1,17 @@
 """``channelmgr sync [--channel NAME] [--full] [--dry-run] [--json]`` and ``sync --watch``.
 
+Before pushing, new bookings are pulled from every enabled channel (of ``--property``, if given) —
+not only the selected one: a booking taken on any OTA changes what every channel must show.
+
 Exit status 0 only when every selected enabled channel ends in sync (for ``--dry-run``: has
-nothing left to send), 1 otherwise — so a cron job or a script can tell.
+nothing left to send) and every pull succeeded, 1 otherwise — so a cron job or a script can tell.
 """
 
 from __future__ import annotations
 
 import json
 import threading
+from dataclasses import asdict
 from datetime import datetime
 
 from ..sync.report import PassReport
@@ -20,6 +24,7 @@ def register(sub) -> None:
     p.add_argument("--property", metavar="CODE", help="only this property's channels")
     p.add_argument("--full", action="store_true", help="forget what the channel acknowledged and resend everything")
     p.add_argument("--dry-run", action="store_true", help="show what would be sent; send nothing")
+    p.add_argument("--no-pull", action="store_true", help="do not fetch new bookings from the channels first")
     p.add_argument("--json", action="store_true", help="machine-readable reports")
     p.add_argument("--watch", action="store_true", help="keep running: a pass every --interval seconds")
     p.add_argument("--interval", type=float, default=30.0, metavar="S", help="seconds between --watch passes")
@@ -31,18 +36,31 @@ def run(args, ctx) -> int:
     channel_ids = _selected(args, services)
     if args.watch:
         return _watch(services, channel_ids, args)
+    pulls = [] if args.dry_run or args.no_pull else _pull_all(args, services)
     if args.dry_run:
         reports = [services.sync.dry_run(cid, full=args.full) for cid in channel_ids]
     else:
         futures = [services.sync.push(cid, full=args.full) for cid in channel_ids]  # lanes run in parallel
         reports = [future.result() for future in futures]
     if args.json:
-        print(json.dumps({"in_sync": _all_in_sync(reports), "channels": [r.to_json() for r in reports]},
+        print(json.dumps({"in_sync": _all_in_sync(reports), "channels": [r.to_json() for r in reports],
+                          "reservations": [asdict(p) for p in pulls]},
                          ensure_ascii=False, indent=2, default=str))
     else:
+        for pull in pulls:
+            if not pull.skipped:
+                print(pull.summary())
         for report in reports:
             _print_report(report)
-    return 0 if _all_in_sync(reports) else 1
+    return 0 if _all_in_sync(reports) and all(p.ok for p in pulls) else 1
+
+
+def _pull_all(args, services) -> list:
+    """Every enabled channel's new bookings into the ledger, in parallel (one lane each), so the
+    pushes that follow already close the rooms they took."""
+    pid = services.inventory.property_id(args.property) if args.property else None
+    futures = [services.sync.pull_reservations(cid) for cid in services.sync.enabled_channels(pid)]
+    return [future.result() for future in futures]
 
 
 def _selected(args, services) -> list[int]:

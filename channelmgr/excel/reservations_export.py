@@ -41,7 +41,8 @@ STATUS_LABELS = {
     "confirmed": ("已确认", "Confirmed"), "cancelled": ("已取消", "Cancelled"), "no_show": ("未到店", "No-show"),
     "checked_in": ("已入住", "Checked in"), "checked_out": ("已离店", "Checked out"),
 }
-SOURCE_LABELS = {"phone": ("电话", "Phone"), "walk_in": ("到店", "Walk-in"), "wechat": ("微信", "WeChat")}
+SOURCE_LABELS = {"phone": ("电话", "Phone"), "walk_in": ("到店", "Walk-in"), "wechat": ("微信", "WeChat"),
+                 "other": ("其他", "Other")}
 
 
 def _pick(pair: tuple[str, str], lang: str) -> str:

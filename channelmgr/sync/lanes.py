@@ -6,6 +6,10 @@ pass is waiting to start are merged into it — it will read the newest data any
 caller gets a Future resolved with that pass's report. A pass that stopped on a failure that may
 pass (timeouts, 5xx, 429) asks for a follow-up pass with growing delays, so a channel that comes
 back is caught up in seconds rather than at the next periodic pass.
+
+Other work for the channel (a reservation pull) is submitted as a job: jobs run on the same thread,
+before the pass they were queued with, so a pull and a push never talk to one channel at once and
+the push that follows a pull already sees the bookings it stored.
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ import threading
 import time
 from concurrent.futures import Future
 from dataclasses import dataclass
-from typing import Callable
+from typing import Any, Callable
 
 from ..db.base import utcnow
 from .engine import ChannelRuntime
@@ -37,6 +41,7 @@ class PassOptions:
 
 
 RunPass = Callable[[int, ChannelRuntime, PassOptions], PassReport]
+Job = Callable[[ChannelRuntime], Any]
 
 
 class ChannelLane:
@@ -48,6 +53,7 @@ class ChannelLane:
         self._lock = threading.Lock()
         self._wake = threading.Event()
         self._waiting: list[Future] = []
+        self._jobs: list[tuple[Job, Future]] = []
         self._options = PassOptions()
         self._retry_at: float | None = None
         self._retry_delay = FIRST_RETRY_SECONDS
@@ -59,6 +65,14 @@ class ChannelLane:
         with self._lock:
             self._waiting.append(future)
             self._options = self._options.merged(options)
+        self._wake.set()
+        return future
+
+    def submit(self, job: Job) -> Future:
+        """Run ``job(runtime)`` on this lane, before any pass; the Future gets its result."""
+        future: Future = Future()
+        with self._lock:
+            self._jobs.append((job, future))
         self._wake.set()
         return future
 
@@ -76,8 +90,11 @@ class ChannelLane:
                 break
             with self._lock:
                 self._wake.clear()
+                jobs, self._jobs = self._jobs, []
                 futures, self._waiting = self._waiting, []
                 options, self._options = self._options, PassOptions()
+            for job, job_future in jobs:
+                self._run_job(job, job_future)
             retry_due = self._retry_at is not None and time.monotonic() >= self._retry_at
             if not futures and not retry_due:
                 continue
@@ -92,8 +109,19 @@ class ChannelLane:
                 log.exception("sync status listener failed")
         with self._lock:
             futures, self._waiting = self._waiting, []
+            futures += [future for _job, future in self._jobs]
+            self._jobs = []
         for future in futures:
             future.cancel()
+
+    def _run_job(self, job: Job, future: Future) -> None:
+        if not future.set_running_or_notify_cancel():
+            return
+        try:
+            future.set_result(job(self.runtime))
+        except Exception as exc:  # the caller sees it on the Future; the lane lives on
+            log.exception("job on channel %s's lane failed", self.channel_id)
+            future.set_exception(exc)
 
     def _run_safely(self, options: PassOptions) -> PassReport:
         started = utcnow()
@@ -137,6 +165,9 @@ class ChannelLanes:
 
     def request(self, channel_id: int, options: PassOptions = PassOptions()) -> Future:
         return self.lane(channel_id).request(options)
+
+    def submit(self, channel_id: int, job: Job) -> Future:
+        return self.lane(channel_id).submit(job)
 
     def stop_all(self, timeout: float = 5.0) -> None:
         with self._lock:

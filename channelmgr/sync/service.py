@@ -1,4 +1,4 @@
-"""``Services.sync``: push, dry run, full resync, the scheduler, statuses and the sync log.
+"""``Services.sync``: push, reservation pull, dry run, full resync, the scheduler, statuses, the sync log.
 
 Pushes go through each channel's lane and return a Future (the CLI waits on it; the desktop waits
 on it from a network worker, never from the GUI thread). A dry run computes in the caller's thread
@@ -7,6 +7,7 @@ and sends nothing.
 
 from __future__ import annotations
 
+import logging
 import threading
 from concurrent.futures import Future
 from pathlib import Path
@@ -21,11 +22,15 @@ from ..inventory.nights import Clock, utc_now
 from ..security.vault import Vault
 from .engine import DEFAULT_RETRY, ChannelRuntime, SyncEngine
 from .lanes import ChannelLanes, PassOptions
+from ..reservations.service import ReservationService
 from .price_source import PriceSource, price_source
+from .reservation_pull import PullReport, ReservationPuller
 from .report import PassReport
 from .scheduler import SyncScheduler
 from .status import StatusBoard
 from .sync_log import SyncLogEntry, export_csv, read_entries
+
+log = logging.getLogger(__name__)
 
 
 class SyncService:
@@ -40,6 +45,8 @@ class SyncService:
     ):
         self.db = db
         self.engine = SyncEngine(db, clock=clock, vault=vault, retry=retry, prices=prices)
+        # Same clock as the engine: "today" must be one day for the booking and for the push.
+        self.puller = ReservationPuller(db, ReservationService(db, clock), vault=self.engine.vault, retry=retry)
         self.statuses = StatusBoard()
         self._lanes: ChannelLanes | None = None
         self._scheduler: SyncScheduler | None = None
@@ -61,6 +68,24 @@ class SyncService:
         may have fixed the cause on the channel's side.
         """
         return self._lanes_().request(channel_id, PassOptions(full=full, retry_refused=retry_refused))
+
+    def pull_reservations(self, channel_id: int) -> Future:
+        """Fetch, store and acknowledge the channel's new bookings on its lane (before any pass
+        queued after it); the Future resolves with a ``PullReport``. When a booking was stored,
+        every channel is asked for a pass (if the scheduler runs) so the room closes everywhere."""
+        return self._lanes_().submit(channel_id, lambda runtime: self._pull(channel_id, runtime))
+
+    def _pull(self, channel_id: int, runtime: ChannelRuntime) -> PullReport:
+        try:
+            report = self.puller.pull(channel_id, session=runtime.http, sleep=runtime.sleep)
+        except Exception as exc:
+            # A bug or a database error: nothing was acknowledged (that comes after the commit), so
+            # the channel delivers the bookings again; report it like a network failure.
+            log.exception("reservation pull for channel %s failed", channel_id)
+            return PullReport(channel_id, "", errors=(f"{type(exc).__name__}: {exc}",))
+        if report.availability_changed:
+            self.notify_changed()
+        return report
 
     def full_resync(self, channel_id: int) -> Future:
         """Forget what the channel acknowledged and send the whole desired state."""
@@ -85,7 +110,11 @@ class SyncService:
         only = None if channel_ids is None else list(channel_ids)
 
         def dispatch() -> None:
+            # Pull first: a booking that arrived since the last pass closes its room in the same
+            # round (the lane runs the pull before the push; a stored booking notifies again, so
+            # the other channels follow within a second).
             for cid in self.enabled_channels() if only is None else only:
+                self.pull_reservations(cid)
                 self.push(cid, retry_refused=False)
 
         with self._lock:

@@ -168,8 +168,8 @@
     </message>
     <message>
         <location filename="../../ui/reservations/bookings_panel.py" line="168"/>
-        <source>Direct (phone, walk-in, WeChat)</source>
-        <translation>直订（电话、到店、微信）</translation>
+        <source>Direct (phone, WeChat, walk-in, other)</source>
+        <translation>直订（电话、微信、到店、其他）</translation>
     </message>
     <message numerus="yes">
         <location filename="../../ui/reservations/bookings_panel.py" line="194"/>
@@ -656,182 +656,187 @@
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/texts.py" line="139"/>
+        <location filename="../../ui/calendar/texts.py" line="134"/>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/texts.py" line="140"/>
         <source>Bulk edit</source>
         <translation>批量修改</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/texts.py" line="140"/>
+        <location filename="../../ui/calendar/texts.py" line="141"/>
         <source>Copy week</source>
         <translation>复制周</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/texts.py" line="141"/>
+        <location filename="../../ui/calendar/texts.py" line="142"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/texts.py" line="142"/>
+        <location filename="../../ui/calendar/texts.py" line="143"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/texts.py" line="148"/>
+        <location filename="../../ui/calendar/texts.py" line="149"/>
         <source>Nights before today ({today}) cannot be changed.</source>
         <translation>今天（{today}）之前的日期不能修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/texts.py" line="149"/>
+        <location filename="../../ui/calendar/texts.py" line="150"/>
         <source>The end ({last}) is before the start ({first}).</source>
         <translation>结束日期（{last}）早于开始日期（{first}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/texts.py" line="150"/>
+        <location filename="../../ui/calendar/texts.py" line="151"/>
         <source>At most {max} nights can be changed at a time.</source>
         <translation>一次最多修改 {max} 晚。</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/texts.py" line="151"/>
+        <location filename="../../ui/calendar/texts.py" line="152"/>
         <source>Choose at least one weekday.</source>
         <translation>请至少选择一个星期几。</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/texts.py" line="152"/>
+        <location filename="../../ui/calendar/texts.py" line="153"/>
         <source>Choose at least one room type.</source>
         <translation>请至少选择一个房型。</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/texts.py" line="153"/>
+        <location filename="../../ui/calendar/texts.py" line="154"/>
         <source>A chosen room type no longer exists; reload the calendar.</source>
         <translation>所选房型已不存在，请刷新房态日历。</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/texts.py" line="154"/>
+        <location filename="../../ui/calendar/texts.py" line="155"/>
         <source>Choose at least one rate plan for a price change.</source>
         <translation>改价请至少选择一个价格计划。</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/texts.py" line="155"/>
+        <location filename="../../ui/calendar/texts.py" line="156"/>
         <source>A chosen rate plan does not belong to the chosen room types.</source>
         <translation>所选价格计划不属于所选房型。</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/texts.py" line="156"/>
+        <location filename="../../ui/calendar/texts.py" line="157"/>
         <source>Enter a valid value.</source>
         <translation>请输入有效的值。</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/texts.py" line="157"/>
+        <location filename="../../ui/calendar/texts.py" line="158"/>
         <source>A price must be above zero.</source>
         <translation>价格必须大于零。</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/texts.py" line="158"/>
+        <location filename="../../ui/calendar/texts.py" line="159"/>
         <source>A stay limit is 1 to {max} nights.</source>
         <translation>入住晚数限制为 1 到 {max} 晚。</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/texts.py" line="159"/>
+        <location filename="../../ui/calendar/texts.py" line="160"/>
         <source>{room_type} has {rooms} rooms; {value} cannot be closed.</source>
         <translation>{room_type} 只有 {rooms} 间房，不能关 {value} 间。</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/texts.py" line="160"/>
+        <location filename="../../ui/calendar/texts.py" line="161"/>
         <source>Minimum stay {min} would be above maximum stay {max} for {room_type} on {night}.</source>
         <translation>{room_type} 在 {night} 的最少入住 {min} 晚将大于最多入住 {max} 晚。</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/texts.py" line="163"/>
+        <location filename="../../ui/calendar/texts.py" line="164"/>
         <source>Copy to 1–104 weeks.</source>
         <translation>可复制到 1–104 周。</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/texts.py" line="164"/>
+        <location filename="../../ui/calendar/texts.py" line="165"/>
         <source>{count} of these cells were changed again since; nothing was undone or redone, so the newer values are kept.</source>
         <translation>其中 {count} 个格子之后又被修改过；为保留较新的值，未执行撤销或重做。</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/texts.py" line="167"/>
+        <location filename="../../ui/calendar/texts.py" line="168"/>
         <source>Unknown room status.</source>
         <translation>未知的房间状态。</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/texts.py" line="168"/>
+        <location filename="../../ui/calendar/texts.py" line="169"/>
         <source>Room {room} is already out of order from {first} to {last}.</source>
         <translation>{room} 房已在 {first} 至 {last} 维修。</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/texts.py" line="169"/>
+        <location filename="../../ui/calendar/texts.py" line="170"/>
         <source>Room {room} is booked by {guest} from {first} to {last}.</source>
         <translation>{room} 房 {first} 至 {last} 已被 {guest} 预订。</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/texts.py" line="170"/>
+        <location filename="../../ui/calendar/texts.py" line="171"/>
         <source>Taking room {room} out on {night} would leave too few rooms for that night&apos;s bookings.</source>
         <translation>{night} 将 {room} 房设为维修后，房间将不够当晚的订单。</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/texts.py" line="173"/>
+        <location filename="../../ui/calendar/texts.py" line="174"/>
         <source>{room_type} has no room left on {night}.</source>
         <translation>{room_type} 在 {night} 已无空房。</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/texts.py" line="174"/>
+        <location filename="../../ui/calendar/texts.py" line="175"/>
         <source>Enter the guest&apos;s name.</source>
         <translation>请输入客人姓名。</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/texts.py" line="175"/>
+        <location filename="../../ui/calendar/texts.py" line="176"/>
         <source>A walk-in stays 1 to {max} nights.</source>
         <translation>散客可住 1 到 {max} 晚。</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/texts.py" line="176"/>
+        <location filename="../../ui/calendar/texts.py" line="177"/>
         <source>A booking needs at least one adult.</source>
         <translation>订单至少需要一位成人。</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/texts.py" line="177"/>
+        <location filename="../../ui/calendar/texts.py" line="178"/>
         <source>{guest} is not checked in.</source>
         <translation>{guest} 尚未入住。</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/texts.py" line="178"/>
+        <location filename="../../ui/calendar/texts.py" line="179"/>
         <source>{guest}&apos;s booking is not confirmed.</source>
         <translation>{guest} 的订单不是已确认状态。</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/texts.py" line="179"/>
+        <location filename="../../ui/calendar/texts.py" line="180"/>
         <source>{guest} arrives on {night}.</source>
         <translation>{guest} 的到店日期是 {night}。</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/texts.py" line="180"/>
+        <location filename="../../ui/calendar/texts.py" line="181"/>
         <source>{guest}&apos;s stay ended on {night}.</source>
         <translation>{guest} 的住宿已于 {night} 结束。</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/texts.py" line="181"/>
+        <location filename="../../ui/calendar/texts.py" line="182"/>
         <source>Room {room} is not of the booked room type.</source>
         <translation>{room} 房不是订单预订的房型。</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/texts.py" line="182"/>
+        <location filename="../../ui/calendar/texts.py" line="183"/>
         <source>Room {room} is occupied.</source>
         <translation>{room} 房有客人在住。</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/texts.py" line="183"/>
+        <location filename="../../ui/calendar/texts.py" line="184"/>
         <source>Room {room} is taken by {guest} from {first} to {last}.</source>
         <translation>{room} 房 {first} 至 {last} 已由 {guest} 入住或预订。</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/texts.py" line="184"/>
+        <location filename="../../ui/calendar/texts.py" line="185"/>
         <source>Room {room} is out of order.</source>
         <translation>{room} 房正在维修。</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/texts.py" line="200"/>
+        <location filename="../../ui/calendar/texts.py" line="201"/>
         <source>Something went wrong: %1</source>
         <translation>出错了：%1</translation>
     </message>
@@ -940,6 +945,202 @@
     </message>
 </context>
 <context>
+    <name>ChannelDialog</name>
+    <message>
+        <location filename="../../ui/sync/channel_dialog.py" line="31"/>
+        <source>Add channel</source>
+        <translation>添加渠道</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/channel_dialog.py" line="31"/>
+        <source>Channel %1</source>
+        <translation>渠道 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/channel_dialog.py" line="33"/>
+        <source>e.g. 携程 Ctrip</source>
+        <translation>例如：携程 Ctrip</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/channel_dialog.py" line="34"/>
+        <source>Short code, e.g. ctrip</source>
+        <translation>简短代码，例如 ctrip</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/channel_dialog.py" line="41"/>
+        <source>Your hotel&apos;s code at the channel</source>
+        <translation>您的酒店在该渠道的代码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/channel_dialog.py" line="43"/>
+        <source>Stored encrypted; never shown again</source>
+        <translation>加密保存，之后不再显示</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/channel_dialog.py" line="44"/>
+        <source>Leave empty to keep the stored password</source>
+        <translation>留空则保留已保存的密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/channel_dialog.py" line="46"/>
+        <source>Send to this channel</source>
+        <translation>向该渠道推送</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/channel_dialog.py" line="51"/>
+        <source>Connection</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/channel_dialog.py" line="54"/>
+        <source>Display name</source>
+        <translation>显示名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/channel_dialog.py" line="55"/>
+        <source>Name (code)</source>
+        <translation>名称（代码）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/channel_dialog.py" line="56"/>
+        <source>Protocol</source>
+        <translation>协议</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/channel_dialog.py" line="57"/>
+        <source>Endpoint URL</source>
+        <translation>接口地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/channel_dialog.py" line="58"/>
+        <source>Hotel code</source>
+        <translation>酒店代码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/channel_dialog.py" line="59"/>
+        <source>Username</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/channel_dialog.py" line="60"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/channel_dialog.py" line="61"/>
+        <source>Enabled</source>
+        <translation>启用</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelSettingsForm</name>
+    <message>
+        <location filename="../../ui/sync/channel_settings_form.py" line="26"/>
+        <source>Sync and selling</source>
+        <translation>同步与售卖</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/channel_settings_form.py" line="31"/>
+        <source>Close everything on this channel</source>
+        <translation>在该渠道关闭全部房型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/channel_settings_form.py" line="47"/>
+        <source>No limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/channel_settings_form.py" line="50"/>
+        <source>Days ahead to send</source>
+        <translation>推送天数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/channel_settings_form.py" line="51"/>
+        <source>Items per request (max)</source>
+        <translation>每次请求条目上限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/channel_settings_form.py" line="52"/>
+        <source>Requests per minute (max)</source>
+        <translation>每分钟请求上限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/channel_settings_form.py" line="53"/>
+        <source>Rooms held back each night</source>
+        <translation>每晚保留房数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/channel_settings_form.py" line="54"/>
+        <source>Stop-sell</source>
+        <translation>停售</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/channel_settings_form.py" line="55"/>
+        <source>Markup</source>
+        <translation>加价</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/channel_settings_form.py" line="56"/>
+        <source>Rounding</source>
+        <translation>取整</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/channel_settings_form.py" line="57"/>
+        <source>Lowest price (¥)</source>
+        <translation>最低价（¥）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/channel_settings_form.py" line="58"/>
+        <source>Highest price (¥)</source>
+        <translation>最高价（¥）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/channel_settings_form.py" line="95"/>
+        <source>No rounding</source>
+        <translation>不取整</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/channel_settings_form.py" line="96"/>
+        <source>Up to whole yuan</source>
+        <translation>向上取整到元</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/channel_settings_form.py" line="97"/>
+        <source>Up to a price ending in 8</source>
+        <translation>向上取到尾数 8</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/channel_settings_form.py" line="98"/>
+        <source>Up to a price ending in 9</source>
+        <translation>向上取到尾数 9</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelSetup</name>
+    <message>
+        <location filename="../../ui/sync/channel_setup.py" line="43"/>
+        <source>Remove channel %1? Its mappings and sync history go with it.</source>
+        <translation>删除渠道 %1？其映射和同步记录将一并删除。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/channel_setup.py" line="45"/>
+        <location filename="../../ui/sync/channel_setup.py" line="47"/>
+        <source>Remove channel</source>
+        <translation>删除渠道</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/channel_setup.py" line="51"/>
+        <source>Stop sending %1 to %2?</source>
+        <translation>停止向 %2 推送 %1？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/channel_setup.py" line="52"/>
+        <location filename="../../ui/sync/channel_setup.py" line="56"/>
+        <source>Unmap</source>
+        <translation>取消映射</translation>
+    </message>
+</context>
+<context>
     <name>ChannelTableModel</name>
     <message>
         <location filename="../../ui/sync/channel_table.py" line="57"/>
@@ -980,99 +1181,124 @@
 <context>
     <name>ChannelsPage</name>
     <message>
-        <location filename="../../ui/pages/channels.py" line="49"/>
+        <location filename="../../ui/pages/channels.py" line="54"/>
+        <source>Add channel…</source>
+        <translation>添加渠道…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/channels.py" line="55"/>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/channels.py" line="56"/>
+        <source>Remove…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/channels.py" line="57"/>
         <source>Push now</source>
         <translation>立即推送</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="50"/>
+        <location filename="../../ui/pages/channels.py" line="58"/>
         <source>Dry run</source>
         <translation>试运行</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="51"/>
-        <location filename="../../ui/pages/channels.py" line="156"/>
+        <location filename="../../ui/pages/channels.py" line="59"/>
+        <location filename="../../ui/pages/channels.py" line="209"/>
         <source>Full resync</source>
         <translation>全量重推</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="74"/>
+        <location filename="../../ui/pages/channels.py" line="83"/>
+        <source>Map…</source>
+        <translation>映射…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/channels.py" line="84"/>
+        <source>Unmap</source>
+        <translation>取消映射</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/channels.py" line="96"/>
         <source>Mappings</source>
         <translation>映射</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="75"/>
+        <location filename="../../ui/pages/channels.py" line="97"/>
         <source>Sync log</source>
         <translation>同步日志</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="88"/>
+        <location filename="../../ui/pages/channels.py" line="110"/>
         <source>Channels</source>
         <translation>渠道</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/channels.py" line="103"/>
+        <location filename="../../ui/pages/channels.py" line="125"/>
         <source>%n channel(s)</source>
         <translation>
             <numerusform>%n 个渠道</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="157"/>
+        <location filename="../../ui/pages/channels.py" line="210"/>
         <source>Send everything to %1 again, whatever it confirmed before?</source>
         <translation>不论 %1 之前确认过什么，全部重新发送一遍？</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="181"/>
+        <location filename="../../ui/pages/channels.py" line="234"/>
         <source>Pushing to %1…</source>
         <translation>正在推送到 %1…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/channels.py" line="189"/>
+        <location filename="../../ui/pages/channels.py" line="242"/>
         <source>%1 is in sync: %n cell(s) confirmed</source>
         <translation>
             <numerusform>%1 已同步：确认 %n 个格子</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/channels.py" line="191"/>
+        <location filename="../../ui/pages/channels.py" line="244"/>
         <source>%1: %n cell(s) still pending</source>
         <translation>
             <numerusform>%1：仍有 %n 个格子待同步</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="218"/>
+        <location filename="../../ui/pages/channels.py" line="275"/>
         <source>Room type</source>
         <translation>房型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="219"/>
+        <location filename="../../ui/pages/channels.py" line="276"/>
         <source>Rate plan</source>
         <translation>价格计划</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="219"/>
+        <location filename="../../ui/pages/channels.py" line="276"/>
         <source>(rooms to sell)</source>
         <translation>（可售房量）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="220"/>
+        <location filename="../../ui/pages/channels.py" line="277"/>
         <source>Remote room</source>
         <translation>渠道房型代码</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="221"/>
+        <location filename="../../ui/pages/channels.py" line="278"/>
         <source>Remote rate</source>
         <translation>渠道价格计划代码</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="222"/>
+        <location filename="../../ui/pages/channels.py" line="279"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="222"/>
+        <location filename="../../ui/pages/channels.py" line="279"/>
         <source>Archived: not sent</source>
         <translation>已归档：不发送</translation>
     </message>
@@ -1420,6 +1646,154 @@
         <location filename="../../ui/main_window.py" line="107"/>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
+    </message>
+</context>
+<context>
+    <name>MappingDialog</name>
+    <message>
+        <location filename="../../ui/sync/mapping_dialog.py" line="49"/>
+        <source>Map to %1</source>
+        <translation>映射到 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/mapping_dialog.py" line="60"/>
+        <source>Codes exactly as the channel&apos;s extranet shows them. Without a rate plan, the mapping sends the rooms to sell.</source>
+        <translation>代码须与渠道后台显示的完全一致。不选价格计划时，该映射推送可售房量。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/mapping_dialog.py" line="64"/>
+        <source>Room type</source>
+        <translation>房型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/mapping_dialog.py" line="65"/>
+        <source>Rate plan</source>
+        <translation>价格计划</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/mapping_dialog.py" line="66"/>
+        <source>Remote room code</source>
+        <translation>渠道房型代码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/mapping_dialog.py" line="67"/>
+        <source>Remote rate code</source>
+        <translation>渠道价格计划代码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/mapping_dialog.py" line="96"/>
+        <source>None (rooms to sell)</source>
+        <translation>无（推送可售房量）</translation>
+    </message>
+</context>
+<context>
+    <name>NewBookingDialog</name>
+    <message>
+        <location filename="../../ui/reservations/booking_dialog.py" line="60"/>
+        <source>New booking</source>
+        <translation>新建订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reservations/booking_dialog.py" line="83"/>
+        <source> night(s)</source>
+        <translation> 晚</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reservations/booking_dialog.py" line="101"/>
+        <source>e.g. arrives late, needs a cot, deposit paid by WeChat</source>
+        <translation>例如：晚到、需加婴儿床、定金已微信支付</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reservations/booking_dialog.py" line="113"/>
+        <source>Children</source>
+        <translation>儿童</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reservations/booking_dialog.py" line="117"/>
+        <source>Booked by</source>
+        <translation>订单来源</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reservations/booking_dialog.py" line="118"/>
+        <source>Room type</source>
+        <translation>房型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reservations/booking_dialog.py" line="119"/>
+        <source>Rate plan</source>
+        <translation>价格计划</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reservations/booking_dialog.py" line="120"/>
+        <source>Arrival</source>
+        <translation>入住日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reservations/booking_dialog.py" line="121"/>
+        <source>Nights</source>
+        <translation>晚数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reservations/booking_dialog.py" line="122"/>
+        <source>Adults</source>
+        <translation>成人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reservations/booking_dialog.py" line="123"/>
+        <source>Guest name</source>
+        <translation>客人姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reservations/booking_dialog.py" line="124"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reservations/booking_dialog.py" line="125"/>
+        <source>Amount for the stay (¥)</source>
+        <translation>订单总额（¥）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reservations/booking_dialog.py" line="126"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reservations/booking_dialog.py" line="129"/>
+        <source>Book</source>
+        <translation>预订</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reservations/booking_dialog.py" line="173"/>
+        <source>This property has no room types yet.</source>
+        <translation>该民宿还没有房型。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reservations/booking_dialog.py" line="198"/>
+        <source>departs %1</source>
+        <translation>%1 离店</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reservations/booking_dialog.py" line="218"/>
+        <source>%1 for the stay</source>
+        <translation>整段入住 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reservations/booking_dialog.py" line="219"/>
+        <source>no price for this plan</source>
+        <translation>该价格计划暂无价格</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/reservations/booking_dialog.py" line="221"/>
+        <source>%n room(s) left for this stay</source>
+        <translation>
+            <numerusform>此段入住还剩 %n 间</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/reservations/booking_dialog.py" line="224"/>
+        <source>No room of this type is left on every night of this stay: offer another room type or date.</source>
+        <translation>此房型在这段入住中有晚上已无空房：请为客人换个房型或日期。</translation>
     </message>
 </context>
 <context>
@@ -2153,8 +2527,8 @@
     </message>
     <message>
         <location filename="../../ui/reservations/texts.py" line="50"/>
-        <source>Choose phone, walk-in or WeChat.</source>
-        <translation>请选择电话、到店或微信。</translation>
+        <source>Choose phone, WeChat, walk-in or other.</source>
+        <translation>请选择电话、微信、到店或其他。</translation>
     </message>
     <message>
         <location filename="../../ui/reservations/texts.py" line="51"/>
@@ -2180,22 +2554,32 @@
 <context>
     <name>ReservationsPage</name>
     <message>
-        <location filename="../../ui/pages/reservations.py" line="59"/>
+        <location filename="../../ui/pages/reservations.py" line="46"/>
+        <source>New booking…</source>
+        <translation>新建订单…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reservations.py" line="47"/>
+        <source>A booking taken by phone, WeChat or at the desk</source>
+        <translation>电话、微信或到店的订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reservations.py" line="71"/>
         <source>Reservations</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reservations.py" line="79"/>
+        <location filename="../../ui/pages/reservations.py" line="94"/>
         <source>Bookings</source>
         <translation>订单列表</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reservations.py" line="80"/>
+        <location filename="../../ui/pages/reservations.py" line="95"/>
         <source>Overbookings (%1)</source>
         <translation>超订（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reservations.py" line="81"/>
+        <location filename="../../ui/pages/reservations.py" line="96"/>
         <source>Needs attention (%1)</source>
         <translation>待处理（%1）</translation>
     </message>

@@ -70,16 +70,24 @@ class SyncWorld:
         return sandbox_cells(self.ota.state(self.hotel_code))
 
     def requests(self) -> int:
-        """Requests the sandbox listing received (its counter, without building a state snapshot)."""
-        listing = self.ota.listing(self.hotel_code)
-        with listing.lock:
-            return listing.counters["requests"]
+        """ARI requests the sandbox listing received (its counter, without building a state snapshot).
+
+        Reservation pulls (OTA_Read, OTA_NotifReport), which the scheduler sends before each pass,
+        are left out: these tests count what the push engine sends."""
+        return ari_requests(self.ota, self.hotel_code)
 
     def push(self, **options):
         return self.sync.push(self.channel_id, **options).result(timeout=60)
 
     def set_settings(self, **settings: object) -> None:
         self.channels.update(ACTOR, self.channel_id, settings={k: str(v) for k, v in settings.items()})
+
+
+def ari_requests(ota: SandboxHandle, hotel_code: str) -> int:
+    listing = ota.listing(hotel_code)
+    with listing.lock:
+        counters = listing.counters
+        return counters["requests"] - counters["message:OTA_Read"] - counters["message:OTA_NotifReport"]
 
 
 def sandbox_cells(state: dict) -> dict[CellKey, tuple]:
@@ -105,18 +113,24 @@ def build_world(
         s.execute(update(Channel).values(enabled=False))
     clock = clock or fixed_clock(today)
     channels = ChannelService(db)
-    pid = _property_id(db)
+    channel_id = add_sandbox_channel(channels, ota, "sandbox", hotel_code, **settings)
+    sync = SyncService(db, clock=clock, retry=retry)
+    return SyncWorld(db, ota, hotel_code, channel_id, sync, channels, today, clock)
+
+
+def add_sandbox_channel(channels: ChannelService, ota: SandboxHandle, name: str, hotel_code: str,
+                        **settings: object) -> int:
+    """A channel on the sandbox listing ``hotel_code``, every room type and rate plan mapped."""
     defaults = dict(horizon_days=60, requests_per_minute=60000, max_items_per_request=100)
     info = channels.add(
-        ACTOR, pid, name="sandbox", protocol="opentravel", endpoint=ota.endpoint(hotel_code), hotel_code=hotel_code,
-        username="owner", password=PASSWORD, settings=ChannelSettings(**{**defaults, **settings}),
+        ACTOR, _property_id(channels.db), name=name, protocol="opentravel", endpoint=ota.endpoint(hotel_code),
+        hotel_code=hotel_code, username="owner", password=PASSWORD, settings=ChannelSettings(**{**defaults, **settings}),
     )
     for code in ROOM_CODES:
         channels.map(ACTOR, info.id, room_type=code, remote_room=f"R-{code}")
         for plan in ("BAR", "BB"):
             channels.map(ACTOR, info.id, room_type=code, rate_plan=plan, remote_room=f"R-{code}", remote_rate=plan)
-    sync = SyncService(db, clock=clock, retry=retry)
-    return SyncWorld(db, ota, hotel_code, info.id, sync, channels, today, clock)
+    return info.id
 
 
 def _property_id(db: Database) -> int:

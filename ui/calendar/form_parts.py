@@ -131,6 +131,12 @@ class PreviewLine(QLabel):
             self.tr("%n cell(s) will change", "", changed) + " · " + self.tr("%n cell(s) selected", "", selected)
         )
 
+    def show_message(self, message: str) -> None:
+        """Any other good news before writing, e.g. the rooms left for a stay."""
+        self.ok = True
+        self.setStyleSheet("")
+        self.setText(message)
+
     def show_problem(self, message: str) -> None:
         self.ok = False
         self.setStyleSheet("color: #b3261e;")

@@ -131,6 +131,7 @@ def source_label(source: str) -> str:
         "walk_in": translate("CalendarTexts", "Walk-in"),
         "wechat": translate("CalendarTexts", "WeChat"),
         "channel": translate("CalendarTexts", "Channel"),
+        "other": translate("CalendarTexts", "Other"),
     }.get(source, source)
 
 

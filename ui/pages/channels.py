@@ -1,5 +1,6 @@
 """The Channels page: each OTA channel with its sync status, its mappings (and what is unmapped),
-push now / dry run / full resync, and the sync log.
+push now / dry run / full resync, and the sync log. Channels are added, changed, removed and
+mapped here too (ui.sync.channel_setup), so an owner never needs the command line.
 
 Every push is previewed first: the dry run runs on a network worker, its result opens the
 preview, and only "Push now" in the preview sends. The GUI thread never waits on either.
@@ -10,11 +11,13 @@ from __future__ import annotations
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QListWidget, QMessageBox,
                                QPushButton, QStyle, QTableView, QTabWidget, QVBoxLayout, QWidget)
 
+from channelmgr.sync.mappings import Mapping
 from channelmgr.sync.report import PassReport
 
 from ..context import AppContext
 from ..models.record_table import Column, RecordTableModel
 from ..sync.adapter import SyncStatusRelay, while_alive
+from ..sync.channel_setup import ChannelSetup
 from ..sync.channel_table import ChannelRow, ChannelTableModel
 from ..sync.dry_run_dialog import DryRunDialog
 from ..sync.log_view import SyncLogView
@@ -45,11 +48,20 @@ class ChannelsPage(Page):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._load_mappings())
+        self.table.doubleClicked.connect(lambda _index: self.edit_channel())
 
+        self.setup = ChannelSetup(ctx, self)
+        self.setup.changed.connect(self._setup_changed)
+        self.add_button = self._button("add_channel", self.tr("Add channel…"), self.setup.add)
+        self.edit_button = self._button("edit_channel", self.tr("Edit…"), self.edit_channel)
+        self.remove_button = self._button("remove_channel", self.tr("Remove…"), self.remove_channel)
         self.push_button = self._button("push_now", self.tr("Push now"), self.push_now)
         self.dry_run_button = self._button("dry_run", self.tr("Dry run"), self.dry_run)
         self.full_button = self._button("full_resync", self.tr("Full resync"), self.full_resync)
         buttons = QHBoxLayout()
+        for button in (self.add_button, self.edit_button, self.remove_button):
+            buttons.addWidget(button)
+        buttons.addSpacing(24)
         for button in (self.push_button, self.dry_run_button, self.full_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
@@ -58,15 +70,26 @@ class ChannelsPage(Page):
         self.mappings = QTableView(self)
         self.mappings.setObjectName("mapping_table")
         self.mappings.setModel(self.mapping_model)
+        self.mappings.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.mappings.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.mappings.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.mappings.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
+        self.mappings.doubleClicked.connect(lambda _index: self.map_room())
         self.mappings.verticalHeader().setVisible(False)
         self.mappings.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.mappings.horizontalHeader().setStretchLastSection(True)
         self.warnings = QListWidget(self)
         self.warnings.setObjectName("mapping_warnings")
         self.warnings.setMaximumHeight(120)
+        self.map_button = self._button("map_room", self.tr("Map…"), self.map_room)
+        self.unmap_button = self._button("unmap_room", self.tr("Unmap"), self.unmap_room)
+        mapping_buttons = QHBoxLayout()
+        mapping_buttons.addWidget(self.map_button)
+        mapping_buttons.addWidget(self.unmap_button)
+        mapping_buttons.addStretch(1)
         mapping_tab = QWidget(self)
         mapping_layout = QVBoxLayout(mapping_tab)
+        mapping_layout.addLayout(mapping_buttons)
         mapping_layout.addWidget(self.mappings, 1)
         mapping_layout.addWidget(self.warnings)
         self.log_view = SyncLogView(ctx, self)
@@ -126,6 +149,11 @@ class ChannelsPage(Page):
         self.warnings.clear()
         self.warnings.addItems([self.texts.warning(w) for w in warnings])
         self.warnings.setVisible(bool(warnings))
+        self._update_buttons()  # the mapping selection went with the reset
+
+    def _setup_changed(self) -> None:
+        self.reload()  # mapping counts and the list itself
+        self._load_mappings()  # the same channel may stay selected: its mappings would not reload
 
     def _status_changed(self, status) -> None:
         self.model.update_status(status)
@@ -141,6 +169,32 @@ class ChannelsPage(Page):
         if not index.isValid() or index.row() >= len(self.model.rows):
             return None
         return self.model.rows[index.row()]
+
+    def selected_mapping(self) -> Mapping | None:
+        index = self.mappings.selectionModel().currentIndex()
+        if not index.isValid() or index.row() >= len(self.mapping_model.rows):
+            return None
+        return self.mapping_model.rows[index.row()]
+
+    def edit_channel(self) -> None:
+        row = self.selected_channel()
+        if row is not None:
+            self.setup.edit(row.info)
+
+    def remove_channel(self) -> None:
+        row = self.selected_channel()
+        if row is not None:
+            self.setup.remove(row.info)
+
+    def map_room(self) -> None:
+        row = self.selected_channel()
+        if row is not None:
+            self.setup.map(row.info, self.selected_mapping())
+
+    def unmap_room(self) -> None:
+        row, mapping = self.selected_channel(), self.selected_mapping()
+        if row is not None and mapping is not None:
+            self.setup.unmap(row.info, mapping)
 
     def push_now(self) -> None:
         self._preview(full=False, confirm=True)
@@ -203,9 +257,13 @@ class ChannelsPage(Page):
         self._update_buttons()
 
     def _update_buttons(self) -> None:
-        ready = self.selected_channel() is not None and not self._busy
+        selected = self.selected_channel() is not None
+        ready = selected and not self._busy
         for button in (self.push_button, self.dry_run_button, self.full_button):
             button.setEnabled(ready)
+        for button in (self.edit_button, self.remove_button, self.map_button):
+            button.setEnabled(selected)
+        self.unmap_button.setEnabled(selected and self.selected_mapping() is not None)
 
     def _button(self, name: str, text: str, slot) -> QPushButton:
         button = QPushButton(text, self)

@@ -242,8 +242,9 @@ class PricesPage(Page):
         self.ctx.events.status_message.emit(str(exc))
 
     def _data_changed(self, area: str) -> None:
-        # The calendar's bulk price edit and the room-type editor change what prices start from.
-        if area in ("calendar", "room_types") and self.loaded and not self.draft.dirty:
+        # The calendar's bulk price edit and the room-type editor change what prices start from;
+        # a channel added or re-priced (markup, rounding, guards) changes the channel prices shown.
+        if area in ("calendar", "room_types", "channels") and self.loaded and not self.draft.dirty:
             self.reload()
 
     def _refresh_lists(self) -> None:

@@ -1,17 +1,21 @@
 """The Reservations page: bookings (search, filters, details with revision history), the
-overbooking board and the needs-attention list, each loaded off the GUI thread."""
+overbooking board and the needs-attention list, each loaded off the GUI thread; and 新建订单,
+a booking taken by phone or WeChat entered by hand (Ctrl+N)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtWidgets import QStyle, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QStyle, QTabWidget, QToolBar, QVBoxLayout, QWidget
 
 from channelmgr.reservations.overbooking_board import Conflict
 from channelmgr.reservations.views import AttentionInfo, ReservationInfo
 
+from ..actions import ActionRegistry, ActionSpec
 from ..context import AppContext
 from ..reservations.attention_view import AttentionView
+from ..reservations.booking_dialog import NewBookingDialog
 from ..reservations.bookings_panel import BookingsPanel
 from ..reservations.overbooking_view import OverbookingView
 from .base import Page
@@ -38,9 +42,17 @@ class ReservationsPage(Page):
         self.tabs.addTab(self.bookings, "")
         self.tabs.addTab(self.board, "")
         self.tabs.addTab(self.attention, "")
+        self.actions_ = ActionRegistry(self)
+        self.actions_.add(ActionSpec("reservations.new_booking", self.tr("New booking…"), self.new_booking, "Ctrl+N",
+                                     tip=self.tr("A booking taken by phone, WeChat or at the desk")))
+        self.toolbar = QToolBar(self)
+        self.toolbar.setObjectName("reservations_toolbar")
+        self.toolbar.addAction(self.actions_["reservations.new_booking"])
         layout = QVBoxLayout(self)
+        layout.addWidget(self.toolbar)
         layout.addWidget(self.tabs)
         self.loaded = False
+        self._select_after_load: int | None = None  # a booking just made here, chosen once the list has it
         self._set_tab_titles(0, 0)
         self.bookings.detail.changed.connect(self.reload)
         self.attention.changed.connect(self.reload)
@@ -70,6 +82,9 @@ class ReservationsPage(Page):
 
     def _show(self, loaded: _Loaded) -> None:
         self.bookings.show_rows(loaded.rows, loaded.channels)
+        if self._select_after_load is not None and self.bookings.select_booking(self._select_after_load):
+            self.tabs.setCurrentWidget(self.bookings)
+            self._select_after_load = None
         self.board.show_conflicts(loaded.conflicts)
         self.attention.show_entries(loaded.attention)
         self._set_tab_titles(len(loaded.conflicts), len(loaded.attention))
@@ -79,6 +94,21 @@ class ReservationsPage(Page):
         self.tabs.setTabText(0, self.tr("Bookings"))
         self.tabs.setTabText(1, self.tr("Overbookings (%1)").replace("%1", str(conflicts)))
         self.tabs.setTabText(2, self.tr("Needs attention (%1)").replace("%1", str(attention)))
+
+    # --- the desk -------------------------------------------------------------------------------
+    def new_booking(self) -> NewBookingDialog:
+        dialog = NewBookingDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.booked.connect(self._booked)
+        dialog.open()  # window-modal and returns at once: no nested event loop for callers (or tests)
+        return dialog
+
+    def _booked(self, booking: ReservationInfo) -> None:
+        self._select_after_load = booking.id
+        # The calendar, the channels and this page all listen: one announcement refreshes them.
+        self.ctx.events.data_changed.emit("reservations")
+        if not self.loaded:
+            self.reload()
 
     def _data_changed(self, area: str) -> None:
         if area in ("reservations", "calendar") and self.loaded:

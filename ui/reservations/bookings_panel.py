@@ -165,7 +165,7 @@ class BookingsPanel(QWidget):
         self.channel.blockSignals(True)
         self.channel.clear()
         self.channel.addItem(self.tr("All channels"), ANY)
-        self.channel.addItem(self.tr("Direct (phone, walk-in, WeChat)"), DIRECT)
+        self.channel.addItem(self.tr("Direct (phone, WeChat, walk-in, other)"), DIRECT)
         for name in channels:
             self.channel.addItem(name, name)
         index = self.channel.findData(current) if current is not ANY else 0
@@ -195,6 +195,25 @@ class BookingsPanel(QWidget):
         if shown != total:
             text = self.tr("%1 of %2 shown").replace("%1", str(shown)).replace("%2", text)
         self.heading.setText(text)
+
+    def select_booking(self, reservation_id: int) -> bool:
+        """Show and choose one booking (a new one, say); filters that hide it are cleared."""
+        row = next((i for i, r in enumerate(self.model.rows) if r.id == reservation_id), None)
+        if row is None:
+            return False
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if not index.isValid():
+            self.clear_filters()
+            index = self.proxy.mapFromSource(self.model.index(row, 0))
+        self.view.setCurrentIndex(index)
+        self.view.scrollTo(index)
+        return True
+
+    def clear_filters(self) -> None:
+        self.search.clear()
+        self.by_dates.setChecked(False)
+        self.channel.setCurrentIndex(0)
+        self.status.setCurrentIndex(0)
 
     def _row_chosen(self, current, _previous) -> None:
         self.detail.show_booking(current.data(ROW_ROLE) if current.isValid() else None)

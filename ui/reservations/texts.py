@@ -47,7 +47,7 @@ def _templates() -> dict[str, str]:
         "nights_range": translate("ReservationTexts", "A stay is 1 to {max} nights."),
         "arrival_past": translate("ReservationTexts", "The arrival {night} is before today."),
         "amount_negative": translate("ReservationTexts", "The amount cannot be negative."),
-        "bad_source": translate("ReservationTexts", "Choose phone, walk-in or WeChat."),
+        "bad_source": translate("ReservationTexts", "Choose phone, WeChat, walk-in or other."),
         "not_cancellable": translate("ReservationTexts", "Only a confirmed booking can be cancelled."),
         "not_holding": translate("ReservationTexts", "{guest}'s booking holds no room."),
         "room_taken": translate("ReservationTexts", "Room {room} is taken by {guest} from {first} to {last}."),

@@ -30,6 +30,8 @@ class SyncIndicator(QWidget):
         self.relay = SyncStatusRelay(ctx, self)
         self.relay.changed.connect(self.show_status)
         ctx.events.property_changed.connect(lambda _pid: self.reload())
+        # A channel added, renamed or removed on the Channels page changes the labels shown here.
+        ctx.events.data_changed.connect(while_alive(self, lambda area: self.reload() if area == "channels" else None))
         self.reload()
 
     def reload(self) -> None:

@@ -33,6 +33,8 @@ def main(argv: list[str] | None = None, default_listings: Sequence[ListingConfig
     print(f"Sandbox OTA at {handle.url}/  (Ctrl-C to stop)")
     for config in listings:
         print(f"  listing {config.hotel_code}: endpoint {handle.endpoint(config.hotel_code)}  user {config.username}")
+    print(f"  a guest books with POST {handle.url}/api/book/{{hotel}} "
+          '{"room": …, "rate": …, "arrival": "YYYY-MM-DD", "departure": "YYYY-MM-DD"}')
     try:
         threading.Event().wait()
     except KeyboardInterrupt:

@@ -70,11 +70,13 @@ def listing_page(state: ListingState, start: date, days: int) -> str:
                     rows.append(_row(label, [_plain(p and minor_to_decimal(*p)) for p in prices]))
                 restrictions = [state.restrictions.get((room, rate, n)) for n in nights]
                 rows.append(_row(f"{room} · {rate} restrictions", [_restriction(r) for r in restrictions]))
+        booked = [b.to_json() for b in state.bookings.values()]
     title = f"Listing {config.hotel_code}"
     body = (
         f"<h1>{escape(title)}</h1><p><a href='/'>All listings</a> · {escape(str(start))}, {days} nights · "
         f"currency {escape(config.currency)}</p>"
         f"<table><tr><th class='row'>Room · rate</th>{header}</tr>{''.join(rows)}</table>"
+        + _bookings_table(booked)
     )
     return _page(title, body)
 
@@ -99,3 +101,15 @@ def _restriction(value: Restrictions | None) -> str:
         marks.append(f"max{value.max_stay}")
     css = " class='closed'" if value.stop_sell else ""
     return f"<td{css}>{escape(' '.join(marks) or 'open')}</td>"
+
+
+def _bookings_table(bookings: list[dict]) -> str:
+    """Bookings guests made here; the guest's name is whatever the booker typed: escaped."""
+    if not bookings:
+        return "<h2>Bookings</h2><p>No bookings yet.</p>"
+    columns = ("remote_id", "status", "room", "rate", "arrival", "departure", "guest", "amount_minor", "acknowledged")
+    head = "".join(f"<th>{escape(c)}</th>" for c in columns)
+    rows = "".join(
+        "<tr>" + "".join(f"<td>{escape(str(b[c]))}</td>" for c in columns) + "</tr>" for b in bookings
+    )
+    return f"<h2>Bookings</h2><table><tr>{head}</tr>{rows}</table>"

@@ -7,6 +7,12 @@ Routes (``{hotel}`` is a listing's hotel code, URL-encoded):
 * ``GET /`` and ``GET /listing/{hotel}?start=YYYY-MM-DD&days=N`` — HTML grids for a person.
 * ``GET /api/state/{hotel}`` — JSON state and counters, for tests and benchmarks.
 * ``GET /api/faults`` / ``POST /api/faults`` with ``{"seed": 1, "rules": [{"kind": "error", "ratio": 0.2}]}``.
+* ``POST /ota/{hotel}/OTA_Read`` (→ ``OTA_ResRetrieveRS``) and ``…/OTA_NotifReport`` — the reservation
+  pull, same Basic auth (see ``bookings.py``).
+* ``POST /api/book/{hotel}`` with ``{"room": "DBL", "rate": "BAR", "arrival": "2026-06-10",
+  "departure": "2026-06-12", "given_name": "小明", "surname": "王", "amount_minor": 77600}`` → 201
+  ``{"remote_id": …}``; ``POST /api/cancel/{hotel}`` with ``{"remote_id": …}``; ``GET /api/bookings/{hotel}``.
+  A guest booking on the OTA, so no channel credentials: like ``/api/faults`` it is the test's hand.
 
 Listens on 127.0.0.1 by default: it is a test double with demo credentials, not a service.
 """
@@ -28,6 +34,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Callable, Iterable, Sequence
 from urllib.parse import parse_qs, unquote, urlsplit
 
+from channelmgr.channels.sandbox import bookings as booking_desk
 from channelmgr.channels.sandbox.faults import FaultPlan, FaultRule
 from channelmgr.channels.sandbox.listings import ListingConfig
 from channelmgr.channels.sandbox.notif_processing import SPECS, process_notif, render_response, request_issue
@@ -98,6 +105,11 @@ class _Handler(BaseHTTPRequestHandler):
             if state is None:
                 return self._json(404, {"error": f"no listing {segments[2]!r}"})
             return self._json(200, state.snapshot())
+        if len(segments) == 3 and segments[:2] == ["api", "bookings"]:
+            state = sandbox.listing(segments[2])
+            if state is None:
+                return self._json(404, {"error": f"no listing {segments[2]!r}"})
+            return self._json(200, state.snapshot()["bookings"])
         if segments == ["api", "faults"]:
             return self._json(200, sandbox.faults.describe())
         self._send(404, b"not found\n", "text/plain; charset=utf-8")
@@ -111,6 +123,8 @@ class _Handler(BaseHTTPRequestHandler):
             return self._set_faults(body)
         if len(segments) == 3 and segments[0] == "ota":
             return self._ota(segments[1], segments[2], body)
+        if len(segments) == 3 and segments[:2] in (["api", "book"], ["api", "cancel"]):
+            return self._booking(segments[1], segments[2], body)
         self._send(404, b"not found\n", "text/plain; charset=utf-8")
 
     # --- OTA ----------------------------------------------------------------------------------
@@ -121,7 +135,8 @@ class _Handler(BaseHTTPRequestHandler):
         if state is None:
             return self._send(404, f"no listing {hotel_code!r} here\n".encode(), "text/plain; charset=utf-8")
         spec = SPECS.get(message)
-        if spec is None:
+        pull = booking_desk.PROCESSORS.get(message)
+        if spec is None and pull is None:
             return self._send(404, f"no message {message!r} here\n".encode(), "text/plain; charset=utf-8")
         state.count("requests")
         state.count(f"message:{message}")
@@ -137,9 +152,13 @@ class _Handler(BaseHTTPRequestHandler):
         if not self._authorised(state.config):
             state.count("unauthorized")
             issue = request_issue("497", "authorization failed for this listing", "4")
-            return self._send(401, render_response(spec.response, None, [issue]), "text/xml; charset=utf-8",
+            response = spec.response if spec is not None else booking_desk.RESPONSES[message]
+            return self._send(401, render_response(response, None, [issue]), "text/xml; charset=utf-8",
                               {"WWW-Authenticate": 'Basic realm="sandbox-ota"'})
-        reply = process_notif(state, message, body, sandbox.today())
+        if pull is not None:
+            reply = pull(state, body)
+        else:
+            reply = process_notif(state, message, body, sandbox.today())
         state.count(reply.outcome)
         state.count("items_applied", reply.applied)
         state.count("items_refused", reply.refused)
@@ -188,6 +207,33 @@ class _Handler(BaseHTTPRequestHandler):
         except ValueError:
             return self._send(400, b"start must be YYYY-MM-DD and days a number\n", "text/plain; charset=utf-8")
         self._send(200, listing_page(state, start, days).encode(), "text/html; charset=utf-8")
+
+    def _booking(self, action: str, hotel_code: str, body: bytes) -> None:
+        state = self.server.sandbox.listing(hotel_code)
+        if state is None:
+            return self._json(404, {"error": f"no listing {hotel_code!r}"})
+        try:
+            data = json.loads(body or b"{}")
+            if not isinstance(data, dict):
+                raise ValueError("expected a JSON object")
+            if action == "cancel":
+                booking = booking_desk.cancel(state, str(data["remote_id"]))
+                return self._json(200, booking.to_json())
+            booking = booking_desk.book(
+                state, room=str(data["room"]), rate=str(data["rate"]),
+                arrival=date.fromisoformat(data["arrival"]), departure=date.fromisoformat(data["departure"]),
+                today=self.server.sandbox.today(), given_name=str(data.get("given_name", "")),
+                surname=str(data.get("surname", "")), phone=str(data.get("phone", "")),
+                amount_minor=int(data.get("amount_minor", 0)), adults=int(data.get("adults", 2)),
+                children=int(data.get("children", 0)), force=bool(data.get("force", False)),
+            )
+        except KeyError as exc:
+            return self._json(404 if action == "cancel" else 400, {"error": f"missing or unknown {exc}"})
+        except booking_desk.BookingRefused as exc:
+            return self._json(409, {"error": str(exc)})
+        except (ValueError, TypeError) as exc:
+            return self._json(400, {"error": str(exc)})
+        self._json(201, booking.to_json())
 
     def _set_faults(self, body: bytes) -> None:
         try:
@@ -257,6 +303,36 @@ class SandboxHandle:
 
     def counters(self, hotel_code: str) -> dict[str, int]:
         return self.state(hotel_code)["counters"]
+
+    def book(
+        self, hotel_code: str, room: str, rate: str, arrival: date, departure: date, *,
+        given_name: str = "", surname: str = "", phone: str = "", amount_minor: int = 0,
+        adults: int = 2, children: int = 0, force: bool = False,
+    ) -> str:
+        """A guest books on this OTA; returns the booking's remote id (raises BookingRefused)."""
+        booking = booking_desk.book(
+            self.listing(hotel_code), room=room, rate=rate, arrival=arrival, departure=departure,
+            today=self._server.sandbox.today(), given_name=given_name, surname=surname, phone=phone,
+            amount_minor=amount_minor, adults=adults, children=children, force=force,
+        )
+        return booking.remote_id
+
+    def cancel(self, hotel_code: str, remote_id: str) -> None:
+        booking_desk.cancel(self.listing(hotel_code), remote_id)
+
+    def bookings(self, hotel_code: str) -> list[dict]:
+        return self.state(hotel_code)["bookings"]
+
+    def redeliver(self, hotel_code: str, remote_id: str) -> None:
+        """Deliver an acknowledged booking again, as an OTA's "resend reservations" button (or a
+        lost acknowledgement) does: the channel manager must take it as "unchanged"."""
+        booking_desk.redeliver(self.listing(hotel_code), remote_id)
+
+    def pending_bookings(self, hotel_code: str) -> list[str]:
+        """Remote ids an OTA_ReadRQ would deliver now (not yet acknowledged)."""
+        listing = self.listing(hotel_code)
+        with listing.lock:
+            return [b.remote_id for b in listing.bookings.values() if b.pending]
 
     def set_faults(self, rules: Sequence[FaultRule], *, seed: int = 0) -> None:
         self._server.sandbox.faults = FaultPlan(rules, seed)

@@ -31,6 +31,8 @@ class ListingState:
         self.prices: dict[tuple[str, str, int | None, date], tuple[int, str]] = {}
         self.restrictions: dict[tuple[str, str, date], Restrictions] = {}
         self.counters: Counter[str] = Counter()
+        # remote id → SandboxBooking (see bookings.py): what guests booked here, in booking order
+        self.bookings: dict = {}
 
     def set_count(self, room: str, nights: Iterable[date], count: int) -> None:
         for night in nights:
@@ -78,5 +80,6 @@ class ListingState:
                 "inventory": inventory,
                 "rates": rates,
                 "restrictions": restrictions,
+                "bookings": [b.to_json() for b in self.bookings.values()],
                 "counters": dict(sorted(self.counters.items())),
             }

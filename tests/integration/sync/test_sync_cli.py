@@ -18,7 +18,7 @@ from channelmgr.cli import main
 from channelmgr.db.engine import open_database
 from channelmgr.db.models import Channel
 from channelmgr.inventory.nights import local_today, utc_now
-from tests.support.sync_world import PASSWORD, ROOM_CODES, sandbox_listing
+from tests.support.sync_world import PASSWORD, ROOM_CODES, ari_requests, sandbox_listing
 
 
 @pytest.fixture
@@ -121,9 +121,10 @@ def test_sync_watch_runs_passes_until_interrupted(demo_url, ota, monkeypatch, ca
                               "--db", demo_url], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
     try:
         assert "h1: in_sync, 0 pending" in _line(child)
-        assert ota.counters("H1")["requests"] == 1  # 20 nights of one room: one request
+        assert ari_requests(ota, "H1") == 1  # 20 nights of one room: one request
         assert "h1: in_sync" in _line(child)  # the next periodic pass, with nothing to send
-        assert ota.counters("H1")["requests"] == 1
+        assert ari_requests(ota, "H1") == 1
+        assert ota.counters("H1")["message:OTA_Read"] >= 2  # each pass asked for new bookings first
     finally:
         child.send_signal(signal.SIGINT)
         out, _err = child.communicate(timeout=10)
@@ -135,3 +136,23 @@ def _line(child, timeout: float = 20.0) -> str:
     ready, _, _ = select.select([child.stdout], [], [], timeout)
     assert ready, "no output from channelmgr sync --watch"
     return child.stdout.readline()
+
+
+def test_sync_pulls_new_bookings_before_pushing(demo_url, ota, monkeypatch, capsys):
+    from datetime import timedelta
+
+    monkeypatch.setenv("OTA_PASSWORD", PASSWORD)
+    assert _run(capsys, demo_url, "channel", "add", "h1", "--endpoint", ota.endpoint("H1"), "--hotel-code", "H1",
+                "--username", "owner", "--password-env", "OTA_PASSWORD", "--set", "horizon_days=30",
+                "--set", "requests_per_minute=60000")[0] == 0
+    assert _run(capsys, demo_url, "channel", "map", "h1", "--room-type", "FAM", "--remote-room", "R-FAM")[0] == 0
+    arrival = local_today("Asia/Shanghai", utc_now()) + timedelta(days=20)
+    ota.book("H1", "R-FAM", "BAR", arrival, arrival + timedelta(days=1), given_name="Emily", surname="Carter")
+    ota.book("H1", "R-NOPE", "BAR", arrival, arrival + timedelta(days=1), given_name="Lost", surname="Room")
+
+    code, out, _ = _run(capsys, demo_url, "sync")
+    assert "h1: 2 reservation(s) received, 1 stored, 0 overbooked, 1 need attention, 1 acknowledged" in out
+    assert code == 0 and "h1: in sync" in out
+    code, out, _ = _run(capsys, demo_url, "sync", "--json")
+    [pull] = json.loads(out)["reservations"]
+    assert (pull["received"], pull["stored"], pull["needs_attention"]) == (1, 0, 1)  # only the unmapped one again
