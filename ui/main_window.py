@@ -23,6 +23,7 @@ from .context import AppContext
 from .excel import ExcelWorkflow
 from .pages import PAGE_CLASSES
 from .pages.base import Page
+from .overbooking_alert import OverbookingAlert
 from .sync.adapter import SyncAdapter
 from .sync.indicator import SyncIndicator
 
@@ -112,6 +113,8 @@ class MainWindow(QMainWindow):
         # Channels follow every edit (debounced) and a periodic pass, on the core's own threads.
         self.sync = SyncAdapter(self.ctx, self)
         self.sync.start()
+        self.overbooking_alert = OverbookingAlert(self.ctx, self)
+        self.overbooking_alert.start()
 
     # --- navigation ----------------------------------------------------------------------
     def show_page(self, page_id: str) -> None:
@@ -142,6 +145,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.sync.stop()
+        self.overbooking_alert.stop()
         settings = QSettings()
         settings.setValue("main_window/geometry", self.saveGeometry())
         settings.setValue("main_window/state", self.saveState())

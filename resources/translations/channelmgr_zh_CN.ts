@@ -1181,124 +1181,124 @@
 <context>
     <name>ChannelsPage</name>
     <message>
-        <location filename="../../ui/pages/channels.py" line="54"/>
+        <location filename="../../ui/pages/channels.py" line="55"/>
         <source>Add channel…</source>
         <translation>添加渠道…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="55"/>
+        <location filename="../../ui/pages/channels.py" line="56"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="56"/>
+        <location filename="../../ui/pages/channels.py" line="57"/>
         <source>Remove…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="57"/>
+        <location filename="../../ui/pages/channels.py" line="58"/>
         <source>Push now</source>
         <translation>立即推送</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="58"/>
+        <location filename="../../ui/pages/channels.py" line="59"/>
         <source>Dry run</source>
         <translation>试运行</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="59"/>
-        <location filename="../../ui/pages/channels.py" line="209"/>
+        <location filename="../../ui/pages/channels.py" line="60"/>
+        <location filename="../../ui/pages/channels.py" line="210"/>
         <source>Full resync</source>
         <translation>全量重推</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="83"/>
+        <location filename="../../ui/pages/channels.py" line="84"/>
         <source>Map…</source>
         <translation>映射…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="84"/>
+        <location filename="../../ui/pages/channels.py" line="85"/>
         <source>Unmap</source>
         <translation>取消映射</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="96"/>
+        <location filename="../../ui/pages/channels.py" line="97"/>
         <source>Mappings</source>
         <translation>映射</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="97"/>
+        <location filename="../../ui/pages/channels.py" line="98"/>
         <source>Sync log</source>
         <translation>同步日志</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="110"/>
+        <location filename="../../ui/pages/channels.py" line="111"/>
         <source>Channels</source>
         <translation>渠道</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/channels.py" line="125"/>
+        <location filename="../../ui/pages/channels.py" line="126"/>
         <source>%n channel(s)</source>
         <translation>
             <numerusform>%n 个渠道</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="210"/>
+        <location filename="../../ui/pages/channels.py" line="211"/>
         <source>Send everything to %1 again, whatever it confirmed before?</source>
         <translation>不论 %1 之前确认过什么，全部重新发送一遍？</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="234"/>
+        <location filename="../../ui/pages/channels.py" line="235"/>
         <source>Pushing to %1…</source>
         <translation>正在推送到 %1…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/channels.py" line="242"/>
+        <location filename="../../ui/pages/channels.py" line="243"/>
         <source>%1 is in sync: %n cell(s) confirmed</source>
         <translation>
             <numerusform>%1 已同步：确认 %n 个格子</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/channels.py" line="244"/>
+        <location filename="../../ui/pages/channels.py" line="245"/>
         <source>%1: %n cell(s) still pending</source>
         <translation>
             <numerusform>%1：仍有 %n 个格子待同步</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="275"/>
+        <location filename="../../ui/pages/channels.py" line="276"/>
         <source>Room type</source>
         <translation>房型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="276"/>
+        <location filename="../../ui/pages/channels.py" line="277"/>
         <source>Rate plan</source>
         <translation>价格计划</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="276"/>
+        <location filename="../../ui/pages/channels.py" line="277"/>
         <source>(rooms to sell)</source>
         <translation>（可售房量）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="277"/>
+        <location filename="../../ui/pages/channels.py" line="278"/>
         <source>Remote room</source>
         <translation>渠道房型代码</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="278"/>
+        <location filename="../../ui/pages/channels.py" line="279"/>
         <source>Remote rate</source>
         <translation>渠道价格计划代码</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="279"/>
+        <location filename="../../ui/pages/channels.py" line="280"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="279"/>
+        <location filename="../../ui/pages/channels.py" line="280"/>
         <source>Archived: not sent</source>
         <translation>已归档：不发送</translation>
     </message>
@@ -1608,42 +1608,42 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="35"/>
+        <location filename="../../ui/main_window.py" line="36"/>
         <source>channelmgr — homestay channel manager</source>
         <translation>channelmgr — 民宿渠道管理</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="71"/>
+        <location filename="../../ui/main_window.py" line="72"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="72"/>
+        <location filename="../../ui/main_window.py" line="73"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="83"/>
+        <location filename="../../ui/main_window.py" line="84"/>
         <source>&amp;Export to Excel…</source>
         <translation>导出到 Excel(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="84"/>
+        <location filename="../../ui/main_window.py" line="85"/>
         <source>&amp;Import from Excel…</source>
         <translation>从 Excel 导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="85"/>
+        <location filename="../../ui/main_window.py" line="86"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="90"/>
+        <location filename="../../ui/main_window.py" line="91"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="107"/>
+        <location filename="../../ui/main_window.py" line="108"/>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
@@ -1651,37 +1651,37 @@
 <context>
     <name>MappingDialog</name>
     <message>
-        <location filename="../../ui/sync/mapping_dialog.py" line="49"/>
+        <location filename="../../ui/sync/mapping_dialog.py" line="50"/>
         <source>Map to %1</source>
         <translation>映射到 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/mapping_dialog.py" line="60"/>
+        <location filename="../../ui/sync/mapping_dialog.py" line="61"/>
         <source>Codes exactly as the channel&apos;s extranet shows them. Without a rate plan, the mapping sends the rooms to sell.</source>
         <translation>代码须与渠道后台显示的完全一致。不选价格计划时，该映射推送可售房量。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/mapping_dialog.py" line="64"/>
+        <location filename="../../ui/sync/mapping_dialog.py" line="65"/>
         <source>Room type</source>
         <translation>房型</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/mapping_dialog.py" line="65"/>
+        <location filename="../../ui/sync/mapping_dialog.py" line="66"/>
         <source>Rate plan</source>
         <translation>价格计划</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/mapping_dialog.py" line="66"/>
+        <location filename="../../ui/sync/mapping_dialog.py" line="67"/>
         <source>Remote room code</source>
         <translation>渠道房型代码</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/mapping_dialog.py" line="67"/>
+        <location filename="../../ui/sync/mapping_dialog.py" line="68"/>
         <source>Remote rate code</source>
         <translation>渠道价格计划代码</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/mapping_dialog.py" line="96"/>
+        <location filename="../../ui/sync/mapping_dialog.py" line="97"/>
         <source>None (rooms to sell)</source>
         <translation>无（推送可售房量）</translation>
     </message>
@@ -1832,6 +1832,26 @@
         <location filename="../../ui/calendar/front_desk_dialogs.py" line="146"/>
         <source>Take out of service</source>
         <translation>设为维修</translation>
+    </message>
+</context>
+<context>
+    <name>OverbookingAlert</name>
+    <message>
+        <location filename="../../ui/overbooking_alert.py" line="65"/>
+        <source>Overbooking: %1 on %2 — %3 (%4) came last; see Reservations ▸ Overbooking.</source>
+        <translation>超订：%1 在 %2 已满，最后到达的是 %3（%4）；请到 订单 ▸ 超订 处理。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/overbooking_alert.py" line="72"/>
+        <source>(%n more)</source>
+        <translation>
+            <numerusform>（另有 %n 处）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/overbooking_alert.py" line="75"/>
+        <source>Room sold twice</source>
+        <translation>房间被重复售出</translation>
     </message>
 </context>
 <context>
@@ -2202,82 +2222,82 @@
         <translation>价格</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/prices.py" line="254"/>
+        <location filename="../../ui/pages/prices.py" line="255"/>
         <source>%n unsaved change(s)</source>
         <translation>
             <numerusform>%n 处未保存的更改</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/prices.py" line="254"/>
+        <location filename="../../ui/pages/prices.py" line="255"/>
         <source>All saved</source>
         <translation>已全部保存</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/prices.py" line="296"/>
+        <location filename="../../ui/pages/prices.py" line="297"/>
         <source>%n price(s) change in these nights.</source>
         <translation>
             <numerusform>这些日期中有 %n 个价格发生变化。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/prices.py" line="298"/>
+        <location filename="../../ui/pages/prices.py" line="299"/>
         <source>No price changes in these nights.</source>
         <translation>这些日期中的价格没有变化。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/prices.py" line="300"/>
+        <location filename="../../ui/pages/prices.py" line="301"/>
         <source>%n of them move more than the fat-finger guard allows.</source>
         <translation>
             <numerusform>其中 %n 个变动超出误操作保护的范围。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/prices.py" line="309"/>
+        <location filename="../../ui/pages/prices.py" line="310"/>
         <source>Cannot be priced: %1</source>
         <translation>无法定价：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/prices.py" line="408"/>
+        <location filename="../../ui/pages/prices.py" line="409"/>
         <source>Prices saved: %n price(s) changed in the coming year.</source>
         <translation>
             <numerusform>价格已保存：未来一年内有 %n 个价格发生变化。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/prices.py" line="417"/>
+        <location filename="../../ui/pages/prices.py" line="418"/>
         <source>Saving failed: %1</source>
         <translation>保存失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/prices.py" line="429"/>
+        <location filename="../../ui/pages/prices.py" line="430"/>
         <source>below the floor</source>
         <translation>低于最低价</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/prices.py" line="432"/>
+        <location filename="../../ui/pages/prices.py" line="433"/>
         <source>Check these prices</source>
         <translation>请核对这些价格</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/prices.py" line="433"/>
+        <location filename="../../ui/pages/prices.py" line="434"/>
         <source>%n price(s) would move more than usual. Is this what you meant?</source>
         <translation>
             <numerusform>有 %n 个价格变动幅度异常，确定要这样修改吗？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/prices.py" line="437"/>
+        <location filename="../../ui/pages/prices.py" line="438"/>
         <source>Save anyway</source>
         <translation>仍然保存</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/prices.py" line="438"/>
+        <location filename="../../ui/pages/prices.py" line="439"/>
         <source>Go back</source>
         <translation>返回修改</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/prices.py" line="462"/>
+        <location filename="../../ui/pages/prices.py" line="463"/>
         <source>As saved: the unsaved changes are not in these steps.</source>
         <translation>按已保存的价格计算：未保存的更改不在这些步骤中。</translation>
     </message>
@@ -3301,7 +3321,7 @@
 <context>
     <name>SyncIndicator</name>
     <message>
-        <location filename="../../ui/sync/indicator.py" line="66"/>
+        <location filename="../../ui/sync/indicator.py" line="68"/>
         <source>Last in sync: %1</source>
         <translation>最近同步完成：%1</translation>
     </message>
