@@ -268,36 +268,36 @@
 <context>
     <name>CalendarModel</name>
     <message numerus="yes">
-        <location filename="../../ui/calendar/model.py" line="144"/>
+        <location filename="../../ui/calendar/model.py" line="149"/>
         <source>%n room(s)</source>
         <translation>
             <numerusform>%n 间房</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/model.py" line="150"/>
+        <location filename="../../ui/calendar/model.py" line="155"/>
         <source>%1 of %2 left · %3</source>
         <translation>剩余 %1/%2 · %3</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/model.py" line="152"/>
+        <location filename="../../ui/calendar/model.py" line="157"/>
         <source>Booked %1 · out of order %2 · closed %3</source>
         <translation>已订 %1 · 维修 %2 · 关房 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/model.py" line="156"/>
+        <location filename="../../ui/calendar/model.py" line="161"/>
         <source>Price %1</source>
         <translation>价格 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/calendar/model.py" line="161"/>
+        <location filename="../../ui/calendar/model.py" line="166"/>
         <source>min %n night(s)</source>
         <translation>
             <numerusform>最少住 %n 晚</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/calendar/model.py" line="163"/>
+        <location filename="../../ui/calendar/model.py" line="168"/>
         <source>max %n night(s)</source>
         <translation>
             <numerusform>最多住 %n 晚</numerusform>
@@ -1499,6 +1499,11 @@
 <context>
     <name>ExplainPopup</name>
     <message>
+        <location filename="../../ui/pricing/explain_popup.py" line="28"/>
+        <source>Minimum stay: %n night(s)</source>
+        <translation>最少入住 %n 晚</translation>
+    </message>
+    <message>
         <location filename="../../ui/pricing/explain_popup.py" line="30"/>
         <source>This year&apos;s public holidays are not published yet: estimated.</source>
         <translation>该年度的法定节假日安排尚未公布，按估计计算。</translation>
@@ -2092,37 +2097,52 @@
         <translation>调休工作日</translation>
     </message>
     <message>
-        <location filename="../../ui/pricing/texts.py" line="85"/>
+        <location filename="../../ui/pricing/texts.py" line="81"/>
+        <source>up to %n day(s) ahead</source>
+        <translation>提前 %n 天以内</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pricing/texts.py" line="84"/>
+        <source>%n or more day(s) ahead</source>
+        <translation>提前 %n 天及以上</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pricing/texts.py" line="87"/>
         <source>%1% or more sold</source>
         <translation>已售 %1% 及以上</translation>
     </message>
     <message>
-        <location filename="../../ui/pricing/texts.py" line="89"/>
+        <location filename="../../ui/pricing/texts.py" line="91"/>
         <source>valid %1 – %2</source>
         <translation>有效期 %1 – %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pricing/texts.py" line="100"/>
+        <location filename="../../ui/pricing/texts.py" line="95"/>
+        <source>min. %n night(s)</source>
+        <translation>最少 %n 晚</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pricing/texts.py" line="103"/>
         <source>all room types, plans and channels</source>
         <translation>全部房型、价格计划和渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/pricing/texts.py" line="105"/>
+        <location filename="../../ui/pricing/texts.py" line="108"/>
         <source>sets the price</source>
         <translation>设定价格</translation>
     </message>
     <message>
-        <location filename="../../ui/pricing/texts.py" line="106"/>
+        <location filename="../../ui/pricing/texts.py" line="109"/>
         <source>adds an amount</source>
         <translation>加减金额</translation>
     </message>
     <message>
-        <location filename="../../ui/pricing/texts.py" line="107"/>
+        <location filename="../../ui/pricing/texts.py" line="110"/>
         <source>percent / factor</source>
         <translation>百分比 / 倍数</translation>
     </message>
     <message>
-        <location filename="../../ui/pricing/texts.py" line="108"/>
+        <location filename="../../ui/pricing/texts.py" line="111"/>
         <source>final price</source>
         <translation>最终价格</translation>
     </message>

@@ -24,8 +24,8 @@ from . import texts
 def notes_of(explanation: PriceExplanation) -> list[str]:
     notes = []
     if explanation.min_stay:
-        notes.append(QCoreApplication.translate("ExplainPopup", "Minimum stay: %n night(s)", None,
-                                                explanation.min_stay))
+        nights = explanation.min_stay  # a plain name: lupdate skips calls with attribute arguments
+        notes.append(QCoreApplication.translate("ExplainPopup", "Minimum stay: %n night(s)", "", nights))
     if explanation.estimated_holidays:
         notes.append(QCoreApplication.translate(
             "ExplainPopup", "This year's public holidays are not published yet: estimated."))

@@ -76,10 +76,12 @@ def conditions_text(spec: RuleSpec) -> str:
     elif kind == "makeup_workday":
         text = QCoreApplication.translate("PriceTexts", "make-up working days")
     elif kind == "last_minute":
-        text = QCoreApplication.translate("PriceTexts", "up to %n day(s) ahead", None, int(p.get("within_days", 0)))
+        # The count goes in as a plain name: lupdate skips calls whose arguments contain calls.
+        days = int(p.get("within_days", 0))
+        text = QCoreApplication.translate("PriceTexts", "up to %n day(s) ahead", "", days)
     elif kind == "early_bird":
-        text = QCoreApplication.translate("PriceTexts", "%n or more day(s) ahead", None,
-                                          int(p.get("at_least_days", 0)))
+        days = int(p.get("at_least_days", 0))
+        text = QCoreApplication.translate("PriceTexts", "%n or more day(s) ahead", "", days)
     elif kind == "occupancy":
         percent = f"{Decimal(str(p.get('sold_at_least', 0))) * 100:.0f}"
         text = QCoreApplication.translate("PriceTexts", "%1% or more sold").replace("%1", percent)
@@ -89,7 +91,8 @@ def conditions_text(spec: RuleSpec) -> str:
         valid = QCoreApplication.translate("PriceTexts", "valid %1 – %2")
         text += " · " + valid.replace("%1", str(spec.valid_from or "…")).replace("%2", str(spec.valid_to or "…"))
     if spec.min_stay:
-        text += " · " + QCoreApplication.translate("PriceTexts", "min. %n night(s)", None, spec.min_stay)
+        nights = spec.min_stay
+        text += " · " + QCoreApplication.translate("PriceTexts", "min. %n night(s)", "", nights)
     return text
 
 
