@@ -11,7 +11,8 @@ the same run, and the ratio:
   executemany of the same number of rows into a table of the same shape;
 * memory of the calendar model holding the full horizon (tracemalloc).
 
-Medians of several runs. Runs offscreen unless DISPLAY is set.
+Medians of several runs. Runs offscreen unless DISPLAY is set. ``--paint-only``: the model and
+painting figures alone (the data is still built).
 """
 
 from __future__ import annotations
@@ -249,10 +250,13 @@ def main() -> None:
         db = open_database(f"sqlite:///{path}")
         calendar = CalendarServices(db, clock=lambda: NOW)
         keep_none_alive = hold_none_for_pyside_612()  # held to the end of the run
+        paint_only = "--paint-only" in sys.argv[1:]  # skip the snapshot and bulk-edit figures
         try:
-            bench_snapshots(calendar, path)
+            if not paint_only:
+                bench_snapshots(calendar, path)
             bench_ui(calendar)
-            bench_bulk_edit(calendar, path)
+            if not paint_only:
+                bench_bulk_edit(calendar, path)
         finally:
             db.dispose()
     if keep_none_alive is not None:

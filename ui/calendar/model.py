@@ -67,6 +67,11 @@ class CalendarModel(QAbstractTableModel):
     def cell(self, row: int, column: int) -> CalendarCell:
         return self._cells[row][column]
 
+    def row_cells(self, row: int) -> tuple[CalendarCell, ...]:
+        """The row's cells as held: a new tuple whenever any of them changes (``replace_cells``
+        swaps the row's tuple), so painters may cache by the tuple's identity."""
+        return self._cells[row]
+
     def day(self, column: int) -> DayMark:
         return self._days[column]
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QRect, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QKeyEvent, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from . import texts
@@ -28,6 +28,7 @@ HEADER_TEXT = QColor("#1f2328")
 HEADER_RED = QColor("#c0262d")
 HEADER_LINE = QColor("#d0d4dc")
 FOCUS = QColor("#2f6fd6")
+MAX_SECTION_LOOKS = 1000  # cached date-header pictures; beyond that the cache starts afresh
 
 
 @dataclass(frozen=True)
@@ -48,36 +49,79 @@ class DateHeaderView(QHeaderView):
         self.setMinimumSectionSize(MIN_COLUMN_WIDTH)
         self.setHighlightSections(False)
         self.setFixedHeight(HEADER_HEIGHT)
+        self._looks: dict[tuple, QPixmap] = {}
 
     def paintSection(self, painter: QPainter, rect: QRect, section: int) -> None:
+        """Each distinct section look is drawn once into a pixmap and then copied: a full repaint
+        shows dozens of sections, and drawing one from Python (a font, three texts) costs far
+        more than the blit. The key is what the picture shows, so a new language or font draws
+        afresh."""
         model = self.model()
         if not isinstance(model, CalendarModel) or not rect.isValid():
             return
         day = model.day(section)
         night = day.night
+        wide = rect.width() >= 40 or night.day == 1 or section == 0
+        lines = (f"{night.month}/{night.day}" if wide else str(night.day), texts.weekday_short(night.weekday()),
+                 self._third_line(day, rect.width()))
+        base = self.font()
+        ratio = painter.device().devicePixelRatioF()
+        key = (day.is_weekend, day.is_holiday, night == model.today, lines, rect.width(), rect.height(), ratio,
+               base.family(), base.pointSizeF())
+        look = self._looks.get(key, False)
+        if look is False:
+            if len(self._looks) >= MAX_SECTION_LOOKS:
+                self._looks.clear()
+            look = self._draw_look(rect, day, night == model.today, lines, base, ratio)
+            self._looks[key] = look
+        if look is None:
+            self._draw_section(painter, rect, day, night == model.today, lines, base)
+        else:
+            painter.drawPixmap(rect.topLeft(), look)
+
+    def _draw_look(self, rect: QRect, day, today: bool, lines: tuple[str, str, str], base: QFont,
+                   ratio: float) -> QPixmap | None:
+        """The section's picture, or None when a text is wider than the section: such text
+        spills into the neighbours (at the narrowest zoom), which a picture the section's size
+        would cut off, so those sections are drawn in place each time."""
+        metrics = QFontMetrics(self._section_font(base, today, rect.width()))
+        if any(metrics.boundingRect(text).width() > rect.width() - 2 for text in lines):
+            return None
+        look = QPixmap(max(1, round(rect.width() * ratio)), max(1, round(rect.height() * ratio)))
+        look.setDevicePixelRatio(ratio)
+        painter = QPainter(look)
+        self._draw_section(painter, QRect(0, 0, rect.width(), rect.height()), day, today, lines, base)
+        painter.end()
+        return look
+
+    @staticmethod
+    def _section_font(base: QFont, today: bool, width: int) -> QFont:
+        font = QFont(base)
+        font.setBold(today)
+        if width < 30:
+            font.setPointSizeF(max(6.5, font.pointSizeF() - 2))
+        return font
+
+    @classmethod
+    def _draw_section(cls, painter: QPainter, rect: QRect, day, today: bool, lines: tuple[str, str, str],
+                      base: QFont) -> None:
+        painter.save()
         background = HEADER_BACKGROUND
         if day.is_weekend:
             background = HEADER_WEEKEND
         if day.is_holiday:
             background = HEADER_HOLIDAY
-        if night == model.today:
+        if today:
             background = HEADER_TODAY
-        painter.save()
         painter.fillRect(rect, background)
         painter.setPen(HEADER_LINE)
         painter.drawLine(rect.topRight(), rect.bottomRight())
         painter.drawLine(rect.bottomLeft(), rect.bottomRight())
         red = day.is_weekend or day.is_holiday
         painter.setPen(HEADER_RED if red else HEADER_TEXT)
-        font = QFont(self.font())
-        font.setBold(night == model.today)
-        if rect.width() < 30:
-            font.setPointSizeF(max(6.5, font.pointSizeF() - 2))
-        painter.setFont(font)
-        wide = rect.width() >= 40 or night.day == 1 or section == 0
-        first = f"{night.month}/{night.day}" if wide else str(night.day)
+        painter.setFont(cls._section_font(base, today, rect.width()))
         line = rect.height() // 3
-        for i, text in enumerate((first, texts.weekday_short(night.weekday()), self._third_line(day, rect.width()))):
+        for i, text in enumerate(lines):
             if text:
                 painter.drawText(QRect(rect.x(), rect.y() + i * line, rect.width(), line), Qt.AlignmentFlag.AlignCenter, text)
         painter.restore()
@@ -121,36 +165,37 @@ class CalendarView(QTableView):
 
         QTableView would call the delegate once per cell with a freshly copied style option; from
         Python that dispatch alone costs more than drawing. Sections are fixed and uniform, so
-        positions are simple arithmetic here.
+        positions are simple arithmetic here. Cells go out as cached tiles of several cells
+        (``CalendarCellDelegate.paint_tiles``), which may reach past the update area: the clip
+        keeps them from covering the selection tint of cells outside it.
         """
         model, delegate = self.model(), self.itemDelegate()
         if not isinstance(model, CalendarModel) or not isinstance(delegate, CalendarCellDelegate) or not model.rowCount():
             return super().paintEvent(event)
         area = event.rect()
-        rows, columns = model.rowCount(), model.columnCount()
-        first_row, first_column = self.rowAt(area.top()), self.columnAt(area.left())
         painter = QPainter(self.viewport())
-        if first_row < 0 or first_column < 0:  # only the empty space past the last row or column
+        painter.setClipRect(area)
+        shown = self._cells_in(area)
+        if shown is None:  # only the empty space past the last row or column
             painter.fillRect(area, self.palette().base())
             painter.end()
             return
-        last_row, last_column = self.rowAt(area.bottom()), self.columnAt(area.right())
-        last_row = last_row if last_row >= 0 else rows - 1  # -1: the area reaches past the last row
-        last_column = last_column if last_column >= 0 else columns - 1
+        shown_rows, shown_columns = shown
+        first_row, last_row = shown_rows[0], shown_rows[-1]
+        first_column, last_column = shown_columns[0], shown_columns[-1]
         width, height = self.columnWidth(0), self.rowHeight(0)
         x0, y0 = self.columnViewportPosition(first_column), self.rowViewportPosition(first_row)
-        shown_rows = range(first_row, last_row + 1)
-        shown_columns = range(first_column, last_column + 1)
         # Only the space past the last row or column needs a background: cells cover the rest.
         cells_right, cells_bottom = x0 + len(shown_columns) * width, y0 + len(shown_rows) * height
         if cells_right <= area.right():
             painter.fillRect(cells_right, area.top(), area.right() - cells_right + 1, area.height(), self.palette().base())
         if cells_bottom <= area.bottom():
             painter.fillRect(area.left(), cells_bottom, area.width(), area.bottom() - cells_bottom + 1, self.palette().base())
-        delegate.paint_cells(
-            painter, model, shown_rows, shown_columns,
-            [x0 + i * width for i in range(len(shown_columns))], [y0 + i * height for i in range(len(shown_rows))],
-            width, height, self.font(),
+        # The whole viewport's cells, not just this update's: the tile cache keeps those.
+        keep_rows, keep_columns = self._cells_in(self.viewport().rect()) or shown
+        delegate.paint_tiles(
+            painter, model, shown_rows, shown_columns, x0, [y0 + i * height for i in range(len(shown_rows))],
+            width, height, self.font(), keep_rows, keep_columns,
         )
         for selected in self.selectionModel().selection():
             top, bottom = max(selected.top(), first_row), min(selected.bottom(), last_row)
@@ -165,6 +210,17 @@ class CalendarView(QTableView):
             painter.setPen(QPen(FOCUS, 2))
             painter.drawRect(self.visualRect(current).adjusted(1, 1, -1, -1))
         painter.end()
+
+    def _cells_in(self, rect: QRect) -> tuple[range, range] | None:
+        """The rows and columns of the cells ``rect`` (viewport coordinates) touches, or None
+        when it lies wholly past the last row or column."""
+        first_row, first_column = self.rowAt(rect.top()), self.columnAt(rect.left())
+        if first_row < 0 or first_column < 0:
+            return None
+        last_row, last_column = self.rowAt(rect.bottom()), self.columnAt(rect.right())
+        last_row = last_row if last_row >= 0 else self.model().rowCount() - 1  # -1: past the last row
+        last_column = last_column if last_column >= 0 else self.model().columnCount() - 1
+        return range(first_row, last_row + 1), range(first_column, last_column + 1)
 
     # --- zoom and position ------------------------------------------------------------------
     def set_days_per_screen(self, days: int) -> None:
