@@ -1,7 +1,9 @@
 """The ``channelmgr`` command line.
 
 Every subcommand lives in its own module under ``channelmgr.commands`` and exposes
-``register(subparsers)``; adding one is a new module plus one line in COMMAND_MODULES.
+``register(subparsers)``; adding one is a new module plus one line in COMMANDS.
+Only the module of the command being run is imported (the others pull in openpyxl, the sync
+engine…): that keeps ``channelmgr`` (the desktop app) quick to start. ``--help`` loads them all.
 User mistakes print one clear line and exit non-zero; only real bugs show a traceback.
 """
 
@@ -17,21 +19,22 @@ from .config import resolve_db_url
 from .db.engine import DatabaseError
 from .errors import UserError
 
-COMMAND_MODULES = [
-    "channelmgr.commands.gui",
-    "channelmgr.commands.init",
-    "channelmgr.commands.info",
-    "channelmgr.commands.reservation",
-    "channelmgr.commands.calendar",
-    "channelmgr.commands.price",
-    "channelmgr.commands.export",
-    "channelmgr.commands.import_",
-    "channelmgr.commands.roomtype",
-    "channelmgr.commands.room",
-    "channelmgr.commands.channel",
-    "channelmgr.commands.sync",
-    "channelmgr.commands.sandbox",
-]
+# command name → the module that registers it (in the order --help lists them)
+COMMANDS = {
+    "gui": "channelmgr.commands.gui",
+    "init": "channelmgr.commands.init",
+    "info": "channelmgr.commands.info",
+    "reservation": "channelmgr.commands.reservation",
+    "calendar": "channelmgr.commands.calendar",
+    "price": "channelmgr.commands.price",
+    "export": "channelmgr.commands.export",
+    "import": "channelmgr.commands.import_",
+    "roomtype": "channelmgr.commands.roomtype",
+    "room": "channelmgr.commands.room",
+    "channel": "channelmgr.commands.channel",
+    "sync": "channelmgr.commands.sync",
+    "sandbox": "channelmgr.commands.sandbox",
+}
 
 
 class Context:
@@ -67,7 +70,8 @@ def _add_db_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The full parser, or with ``only`` just that command registered (same parsing for it)."""
     parser = argparse.ArgumentParser(
         prog="channelmgr",
         description="Channel manager for homestays (民宿): rooms, calendar, prices, OTA channels.",
@@ -75,20 +79,36 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"channelmgr {__version__}")
     _add_db_option(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
-        module = importlib.import_module(name)
-        module.register(sub)
+    for name, module in COMMANDS.items():
+        if only is None or name == only:
+            importlib.import_module(module).register(sub)
     # --db is accepted after the subcommand too ("channelmgr init --db URL").
     for subparser in sub.choices.values():
         _add_db_option(subparser)
     return parser
 
 
+def _command_named(argv: Sequence[str]) -> str | None:
+    """The command an argument list runs, without parsing it: the first word that is not an option
+    (or the value of --db). None for --help/--version alone, or an unknown word (argparse says so)."""
+    words = iter(argv)
+    for word in words:
+        if word == "--db":
+            next(words, None)
+        elif not word.startswith("-"):
+            return word if word in COMMANDS else None
+        elif word in ("-h", "--help", "--version"):
+            return None
+    return "gui"  # plain `channelmgr` opens the desktop app
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    argv = list(argv if argv is not None else sys.argv[1:])
+    command = _command_named(argv)
+    parser = build_parser(only=command)
     args = parser.parse_args(argv)
     if args.command is None:
-        args = parser.parse_args([*(argv if argv is not None else sys.argv[1:]), "gui"])
+        args = parser.parse_args([*argv, "gui"])
     ctx = Context(args)
     try:
         return int(args.func(args, ctx) or 0)

@@ -77,3 +77,17 @@ def test_every_subcommand_has_help():
     sub = next(a for a in parser._actions if a.dest == "command")
     for name, subparser in sub.choices.items():
         assert subparser.format_help().strip(), name
+
+
+def test_a_command_imports_only_its_own_module():
+    # `channelmgr` (the desktop app) must not pay for openpyxl and the sync engine at start-up.
+    code = (
+        "import sys; from channelmgr.cli import build_parser, _command_named\n"
+        "assert _command_named(['--db', 'sqlite://', 'info', '--json']) == 'info'\n"
+        "assert _command_named([]) == 'gui' and _command_named(['--help']) is None\n"
+        "build_parser(only='info')\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('channelmgr.commands.', 'openpyxl'))))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "['channelmgr.commands.info']"
