@@ -60,7 +60,10 @@ def override_or_base_prices(
         if plan.parent_id is None:
             base = [plan.base_price_minor] * n
         else:
-            base = [_derive(p, plan) for p in prices_of(plan.parent_id, chain | {plan_id})]
+            parent = prices_of(plan.parent_id, chain | {plan_id})
+            # A horizon holds few distinct prices: derive each once (Decimal arithmetic is slow).
+            derived = {price: _derive(price, plan) for price in set(parent)}
+            base = list(map(derived.__getitem__, parent))
         for offset, price in overrides.get(plan_id, {}).items():
             base[offset] = price
         resolved[plan_id] = base

@@ -121,11 +121,13 @@ def _availability(nights: list[date], cells: tuple[CalendarCell, ...], channel: 
         return dict.fromkeys(nights, (0,))
     buffer = settings.buffer_rooms
     shared: dict[int, tuple[int]] = {}  # a few distinct counts: share their tuples
-    values: Values = {}
-    for night, cell in zip(nights, cells):
+    # The snapshot shares one tuple among equal cells: work each distinct cell out once, and fill
+    # the nights in C.
+    by_cell: dict[CalendarCell, tuple[int]] = {}
+    for cell in set(cells):
         count = max(0, cell.rooms_to_sell - buffer)
-        values[night] = shared.get(count) or shared.setdefault(count, (count,))
-    return values
+        by_cell[cell] = shared.get(count) or shared.setdefault(count, (count,))
+    return dict(zip(nights, map(by_cell.__getitem__, cells)))
 
 
 def _restrictions(
@@ -135,14 +137,15 @@ def _restrictions(
     supported = settings.supported_restrictions
     dropped: Counter[str] = Counter()
     inverted = 0
-    # The snapshot shares one tuple among equal cells, and a calendar has few distinct ones:
-    # work each out once.
-    seen: dict[CalendarCell, tuple[tuple, tuple[str, ...], bool]] = {}
+    # A calendar has few distinct restriction settings (cells differ mostly in their counts):
+    # work each out once, keyed by the fields _restriction_value reads.
+    seen: dict[tuple, tuple[tuple, tuple[str, ...], bool]] = {}
     values: Values = {}
     for night, cell in zip(nights, cells):
-        found = seen.get(cell)
+        settings_key = cell[_RESTRICTION_FIELDS]
+        found = seen.get(settings_key)
         if found is None:
-            found = seen[cell] = _restriction_value(cell, settings.stop_sell, supported)
+            found = seen[settings_key] = _restriction_value(cell, settings.stop_sell, supported)
         value, dropped_here, inverted_here = found
         values[night] = value
         if dropped_here:
@@ -167,6 +170,9 @@ def _restrictions(
         ))
     return values, warnings
 
+
+# stop_sell, min_stay, max_stay, closed_to_arrival, closed_to_departure: what _restriction_value reads.
+_RESTRICTION_FIELDS = slice(CalendarCell._fields.index("stop_sell"), CalendarCell._fields.index("closed_to_departure") + 1)
 
 _NEUTRAL = {"stop_sell": False, "cta": False, "ctd": False, "min_stay": 1, "max_stay": None}
 
@@ -203,10 +209,8 @@ def _rates(
 ) -> Values:
     prices = source(session, channel, mapping.room_type, mapping.rate_plan, nights)
     currency = channel.currency
-    shared: dict[int, tuple[int, str]] = {}
-    values: Values = {}
-    for night, amount in prices.items():
-        values[night] = shared.get(amount) or shared.setdefault(amount, (amount, currency))
+    shared = {amount: (amount, currency) for amount in set(prices.values())}  # few distinct: share tuples
+    values: Values = dict(zip(prices, map(shared.__getitem__, prices.values())))
     missing = len(nights) - len(values)
     if missing:
         code, plan = mapping.room_type.code, mapping.rate_plan.code

@@ -47,17 +47,21 @@ def price_source(
     prices = _calendar_prices(session, channel.property_id, start, end).get(rate_plan.id)
     if prices is None:
         return {}
+    if len(prices) != len(nights):  # not every night of the window asked for: pick those asked
+        prices = [prices[(night - start).days] for night in nights]
     output = channel.settings.price_output(channel.name, channel.currency)
-    result: dict[date, int] = {}
-    for night in nights:
-        price = prices[(night - start).days]
-        if price is None:
-            continue
+    # Each distinct calendar price goes through the channel's output once: a horizon has few, and
+    # the nights are then filled in C (map, zip) rather than one Python step each.
+    sent: dict[int | None, int | None] = {}
+    for price in set(prices):
         try:
-            result[night] = output.apply(price)
+            sent[price] = None if price is None else output.apply(price)
         except PriceRefused:  # a markup that drives the price to ≤ 0: not sent, reported as no price
-            continue
-    return result
+            sent[price] = None
+    amounts = map(sent.__getitem__, prices)  # prices[i] is the price of nights[i]
+    if None in sent.values():  # nights without a price: left out
+        return {night: amount for night, amount in zip(nights, amounts) if amount is not None}
+    return dict(zip(nights, amounts))
 
 
 def _calendar_prices(session: Session, property_id: int, start: date, end: date) -> dict[int, list[int | None]]:

@@ -17,13 +17,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from typing import Callable, Hashable, Iterable, Iterator, Mapping, Union
+from functools import lru_cache
+from itertools import compress
+from operator import ne, or_, sub
+from typing import Callable, Hashable, Iterable, Iterator, Mapping, Sequence, Union
 
 ONE_DAY = timedelta(days=1)
 ALL_WEEKDAYS = frozenset(range(7))  # date.weekday(): Monday = 0 … Sunday = 6
 
 
 def _require_night(night: object) -> None:
+    if type(night) is date:  # the common case, decided without the failing hasattr below (slow)
+        return
     # datetime is a subclass of date; a datetime here means someone passed a timestamp, not a night.
     if not isinstance(night, date) or hasattr(night, "hour"):
         raise TypeError(f"a night must be a datetime.date, got {night!r}")
@@ -31,7 +36,7 @@ def _require_night(night: object) -> None:
 
 def _require_count(name: str, value: object, minimum: int) -> None:
     # bool is an int subclass and float creeps in from spreadsheets: both are bugs here.
-    if isinstance(value, bool) or not isinstance(value, int):
+    if type(value) is not int and (isinstance(value, bool) or not isinstance(value, int)):
         raise TypeError(f"{name} must be an int, got {value!r}")
     if value < minimum:
         raise ValueError(f"{name} must be ≥ {minimum}, got {value}")
@@ -222,16 +227,15 @@ def coalesce_series(
         seen.add(prototype.key)
         if not values:
             continue
-        best = _consecutive_spans(values)
+        blocks = _blocks_by_value(values)
+        best = _consecutive_spans(blocks)
         if weekday_patterns and len(best) > 1:
-            patterned = _weekday_spans(values)
+            patterned = _weekday_spans(blocks)
             if len(patterned) < len(best):
                 best = patterned
-        ranges.extend(
-            Range(prototype.with_value(date.fromordinal(first), value), date.fromordinal(first),
-                  date.fromordinal(last), weekdays)
-            for first, last, value, weekdays in best
-        )
+        for first, last, value, weekdays in best:
+            start = date.fromordinal(first)
+            ranges.append(Range(prototype.with_value(start, value), start, date.fromordinal(last), weekdays))
     return ranges
 
 
@@ -240,57 +244,90 @@ def coalesce_series(
 # several times cheaper than dates and validated dataclasses. A span is
 # (first ordinal, last ordinal, value, weekdays or None); date.weekday() of ordinal n is (n + 6) % 7.
 Span = tuple[int, int, tuple, "frozenset[int] | None"]
+# Maximal runs of consecutive nights, per value: {value: [(first ordinal, last ordinal), …]} in
+# night order. Both forms are built from these: the per-night work is done once per key by C-level
+# iterators, and the Python loops run per block, of which a horizon has far fewer than nights.
+Blocks = dict[tuple, list[tuple[int, int]]]
+
+_NOT_ONE = (1).__ne__
+# _WEEKDAYS[first % 7][min(length, 7) - 1]: the weekdays a block of consecutive nights covers.
+_WEEKDAYS = [[frozenset((first + i + 6) % 7 for i in range(length)) for length in range(1, 8)] for first in range(7)]
 
 
-def _consecutive_spans(values: Mapping[date, tuple]) -> list[Span]:
-    spans: list[list] = []
-    last = None
-    for night in sorted(values):
-        ordinal, value = night.toordinal(), values[night]
-        if last is not None and last + 1 == ordinal and spans[-1][2] == value:
-            spans[-1][1] = last = ordinal
-            continue
-        spans.append([ordinal, ordinal, value, None])
-        last = ordinal
-    return [tuple(span) for span in spans]
+def _blocks_by_value(values: Mapping[date, tuple]) -> Blocks:
+    nights = sorted(values)
+    nightly = list(map(values.__getitem__, nights))
+    first, last = nights[0].toordinal(), nights[-1].toordinal()
+    # Night i opens a block when its value differs from night i − 1's or a night lies between them.
+    opens_block = map(ne, nightly[1:], nightly)
+    if last - first + 1 == len(nights):  # no night missing (a full resync): no gaps to look for
+        ordinals: Sequence[int] = range(first, last + 1)
+    else:
+        ordinals = list(map(date.toordinal, nights))
+        opens_block = map(or_, opens_block, map(_NOT_ONE, map(sub, ordinals[1:], ordinals)))
+    opens = list(compress(range(1, len(nights)), opens_block))
+    blocks: Blocks = {}
+    for opened, closed in zip([0, *opens], [*opens, len(nights)]):
+        blocks.setdefault(nightly[opened], []).append((ordinals[opened], ordinals[closed - 1]))
+    return blocks
 
 
-def _weekday_spans(values: Mapping[date, tuple]) -> list[Span]:
+def _consecutive_spans(blocks: Blocks) -> list[Span]:
+    # A run of equal values on consecutive nights is exactly a block of its value.
+    spans = [(first, last, value, None) for value, runs in blocks.items() for first, last in runs]
+    spans.sort(key=lambda span: span[0])
+    return spans
+
+
+def _weekday_spans(blocks: Blocks) -> list[Span]:
     """Per value, stretch a span over every night of that value until a night on one of the
     value's weekdays is missing or carries another value — such a night would be wrongly covered."""
-    by_value: dict[tuple[Hashable, ...], list[int]] = {}
-    for night in sorted(values):
-        by_value.setdefault(values[night], []).append(night.toordinal())
-
     spans: list[Span] = []
-    for value, ordinals in by_value.items():
-        pattern = {(n + 6) % 7 for n in ordinals}
-        run = [ordinals[0]]
-        for ordinal in ordinals[1:]:
-            if _gap_avoids(run[-1], ordinal, pattern):
-                run.append(ordinal)
+    for value, runs in blocks.items():
+        pattern = _weekdays_of(runs)
+        if len(pattern) == 7:  # every gap holds a pattern weekday: the blocks stay as they are
+            spans.extend((first, last, value, None) for first, last in runs)
+            continue
+        joined = [runs[0]]
+        for block in runs[1:]:
+            if _gap_avoids(joined[-1][1], block[0], pattern):
+                joined.append(block)
             else:
-                spans.append(_pattern_span(value, run))
-                run = [ordinal]
-        spans.append(_pattern_span(value, run))
+                spans.append(_pattern_span(value, joined))
+                joined = [block]
+        spans.append(_pattern_span(value, joined))
     spans.sort(key=lambda span: (span[0], span[1]))
     return spans
 
 
-def _gap_avoids(last: int, following: int, pattern: set[int]) -> bool:
+def _weekdays_of(runs: list[tuple[int, int]]) -> frozenset[int]:
+    covered: set[int] = set()
+    for first, last in runs:
+        covered.update(_WEEKDAYS[first % 7][min(last - first, 6)])
+        if len(covered) == 7:
+            break
+    return frozenset(covered)
+
+
+def _gap_avoids(last: int, following: int, pattern: frozenset[int]) -> bool:
     """True if no night strictly between the ordinals ``last`` and ``following`` falls on a
     pattern weekday."""
     gap = following - last - 1
-    if gap == 0:  # consecutive nights, by far the commonest case: nothing in between
-        return True
     if gap >= 7:
         return False
-    return not any((last + i + 6) % 7 in pattern for i in range(1, gap + 1))
+    return _gap_misses(last % 7, gap, pattern)  # the night after ``last`` falls on weekday last % 7
 
 
-def _pattern_span(value: tuple, run: list[int]) -> Span:
-    every_night = run[-1] - run[0] + 1 == len(run)
-    return (run[0], run[-1], value, None if every_night else frozenset((n + 6) % 7 for n in run))
+@lru_cache(maxsize=None)  # at most 7 × 6 × 127 answers; a horizon asks the same ones again and again
+def _gap_misses(first_weekday: int, gap: int, pattern: frozenset[int]) -> bool:
+    return not any((first_weekday + i) % 7 in pattern for i in range(gap))
+
+
+def _pattern_span(value: tuple, joined: list[tuple[int, int]]) -> Span:
+    first, last = joined[0][0], joined[-1][1]
+    if len(joined) == 1:  # one block: every night from first to last
+        return (first, last, value, None)
+    return (first, last, value, _weekdays_of(joined))
 
 
 def pack(
