@@ -11,6 +11,7 @@ import traceback
 from typing import Any, Callable
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from shiboken6 import isValid
 
 
 class _Relay(QObject):
@@ -77,3 +78,17 @@ class TaskRunner(QObject):
     def wait(self, msecs: int = -1) -> bool:
         """Block until every task finished (shutdown and tests only; never in a slot)."""
         return self.pool.waitForDone(msecs)
+
+
+def while_alive(owner: QObject, callback: Callable[..., Any]) -> Callable[..., None]:
+    """``callback``, turned into a no-op once ``owner`` (a widget) has been deleted.
+
+    A task's result arrives whenever the work ends; closing a dialog or a page while its load or
+    save is still running must not make that late result touch deleted widgets.
+    """
+
+    def call(*args: Any) -> None:
+        if isValid(owner):
+            callback(*args)
+
+    return call

@@ -1181,124 +1181,124 @@
 <context>
     <name>ChannelsPage</name>
     <message>
-        <location filename="../../ui/pages/channels.py" line="55"/>
+        <location filename="../../ui/pages/channels.py" line="56"/>
         <source>Add channel…</source>
         <translation>添加渠道…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="56"/>
+        <location filename="../../ui/pages/channels.py" line="57"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="57"/>
+        <location filename="../../ui/pages/channels.py" line="58"/>
         <source>Remove…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="58"/>
+        <location filename="../../ui/pages/channels.py" line="59"/>
         <source>Push now</source>
         <translation>立即推送</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="59"/>
+        <location filename="../../ui/pages/channels.py" line="60"/>
         <source>Dry run</source>
         <translation>试运行</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="60"/>
-        <location filename="../../ui/pages/channels.py" line="210"/>
+        <location filename="../../ui/pages/channels.py" line="61"/>
+        <location filename="../../ui/pages/channels.py" line="211"/>
         <source>Full resync</source>
         <translation>全量重推</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="84"/>
+        <location filename="../../ui/pages/channels.py" line="85"/>
         <source>Map…</source>
         <translation>映射…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="85"/>
+        <location filename="../../ui/pages/channels.py" line="86"/>
         <source>Unmap</source>
         <translation>取消映射</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="97"/>
+        <location filename="../../ui/pages/channels.py" line="98"/>
         <source>Mappings</source>
         <translation>映射</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="98"/>
+        <location filename="../../ui/pages/channels.py" line="99"/>
         <source>Sync log</source>
         <translation>同步日志</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="111"/>
+        <location filename="../../ui/pages/channels.py" line="112"/>
         <source>Channels</source>
         <translation>渠道</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/channels.py" line="126"/>
+        <location filename="../../ui/pages/channels.py" line="127"/>
         <source>%n channel(s)</source>
         <translation>
             <numerusform>%n 个渠道</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="211"/>
+        <location filename="../../ui/pages/channels.py" line="212"/>
         <source>Send everything to %1 again, whatever it confirmed before?</source>
         <translation>不论 %1 之前确认过什么，全部重新发送一遍？</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="235"/>
+        <location filename="../../ui/pages/channels.py" line="236"/>
         <source>Pushing to %1…</source>
         <translation>正在推送到 %1…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/channels.py" line="243"/>
+        <location filename="../../ui/pages/channels.py" line="244"/>
         <source>%1 is in sync: %n cell(s) confirmed</source>
         <translation>
             <numerusform>%1 已同步：确认 %n 个格子</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/channels.py" line="245"/>
+        <location filename="../../ui/pages/channels.py" line="246"/>
         <source>%1: %n cell(s) still pending</source>
         <translation>
             <numerusform>%1：仍有 %n 个格子待同步</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="276"/>
+        <location filename="../../ui/pages/channels.py" line="277"/>
         <source>Room type</source>
         <translation>房型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="277"/>
+        <location filename="../../ui/pages/channels.py" line="278"/>
         <source>Rate plan</source>
         <translation>价格计划</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="277"/>
+        <location filename="../../ui/pages/channels.py" line="278"/>
         <source>(rooms to sell)</source>
         <translation>（可售房量）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="278"/>
+        <location filename="../../ui/pages/channels.py" line="279"/>
         <source>Remote room</source>
         <translation>渠道房型代码</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="279"/>
+        <location filename="../../ui/pages/channels.py" line="280"/>
         <source>Remote rate</source>
         <translation>渠道价格计划代码</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="280"/>
+        <location filename="../../ui/pages/channels.py" line="281"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="280"/>
+        <location filename="../../ui/pages/channels.py" line="281"/>
         <source>Archived: not sent</source>
         <translation>已归档：不发送</translation>
     </message>
@@ -3341,7 +3341,7 @@
 <context>
     <name>SyncIndicator</name>
     <message>
-        <location filename="../../ui/sync/indicator.py" line="68"/>
+        <location filename="../../ui/sync/indicator.py" line="69"/>
         <source>Last in sync: %1</source>
         <translation>最近同步完成：%1</translation>
     </message>

@@ -16,7 +16,8 @@ from channelmgr.sync.report import PassReport
 
 from ..context import AppContext
 from ..models.record_table import Column, RecordTableModel
-from ..sync.adapter import SyncStatusRelay, while_alive
+from ..sync.adapter import SyncStatusRelay
+from ..tasks import while_alive
 from ..sync.channel_setup import ChannelSetup
 from ..sync.channel_table import ChannelRow, ChannelTableModel
 from ..sync.dry_run_dialog import DryRunDialog

@@ -24,7 +24,7 @@ from channelmgr.roomtypes.desk_user import desk_actor
 
 from ..context import AppContext
 from ..models.record_table import ROW_ROLE, Column, RecordTableModel
-from ..roomtypes.callbacks import while_alive
+from ..tasks import while_alive
 from ..roomtypes.completeness_bar import channel_name
 from ..roomtypes.editor import RoomTypeEditor
 from ..roomtypes.language import catalog_language, error_text, room_type_name

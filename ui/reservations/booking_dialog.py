@@ -39,7 +39,7 @@ from ..calendar.bulk_edit_dialog import from_qdate, to_qdate
 from ..calendar.form_parts import MoneyEdit, PreviewLine
 from ..calendar.model import room_type_name as name_in_ui_language  # any object with name_zh / name_en
 from ..context import AppContext
-from ..roomtypes.callbacks import while_alive
+from ..tasks import while_alive
 from .texts import ledger_refusal_text, source_label
 
 QUOTE_DELAY_MS = 150  # let the nights spin box settle before asking the database again

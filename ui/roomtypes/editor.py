@@ -22,7 +22,7 @@ from channelmgr.roomtypes.desk_user import desk_actor
 from ..context import AppContext
 from ..tasks import TaskRunner
 from .attribute_form import PROBLEM_COLOUR, AttributeForm
-from .callbacks import while_alive
+from ..tasks import while_alive
 from .completeness_bar import CompletenessBar
 from .fields import FieldEnv
 from .language import catalog_language, error_text, label, problem_text, room_type_name

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from channelmgr.roomtypes.photos import COVER_ALBUM, PhotoStore
 
 from ..tasks import TaskRunner
-from .callbacks import while_alive
+from ..tasks import while_alive
 from .fields import AttributeField, FieldEnv
 from .language import error_text
 from .thumbnails import THUMBNAIL_SIZE, PhotoState, ThumbnailLoader

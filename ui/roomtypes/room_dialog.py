@@ -10,7 +10,7 @@ from channelmgr.roomtypes.desk_user import desk_actor
 from channelmgr.roomtypes.rooms import HIGHEST_FLOOR, LOWEST_FLOOR
 
 from ..context import AppContext
-from .callbacks import while_alive
+from ..tasks import while_alive
 from .fields import NOT_FILLED, OptionalSpinBox
 from .language import error_text
 

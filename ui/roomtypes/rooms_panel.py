@@ -22,7 +22,7 @@ from channelmgr.roomtypes.rooms import HIGHEST_FLOOR, LOWEST_FLOOR
 
 from ..context import AppContext
 from ..models.record_table import ROW_ROLE, Column, RecordTableModel
-from .callbacks import while_alive
+from ..tasks import while_alive
 from .fields import OptionalSpinBox
 from .language import error_text, room_type_name
 from .room_dialog import RoomDialog

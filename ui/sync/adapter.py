@@ -8,21 +8,9 @@ news (posted from lane threads) as a Qt signal, delivered queued on the GUI thre
 
 from __future__ import annotations
 
-from typing import Callable
-
-import shiboken6
 from PySide6.QtCore import QObject, Signal
 
 from ..context import AppContext
-
-
-def while_alive(owner: QObject, fn: Callable) -> Callable:
-    """``fn`` as a task callback that does nothing once ``owner`` is deleted: a background result
-    can arrive after its page was closed (tests close pages while a load is on its way)."""
-    def call(*args):
-        if shiboken6.isValid(owner):
-            fn(*args)
-    return call
 
 
 class SyncStatusRelay(QObject):

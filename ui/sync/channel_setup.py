@@ -16,7 +16,7 @@ from channelmgr.sync.mappings import Mapping
 
 from ..calendar.texts import refusal_text
 from ..context import AppContext
-from .adapter import while_alive
+from ..tasks import while_alive
 from .channel_dialog import ChannelDialog
 from .mapping_dialog import MappingDialog
 

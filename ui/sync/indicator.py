@@ -9,7 +9,8 @@ from channelmgr.sync.report import SyncState
 from channelmgr.sync.status import ChannelStatus
 
 from ..context import AppContext
-from .adapter import SyncStatusRelay, while_alive
+from ..tasks import while_alive
+from .adapter import SyncStatusRelay
 from .texts import SyncTexts, local_time
 
 _MARK = {SyncState.IN_SYNC: "✓", SyncState.PENDING: "…", SyncState.ERROR: "✗", SyncState.DISABLED: "–"}

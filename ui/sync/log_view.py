@@ -10,7 +10,7 @@ from channelmgr.sync.sync_log import RESULTS
 
 from ..context import AppContext
 from ..models.record_table import SORT_ROLE, Column, RecordTableModel
-from .adapter import while_alive
+from ..tasks import while_alive
 from .texts import SyncTexts, local_time
 
 LOG_LIMIT = 2000  # newest rows shown; the CSV export takes the same filtered rows

@@ -18,7 +18,7 @@ from channelmgr.sync.mappings import Mapping
 
 from ..context import AppContext
 from ..pricing.texts import pick
-from .adapter import while_alive
+from ..tasks import while_alive
 from .service_dialog import ServiceDialog
 
 

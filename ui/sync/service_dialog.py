@@ -14,7 +14,7 @@ from channelmgr.errors import UserError
 
 from ..calendar.texts import refusal_text
 from ..context import AppContext
-from .adapter import while_alive
+from ..tasks import while_alive
 
 
 class ServiceDialog(QDialog):
