@@ -23,7 +23,8 @@ class Services:
         self.inventory = InventoryService(db)
         # Prices first: the calendar shows the engine's price (rules, holidays, overrides).
         self.pricing = PricingService(db)
-        self.calendar = CalendarServices(db, prices=self.pricing.nightly_prices)
+        self.calendar = CalendarServices(db, prices=self.pricing.nightly_prices,
+                                         rule_min_stays=self.pricing.nightly_min_stays)
         self.reservations = ReservationService(db)
         self.room_types = RoomTypeService(db)
         self.rooms = RoomService(db)
@@ -31,7 +32,9 @@ class Services:
         self.excel = ExcelService(self)
         self.channels = ChannelService(db)
         # Channels are sent the pricing engine's price: rules, holidays, overrides, channel markup.
-        self.sync = SyncService(db, prices=self.pricing.price_source)
+        # …and the minimum stays the rules ask (国庆 ≥ 2 nights), merged with the calendar's own.
+        self.sync = SyncService(db, prices=self.pricing.price_source,
+                                rule_min_stays=self.pricing.rule_min_stay_source)
 
     @classmethod
     def open(cls, url: str) -> "Services":

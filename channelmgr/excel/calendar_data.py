@@ -32,7 +32,9 @@ class CalendarRow:
 # How each sheet reads a calendar cell (stored form: ints, fen, bools, None).
 _CELL_VALUE = {
     ROOMS_TO_SELL.key: lambda c: c.left if c.left > 0 else 0,  # stop-sell has a sheet of its own
-    MIN_STAY.key: lambda c: c.min_stay,
+    # The effective minimum stay (a price rule's, when stricter than the calendar's): what the
+    # channels are sent. Left as exported, it compares equal on import and changes nothing.
+    MIN_STAY.key: lambda c: c.effective_min_stay,
     MAX_STAY.key: lambda c: c.max_stay,
     STOP_SELL.key: lambda c: c.stop_sell,
     CTA.key: lambda c: c.closed_to_arrival,

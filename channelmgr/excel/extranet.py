@@ -145,6 +145,8 @@ def _value(column: ExtranetColumn, data: CalendarData, row: CalendarRow, index: 
     cell = data.cell(row, index)
     if field == "rooms_to_sell":
         return cell.rooms_to_sell  # what the channel may sell: nothing while stop-sell is on
+    if field == "min_stay":
+        return cell.effective_min_stay  # a price rule's minimum when stricter, as the channels get
     value = getattr(cell, field)
     if field in _FLAGS:
         return column.yes if value else column.no

@@ -26,7 +26,7 @@ from ..db.models import CalendarDay, Property, RatePlan, Reservation, Reservatio
 from .batch_sql import fetch_rows, gc_paused
 from .day_marks import DayMark, day_marks
 from .nights import Clock, DayOffsets, property_today, raw_dates
-from .prices import NightlyPrices
+from .prices import NightlyPrices, RuleMinStays, no_rule_min_stays
 from .refusals import Refusal
 
 # Bookings that hold a room. Cancelled and no-show bookings free it; a checked-out guest has left.
@@ -71,6 +71,21 @@ class CalendarCell(NamedTuple):
     closed_to_arrival: bool
     closed_to_departure: bool
     price_minor: int | None  # the main rate plan's price for the night
+    # The minimum stay the price rules ask of the main rate plan that night (国庆 ≥ 2 nights);
+    # ``min_stay`` above is only what was set in the calendar itself.
+    rule_min_stay: int | None = None
+
+    @property
+    def effective_min_stay(self) -> int | None:
+        """The minimum stay that holds: the stricter of the calendar's and the rules'."""
+        if self.rule_min_stay is None:
+            return self.min_stay
+        return self.rule_min_stay if self.min_stay is None else max(self.min_stay, self.rule_min_stay)
+
+    @property
+    def min_stay_from_rule(self) -> bool:
+        """The effective minimum stay comes from a price rule, not from the calendar."""
+        return self.rule_min_stay is not None and (self.min_stay is None or self.rule_min_stay > self.min_stay)
 
     @property
     def overbooked(self) -> bool:
@@ -145,8 +160,12 @@ def load_snapshot(
     prices: NightlyPrices,
     today: date,
     room_type_ids: Sequence[int] | None = None,
+    rule_min_stays: RuleMinStays = no_rule_min_stays,
 ) -> CalendarSnapshot:
-    """The calendar for ``[start, end)``; only ``room_type_ids`` when given (narrow refreshes)."""
+    """The calendar for ``[start, end)``; only ``room_type_ids`` when given (narrow refreshes).
+
+    ``rule_min_stays`` gives the price rules' minimum stay of each main plan, so each cell knows
+    its effective minimum stay."""
     currency = session.scalar(select(Property.currency).where(Property.id == property_id)) or "CNY"
     types = _room_types(session, property_id, room_type_ids)
     type_ids = [rt.id for rt in types]
@@ -157,7 +176,9 @@ def load_snapshot(
     booked = _running_counts(n, _booked_ranges(conn, property_id, type_ids, start, end, offsets))
     out_of_order = _out_of_order_counts(conn, type_ids, start, end, n, offsets)
     settings = _calendar_settings(conn, type_ids, start, end, offsets)
-    main_prices = prices(session, [rt.main_rate_plan_id for rt in types if rt.main_rate_plan_id], start, end)
+    main_plans = [rt.main_rate_plan_id for rt in types if rt.main_rate_plan_id]
+    main_prices = prices(session, main_plans, start, end)
+    main_min_stays = rule_min_stays(session, main_plans, start, end)
 
     # Identical cells (most of a quiet calendar) share one tuple: a two-year snapshot of a large
     # property holds a fraction of the cell objects it would otherwise.
@@ -171,11 +192,14 @@ def load_snapshot(
             stored[i] = values
         cells = []
         append = cells.append
-        for b, o, price, (closed, stop, min_stay, max_stay, cta, ctd) in zip(
+        for b, o, price, rule_min, (closed, stop, min_stay, max_stay, cta, ctd) in zip(
             booked.get(rt.id) or [0] * n, out_of_order.get(rt.id) or [0] * n,
-            main_prices.get(rt.main_rate_plan_id) or [None] * n, stored,
+            main_prices.get(rt.main_rate_plan_id) or [None] * n,
+            main_min_stays.get(rt.main_rate_plan_id) or [None] * n, stored,
         ):
-            cell = CalendarCell(total, b, o, closed, rooms_left(total, b, o, closed), stop, min_stay, max_stay, cta, ctd, price)
+            cell = CalendarCell(
+                total, b, o, closed, rooms_left(total, b, o, closed), stop, min_stay, max_stay, cta, ctd, price, rule_min
+            )
             append(intern(cell, cell))
         rows.append(tuple(cells))
     return CalendarSnapshot(
@@ -298,10 +322,12 @@ def _calendar_settings(conn: Connection, type_ids: list[int], start: date, end: 
 
 
 class AvailabilityService:
-    def __init__(self, db: Database, clock: Clock, prices: NightlyPrices):
+    def __init__(self, db: Database, clock: Clock, prices: NightlyPrices,
+                 rule_min_stays: RuleMinStays = no_rule_min_stays):
         self.db = db
         self.clock = clock
         self.prices = prices
+        self.rule_min_stays = rule_min_stays
 
     def today(self, property_id: int) -> date:
         with self.db.session() as s:
@@ -315,4 +341,4 @@ class AvailabilityService:
             raise Refusal("end_before_start", f"The window ends ({end}) before it starts ({start})", first=start, last=end)
         with gc_paused(), self.db.session() as s:
             today = property_today(s, property_id, self.clock)
-            return load_snapshot(s, property_id, start, end, self.prices, today, room_type_ids)
+            return load_snapshot(s, property_id, start, end, self.prices, today, room_type_ids, self.rule_min_stays)

@@ -1,7 +1,8 @@
 """The room-state calendar's services behind one object (``Services.calendar``).
 
-They share the database, the clock (tests fix "today") and the nightly price function, which is
-the seam where the pricing engine plugs in: ``CalendarServices(db, prices=engine_prices)``.
+They share the database, the clock (tests fix "today"), the nightly price function and the rules'
+minimum stays: the seams where the pricing engine plugs in,
+``CalendarServices(db, prices=engine_prices, rule_min_stays=engine_min_stays)``.
 """
 
 from __future__ import annotations
@@ -13,14 +14,15 @@ from .bulk_edit import BulkEditService
 from .cell_details import CellDetailsService
 from .front_desk import FrontDeskService
 from .nights import Clock, utc_now
-from .prices import NightlyPrices, override_or_base_prices
+from .prices import NightlyPrices, RuleMinStays, no_rule_min_stays, override_or_base_prices
 from .room_board import RoomBoardService
 
 
 class CalendarServices:
-    def __init__(self, db: Database, clock: Clock = utc_now, prices: NightlyPrices = override_or_base_prices):
-        self.availability = AvailabilityService(db, clock, prices)
+    def __init__(self, db: Database, clock: Clock = utc_now, prices: NightlyPrices = override_or_base_prices,
+                 rule_min_stays: RuleMinStays = no_rule_min_stays):
+        self.availability = AvailabilityService(db, clock, prices, rule_min_stays)
         self.bulk_edit = BulkEditService(db, clock)
         self.front_desk = FrontDeskService(db, clock, self.bulk_edit, ReservationService(db, clock))
         self.room_board = RoomBoardService(db, clock, prices)
-        self.details = CellDetailsService(db, clock, prices)
+        self.details = CellDetailsService(db, clock, prices, rule_min_stays)

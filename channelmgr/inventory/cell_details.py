@@ -15,7 +15,7 @@ from .availability import HOLDING_STATUSES, CalendarCell, load_snapshot
 from .changes import AUDIT_ENTITY
 from .day_marks import DayMark
 from .nights import ONE_DAY, Clock, property_today
-from .prices import NightlyPrices
+from .prices import NightlyPrices, RuleMinStays, no_rule_min_stays
 
 RECENT_CHANGES = 10
 # Audit rows of a room type read to find the night's changes: each row holds a whole edit, so
@@ -43,6 +43,7 @@ class PlanPrice:
     name_en: str
     price_minor: int | None
     overridden: bool  # a price typed in the calendar for this night
+    rule_min_stay: int | None = None  # the minimum stay the price rules ask of this plan that night
 
 
 @dataclass(frozen=True)
@@ -71,10 +72,12 @@ class CellDetails:
 
 
 class CellDetailsService:
-    def __init__(self, db: Database, clock: Clock, prices: NightlyPrices):
+    def __init__(self, db: Database, clock: Clock, prices: NightlyPrices,
+                 rule_min_stays: RuleMinStays = no_rule_min_stays):
         self.db = db
         self.clock = clock
         self.prices = prices
+        self.rule_min_stays = rule_min_stays
 
     def details(self, room_type_id: int, night: date) -> CellDetails:
         with self.db.session() as s:
@@ -82,11 +85,13 @@ class CellDetailsService:
             if room_type is None:
                 raise NotFound(f"No room type with id {room_type_id}")
             today = property_today(s, room_type.property_id, self.clock)
-            snap = load_snapshot(s, room_type.property_id, night, night + ONE_DAY, self.prices, today, [room_type_id])
+            snap = load_snapshot(s, room_type.property_id, night, night + ONE_DAY, self.prices, today, [room_type_id],
+                                 self.rule_min_stays)
             plans = s.scalars(
                 select(RatePlan).where(RatePlan.room_type_id == room_type_id).order_by(RatePlan.sort_order, RatePlan.id)
             ).all()
             plan_prices = self.prices(s, [p.id for p in plans], night, night + ONE_DAY)
+            plan_min_stays = self.rule_min_stays(s, [p.id for p in plans], night, night + ONE_DAY)
             overridden = set(
                 s.scalars(
                     select(PriceOverride.rate_plan_id).where(
@@ -119,7 +124,9 @@ class CellDetailsService:
                     for r, number in bookings
                 ),
                 prices=tuple(
-                    PlanPrice(p.id, p.code, p.name_zh, p.name_en, plan_prices[p.id][0], p.id in overridden) for p in plans
+                    PlanPrice(p.id, p.code, p.name_zh, p.name_en, plan_prices[p.id][0], p.id in overridden,
+                              (plan_min_stays.get(p.id) or [None])[0])
+                    for p in plans
                 ),
                 changes=self._changes(s, room_type_id, night),
             )

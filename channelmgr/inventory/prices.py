@@ -1,4 +1,5 @@
-"""The nightly price the calendar shows, behind one small pluggable function.
+"""The nightly price (and the price rules' minimum stay) the calendar shows, behind small
+pluggable functions.
 
 ``NightlyPrices`` is the seam: the calendar asks it for the price of some rate plans over a window
 of nights and never looks at how the price is made. ``override_or_base_prices`` is the simple rule
@@ -26,6 +27,23 @@ class NightlyPrices(Protocol):
         self, session: Session, rate_plan_ids: Sequence[int], start: date, end: date
     ) -> dict[int, list[int | None]]:
         """For each plan id, the price (fen) of every night in ``[start, end)``; None = no price."""
+
+
+class RuleMinStays(Protocol):
+    def __call__(
+        self, session: Session, rate_plan_ids: Sequence[int], start: date, end: date
+    ) -> dict[int, list[int | None]]:
+        """For each plan id that a price rule restricts in ``[start, end)``, the rules' minimum
+        stay of every night (None: no rule that night); plans no rule restricts are left out.
+
+        The calendar's own restriction and this are combined into the night's *effective*
+        minimum stay (``CalendarCell.effective_min_stay``), the one the channels are sent.
+        """
+
+
+def no_rule_min_stays(session: Session, rate_plan_ids: Sequence[int], start: date, end: date) -> dict:
+    """Until the pricing engine is plugged in, no rule restricts a night."""
+    return {}
 
 
 def no_prices(session: Session, rate_plan_ids: Sequence[int], start: date, end: date) -> dict[int, list[int | None]]:

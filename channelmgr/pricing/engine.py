@@ -46,8 +46,9 @@ class Quote:
     """The result of pricing one cell: the price is the last step's ``price_after``."""
 
     steps: tuple[Step, ...]
-    min_stay: int | None  # strictest min-stay hint among the rules that applied
+    min_stay: int | None  # strictest minimum stay among the rules that applied
     estimated_holidays: bool  # the night's holidays are an estimate (year not yet published)
+    min_stay_rule: str | None = None  # the rule that set ``min_stay``
 
     @property
     def price(self) -> int:
@@ -224,8 +225,10 @@ class PriceEngine:
         table = self._table((night,), as_of, occupancy)
         steps, applied = self._pre_channel_steps(room_type, rate_plan, channel, table, 0)
         steps.extend(output.steps(steps[-1].price_after))
-        min_stay = max((rule.min_stay for rule in applied if rule.min_stay), default=None)
-        return Quote(tuple(steps), min_stay, table.facts[0].day.estimated)
+        strictest = max(applied, key=lambda rule: rule.min_stay or 0, default=None)
+        min_stay = strictest.min_stay if strictest is not None and strictest.min_stay else None
+        return Quote(tuple(steps), min_stay, table.facts[0].day.estimated,
+                     strictest.code if min_stay else None)
 
     def price(self, room_type: str, rate_plan: str, channel: str, night: date, as_of: date,
               occupancy: Occupancy | None = None) -> int:
@@ -362,6 +365,31 @@ class PriceEngine:
             except PriceRefused:
                 return f"{where}, first on night {night}"
         return where
+
+    # -- restrictions set by rules ---------------------------------------------------------
+
+    def rule_min_stays(self, grid: PriceGrid, room_type: str, code: str,
+                       channel: str) -> list[int | None] | None:
+        """The strictest rule minimum stay of every night of ``grid`` for one row (None on a
+        night no such rule covers), or None when no rule with a minimum stay reaches the row.
+
+        The very rules ``evaluate`` reports in ``Quote.min_stay``: those in scope of the plan or
+        one of its ancestors whose night conditions hold. A manual price override does not lift
+        the restriction (the rule still describes the night). Worked out per distinct night
+        mask, like prices, so a two-year row costs a few dozen lookups.
+        """
+        self._channel(channel)
+        in_scope = 0
+        for plan_code in self.plans.chain(room_type, code):
+            in_scope |= self._applicable_mask(room_type, plan_code, channel)
+        if not any(rule.min_stay for rule in self._ordered_rules(in_scope)):
+            return None
+        _, distinct, positions = grid._table.view(room_type)
+        per_mask = [self._strictest_min_stay(mask & in_scope) for mask in distinct]
+        return list(map(per_mask.__getitem__, positions))
+
+    def _strictest_min_stay(self, mask: int) -> int | None:
+        return max((rule.min_stay for rule in self._ordered_rules(mask) if rule.min_stay), default=None)
 
     # -- incremental edits ---------------------------------------------------------------
 

@@ -128,6 +128,14 @@ class PricingService:
 
     def _channel_prices(self, session: Session, property_id: int, channel: str, room_type: str,
                         rate_plan: str, nights: Iterable[date]) -> dict[date, int]:
+        return self._channel_row(session, property_id, channel, room_type, rate_plan, nights,
+                                 lambda state, grid: grid.rows[(room_type, rate_plan, channel)])
+
+    def _channel_row(self, session: Session, property_id: int, channel: str, room_type: str,
+                     rate_plan: str, nights: Iterable[date],
+                     row_of: Callable[[PropertyPrices, PriceGrid], list | None]) -> dict[date, object]:
+        """``{night: value}`` of one (room type, plan, channel) row that ``row_of`` picks from a
+        grid covering ``nights``; nights whose value is None are left out."""
         nights = sorted(set(nights))
         if not nights:
             return {}
@@ -138,9 +146,12 @@ class PricingService:
             self._check_channel(state, channel)
             state.inputs.plan(room_type, rate_plan)
             grid = self._grid(session, state, start, end)
-            row = grid.rows[(room_type, rate_plan, channel)]
+            row = row_of(state, grid)
+            if row is None:
+                return {}
             first = grid.nights[0]
-            return {night: row[(night - first).days] for night in nights}
+            found = ((night, row[(night - first).days]) for night in nights)
+            return {night: value for night, value in found if value is not None}
 
     def nightly_prices(self, session: Session, rate_plan_ids: Sequence[int], start: date,
                        end: date) -> dict[int, list[int | None]]:
@@ -149,24 +160,53 @@ class PricingService:
 
         Uses the caller's session, so prices follow what that transaction has written.
         """
+        n = max(0, (end - start).days)
+        result: dict[int, list[int | None]] = {plan_id: [None] * n for plan_id in rate_plan_ids}
+        for plan_id, state, grid, key in self._desk_rows(session, rate_plan_ids, start, end):
+            offset = (start - grid.nights[0]).days
+            result[plan_id] = grid.rows[(*key, DIRECT_CHANNEL)][offset:offset + n]
+        return result
+
+    def nightly_min_stays(self, session: Session, rate_plan_ids: Sequence[int], start: date,
+                          end: date) -> dict[int, list[int | None]]:
+        """The calendar's seam for restrictions set by rules (``inventory.prices.RuleMinStays``):
+        per plan, the rules' minimum stay of every night of [start, end) on the desk's own
+        channel (None on a night no rule restricts); plans no such rule reaches are left out."""
+        n = max(0, (end - start).days)
+        result: dict[int, list[int | None]] = {}
+        for plan_id, state, grid, key in self._desk_rows(session, rate_plan_ids, start, end):
+            row = state.engine.rule_min_stays(grid, *key, DIRECT_CHANNEL)
+            if row is not None:
+                offset = (start - grid.nights[0]).days
+                result[plan_id] = row[offset:offset + n]
+        return result
+
+    def rule_min_stay_source(self, session: Session, channel, room_type, rate_plan,
+                             nights: Sequence[date]) -> dict[date, int]:
+        """The sync engine's seam for restrictions set by rules, the signature of
+        ``price_source``: ``{night: minimum stay}`` the rules ask of ``channel`` for one plan,
+        only for nights a rule restricts."""
+        return self._channel_row(
+            session, channel.property_id, channel.name, room_type.code, rate_plan.code, nights,
+            lambda state, grid: state.engine.rule_min_stays(grid, room_type.code, rate_plan.code, channel.name))
+
+    def _desk_rows(self, session: Session, rate_plan_ids: Sequence[int], start: date, end: date):
+        """(plan id, property state, grid covering [start, end), (room type, plan code)) for
+        every priceable plan among ``rate_plan_ids``, under the lock; grouped by property."""
         if not rate_plan_ids or end <= start:
-            return {plan_id: [] for plan_id in rate_plan_ids}
+            return
         rows = session.execute(
             select(RatePlanRow.id, RoomType.property_id)
             .join(RoomType, RatePlanRow.room_type_id == RoomType.id)
             .where(RatePlanRow.id.in_(rate_plan_ids))).all()
-        result: dict[int, list[int | None]] = {plan_id: [None] * (end - start).days for plan_id in rate_plan_ids}
         with self._lock:
             for property_id in {pid for _, pid in rows}:
                 state = self._current_in(session, property_id)
                 grid = self._grid(session, state, start, end)
-                offset = (start - grid.nights[0]).days
                 key_of = {plan_id: key for key, plan_id in state.inputs.plan_ids.items()}
                 for plan_id, pid in rows:
                     if pid == property_id and plan_id in key_of:
-                        row = grid.rows[(*key_of[plan_id], DIRECT_CHANNEL)]
-                        result[plan_id] = row[offset:offset + (end - start).days]
-        return result
+                        yield plan_id, state, grid, key_of[plan_id]
 
     def explain(self, property_id: int, room_type: str, rate_plan: str, channel: str | None,
                 night: date) -> PriceExplanation:

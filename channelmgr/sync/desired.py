@@ -8,7 +8,10 @@ that ignores restrictions, still stops selling.
 
 Per mapped rate plan: the restrictions of its room type's calendar (stop-sell, closed to arrival
 / departure, min / max stay; the channel's own stop-sell closes every rate) and the price from
-``price_source``. Restrictions the channel does not take are sent neutral and reported.
+``price_source``. The minimum stay sent is the night's *effective* one: the stricter of the
+calendar's and the one the price rules ask of that plan on that channel (``rule_min_stays``, e.g.
+国庆 ≥ 2 nights) — the same merge the calendar shows (``CalendarCell.effective_min_stay``).
+Restrictions the channel does not take are sent neutral and reported.
 
 The state is held as series — ``(a cell of the key, {night: value})`` — not as one object per
 cell: a two-year horizon of a large property is ~10⁵ cells per channel, and the diff and the
@@ -27,7 +30,7 @@ from sqlalchemy.orm import Session
 from ..inventory.availability import CalendarCell, load_snapshot
 from .channels import ChannelConfig
 from .mappings import Mapping, SyncWarning, conflicting_remote_codes, load_mappings, mapping_warnings
-from .price_source import PriceSource, price_source
+from .price_source import PriceSource, no_rule_min_stays, price_source
 from .ranges import AvailCell, Cell, RateCell, RestrictionCell
 
 Values = dict[date, tuple[Hashable, ...]]
@@ -60,9 +63,14 @@ class DesiredState:
 
 
 def desired_state(
-    session: Session, channel: ChannelConfig, today: date, prices: PriceSource = price_source
+    session: Session,
+    channel: ChannelConfig,
+    today: date,
+    prices: PriceSource = price_source,
+    rule_min_stays: PriceSource = no_rule_min_stays,
 ) -> DesiredState:
-    """What ``channel`` should show over its horizon; ``prices`` gives each mapped plan's nightly price."""
+    """What ``channel`` should show over its horizon; ``prices`` gives each mapped plan's nightly
+    price, ``rule_min_stays`` the minimum stay its price rules ask."""
     settings = channel.settings
     start, end = today, today + timedelta(days=settings.horizon_days)
     state = DesiredState(channel.id, start, end)
@@ -81,7 +89,8 @@ def desired_state(
     calendar = {row.id: snapshot.cells[i] for i, row in enumerate(snapshot.rows)}
 
     availability_done: set[tuple[int, str]] = set()
-    restrictions_by_type: dict[int, Values] = {}
+    # Plans of a room type whose rules ask the same minimum stays share one read-only dict.
+    restrictions_by_key: dict[tuple, Values] = {}
     for m in live:
         cells = calendar.get(m.room_type.id)
         if cells is None:
@@ -95,13 +104,14 @@ def desired_state(
             continue
         origin = Origin(m.room_type.code, m.rate_plan.code)
         if settings.supported_restrictions:
-            if m.room_type.id not in restrictions_by_type:
-                values, warnings = _restrictions(nights, cells, channel, m)
-                restrictions_by_type[m.room_type.id] = values
+            by_rules = rule_min_stays(session, channel, m.room_type, m.rate_plan, nights)
+            key = (m.room_type.id, tuple(sorted(by_rules.items())))
+            if key not in restrictions_by_key:
+                values, warnings = _restrictions(nights, cells, by_rules, channel, m)
+                restrictions_by_key[key] = values
                 state.warnings.extend(warnings)
             prototype = RestrictionCell(m.remote_room, m.remote_rate, start)
-            # Every rate of a room type shares its calendar's restrictions: one dict, read-only.
-            state.series.append((prototype, restrictions_by_type[m.room_type.id]))
+            state.series.append((prototype, restrictions_by_key[key]))
             state.origins[prototype.key] = origin
         prototype = RateCell(m.remote_room, m.remote_rate, start, 0, channel.currency)
         state.series.append((prototype, _rates(session, nights, channel, m, state.warnings, prices)))
@@ -131,7 +141,11 @@ def _availability(nights: list[date], cells: tuple[CalendarCell, ...], channel: 
 
 
 def _restrictions(
-    nights: list[date], cells: tuple[CalendarCell, ...], channel: ChannelConfig, mapping: Mapping
+    nights: list[date],
+    cells: tuple[CalendarCell, ...],
+    rule_min_stays: dict[date, int],
+    channel: ChannelConfig,
+    mapping: Mapping,
 ) -> tuple[Values, list[SyncWarning]]:
     settings = channel.settings
     supported = settings.supported_restrictions
@@ -142,10 +156,12 @@ def _restrictions(
     seen: dict[tuple, tuple[tuple, tuple[str, ...], bool]] = {}
     values: Values = {}
     for night, cell in zip(nights, cells):
-        settings_key = cell[_RESTRICTION_FIELDS]
+        rule_min = rule_min_stays.get(night)
+        settings_key = (cell[_RESTRICTION_FIELDS], rule_min)
         found = seen.get(settings_key)
         if found is None:
-            found = seen[settings_key] = _restriction_value(cell, settings.stop_sell, supported)
+            found = seen[settings_key] = _restriction_value(
+                cell._replace(rule_min_stay=rule_min), settings.stop_sell, supported)
         value, dropped_here, inverted_here = found
         values[night] = value
         if dropped_here:
@@ -185,7 +201,7 @@ def _restriction_value(
         "stop_sell": cell.stop_sell or channel_stop_sell,
         "cta": cell.closed_to_arrival,
         "ctd": cell.closed_to_departure,
-        "min_stay": max(1, cell.min_stay or 1),
+        "min_stay": max(1, cell.effective_min_stay or 1),
         "max_stay": cell.max_stay,
     }
     dropped = tuple(name for name in wanted if name not in supported and wanted[name] != _NEUTRAL[name])
@@ -193,7 +209,8 @@ def _restriction_value(
         wanted[name] = _NEUTRAL[name]
     inverted = wanted["max_stay"] is not None and wanted["max_stay"] < wanted["min_stay"]
     if inverted:
-        # A contradiction typed in the calendar; the minimum is the owner's firmer intent.
+        # A contradiction typed in the calendar (or a rule's minimum above the calendar's
+        # maximum); the minimum is the owner's firmer intent.
         wanted["max_stay"] = wanted["min_stay"]
     value = (wanted["stop_sell"], wanted["cta"], wanted["ctd"], wanted["min_stay"], wanted["max_stay"])
     return value, dropped, inverted

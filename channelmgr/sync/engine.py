@@ -33,7 +33,7 @@ from ..security.vault import Vault
 from .acked import ValueCodec, forget, load_acked, prune_past, record_acknowledged
 from .channels import ChannelConfig, load_channel_config
 from .desired import DesiredState, desired_state
-from .price_source import PriceSource, price_source
+from .price_source import PriceSource, no_rule_min_stays, price_source
 from .difference import Difference, difference, plan_requests
 from .ranges import Range
 from .refusals import ParkedRefusals
@@ -91,10 +91,12 @@ class SyncEngine:
         vault: Callable[[], Vault] = Vault,
         retry: RetryPolicy = DEFAULT_RETRY,
         prices: PriceSource = price_source,
+        rule_min_stays: PriceSource = no_rule_min_stays,
     ):
         self.db = db
         self.clock = clock
         self.prices = prices
+        self.rule_min_stays = rule_min_stays
         self._vault_factory = vault
         self._vault: Vault | None = None
         self.retry = retry
@@ -175,7 +177,7 @@ class SyncEngine:
                 log.info("channel %s: full resync, forgot %d acknowledged cells", channel.name, forgotten)
             elif not dry_run:
                 prune_past(s, channel.id, today)
-            desired = desired_state(s, channel, today, self.prices)
+            desired = desired_state(s, channel, today, self.prices, self.rule_min_stays)
             acked = {} if full else load_acked(s, channel.id, desired.start, desired.end)
         diff = difference(desired, acked, codec, refusals.active() if hold_refused else None)
         requests_ = plan_requests(diff, channel.settings) if channel.enabled or dry_run else []

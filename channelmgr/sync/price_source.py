@@ -28,6 +28,15 @@ _CACHE_KEY = "channelmgr.sync.calendar_prices"
 PriceSource = Callable[[Session, ChannelConfig, RoomTypeRef, RatePlanRef, Sequence[date]], dict[date, int]]
 
 
+def no_rule_min_stays(
+    session: Session, channel: ChannelConfig, room_type: RoomTypeRef, rate_plan: RatePlanRef, nights: Sequence[date]
+) -> dict[date, int]:
+    """The seam for the minimum stays price rules ask (same shape as a PriceSource: ``{night:
+    nights}``, only restricted nights). Without the pricing engine no rule restricts a night;
+    Services plugs in PricingService.rule_min_stay_source."""
+    return {}
+
+
 def price_source(
     session: Session,
     channel: ChannelConfig,

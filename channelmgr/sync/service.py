@@ -23,7 +23,7 @@ from ..security.vault import Vault
 from .engine import DEFAULT_RETRY, ChannelRuntime, SyncEngine
 from .lanes import ChannelLanes, PassOptions
 from ..reservations.service import ReservationService
-from .price_source import PriceSource, price_source
+from .price_source import PriceSource, no_rule_min_stays, price_source
 from .reservation_pull import PullReport, ReservationPuller
 from .report import PassReport
 from .scheduler import SyncScheduler
@@ -42,9 +42,11 @@ class SyncService:
         vault: Callable[[], Vault] = Vault,
         retry: RetryPolicy = DEFAULT_RETRY,
         prices: PriceSource = price_source,
+        rule_min_stays: PriceSource = no_rule_min_stays,
     ):
         self.db = db
-        self.engine = SyncEngine(db, clock=clock, vault=vault, retry=retry, prices=prices)
+        self.engine = SyncEngine(db, clock=clock, vault=vault, retry=retry, prices=prices,
+                                 rule_min_stays=rule_min_stays)
         # Same clock as the engine: "today" must be one day for the booking and for the push.
         self.puller = ReservationPuller(db, ReservationService(db, clock), vault=self.engine.vault, retry=retry)
         self.statuses = StatusBoard()

@@ -290,14 +290,21 @@
         <translation>价格 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/calendar/model.py" line="166"/>
+        <location filename="../../ui/calendar/model.py" line="167"/>
+        <source>min %n night(s) (price rule)</source>
+        <translation>
+            <numerusform>最少住 %n 晚（价格规则）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/calendar/model.py" line="169"/>
         <source>min %n night(s)</source>
         <translation>
             <numerusform>最少住 %n 晚</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/calendar/model.py" line="168"/>
+        <location filename="../../ui/calendar/model.py" line="171"/>
         <source>max %n night(s)</source>
         <translation>
             <numerusform>最多住 %n 晚</numerusform>

@@ -192,7 +192,8 @@ class CalendarCellDelegate(QStyledItemDelegate):
             _draw(painter, top, self.stop_label, small, STOP_MARK, Qt.AlignmentFlag.AlignRight)
         if cell.price_minor is not None:
             _draw(painter, bottom, format_minor(cell.price_minor, currency), small, soft, Qt.AlignmentFlag.AlignLeft)
-        limit = f"≥{cell.min_stay}" if cell.min_stay else f"≤{cell.max_stay}" if cell.max_stay else ""
+        min_stay = cell.effective_min_stay  # the calendar's or a price rule's, whichever is stricter
+        limit = f"≥{min_stay}" if min_stay else f"≤{cell.max_stay}" if cell.max_stay else ""
         if limit:
             _draw(painter, bottom, limit, small, STAY_MARK if ink is TEXT else ink, Qt.AlignmentFlag.AlignRight)
 

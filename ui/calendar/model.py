@@ -162,8 +162,11 @@ class CalendarModel(QAbstractTableModel):
         rules = []
         if cell.stop_sell:
             rules.append(texts.setting_label("stop_sell"))
-        if cell.min_stay:
-            rules.append(self.tr("min %n night(s)", "", cell.min_stay))
+        min_stay = cell.effective_min_stay  # a plain name: lupdate skips calls with attribute arguments
+        if min_stay and cell.min_stay_from_rule:
+            rules.append(self.tr("min %n night(s) (price rule)", "", min_stay))
+        elif min_stay:
+            rules.append(self.tr("min %n night(s)", "", min_stay))
         if cell.max_stay:
             rules.append(self.tr("max %n night(s)", "", cell.max_stay))
         if cell.closed_to_arrival:
