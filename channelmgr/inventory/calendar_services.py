@@ -23,6 +23,6 @@ class CalendarServices:
                  rule_min_stays: RuleMinStays = no_rule_min_stays):
         self.availability = AvailabilityService(db, clock, prices, rule_min_stays)
         self.bulk_edit = BulkEditService(db, clock)
-        self.front_desk = FrontDeskService(db, clock, self.bulk_edit, ReservationService(db, clock))
+        self.front_desk = FrontDeskService(db, clock, self.bulk_edit, ReservationService(db, clock), prices)
         self.room_board = RoomBoardService(db, clock, prices)
         self.details = CellDetailsService(db, clock, prices, rule_min_stays)

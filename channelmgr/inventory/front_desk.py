@@ -13,11 +13,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..actor import Actor
 from ..db.engine import Database
-from ..db.models import Reservation, ReservationStatus, Room, RoomStatus
+from ..db.models import RatePlan, Reservation, ReservationStatus, Room, RoomStatus
 from ..reservations.desk_bookings import DeskBooking, book_at_desk, get_locked_booking
 from ..reservations.history import add_desk_revision, audit_view
 from ..reservations.room_moves import move_to_room
@@ -26,7 +27,8 @@ from ..reservations.views import ReservationInfo
 from ..security.audit import record
 from .bulk_edit import BulkEditRequest, BulkEditService, Operation
 from .changes import ChangeSet
-from .nights import Clock, property_today
+from .nights import ONE_DAY, Clock, property_today
+from .prices import NightlyPrices, override_or_base_prices, stay_amount
 from .refusals import Refusal
 from .room_board import get_room, repair_tonight
 
@@ -37,7 +39,9 @@ class WalkInRequest:
     room_type_id: int
     nights: int  # from tonight
     guest_name: str
-    price_per_night_minor: int
+    # The whole stay (fen) as the desk agreed it; None: the stay's own price (``stay_amount``,
+    # night by night, like 新建订单's quote).
+    amount_minor: int | None = None
     adults: int = 2
     children: int = 0
     guest_phone: str = ""
@@ -45,11 +49,13 @@ class WalkInRequest:
 
 
 class FrontDeskService:
-    def __init__(self, db: Database, clock: Clock, bulk_edit: BulkEditService, reservations: ReservationService):
+    def __init__(self, db: Database, clock: Clock, bulk_edit: BulkEditService, reservations: ReservationService,
+                 prices: NightlyPrices = override_or_base_prices):
         self.db = db
         self.clock = clock
         self.bulk_edit = bulk_edit
         self.reservations = reservations
+        self.prices = prices
 
     def close_tonight(self, property_id: int, room_type_id: int, actor: Actor) -> ChangeSet:
         """Stop selling the room type for tonight (every channel gets 0 rooms)."""
@@ -65,11 +71,14 @@ class FrontDeskService:
         return self.bulk_edit.apply(request, actor)
 
     def walk_in(self, request: WalkInRequest, actor: Actor) -> ReservationInfo:
-        if request.price_per_night_minor <= 0:
-            raise Refusal("price_not_positive", f"A price must be above zero, got {request.price_per_night_minor} fen",
-                          value=request.price_per_night_minor)
+        if request.amount_minor is not None and request.amount_minor <= 0:
+            raise Refusal("price_not_positive", f"A price must be above zero, got {request.amount_minor} fen",
+                          value=request.amount_minor)
         with self.db.session() as s:
             today = property_today(s, request.property_id, self.clock)
+            amount = request.amount_minor
+            if amount is None:
+                amount = self._stay_price(s, request.room_type_id, today, request.nights)
             booking = book_at_desk(
                 s,
                 DeskBooking(
@@ -80,7 +89,7 @@ class FrontDeskService:
                     guest_name=request.guest_name,
                     source="walk_in",
                     guest_phone=request.guest_phone,
-                    amount_minor=request.price_per_night_minor * request.nights,
+                    amount_minor=amount,
                     adults=request.adults,
                     children=request.children,
                 ),
@@ -91,6 +100,14 @@ class FrontDeskService:
                 _check_in(s, booking, get_room(s, request.room_id), today, actor)
             booking_id = booking.id
         return self.reservations.detail(booking_id).reservation
+
+    def _stay_price(self, s: Session, room_type_id: int, arrival: date, nights: int) -> int:
+        plan_id = s.scalar(select(RatePlan.id).where(RatePlan.room_type_id == room_type_id)
+                           .order_by(RatePlan.sort_order, RatePlan.id))  # the main plan, as book_at_desk
+        amount = None if plan_id is None else stay_amount(s, self.prices, plan_id, arrival, arrival + ONE_DAY * nights)
+        if amount is None:
+            raise Refusal("no_price", "This room type has no price for every night of the stay: enter the amount")
+        return amount
 
     def check_in(self, reservation_id: int, room_id: int, actor: Actor) -> None:
         with self.db.session() as s:

@@ -46,6 +46,19 @@ def no_rule_min_stays(session: Session, rate_plan_ids: Sequence[int], start: dat
     return {}
 
 
+def stay_amount(
+    session: Session, prices: NightlyPrices, rate_plan_id: int, arrival: date, departure: date
+) -> int | None:
+    """The price of a whole stay on one plan (fen): the sum of its nights' own prices, so a
+    weekend or holiday night inside the stay costs what the calendar says — never tonight's
+    price × nights. None when a night has no price. Every booking path quotes with this
+    (新建订单 through ``quote_desk_stay``, 散客入住 through ``FrontDeskService.walk_in``)."""
+    nightly = prices(session, [rate_plan_id], arrival, departure).get(rate_plan_id) or []
+    if len(nightly) != (departure - arrival).days or None in nightly:
+        return None
+    return sum(nightly)
+
+
 def no_prices(session: Session, rate_plan_ids: Sequence[int], start: date, end: date) -> dict[int, list[int | None]]:
     """For snapshots that only count rooms (checks before a repair or a sale): skips the price queries."""
     return {}

@@ -48,6 +48,7 @@ class BoardRoomType:
     name_zh: str
     name_en: str
     tonight: CalendarCell
+    main_rate_plan_code: str | None = None  # what a walk-in is booked and priced on
 
 
 @dataclass(frozen=True)
@@ -97,7 +98,7 @@ class RoomBoardService:
             today = property_today(s, property_id, self.clock)
             tonight = load_snapshot(s, property_id, today, today + ONE_DAY, self.prices, today)
             types = tuple(
-                BoardRoomType(rt.id, rt.code, rt.name_zh, rt.name_en, tonight.cell(i, 0))
+                BoardRoomType(rt.id, rt.code, rt.name_zh, rt.name_en, tonight.cell(i, 0), rt.main_rate_plan_code)
                 for i, rt in enumerate(tonight.rows)
             )
             return RoomBoard(property_id, today, types, self._rooms(s, property_id, today), self._arrivals(s, property_id, today))

@@ -9,8 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from sqlalchemy import select
+
+from ..db.models import RatePlan
 from ..errors import UserError
 from ..inventory.availability import AvailabilityService, CalendarCell
+from ..inventory.prices import stay_amount
 from ..pricing.service import PricingService
 
 
@@ -48,9 +52,15 @@ def quote_desk_stay(
     rooms_left = min((rooms_free_at_desk(cell) for cell in cells), default=0)
     if rate_plan_code is None:
         return DeskQuote(rooms_left, None, snapshot.currency)
-    try:
-        # The desk's own price ("direct" channel), night by night: rules and holidays included.
-        prices = pricing.prices(property_id, room_type_code, rate_plan_code, None, arrival, departure)
+    # The desk's own price ("direct" channel), night by night: rules and holidays included.
+    with availability.db.session() as s:
+        plan_id = s.scalar(select(RatePlan.id).where(RatePlan.room_type_id == room_type_id,
+                                                     RatePlan.code == rate_plan_code))
+        amount = None if plan_id is None else stay_amount(s, availability.prices, plan_id, arrival, departure)
+    if amount is not None:
+        return DeskQuote(rooms_left, amount, snapshot.currency)
+    try:  # no price: the pricing service words why
+        pricing.prices(property_id, room_type_code, rate_plan_code, None, arrival, departure)
     except UserError as problem:
         return DeskQuote(rooms_left, None, snapshot.currency, str(problem))
-    return DeskQuote(rooms_left, sum(p.price_minor for p in prices), snapshot.currency)
+    return DeskQuote(rooms_left, None, snapshot.currency)

@@ -739,111 +739,116 @@
     </message>
     <message>
         <location filename="../../ui/calendar/texts.py" line="159"/>
+        <source>This room type has no price for every night of the stay: enter the amount.</source>
+        <translation>这个房型在入住期间有的晚上没有价格：请填写金额。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/texts.py" line="160"/>
         <source>A stay limit is 1 to {max} nights.</source>
         <translation>入住晚数限制为 1 到 {max} 晚。</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/texts.py" line="160"/>
+        <location filename="../../ui/calendar/texts.py" line="161"/>
         <source>{room_type} has {rooms} rooms; {value} cannot be closed.</source>
         <translation>{room_type} 只有 {rooms} 间房，不能关 {value} 间。</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/texts.py" line="161"/>
+        <location filename="../../ui/calendar/texts.py" line="162"/>
         <source>Minimum stay {min} would be above maximum stay {max} for {room_type} on {night}.</source>
         <translation>{room_type} 在 {night} 的最少入住 {min} 晚将大于最多入住 {max} 晚。</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/texts.py" line="164"/>
+        <location filename="../../ui/calendar/texts.py" line="165"/>
         <source>Copy to 1–104 weeks.</source>
         <translation>可复制到 1–104 周。</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/texts.py" line="165"/>
+        <location filename="../../ui/calendar/texts.py" line="166"/>
         <source>{count} of these cells were changed again since; nothing was undone or redone, so the newer values are kept.</source>
         <translation>其中 {count} 个格子之后又被修改过；为保留较新的值，未执行撤销或重做。</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/texts.py" line="168"/>
+        <location filename="../../ui/calendar/texts.py" line="169"/>
         <source>Unknown room status.</source>
         <translation>未知的房间状态。</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/texts.py" line="169"/>
+        <location filename="../../ui/calendar/texts.py" line="170"/>
         <source>Room {room} is already out of order from {first} to {last}.</source>
         <translation>{room} 房已在 {first} 至 {last} 维修。</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/texts.py" line="170"/>
+        <location filename="../../ui/calendar/texts.py" line="171"/>
         <source>Room {room} is booked by {guest} from {first} to {last}.</source>
         <translation>{room} 房 {first} 至 {last} 已被 {guest} 预订。</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/texts.py" line="171"/>
+        <location filename="../../ui/calendar/texts.py" line="172"/>
         <source>Taking room {room} out on {night} would leave too few rooms for that night&apos;s bookings.</source>
         <translation>{night} 将 {room} 房设为维修后，房间将不够当晚的订单。</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/texts.py" line="174"/>
+        <location filename="../../ui/calendar/texts.py" line="175"/>
         <source>{room_type} has no room left on {night}.</source>
         <translation>{room_type} 在 {night} 已无空房。</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/texts.py" line="175"/>
+        <location filename="../../ui/calendar/texts.py" line="176"/>
         <source>Enter the guest&apos;s name.</source>
         <translation>请输入客人姓名。</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/texts.py" line="176"/>
+        <location filename="../../ui/calendar/texts.py" line="177"/>
         <source>A walk-in stays 1 to {max} nights.</source>
         <translation>散客可住 1 到 {max} 晚。</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/texts.py" line="177"/>
+        <location filename="../../ui/calendar/texts.py" line="178"/>
         <source>A booking needs at least one adult.</source>
         <translation>订单至少需要一位成人。</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/texts.py" line="178"/>
+        <location filename="../../ui/calendar/texts.py" line="179"/>
         <source>{guest} is not checked in.</source>
         <translation>{guest} 尚未入住。</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/texts.py" line="179"/>
+        <location filename="../../ui/calendar/texts.py" line="180"/>
         <source>{guest}&apos;s booking is not confirmed.</source>
         <translation>{guest} 的订单不是已确认状态。</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/texts.py" line="180"/>
+        <location filename="../../ui/calendar/texts.py" line="181"/>
         <source>{guest} arrives on {night}.</source>
         <translation>{guest} 的到店日期是 {night}。</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/texts.py" line="181"/>
+        <location filename="../../ui/calendar/texts.py" line="182"/>
         <source>{guest}&apos;s stay ended on {night}.</source>
         <translation>{guest} 的住宿已于 {night} 结束。</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/texts.py" line="182"/>
+        <location filename="../../ui/calendar/texts.py" line="183"/>
         <source>Room {room} is not of the booked room type.</source>
         <translation>{room} 房不是订单预订的房型。</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/texts.py" line="183"/>
+        <location filename="../../ui/calendar/texts.py" line="184"/>
         <source>Room {room} is occupied.</source>
         <translation>{room} 房有客人在住。</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/texts.py" line="184"/>
+        <location filename="../../ui/calendar/texts.py" line="185"/>
         <source>Room {room} is taken by {guest} from {first} to {last}.</source>
         <translation>{room} 房 {first} 至 {last} 已由 {guest} 入住或预订。</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/texts.py" line="185"/>
+        <location filename="../../ui/calendar/texts.py" line="186"/>
         <source>Room {room} is out of order.</source>
         <translation>{room} 房正在维修。</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/texts.py" line="201"/>
+        <location filename="../../ui/calendar/texts.py" line="202"/>
         <source>Something went wrong: %1</source>
         <translation>出错了：%1</translation>
     </message>
@@ -1811,37 +1816,37 @@
 <context>
     <name>OutOfOrderDialog</name>
     <message>
-        <location filename="../../ui/calendar/front_desk_dialogs.py" line="127"/>
+        <location filename="../../ui/calendar/front_desk_dialogs.py" line="156"/>
         <source>Room %1 out of order</source>
         <translation>%1 房维修</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/front_desk_dialogs.py" line="135"/>
+        <location filename="../../ui/calendar/front_desk_dialogs.py" line="164"/>
         <source>e.g. air conditioning repair</source>
         <translation>例如：空调维修</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/front_desk_dialogs.py" line="137"/>
+        <location filename="../../ui/calendar/front_desk_dialogs.py" line="166"/>
         <source>From the night of</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/front_desk_dialogs.py" line="138"/>
+        <location filename="../../ui/calendar/front_desk_dialogs.py" line="167"/>
         <source>Back in service on</source>
         <translation>恢复使用日期</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/front_desk_dialogs.py" line="139"/>
+        <location filename="../../ui/calendar/front_desk_dialogs.py" line="168"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/front_desk_dialogs.py" line="140"/>
+        <location filename="../../ui/calendar/front_desk_dialogs.py" line="169"/>
         <source>The room is not sold on these nights on any channel.</source>
         <translation>这些晚上该房间在所有渠道都不会售出。</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/front_desk_dialogs.py" line="146"/>
+        <location filename="../../ui/calendar/front_desk_dialogs.py" line="175"/>
         <source>Take out of service</source>
         <translation>设为维修</translation>
     </message>
@@ -2693,76 +2698,76 @@
 <context>
     <name>RoomBoardWidget</name>
     <message>
-        <location filename="../../ui/calendar/room_board.py" line="129"/>
+        <location filename="../../ui/calendar/room_board.py" line="130"/>
         <source>Walk-in guest…</source>
         <translation>散客入住…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/calendar/room_board.py" line="162"/>
+        <location filename="../../ui/calendar/room_board.py" line="163"/>
         <source>%n room(s)</source>
         <translation>
             <numerusform>%n 间房</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/calendar/room_board.py" line="164"/>
+        <location filename="../../ui/calendar/room_board.py" line="165"/>
         <source>%n arrival(s) due</source>
         <translation>
             <numerusform>今日待入住 %n 单</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/room_board.py" line="188"/>
+        <location filename="../../ui/calendar/room_board.py" line="189"/>
         <source>Tonight %1 of %2 left</source>
         <translation>今晚可售 %1/%2</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/room_board.py" line="195"/>
+        <location filename="../../ui/calendar/room_board.py" line="196"/>
         <source>Reopen tonight</source>
         <translation>今晚恢复销售</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/room_board.py" line="195"/>
+        <location filename="../../ui/calendar/room_board.py" line="196"/>
         <source>Close tonight</source>
         <translation>今晚停售</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/room_board.py" line="217"/>
+        <location filename="../../ui/calendar/room_board.py" line="218"/>
         <source>Room %1: %2</source>
         <translation>%1 房：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/room_board.py" line="222"/>
+        <location filename="../../ui/calendar/room_board.py" line="223"/>
         <source>%1 checked in to room %2</source>
         <translation>%1 已入住 %2 房</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/room_board.py" line="228"/>
+        <location filename="../../ui/calendar/room_board.py" line="229"/>
         <source>%1 checked out of room %2</source>
         <translation>%1 已从 %2 房退房</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/room_board.py" line="243"/>
+        <location filename="../../ui/calendar/room_board.py" line="244"/>
         <source>Room %1 is out of order until %2</source>
         <translation>%1 房维修至 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/room_board.py" line="253"/>
+        <location filename="../../ui/calendar/room_board.py" line="254"/>
         <source>Room %1 is back in service</source>
         <translation>%1 房已恢复使用</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/room_board.py" line="259"/>
+        <location filename="../../ui/calendar/room_board.py" line="260"/>
         <source>Close %1 tonight</source>
         <translation>今晚停售 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/room_board.py" line="259"/>
+        <location filename="../../ui/calendar/room_board.py" line="260"/>
         <source>Reopen %1 tonight</source>
         <translation>今晚恢复销售 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/room_board.py" line="277"/>
+        <location filename="../../ui/calendar/room_board.py" line="278"/>
         <source>Walk-in booked for %1</source>
         <translation>已为 %1 办理散客预订</translation>
     </message>
@@ -2770,47 +2775,47 @@
 <context>
     <name>RoomCard</name>
     <message>
-        <location filename="../../ui/calendar/room_board.py" line="62"/>
+        <location filename="../../ui/calendar/room_board.py" line="63"/>
         <source>Clean</source>
         <translation>净</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/room_board.py" line="62"/>
+        <location filename="../../ui/calendar/room_board.py" line="63"/>
         <source>Dirty</source>
         <translation>脏</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/room_board.py" line="75"/>
+        <location filename="../../ui/calendar/room_board.py" line="76"/>
         <source>Check out</source>
         <translation>退房</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/room_board.py" line="81"/>
+        <location filename="../../ui/calendar/room_board.py" line="82"/>
         <source>Back in service</source>
         <translation>结束维修</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/room_board.py" line="87"/>
+        <location filename="../../ui/calendar/room_board.py" line="88"/>
         <source>Check in</source>
         <translation>入住</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/room_board.py" line="96"/>
+        <location filename="../../ui/calendar/room_board.py" line="97"/>
         <source>No arrival of this room type is due today</source>
         <translation>今天没有该房型的待入住订单</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/room_board.py" line="100"/>
+        <location filename="../../ui/calendar/room_board.py" line="101"/>
         <source>Repair…</source>
         <translation>维修…</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/room_board.py" line="111"/>
+        <location filename="../../ui/calendar/room_board.py" line="112"/>
         <source>%1 · leaves %2</source>
         <translation>%1 · %2 离店</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/room_board.py" line="113"/>
+        <location filename="../../ui/calendar/room_board.py" line="114"/>
         <source>Repair until %1</source>
         <translation>维修至 %1</translation>
     </message>
@@ -3586,72 +3591,82 @@
 <context>
     <name>WalkInDialog</name>
     <message>
-        <location filename="../../ui/calendar/front_desk_dialogs.py" line="49"/>
+        <location filename="../../ui/calendar/front_desk_dialogs.py" line="57"/>
         <source>Walk-in guest</source>
         <translation>散客入住</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/front_desk_dialogs.py" line="54"/>
+        <location filename="../../ui/calendar/front_desk_dialogs.py" line="64"/>
         <source>%1 left tonight</source>
         <translation>今晚剩 %1 间</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/front_desk_dialogs.py" line="60"/>
+        <location filename="../../ui/calendar/front_desk_dialogs.py" line="71"/>
         <source> night(s)</source>
         <translation> 晚</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/front_desk_dialogs.py" line="75"/>
+        <location filename="../../ui/calendar/front_desk_dialogs.py" line="87"/>
         <source>Room type</source>
         <translation>房型</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/front_desk_dialogs.py" line="76"/>
+        <location filename="../../ui/calendar/front_desk_dialogs.py" line="88"/>
         <source>Nights from tonight</source>
         <translation>从今晚起住</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/front_desk_dialogs.py" line="77"/>
+        <location filename="../../ui/calendar/front_desk_dialogs.py" line="89"/>
         <source>Adults</source>
         <translation>成人</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/front_desk_dialogs.py" line="78"/>
+        <location filename="../../ui/calendar/front_desk_dialogs.py" line="90"/>
         <source>Children</source>
         <translation>儿童</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/front_desk_dialogs.py" line="79"/>
+        <location filename="../../ui/calendar/front_desk_dialogs.py" line="91"/>
         <source>Guest name</source>
         <translation>客人姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/front_desk_dialogs.py" line="80"/>
+        <location filename="../../ui/calendar/front_desk_dialogs.py" line="92"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/front_desk_dialogs.py" line="81"/>
-        <source>Price per night (¥)</source>
-        <translation>每晚价格（¥）</translation>
+        <location filename="../../ui/calendar/front_desk_dialogs.py" line="93"/>
+        <source>Amount for the stay (¥)</source>
+        <translation>订单总额（¥）</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/front_desk_dialogs.py" line="82"/>
+        <location filename="../../ui/calendar/front_desk_dialogs.py" line="117"/>
+        <source>Pricing the stay…</source>
+        <translation>正在计算房费…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/front_desk_dialogs.py" line="124"/>
+        <source>No price for this stay: enter the amount.</source>
+        <translation>这段入住没有价格：请填写金额。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/front_desk_dialogs.py" line="129"/>
+        <source>%1 for %2 night(s), priced night by night</source>
+        <translation>%2 晚共 %1（按每晚价格计算）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/front_desk_dialogs.py" line="94"/>
         <source>Check in to room</source>
         <translation>入住房间</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/front_desk_dialogs.py" line="83"/>
-        <source>Total</source>
-        <translation>合计</translation>
-    </message>
-    <message>
-        <location filename="../../ui/calendar/front_desk_dialogs.py" line="86"/>
+        <location filename="../../ui/calendar/front_desk_dialogs.py" line="98"/>
         <source>Book</source>
         <translation>预订</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/front_desk_dialogs.py" line="97"/>
+        <location filename="../../ui/calendar/front_desk_dialogs.py" line="107"/>
         <source>Later (no room yet)</source>
         <translation>稍后分配</translation>
     </message>

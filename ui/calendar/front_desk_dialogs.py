@@ -26,6 +26,7 @@ from channelmgr.reservations.desk_bookings import MAX_NIGHTS as MAX_WALK_IN_NIGH
 from channelmgr.inventory.room_board import RoomBoard
 from channelmgr.money import format_minor
 
+from ..tasks import while_alive
 from . import texts
 from .bulk_edit_dialog import from_qdate, to_qdate
 from .form_parts import MoneyEdit
@@ -41,13 +42,22 @@ def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
 
 
 class WalkInDialog(QDialog):
-    """A guest at the desk without a booking: room type, nights, guests, price, and maybe a room."""
+    """A guest at the desk without a booking: room type, nights, guests, the amount, maybe a room.
 
-    def __init__(self, board: RoomBoard, name_of, room_type_id: int | None = None, parent: QWidget | None = None):
+    The amount is the stay's own price, quoted by the core night by night (the very function
+    新建订单 quotes with), not tonight's price × nights: ``quote(room_type_id, nights, on_done)``
+    asks for it off the GUI thread and calls ``on_done(DeskQuote)``. Once the desk types an
+    amount, a new quote no longer overwrites it.
+    """
+
+    def __init__(self, board: RoomBoard, name_of, quote, room_type_id: int | None = None,
+                 parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("walk_in_dialog")
         self.setWindowTitle(self.tr("Walk-in guest"))
         self.board = board
+        self._quote = quote
+        self._amount_typed = False
         self.room_type = QComboBox(self)
         self.room_type.setObjectName("room_type")
         for rt in board.room_types:
@@ -56,6 +66,7 @@ class WalkInDialog(QDialog):
         if room_type_id is not None:
             self.room_type.setCurrentIndex(max(0, self.room_type.findData(room_type_id)))
         self.nights = QSpinBox(self)
+        self.nights.setObjectName("nights")
         self.nights.setRange(1, MAX_WALK_IN_NIGHTS)
         self.nights.setSuffix(self.tr(" night(s)"))
         self.adults = QSpinBox(self)
@@ -66,11 +77,12 @@ class WalkInDialog(QDialog):
         self.guest = QLineEdit(self)
         self.guest.setObjectName("guest_name")
         self.phone = QLineEdit(self)
-        self.price = MoneyEdit(self)
-        self.price.setObjectName("price")
+        self.amount = MoneyEdit(self)
+        self.amount.setObjectName("amount")
         self.room = QComboBox(self)
         self.room.setObjectName("room")
-        self.total = QLabel(self)
+        self.quote_line = QLabel(self)
+        self.quote_line.setObjectName("quote")
         form = QFormLayout()
         form.addRow(self.tr("Room type"), self.room_type)
         form.addRow(self.tr("Nights from tonight"), self.nights)
@@ -78,31 +90,47 @@ class WalkInDialog(QDialog):
         form.addRow(self.tr("Children"), self.children)
         form.addRow(self.tr("Guest name"), self.guest)
         form.addRow(self.tr("Phone"), self.phone)
-        form.addRow(self.tr("Price per night (¥)"), self.price)
+        form.addRow(self.tr("Amount for the stay (¥)"), self.amount)
         form.addRow(self.tr("Check in to room"), self.room)
-        form.addRow(self.tr("Total"), self.total)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.quote_line)
         layout.addWidget(_buttons(self, self.tr("Book")))
         self.room_type.currentIndexChanged.connect(self._type_chosen)
-        self.nights.valueChanged.connect(self._update_total)
-        self.price.textChanged.connect(self._update_total)
+        self.nights.valueChanged.connect(self._ask_quote)
+        self.amount.textEdited.connect(self._amount_edited)
         self._type_chosen()
 
     def _type_chosen(self) -> None:
         type_id = self.room_type.currentData()
-        tonight = next((rt.tonight for rt in self.board.room_types if rt.id == type_id), None)
-        self.price.set_value_minor(tonight.price_minor if tonight else None)
         self.room.clear()
         self.room.addItem(self.tr("Later (no room yet)"), None)
         for room in self.board.rooms:
             if room.room_type_id == type_id and room.status in ("clean", "dirty") and room.out_of_order_id is None:
                 self.room.addItem(f"{room.number} · {texts.room_status_label(room.status)}", room.id)
-        self._update_total()
+        self._ask_quote()
 
-    def _update_total(self) -> None:
-        price = self.price.value_minor()
-        self.total.setText(format_minor(price * self.nights.value()) if price else "—")
+    def _ask_quote(self, *_args) -> None:
+        type_id, nights = self.room_type.currentData(), self.nights.value()
+        if type_id is None:
+            return
+        self.quote_line.setText(self.tr("Pricing the stay…"))
+        self._quote(type_id, nights, while_alive(self, lambda quote: self._show_quote(type_id, nights, quote)))
+
+    def _show_quote(self, type_id: int, nights: int, quote) -> None:
+        if (type_id, nights) != (self.room_type.currentData(), self.nights.value()):
+            return  # an answer for a stay the desk has changed since
+        if quote.amount_minor is None:
+            self.quote_line.setText(self.tr("No price for this stay: enter the amount."))
+            return
+        if not self._amount_typed:
+            self.amount.set_value_minor(quote.amount_minor)
+        self.quote_line.setText(
+            self.tr("%1 for %2 night(s), priced night by night")
+            .replace("%1", format_minor(quote.amount_minor, quote.currency)).replace("%2", str(nights)))
+
+    def _amount_edited(self, _text: str) -> None:
+        self._amount_typed = True
 
     def request(self, property_id: int) -> WalkInRequest:
         return WalkInRequest(
@@ -110,7 +138,8 @@ class WalkInDialog(QDialog):
             room_type_id=self.room_type.currentData(),
             nights=self.nights.value(),
             guest_name=self.guest.text(),
-            price_per_night_minor=self.price.value_minor() or 0,
+            # Untouched (or no quote yet): the core prices the stay itself, the same way.
+            amount_minor=self.amount.value_minor() if self._amount_typed else None,
             adults=self.adults.value(),
             children=self.children.value(),
             guest_phone=self.phone.text(),

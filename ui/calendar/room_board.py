@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from channelmgr.inventory.room_board import Arrival, BoardRoom, BoardRoomType, RoomBoard
+from channelmgr.reservations.desk_quote import quote_desk_stay
 from channelmgr.money import format_minor
 from channelmgr.roomtypes.desk_user import desk_actor
 
@@ -265,7 +266,7 @@ class RoomBoardWidget(QWidget):
             self._walk_in_after_load = (room_type_id,)
             self.reload()
             return None
-        dialog = WalkInDialog(self.board, self.name_of, room_type_id, self)
+        dialog = WalkInDialog(self.board, self.name_of, self._quote_stay, room_type_id, self)
         desk = self.ctx.services.calendar.front_desk
 
         def finished(result: int) -> None:
@@ -279,6 +280,16 @@ class RoomBoardWidget(QWidget):
         dialog.finished.connect(finished)
         dialog.open()
         return dialog
+
+    def _quote_stay(self, room_type_id: int, nights: int, on_done: Callable[[object], None]) -> None:
+        """The stay's price from tonight, quoted as 新建订单 quotes it (``quote_desk_stay``)."""
+        services, pid, board = self.ctx.services, self.ctx.property_id, self.board
+        room_type = next(rt for rt in board.room_types if rt.id == room_type_id)
+        plan_code = room_type.main_rate_plan_code
+        self.ctx.db_tasks.submit(
+            lambda: quote_desk_stay(services.calendar.availability, services.pricing, pid, room_type_id,
+                                    room_type.code, plan_code, board.today, nights),
+            on_done, self._failed, key=f"walk_in.quote.{id(self)}")
 
     def _run(self, work: Callable[[], object], success: str, area: str) -> None:
         def done(_result) -> None:

@@ -156,6 +156,7 @@ def _refusal_templates() -> dict[str, str]:
         "foreign_rate_plan": translate("CalendarTexts", "A chosen rate plan does not belong to the chosen room types."),
         "bad_value": translate("CalendarTexts", "Enter a valid value."),
         "price_not_positive": translate("CalendarTexts", "A price must be above zero."),
+        "no_price": translate("CalendarTexts", "This room type has no price for every night of the stay: enter the amount."),
         "stay_range": translate("CalendarTexts", "A stay limit is 1 to {max} nights."),
         "too_many_closed": translate("CalendarTexts", "{room_type} has {rooms} rooms; {value} cannot be closed."),
         "min_above_max": translate(

@@ -10,14 +10,14 @@ from channelmgr.inventory.refusals import Refusal
 from .builders import ACTOR, TODAY, day, fingerprint
 
 
-def walk_in(hotel, code="B", nights=2, room=None, price=28800, name="散客 张三"):
+def walk_in(hotel, code="B", nights=2, room=None, amount=57600, name="散客 张三"):
     return hotel.calendar.front_desk.walk_in(
         WalkInRequest(
             property_id=hotel.property_id,
             room_type_id=hotel.types[code],
             nights=nights,
             guest_name=name,
-            price_per_night_minor=price,
+            amount_minor=amount,
             room_id=hotel.rooms[room] if room else None,
         ),
         ACTOR,
@@ -56,7 +56,7 @@ def test_closing_tonight_keeps_the_last_rooms_for_walk_ins(hotel):
 
 @pytest.mark.parametrize(
     "kwargs, code",
-    [({"name": "  "}, "no_guest_name"), ({"nights": 0}, "nights_range"), ({"price": 0}, "price_not_positive")],
+    [({"name": "  "}, "no_guest_name"), ({"nights": 0}, "nights_range"), ({"amount": 0}, "price_not_positive")],
 )
 def test_walk_in_input_is_checked(hotel, kwargs, code):
     with pytest.raises(Refusal) as refused:
@@ -145,3 +145,35 @@ def test_check_out_needs_a_checked_in_guest(hotel):
     with pytest.raises(Refusal) as refused:
         hotel.calendar.front_desk.check_out(booking_id, ACTOR)
     assert refused.value.code == "not_checked_in"
+
+
+def test_a_walk_in_without_an_amount_is_priced_night_by_night(hotel):
+    from channelmgr.inventory.bulk_edit import BulkEditRequest, Operation
+
+    # Tomorrow dearer than tonight (a typed price): two nights cost 300 + 360, not 2 × 300.
+    hotel.calendar.bulk_edit.apply(BulkEditRequest(hotel.property_id, day(1), day(1), (hotel.types["B"],),
+                                                   Operation.PRICE, 36000, rate_plan_ids=(hotel.plans["B/BAR"],)), ACTOR)
+    booking = walk_in(hotel, nights=2, amount=None)
+    assert booking.amount_minor == 30000 + 36000
+
+
+def test_walk_in_and_new_booking_quote_agree_on_the_demo(demo_services):
+    """散客入住 and 新建订单 price a stay with one function: same total, night by night."""
+    from datetime import timedelta
+
+    from channelmgr.reservations.desk_quote import quote_desk_stay
+
+    services = demo_services
+    pid = services.inventory.property_id(None)
+    today = services.calendar.availability.today(pid)
+    room_type = next(rt for rt in services.inventory.room_types(pid) if rt.code == "LKV")
+    # The stay covers the next weekend, so its nights' prices differ from tonight's.
+    nights = (4 - today.weekday()) % 7 + 3
+    quote = quote_desk_stay(services.calendar.availability, services.pricing, pid, room_type.id, room_type.code,
+                            room_type.rate_plans[0].code, today, nights)
+    rows = services.pricing.prices(pid, "LKV", room_type.rate_plans[0].code, None, today, today + timedelta(days=nights))
+    assert len({row.price_minor for row in rows}) > 1, "the stay should mix weekday and weekend prices"
+    booking = services.calendar.front_desk.walk_in(
+        WalkInRequest(pid, room_type.id, nights, "散客 李四"), ACTOR)
+    assert booking.amount_minor == quote.amount_minor == sum(row.price_minor for row in rows)
+    assert booking.amount_minor != rows[0].price_minor * nights

@@ -92,3 +92,28 @@ def test_a_repair_takes_the_room_out_of_sale(page, qtbot):
     dialog.findChild(QPushButton, "ok").click()
     qtbot.waitUntil(lambda: page.model.cell(twin, 0).left == before - 1, timeout=3000)
     qtbot.waitUntil(lambda: board.card("103").findChild(QToolButton, "end_repair") is not None, timeout=3000)
+
+
+def test_a_walk_in_is_charged_the_stays_own_prices_not_tonights_times_nights(page, qtbot):
+    from datetime import timedelta
+
+    from channelmgr.inventory.bulk_edit import BulkEditRequest, Operation
+    from channelmgr.roomtypes.desk_user import desk_actor
+
+    ctx = page.ctx
+    lake = page.model.room_type(_row(page, "LKV"))
+    board = _open_board(page, qtbot)
+    tonight = page.model.cell(_row(page, "LKV"), 0).price_minor
+    tomorrow = board.board.today + timedelta(days=1)
+    ctx.services.calendar.bulk_edit.apply(BulkEditRequest(
+        ctx.property_id, tomorrow, tomorrow, (lake.id,), Operation.PRICE, tonight + 8000,
+        rate_plan_ids=(lake.main_rate_plan_id,)), desk_actor("test"))
+    dialog = board.walk_in(lake.id)
+    dialog.nights.setValue(2)
+    expected = tonight + tonight + 8000
+    qtbot.waitUntil(lambda: dialog.amount.value_minor() == expected, timeout=3000)
+    dialog.guest.setText("散客 周七")
+    dialog.findChild(QPushButton, "ok").click()
+    qtbot.waitUntil(lambda: "周七" in board.message.text(), timeout=3000)
+    booked = [r for r in ctx.services.reservations.list(ctx.property_id, None, None, None) if r.guest_name == "散客 周七"]
+    assert [r.amount_minor for r in booked] == [expected]
