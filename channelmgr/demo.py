@@ -24,6 +24,7 @@ from .db.models import Property, RatePlan, Reservation, Room, RoomType
 from .roomtypes.photos import PhotoStore
 from .roomtypes.png import banded_png
 from .pricing.demo_rules import add_demo_pricing
+from .pricing.property_settings import start_new_property
 from .security.audit import record
 from .sync.demo_channels import add_demo_channels
 
@@ -215,6 +216,7 @@ def load_demo(db: Database, today: date | None = None) -> None:
         )
         s.add(prop)
         s.flush()
+        start_new_property(s, prop.id)  # whole-yuan desk prices, like any new property
         types = _add_room_types(s, prop)
         _add_reservations(s, prop, types, today)
         add_demo_channels(s, prop.id, types)  # pointing at `channelmgr sandbox` on 127.0.0.1:8765

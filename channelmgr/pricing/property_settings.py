@@ -90,6 +90,18 @@ class PropertyPricingSettings:
         )
 
 
+#: The output settings a property starts with. The desk's own ("direct") prices are rounded up
+#: to whole yuan: a rule of +8% on ¥490 gives ¥529.20, a price nobody would quote a guest. A
+#: property made before this default keeps its jiao until the owner chooses (Settings).
+NEW_PROPERTY_CHANNEL_OUTPUTS = {"direct": {"rounding": "yuan"}}
+
+
+def start_new_property(session: Session, property_id: int) -> None:
+    """The pricing settings of a property just created; every path that creates one calls this."""
+    write_settings(session, property_id, PropertyPricingSettings(
+        channel_outputs={name: dict(values) for name, values in NEW_PROPERTY_CHANNEL_OUTPUTS.items()}))
+
+
 def read_settings_json(session: Session, property_id: int) -> dict:
     row = session.get(Setting, setting_key(property_id))
     return dict(row.value or {}) if row is not None else {}

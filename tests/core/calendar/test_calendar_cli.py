@@ -27,7 +27,7 @@ def test_show_and_edit_with_a_dry_run_first(sqlite_url, capsys):
     assert main(["--db", sqlite_url, "calendar", "show", "--from", first, "--days", "7", "--json"]) == 0
     rows = {r["room_type"]: r["nights"] for r in json.loads(capsys.readouterr().out)}
     lake = rows["LKV"]
-    assert sum(n["stop_sell"] for n in lake.values()) == 2 and lake[first]["price_minor"] == 68850
+    assert sum(n["stop_sell"] for n in lake.values()) == 2 and lake[first]["price_minor"] == 68900  # ¥688.50, whole yuan
     assert not any(n["stop_sell"] for n in rows["FAM"].values())
     assert main(["--db", sqlite_url, "calendar", "show", "--from", first, "--days", "7"]) == 0
     assert "stop" in capsys.readouterr().out

@@ -238,15 +238,16 @@ def test_demo_rules_give_the_expected_prices(demo):
     assert lkv == {
         date(2026, 10, 2): 100200,  # 国庆, a Friday: (588 + 80) × 1.5
         date(2026, 11, 10): 58800,  # a plain Tuesday: the base price
-        date(2026, 7, 14): 67620,   # summer Tuesday: 588 × 1.15
-        date(2026, 7, 17): 76820,   # summer Friday: (588 + 80) × 1.15
-        date(2026, 9, 2): 52920,    # tomorrow: last minute 588 × 0.9
+        # The demo, like any new property, rounds its desk prices up to whole yuan.
+        date(2026, 7, 14): 67700,   # summer Tuesday: 588 × 1.15 = 676.20 → 677
+        date(2026, 7, 17): 76900,   # summer Friday: (588 + 80) × 1.15 = 768.20 → 769
+        date(2026, 9, 2): 53000,    # tomorrow: last minute 588 × 0.9 = 529.20 → 530
     }
     assert grid[("LKV", "BB", date(2026, 10, 2))] == 104200  # breakfast follows: +40
     ctrip = demo.pricing.price_grid(demo.pid, date(2026, 10, 2), date(2026, 10, 3), "ctrip")
     assert ctrip[("LKV", "BAR", date(2026, 10, 2))] == 115800  # 1002 × 1.15 = 1152.30 → …8
     spring = demo.pricing.price_grid(demo.pid, date(2026, 2, 17), date(2026, 2, 18))
-    assert spring[("LKV", "BAR", date(2026, 2, 17))] == 76440  # 春节 Tuesday: 588 × 1.3
+    assert spring[("LKV", "BAR", date(2026, 2, 17))] == 76500  # 春节 Tuesday: 588 × 1.3 = 764.40 → 765
 
 
 def test_explain_names_every_step_and_the_steps_add_up(demo):
@@ -347,7 +348,7 @@ def test_a_big_move_is_refused_without_force_and_applied_with_it(demo):
 
     preview = demo.pricing.set_base_price(ACTOR, demo.pid, "LKV", "BAR", 5880, force=True)
     assert len(preview.changed) == 2 * 365
-    assert demo.pricing.price_grid(demo.pid, date(2026, 11, 10), date(2026, 11, 11))[("LKV", "BAR", date(2026, 11, 10))] == 5880
+    assert demo.pricing.price_grid(demo.pid, date(2026, 11, 10), date(2026, 11, 11))[("LKV", "BAR", date(2026, 11, 10))] == 5900  # ¥58.80 → ¥59
     with demo.db.session() as s:
         entry = s.scalars(select(AuditEntry).where(AuditEntry.entity == "rate_plan")).one()
         assert (entry.actor, entry.entity_id, entry.before, entry.after) == (
@@ -461,3 +462,12 @@ def test_demo_pricing_puts_the_ctrip_markup_on_the_row_or_in_the_property_settin
         "ctrip": {"markup_percent": "15", "rounding": "end8"}}
     night = date(2026, 10, 2)  # A: (400 + 80) × 1.5 = 720 → × 1.15 = 828 → ends in 8 already
     assert small_hotel.pricing.channel_prices(small_hotel.pid, "ctrip", "A", "BAR", [night]) == {night: 82800}
+
+
+def test_a_new_property_quotes_whole_yuan_and_an_older_one_keeps_its_jiao(demo, small_hotel):
+    # The demo is made like any new property: its desk price of 588 × 0.9 is ¥530, not ¥529.20.
+    tomorrow = date(2026, 9, 2)
+    assert demo.pricing.price_grid(demo.pid, tomorrow, tomorrow + timedelta(days=1))[("LKV", "BAR", tomorrow)] == 53000
+    assert [c.rounding for c in demo.pricing.channels(demo.pid) if c.name == "direct"] == ["yuan"]
+    # A property without the new-property settings (made before them) is priced as it was.
+    assert [c.rounding for c in small_hotel.pricing.channels(small_hotel.pid) if c.name == "direct"] == ["none"]

@@ -83,7 +83,7 @@ def test_set_base_needs_force_for_a_fat_finger(demo_url, capsys):
     assert code == 0 and out.startswith("CQN/BAR base price ¥38.80:")
     code, out, _ = run(demo_url, capsys, "show", "--room-type", "CQN", "--rate-plan", "BAR",
                        "--from", "2026-11-10", "--to", "2026-11-11")
-    assert "BAR ¥38.80" in out
+    assert "BAR ¥39" in out  # the base price is ¥38.80; the desk's price is in whole yuan
 
 
 @pytest.mark.parametrize("argv, message", [

@@ -122,7 +122,7 @@ def test_the_fat_finger_guard_asks_before_saving(page, qtbot):
     page.save()
     qtbot.waitUntil(lambda: guard_box() is not None)
     box = guard_box()
-    assert "LKV · BAR" in box.informativeText() and "¥588 → ¥58.80" in box.informativeText()
+    assert "LKV · BAR" in box.informativeText() and "¥588 → ¥59" in box.informativeText()  # ¥58.80, whole yuan
     go_back = next(b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.RejectRole)
     go_back.click()
     assert pricing(page).rate_plans(page.ctx.property_id)[0].base_price_minor == 58800
