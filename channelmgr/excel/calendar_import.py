@@ -201,6 +201,13 @@ def _typed_cell(grid: SheetGrid, data: CalendarData, row: CalendarRow, index: in
                 f"at most {free} rooms can be sold that night "
                 f"({cell.total} rooms, {cell.booked} booked, {cell.out_of_order} out of order)")
         value = cell.total - cell.booked - cell.out_of_order - value  # rooms closed by hand
+    if grid.sheet is MIN_STAY:
+        rule = data.cell(row, index).rule_min_stay
+        if rule is not None and (value or 1) < rule:
+            # The sheet shows the effective minimum; a lower one would be stored and never hold.
+            raise CellError(f"价格规则要求这晚至少住 {rule} 晚，这里不能更少（请改价格规则）",
+                            f"a price rule asks for at least {rule} nights on this night; "
+                            f"a shorter minimum would not hold (change the price rule instead)")
     return TypedCell(grid.sheet, row, index, value, grid.title, ref, raw)
 
 

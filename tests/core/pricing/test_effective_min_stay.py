@@ -104,3 +104,17 @@ def test_excel_export_carries_the_effective_min_stay_and_reimports_unchanged(dem
         assert read_cell(path, "最少入住", (room_type.code,), first) is None
     report = services.excel.import_calendar(property_id, path, ACTOR)
     assert report.ok and report.change_count == 0, report.summary_lines()
+
+
+def test_excel_import_refuses_a_minimum_below_the_rules_naming_the_cell(demo, tmp_path):
+    from tests.core.excel.helpers import edit
+
+    services, property_id, nights = demo
+    path = tmp_path / "calendar.xlsx"
+    services.excel.export_calendar(property_id, path, nights[0], nights[-1] + timedelta(days=1))
+    ref = find_cell(path, "最少入住", ("LKV",), nights[0])
+    edit(path, {("最少入住", ref): 1})
+    report = services.excel.import_calendar(property_id, path, ACTOR)
+    assert not report.ok and not report.applied
+    [problem] = report.problems
+    assert problem.cell == ref and "至少住 2 晚" in problem.line()
