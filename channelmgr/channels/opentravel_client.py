@@ -27,7 +27,7 @@ from urllib.parse import urlsplit
 
 import requests
 
-from channelmgr.channels.errors import HostileXmlError, ProtocolError
+from channelmgr.channels.errors import Failure, FailureKind, HostileXmlError, ProtocolError, network_failure_kind
 from channelmgr.channels.opentravel_messages import OutgoingMessage
 from channelmgr.channels.opentravel_responses import (
     OtaIssue,
@@ -72,6 +72,14 @@ class SendResult:
     retry_after: float | None = None            # seconds the channel asked us to wait
     attempts: int = 1
     reply: bytes = field(default=b"", repr=False)  # the 200 reply's body, for messages with a payload
+    kind: FailureKind | None = None             # why it failed (None when OK), for the reader's sentence
+
+    @property
+    def failure(self) -> Failure | None:
+        """The failure as a person reads it: the kind and "Message: full detail"; None when OK."""
+        if self.outcome is Outcome.OK:
+            return None
+        return Failure(self.kind or FailureKind.CHANNEL_REFUSED, f"{self.message.name}: {self.detail}")
 
     @property
     def acknowledged(self) -> tuple[Range, ...]:
@@ -121,11 +129,14 @@ class OpenTravelClient:
                 allow_redirects=False,  # a redirect would re-send our Basic auth to who knows where
             )
         except requests.Timeout:
-            result = SendResult(Outcome.RETRYABLE, message, f"timed out after {self._timeout[1]:g}s")
+            result = SendResult(Outcome.RETRYABLE, message, f"timed out after {self._timeout[1]:g}s",
+                                kind=FailureKind.TIMEOUT)
         except requests.ConnectionError as exc:
-            result = SendResult(Outcome.RETRYABLE, message, f"connection failed: {_cause(exc)}")
+            result = SendResult(Outcome.RETRYABLE, message, f"connection failed: {_cause(exc)}",
+                                kind=network_failure_kind(exc))
         except requests.RequestException as exc:
-            result = SendResult(Outcome.FATAL, message, f"request could not be sent: {_cause(exc)}")
+            result = SendResult(Outcome.FATAL, message, f"request could not be sent: {_cause(exc)}",
+                                kind=FailureKind.CONFIG)
         else:
             result = self._classify(message, response)
         log.info(
@@ -141,25 +152,30 @@ class OpenTravelClient:
         status = response.status_code
         if status in AUTH_STATUSES:
             return SendResult(Outcome.FATAL, message, f"HTTP {status}: the channel refused our credentials",
-                              http_status=status)
+                              http_status=status, kind=FailureKind.AUTH)
         if status in RETRYABLE_STATUSES or status >= 500:
+            kind = FailureKind.RATE_LIMITED if status == 429 else FailureKind.SERVER_ERROR
             return SendResult(Outcome.RETRYABLE, message, f"HTTP {status} {response.reason}",
-                              http_status=status, retry_after=self._retry_after(response))
+                              http_status=status, retry_after=self._retry_after(response), kind=kind)
         if status != 200:
             return SendResult(Outcome.FATAL, message, f"HTTP {status}: {_errors_in(response.content)}",
-                              http_status=status)
+                              http_status=status, kind=FailureKind.CHANNEL_REFUSED)
         try:
             verdict = judge(message, parse_response(response.content, expected=message.response_name))
         except HostileXmlError as exc:
-            return SendResult(Outcome.FATAL, message, f"refused a hostile reply: {exc}", http_status=status)
+            return SendResult(Outcome.FATAL, message, f"refused a hostile reply: {exc}", http_status=status,
+                              kind=FailureKind.BAD_REPLY)
         except ProtocolError as exc:
             # Often a proxy's HTML page or a cut connection; the data was not acknowledged, so
             # trying again is safe and usually works.
-            return SendResult(Outcome.RETRYABLE, message, f"unreadable reply: {exc}", http_status=status)
+            return SendResult(Outcome.RETRYABLE, message, f"unreadable reply: {exc}", http_status=status,
+                              kind=FailureKind.BAD_REPLY)
         if any(_is_auth_error(e) for e in verdict.request_errors):
             # Many OTAs answer bad credentials with HTTP 200 and an Error, not with a 401.
             detail = "the channel refused our credentials: " + "; ".join(map(str, verdict.request_errors))
-            return SendResult(Outcome.FATAL, message, detail, rejected=verdict.rejected, http_status=status)
+            return SendResult(Outcome.FATAL, message, detail, rejected=verdict.rejected, http_status=status,
+                              kind=FailureKind.AUTH)
+        kind = FailureKind.CHANNEL_REFUSED if verdict.rejected else None
         if not verdict.rejected:
             outcome = Outcome.OK
             detail = f"{len(verdict.accepted)} ranges applied" if message.items else "accepted"
@@ -170,7 +186,7 @@ class OpenTravelClient:
             outcome = Outcome.REJECTED
             detail = f"all {len(verdict.rejected)} refused: " + _first_issues(verdict.rejected)
         return SendResult(outcome, message, detail, verdict.accepted, verdict.rejected, verdict.warnings,
-                          http_status=status, reply=response.content)
+                          http_status=status, reply=response.content, kind=kind)
 
     def _retry_after(self, response: requests.Response) -> float | None:
         """Retry-After is either delta-seconds or an HTTP date (RFC 9110 §10.2.3)."""

@@ -15,6 +15,7 @@ from openpyxl.comments import Comment
 from openpyxl.styles import PatternFill
 from openpyxl.utils import range_boundaries
 
+from ..files import save_workbook
 from .problems import CellProblem
 from .styles import BAD_CELL_FILL
 
@@ -42,7 +43,7 @@ def write_annotated_copy(source: Path, problems: list[CellProblem]) -> Path | No
         for ref, reasons in cells.items():
             _mark(ws, ref, "\n".join(dict.fromkeys(reasons)))
     target = annotated_copy_path(source)
-    wb.save(target)
+    save_workbook(wb, target)
     return target
 
 

@@ -16,6 +16,7 @@ from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from ..files import save_workbook
 from ..inventory.day_marks import DayMark
 from .baseline import add_baseline_sheet, calendar_row
 from .calendar_data import CalendarData
@@ -37,7 +38,7 @@ def write_calendar_workbook(data: CalendarData, path: Path, lang: str) -> Export
         rows += _write_sheet(wb, sheet, data, lang, baseline)
     _write_notes(wb, lang)
     add_baseline_sheet(wb, baseline)
-    wb.save(path)
+    save_workbook(wb, path)
     return ExportResult(path, tuple(s.title(lang) for s in CALENDAR_SHEETS) + (word("notes_sheet", lang),), rows)
 
 

@@ -18,6 +18,7 @@ from typing import Any, Mapping
 
 from openpyxl import Workbook
 
+from ..files import save_workbook
 from ..db.engine import Database
 from ..db.models import Setting
 from ..errors import UserError
@@ -105,7 +106,7 @@ def write_extranet_workbook(profile: ExtranetProfile, data: CalendarData,
     set_widths(notes, {1: 100})
     for line in _notes(profile, lang):
         notes.append([line])
-    wb.save(path)
+    save_workbook(wb, path)
     return ExportResult(path, (ws.title, notes.title), count)
 
 

@@ -12,6 +12,7 @@ from typing import Sequence
 
 from openpyxl import Workbook
 
+from ..files import save_workbook
 from .occupancy import OccupancyRow, occupancy, totals
 from .problems import ExportResult
 from .styles import print_fit_to_width, register_styles, set_widths, styled
@@ -37,7 +38,7 @@ def write_report_workbook(room_types: Sequence, reservations: Sequence, start: d
         for row in rows:
             ws.append(_line(ws, row, row.room_type_code, row.name, periods, value, style))
         ws.append(_line(ws, total, "合计" if zh else "Total", None, periods, value, style))
-    wb.save(path)
+    save_workbook(wb, path)
     return ExportResult(path, tuple(wb.sheetnames), len(rows))
 
 

@@ -13,6 +13,7 @@ from typing import Sequence
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 
+from ..files import save_workbook
 from ..reservations.views import ReservationInfo
 from .labels import YES_NO
 from .problems import ExportResult
@@ -78,5 +79,5 @@ def write_reservations_workbook(rows: Sequence[ReservationInfo], path: Path, lan
             formula = f"=SUBTOTAL(9,{letter}2:{letter}{last_row})"  # 9 = SUM of the rows the filter shows
             total[index] = styled(ws, formula, style) if style else formula
         ws.append(total)
-    wb.save(path)
+    save_workbook(wb, path)
     return ExportResult(path, (ws.title,), len(rows))

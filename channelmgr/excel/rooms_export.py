@@ -15,6 +15,7 @@ from openpyxl import Workbook
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from ..files import save_workbook
 from ..catalog import ATTRIBUTES, Attribute, Kind
 from .baseline import add_baseline_sheet, room_type_rows
 from .attribute_cells import cell_form, column_width, describe_allowed, describe_kind
@@ -52,7 +53,7 @@ def write_rooms_workbook(records: Sequence[Mapping[str, Any]], path: Path, lang:
     _write_notes(wb, lang)
     _write_lists(wb, lists_title, lang)
     add_baseline_sheet(wb, room_type_rows(records))
-    wb.save(path)
+    save_workbook(wb, path)
     return ExportResult(path, (ws.title, word("notes_sheet", lang)), len(records))
 
 

@@ -18,14 +18,13 @@ missing, never an error.
 from __future__ import annotations
 
 import hashlib
-import os
 import re
-import tempfile
 from pathlib import Path, PurePosixPath
 from typing import Callable, Iterable, Mapping, Sequence
 
 from sqlalchemy import select
 
+from ..files import atomic_target
 from ..actor import Actor
 from ..config import data_dir
 from ..db.engine import Database
@@ -63,14 +62,8 @@ class PhotoStore:
         if not target.exists():
             target.parent.mkdir(parents=True, exist_ok=True)
             # Written beside the target and renamed: a crash never leaves half a photo under its name.
-            fd, temp = tempfile.mkstemp(dir=target.parent, suffix=".part")
-            try:
-                with os.fdopen(fd, "wb") as out:
-                    out.write(data)
-                os.replace(temp, target)
-            except BaseException:
-                Path(temp).unlink(missing_ok=True)
-                raise
+            with atomic_target(target) as temp:
+                temp.write_bytes(data)
         return str(ref)
 
     def locate(self, ref: str) -> Path | None:

@@ -21,6 +21,7 @@ from typing import Callable
 
 import requests
 
+from ..channels.errors import Failure, FailureKind
 from ..channels.opentravel_client import Credentials, OpenTravelClient, Outcome, SendResult
 from ..channels.opentravel_messages import build_notif
 from ..channels.retry import RetryPolicy, send_with_retry
@@ -130,13 +131,13 @@ class SyncEngine:
         report = _planned_report(prepared, started, dry_run=dry_run, full=full)
         if dry_run or not channel.enabled or not prepared.requests:
             if prepared.diff.parked:
-                report = replace(report, errors=tuple(runtime.refusals.errors()))
+                report = _with_failures(report, _refusals(runtime))
             return replace(report, finished_at=utcnow())
 
         try:
             password = self._password(channel)
         except UserError as exc:
-            return replace(report, errors=(str(exc),), finished_at=utcnow())
+            return _with_failures(replace(report, finished_at=utcnow()), [Failure(FailureKind.CONFIG, str(exc))])
         client = OpenTravelClient(
             channel.endpoint, Credentials(channel.username, password),
             timeout=(CONNECT_TIMEOUT, channel.settings.timeout_seconds), session=runtime.http,
@@ -152,18 +153,17 @@ class SyncEngine:
                 # not confirmed stays in the difference for the next pass.
                 tally.retry_later = result.outcome is Outcome.RETRYABLE
                 break
-        errors = tally.errors
+        failures = tally.failures
         if prepared.diff.parked:
-            errors = errors + runtime.refusals.errors()
-        return replace(
+            failures = failures + _refusals(runtime)
+        return _with_failures(replace(
             report,
             finished_at=utcnow(),
             requests_sent=tally.requests,
             cells_acknowledged=tally.acknowledged,
             cells_refused=tally.refused,
-            errors=tuple(dict.fromkeys(errors)),
             retry_later=tally.retry_later,
-        )
+        ), failures)
 
     def _prepare(self, channel_id: int, refusals: ParkedRefusals, *, full: bool, dry_run: bool,
                  hold_refused: bool) -> _Prepared:
@@ -222,15 +222,26 @@ class _Tally:
     requests: int = 0
     acknowledged: int = 0
     refused: int = 0
-    errors: list[str] = field(default_factory=list)
+    failures: list[Failure] = field(default_factory=list)
     retry_later: bool = False
 
     def add(self, result: SendResult, acknowledged: int, refused: int, password: str) -> None:
         self.requests += 1
         self.acknowledged += acknowledged
         self.refused += refused
-        if result.outcome is not Outcome.OK:
-            self.errors.append(f"{result.message.name}: {scrub(result.detail, (password,))}")
+        failure = result.failure
+        if failure is not None:
+            self.failures.append(replace(failure, detail=scrub(failure.detail, (password,))))
+
+
+def _refusals(runtime: ChannelRuntime) -> list[Failure]:
+    return [Failure(FailureKind.CHANNEL_REFUSED, text) for text in runtime.refusals.errors()]
+
+
+def _with_failures(report: PassReport, failures: list[Failure]) -> PassReport:
+    """Set the failures (each once, in order) and their full texts as ``errors``."""
+    unique = tuple(dict.fromkeys(failures))
+    return replace(report, failures=unique, errors=tuple(dict.fromkeys(f.detail for f in unique)))
 
 
 def _nights(rng: Range) -> int:

@@ -21,6 +21,7 @@ from concurrent.futures import Future
 from dataclasses import dataclass
 from typing import Any, Callable
 
+from ..channels.errors import Failure, FailureKind
 from ..db.base import utcnow
 from .engine import ChannelRuntime
 from .report import PassReport
@@ -132,8 +133,10 @@ class ChannelLane:
             log.exception("sync pass for channel %s failed", self.channel_id)
             # The channel's name is unknown here (reading it may be what failed): the board keeps
             # the name it had.
+            detail = f"{type(exc).__name__}: {exc}"
             return PassReport(self.channel_id, "", False, options.full, started, utcnow(),
-                              errors=(f"{type(exc).__name__}: {exc}",), retry_later=True)
+                              errors=(detail,), retry_later=True,
+                              failures=(Failure(FailureKind.INTERNAL, detail),))
 
     def _plan_follow_up(self, report: PassReport) -> None:
         if report.retry_later and not self.runtime.stop.is_set():

@@ -6,6 +6,7 @@ from dataclasses import asdict, dataclass
 from datetime import date, datetime
 from enum import Enum
 
+from ..channels.errors import Failure
 from .difference import ChangeGroup
 from .mappings import SyncWarning
 
@@ -37,8 +38,9 @@ class PassReport:
     requests_sent: int = 0
     cells_acknowledged: int = 0
     cells_refused: int = 0
-    errors: tuple[str, ...] = ()
+    errors: tuple[str, ...] = ()  # the full technical text of each failure (log, tooltip, --json)
     retry_later: bool = False   # stopped on a failure that may pass: try again soon
+    failures: tuple[Failure, ...] = ()  # the same failures with their kind, for the reader's sentence
 
     @property
     def pending_cells(self) -> int:

@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 from typing import Callable
 
 from ..actor import Actor
-from ..channels.errors import ProtocolError
+from ..channels.errors import Failure, FailureKind, ProtocolError
 from ..channels.opentravel_client import Credentials, OpenTravelClient, Outcome, SendResult
 from ..channels.opentravel_reservations import build_notif_report, build_read_request, parse_res_retrieve
 from ..channels.retry import RetryPolicy, send_with_retry
@@ -56,6 +56,7 @@ class PullReport:
     acknowledged: int = 0      # remote ids the channel confirmed we hold
     errors: tuple[str, ...] = ()
     skipped: bool = False      # channel disabled: nothing asked
+    failures: tuple[Failure, ...] = ()  # ``errors`` with their kinds, for the reader's sentence
 
     @property
     def ok(self) -> bool:
@@ -102,7 +103,7 @@ class ReservationPuller:
         try:
             password = self._password(channel)
         except UserError as exc:
-            return PullReport(channel.id, channel.name, errors=(str(exc),))
+            return self._failed(channel, Failure(FailureKind.CONFIG, str(exc)), "")
         client = OpenTravelClient(channel.endpoint, Credentials(channel.username, password), session=session,
                                   timeout=(timeout[0], channel.settings.timeout_seconds))
 
@@ -110,11 +111,12 @@ class ReservationPuller:
         # same retries as a push smooth over blips.
         read = self._send(client, channel, build_read_request(channel.hotel_code), password, sleep)
         if read.outcome is not Outcome.OK:
-            return self._failed(channel, f"{read.message.name}: {read.detail}", password)
+            return self._failed(channel, read.failure, password)
         try:
             _response, parsed = parse_res_retrieve(read.reply)
         except ProtocolError as exc:  # HostileXmlError is one: refused, logged, nothing stored
-            return self._failed(channel, f"unreadable reservation list: {exc}", password)
+            return self._failed(channel, Failure(FailureKind.BAD_REPLY, f"unreadable reservation list: {exc}"),
+                                password)
         if not parsed:
             return PullReport(channel.id, channel.name)
 
@@ -137,7 +139,7 @@ class ReservationPuller:
             # "unchanged". Worth a line in the log, never a lost booking.
             error = f"{ack.message.name}: {scrub(ack.detail, (password,))} (stored; will be acknowledged next pull)"
             log.warning("channel %s: %s", channel.name, error)
-            return replace(report, errors=(error,))
+            return replace(report, errors=(error,), failures=(Failure(ack.kind or FailureKind.CHANNEL_REFUSED, error),))
         log.info("channel %s: %s", channel.name, report.summary())
         return replace(report, acknowledged=len(to_acknowledge))
 
@@ -151,10 +153,10 @@ class ReservationPuller:
                         secrets=(password,))
         return result
 
-    def _failed(self, channel: ChannelConfig, detail: str, password: str) -> PullReport:
-        detail = scrub(detail, (password,))
-        log.warning("channel %s: reservation pull failed, nothing acknowledged: %s", channel.name, detail)
-        return PullReport(channel.id, channel.name, errors=(detail,))
+    def _failed(self, channel: ChannelConfig, failure: Failure, password: str) -> PullReport:
+        failure = Failure(failure.kind, scrub(failure.detail, (password,)))
+        log.warning("channel %s: reservation pull failed, nothing acknowledged: %s", channel.name, failure.detail)
+        return PullReport(channel.id, channel.name, errors=(failure.detail,), failures=(failure,))
 
     def _password(self, channel: ChannelConfig) -> str:
         if channel.secret_encrypted is None:

@@ -15,6 +15,7 @@ from typing import Callable, Iterable
 
 from sqlalchemy import select
 
+from ..channels.errors import Failure, FailureKind
 from ..channels.retry import RetryPolicy
 from ..db.engine import Database
 from ..db.models import Channel
@@ -84,7 +85,8 @@ class SyncService:
             # A bug or a database error: nothing was acknowledged (that comes after the commit), so
             # the channel delivers the bookings again; report it like a network failure.
             log.exception("reservation pull for channel %s failed", channel_id)
-            return PullReport(channel_id, "", errors=(f"{type(exc).__name__}: {exc}",))
+            detail = f"{type(exc).__name__}: {exc}"
+            return PullReport(channel_id, "", errors=(detail,), failures=(Failure(FailureKind.INTERNAL, detail),))
         if report.availability_changed:
             self.notify_changed()
         return report

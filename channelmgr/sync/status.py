@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Callable
 
+from ..channels.errors import Failure
 from .report import PassReport, SyncState
 
 log = logging.getLogger(__name__)
@@ -27,6 +28,7 @@ class ChannelStatus:
     last_pass: datetime
     errors: tuple[str, ...] = ()
     warnings: int = 0
+    failures: tuple[Failure, ...] = ()  # ``errors`` with their kinds
 
 
 Listener = Callable[[ChannelStatus], None]
@@ -53,6 +55,7 @@ class StatusBoard:
                 last_pass=report.finished_at,
                 errors=report.errors,
                 warnings=len(report.warnings),
+                failures=report.failures,
             )
             self._statuses[report.channel_id] = status
             listeners = list(self._listeners)

@@ -17,6 +17,7 @@ from typing import Iterable, Sequence
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ..files import atomic_target
 from ..channels.opentravel_client import SendResult
 from ..db.models import Channel, SyncLog
 
@@ -108,7 +109,7 @@ def export_csv(entries: Iterable[SyncLogEntry], path: str | Path) -> int:
     """Write the entries as UTF-8 CSV with a BOM (Excel opens Chinese text right); returns rows."""
     names = [f.name for f in fields(SyncLogEntry)]
     count = 0
-    with open(path, "w", encoding="utf-8-sig", newline="") as out:
+    with atomic_target(path) as temp, open(temp, "w", encoding="utf-8-sig", newline="") as out:
         writer = csv.DictWriter(out, fieldnames=names)
         writer.writeheader()
         for entry in entries:

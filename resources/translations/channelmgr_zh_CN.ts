@@ -1155,37 +1155,37 @@
 <context>
     <name>ChannelTableModel</name>
     <message>
-        <location filename="../../ui/sync/channel_table.py" line="57"/>
+        <location filename="../../ui/sync/channel_table.py" line="64"/>
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/channel_table.py" line="58"/>
+        <location filename="../../ui/sync/channel_table.py" line="65"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/channel_table.py" line="59"/>
+        <location filename="../../ui/sync/channel_table.py" line="66"/>
         <source>Hotel code</source>
         <translation>酒店代码</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/channel_table.py" line="60"/>
+        <location filename="../../ui/sync/channel_table.py" line="67"/>
         <source>Endpoint</source>
         <translation>接口地址</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/channel_table.py" line="61"/>
+        <location filename="../../ui/sync/channel_table.py" line="68"/>
         <source>Mappings</source>
         <translation>映射</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/channel_table.py" line="62"/>
+        <location filename="../../ui/sync/channel_table.py" line="69"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/channel_table.py" line="63"/>
+        <location filename="../../ui/sync/channel_table.py" line="70"/>
         <source>Last in sync</source>
         <translation>最近同步完成</translation>
     </message>
@@ -1280,37 +1280,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="277"/>
+        <location filename="../../ui/pages/channels.py" line="279"/>
         <source>Room type</source>
         <translation>房型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="278"/>
+        <location filename="../../ui/pages/channels.py" line="280"/>
         <source>Rate plan</source>
         <translation>价格计划</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="278"/>
+        <location filename="../../ui/pages/channels.py" line="280"/>
         <source>(rooms to sell)</source>
         <translation>（可售房量）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="279"/>
+        <location filename="../../ui/pages/channels.py" line="281"/>
         <source>Remote room</source>
         <translation>渠道房型代码</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="280"/>
+        <location filename="../../ui/pages/channels.py" line="282"/>
         <source>Remote rate</source>
         <translation>渠道价格计划代码</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="281"/>
+        <location filename="../../ui/pages/channels.py" line="283"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="281"/>
+        <location filename="../../ui/pages/channels.py" line="283"/>
         <source>Archived: not sent</source>
         <translation>已归档：不发送</translation>
     </message>
@@ -3455,135 +3455,195 @@
 <context>
     <name>SyncTexts</name>
     <message>
-        <location filename="../../ui/sync/texts.py" line="18"/>
+        <location filename="../../ui/sync/texts.py" line="19"/>
         <source>In sync</source>
         <translation>已同步</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync/texts.py" line="20"/>
+        <location filename="../../ui/sync/texts.py" line="21"/>
         <source>Pending: %n cell(s)</source>
         <translation>
             <numerusform>待同步：%n 个格子</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="22"/>
+        <location filename="../../ui/sync/texts.py" line="23"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="23"/>
+        <location filename="../../ui/sync/texts.py" line="24"/>
         <source>Disabled</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="26"/>
+        <location filename="../../ui/sync/texts.py" line="27"/>
         <source>Not synced yet</source>
         <translation>尚未同步</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="30"/>
+        <location filename="../../ui/sync/texts.py" line="31"/>
         <source>Rooms to sell</source>
         <translation>可售房量</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="31"/>
+        <location filename="../../ui/sync/texts.py" line="32"/>
         <source>Prices</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="32"/>
+        <location filename="../../ui/sync/texts.py" line="33"/>
         <source>Restrictions</source>
         <translation>限制</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="37"/>
+        <location filename="../../ui/sync/texts.py" line="38"/>
         <source>OK</source>
         <translation>成功</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="38"/>
+        <location filename="../../ui/sync/texts.py" line="39"/>
         <source>Partly refused</source>
         <translation>部分被拒</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="39"/>
+        <location filename="../../ui/sync/texts.py" line="40"/>
         <source>Refused</source>
         <translation>被拒绝</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="40"/>
+        <location filename="../../ui/sync/texts.py" line="41"/>
         <source>Failed, will retry</source>
         <translation>失败，将重试</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="41"/>
+        <location filename="../../ui/sync/texts.py" line="42"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="46"/>
+        <location filename="../../ui/sync/texts.py" line="47"/>
         <source>Room type %1 is not mapped: nothing of it is sent</source>
         <translation>房型 %1 未映射：不发送它的任何数据</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="48"/>
+        <location filename="../../ui/sync/texts.py" line="49"/>
         <source>Rate plan %1 is not mapped: its prices and restrictions are not sent</source>
         <translation>价格计划 %1 未映射：不发送其价格和限制</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="51"/>
+        <location filename="../../ui/sync/texts.py" line="52"/>
         <source>Room type %1 is archived: its mapping is not sent</source>
         <translation>房型 %1 已归档：不按映射发送</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="53"/>
+        <location filename="../../ui/sync/texts.py" line="54"/>
         <source>Remote code %1 is mapped from several room types or plans: not sent</source>
         <translation>渠道代码 %1 被多个房型或价格计划映射：暂不发送</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync/texts.py" line="56"/>
+        <location filename="../../ui/sync/texts.py" line="57"/>
         <source>Rate plan %1 has no price on %n night(s): those nights are not sent</source>
         <translation>
             <numerusform>价格计划 %1 有 %n 晚没有价格：这些晚不发送</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync/texts.py" line="59"/>
+        <location filename="../../ui/sync/texts.py" line="60"/>
         <source>%1 on %n night(s) of %2: the channel does not take it</source>
         <translation>
             <numerusform>%2 有 %n 晚设置了%1：该渠道不支持，未发送</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync/texts.py" line="62"/>
+        <location filename="../../ui/sync/texts.py" line="63"/>
         <source>Maximum stay below minimum stay on %n night(s) of %1: sent as the minimum</source>
         <translation>
             <numerusform>%1 有 %n 晚最长入住小于最短入住：按最短入住发送</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="68"/>
+        <location filename="../../ui/sync/texts.py" line="71"/>
+        <source>Cannot connect to %1: check the network or the channel address</source>
+        <translation>无法连接到%1：请检查网络或渠道地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/texts.py" line="72"/>
+        <source>The connection to %1 was cut: it will be retried</source>
+        <translation>与%1的连接中断：稍后会自动重试</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/texts.py" line="73"/>
+        <source>%1 did not answer in time: it will be retried</source>
+        <translation>%1 响应超时：稍后会自动重试</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/texts.py" line="74"/>
+        <source>%1 cannot be reached: check the internet connection and the address</source>
+        <translation>找不到%1的服务器：请检查网络连接和渠道地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/texts.py" line="75"/>
+        <source>The secure connection to %1 failed: check the address and this computer&apos;s clock</source>
+        <translation>与%1的安全连接失败：请检查渠道地址和本机时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/texts.py" line="76"/>
+        <source>%1 refused the login: check the user name and password</source>
+        <translation>%1 拒绝了登录：请检查用户名和密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/texts.py" line="77"/>
+        <source>%1 asks to slow down: it will be retried</source>
+        <translation>%1 要求降低请求频率：稍后会自动重试</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/texts.py" line="78"/>
+        <source>The server of %1 had an error: it will be retried</source>
+        <translation>%1 的服务器出错：稍后会自动重试</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/texts.py" line="79"/>
+        <source>%1 refused some of the data: see the sync log</source>
+        <translation>%1 拒绝了部分数据：原因见同步日志</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/texts.py" line="80"/>
+        <source>The reply of %1 could not be read: nothing confirmed, it will be retried</source>
+        <translation>%1 的回复无法读取：未确认任何数据，稍后会重试</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/texts.py" line="81"/>
+        <source>The settings of %1 are incomplete: check the address, password and mappings</source>
+        <translation>%1 的设置不完整：请检查地址、密码和映射</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/texts.py" line="82"/>
+        <source>An internal error while syncing %1: see the log</source>
+        <translation>同步%1时出现内部错误：详情见日志</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/texts.py" line="88"/>
         <source>Stop-sell</source>
         <translation>停售</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="69"/>
+        <location filename="../../ui/sync/texts.py" line="89"/>
         <source>Closed to arrival</source>
         <translation>禁止入住</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="70"/>
+        <location filename="../../ui/sync/texts.py" line="90"/>
         <source>Closed to departure</source>
         <translation>禁止离店</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="71"/>
+        <location filename="../../ui/sync/texts.py" line="91"/>
         <source>Minimum stay</source>
         <translation>最少入住</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="72"/>
+        <location filename="../../ui/sync/texts.py" line="92"/>
         <source>Maximum stay</source>
         <translation>最多入住</translation>
     </message>

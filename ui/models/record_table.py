@@ -21,6 +21,7 @@ class Column:
     text: Callable[[Any], str]
     align_right: bool = False
     sort_key: Callable[[Any], Any] | None = None
+    tooltip: Callable[[Any], str] | None = None  # the full text behind a short one
 
 
 class RecordTableModel(QAbstractTableModel):
@@ -49,6 +50,8 @@ class RecordTableModel(QAbstractTableModel):
             return col.text(row)
         if role == Qt.ItemDataRole.TextAlignmentRole and col.align_right:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and col.tooltip:
+            return col.tooltip(row) or None
         if role == ROW_ROLE:
             return row
         if role == SORT_ROLE:

@@ -244,7 +244,9 @@ class ChannelsPage(Page):
             text = self.tr("%1 is in sync: %n cell(s) confirmed", "", report.cells_acknowledged)
         else:
             text = self.tr("%1: %n cell(s) still pending", "", report.pending_cells)
-            if report.errors:
+            if report.failures:
+                text += " — " + SyncTexts(self).failure(report.failures[0], label)
+            elif report.errors:
                 text += " — " + report.errors[0]
         self.ctx.events.status_message.emit(text.replace("%1", label))
         self.reload()

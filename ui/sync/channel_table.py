@@ -46,7 +46,14 @@ class ChannelTableModel(RecordTableModel):
         if row.status is None:
             return self.texts.not_checked()
         text = self.texts.state(row.status.state, row.status.pending_cells)
+        if row.status.failures:
+            return f"{text}: {self.texts.failure(row.status.failures[0], row.info.label)}"
         return f"{text}: {row.status.errors[0]}" if row.status.errors else text
+
+    @staticmethod
+    def _status_detail(row: ChannelRow) -> str:
+        """The full technical text of the failures, for the status cell's tooltip."""
+        return "\n".join(row.status.errors) if row.status else ""
 
     def _last_success(self, row: ChannelRow) -> str:
         when = row.status.last_success if row.status and row.status.last_success else row.info.last_ok_at
@@ -59,6 +66,6 @@ class ChannelTableModel(RecordTableModel):
             Column(self.tr("Hotel code"), lambda r: r.info.hotel_code),
             Column(self.tr("Endpoint"), lambda r: r.info.endpoint),
             Column(self.tr("Mappings"), lambda r: str(r.info.mapping_count), True, lambda r: r.info.mapping_count),
-            Column(self.tr("Status"), self._status_text),
+            Column(self.tr("Status"), self._status_text, tooltip=self._status_detail),
             Column(self.tr("Last in sync"), self._last_success),
         ]

@@ -67,6 +67,9 @@ class SyncIndicator(QWidget):
         lines = [self.texts.state(status.state, status.pending_cells)]
         if status.last_success is not None:
             lines.append(self.tr("Last in sync: %1").replace("%1", local_time(status.last_success, "%H:%M:%S")))
+        name = self._names.get(status.channel_id, status.channel)
+        # The sentence a person reads, then the technical text for whoever fixes it.
+        lines.extend(self.texts.failure(f, name) for f in status.failures[:3])
         lines.extend(status.errors[:3])
         suffix = f" {status.pending_cells}" if status.state is SyncState.PENDING else ""
         self._paint(label, self._names.get(status.channel_id, status.channel), status.state, "\n".join(lines), suffix)

@@ -6,6 +6,7 @@ from datetime import datetime, timezone
 
 from PySide6.QtCore import QObject
 
+from channelmgr.channels.errors import Failure, FailureKind
 from channelmgr.sync.mappings import SyncWarning
 from channelmgr.sync.report import SyncState
 
@@ -62,6 +63,25 @@ class SyncTexts(QObject):
             return self.tr("Maximum stay below minimum stay on %n night(s) of %1: sent as the minimum", "",
                            w.nights).replace("%1", w.room_type or "")
         return w.text
+
+    def failure(self, failure: Failure, channel: str) -> str:
+        """A short sentence saying what went wrong with ``channel`` and what to do; the full
+        technical text (``failure.detail``) belongs in a tooltip and the sync log."""
+        sentences = {
+            FailureKind.CONNECTION_REFUSED: self.tr("Cannot connect to %1: check the network or the channel address"),
+            FailureKind.CONNECTION_LOST: self.tr("The connection to %1 was cut: it will be retried"),
+            FailureKind.TIMEOUT: self.tr("%1 did not answer in time: it will be retried"),
+            FailureKind.UNREACHABLE: self.tr("%1 cannot be reached: check the internet connection and the address"),
+            FailureKind.TLS: self.tr("The secure connection to %1 failed: check the address and this computer's clock"),
+            FailureKind.AUTH: self.tr("%1 refused the login: check the user name and password"),
+            FailureKind.RATE_LIMITED: self.tr("%1 asks to slow down: it will be retried"),
+            FailureKind.SERVER_ERROR: self.tr("The server of %1 had an error: it will be retried"),
+            FailureKind.CHANNEL_REFUSED: self.tr("%1 refused some of the data: see the sync log"),
+            FailureKind.BAD_REPLY: self.tr("The reply of %1 could not be read: nothing confirmed, it will be retried"),
+            FailureKind.CONFIG: self.tr("The settings of %1 are incomplete: check the address, password and mappings"),
+            FailureKind.INTERNAL: self.tr("An internal error while syncing %1: see the log"),
+        }
+        return sentences.get(failure.kind, sentences[FailureKind.INTERNAL]).replace("%1", channel)
 
     def restriction(self, name: str) -> str:
         return {

@@ -103,8 +103,10 @@ def test_dry_run_previews_without_sending_then_push_now_syncs_and_logs(page, qtb
     page.log_view.result.setCurrentIndex(0)
     qtbot.waitUntil(lambda: page.log_view.model.rowCount() == sent)
     target = tmp_path / "log.csv"
-    page.log_view.export_to(str(target))
-    qtbot.waitUntil(target.exists)
+    # Wait on the export itself (its task says so on the status bar), not on the file appearing.
+    with qtbot.waitSignal(page.ctx.events.status_message, timeout=10000,
+                          check_params_cb=lambda text: str(target) in text):
+        page.log_view.export_to(str(target))
     with open(target, encoding="utf-8-sig") as f:
         rows = list(csv.DictReader(f))
     assert len(rows) == sent and {r["channel"] for r in rows} == {"ctrip"} and rows[0]["result"] == "ok"
@@ -138,3 +140,19 @@ def test_the_status_bar_indicator_follows_each_channel(qtbot, app_context, ota):
     app_context.services.sync.push(ctrip.id).result(timeout=30)
     qtbot.waitUntil(lambda: "✗" in indicator.labels[ctrip.id].text())
     assert "HTTP 500" in indicator.labels[ctrip.id].toolTip()
+
+
+def test_a_channel_that_cannot_be_reached_is_told_in_chinese_with_the_full_text_in_the_tooltip(page, qtbot, ota):
+    i18n.install_language("zh_CN")
+    page.model.columns = page.model._columns()  # headers and texts in the language just installed
+    _select(qtbot, page, "ctrip")
+    ota.stop()  # nothing listens on the channel's port any more
+    page.ctx.services.sync.push(page.selected_channel().info.id).result(timeout=30)
+    row = page.model.row_of(page.selected_channel().info.id)
+    status_column = next(i for i, c in enumerate(page.model.columns) if c.tooltip is not None)
+    index = page.model.index(row, status_column)
+    qtbot.waitUntil(lambda: "无法连接到" in (index.data() or ""))
+    assert "Connection" not in index.data() and "Error" not in index.data()  # no raw exception in the cell
+    tooltip = index.data(Qt.ItemDataRole.ToolTipRole)
+    assert "OTA_Hotel" in tooltip and "connection failed" in tooltip  # the whole technical text
+    i18n.install_language("en")
