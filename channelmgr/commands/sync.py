@@ -10,12 +10,34 @@ nothing left to send) and every pull succeeded, 1 otherwise — so a cron job or
 from __future__ import annotations
 
 import json
+import logging
 import threading
 from dataclasses import asdict
 from datetime import datetime
+from pathlib import Path
 
+from ..config import data_dir
+from ..sync.failure_texts import cli_language, failure_sentence
 from ..sync.report import PassReport
+from ..sync.reservation_pull import PullReport
 from ..sync.status import ChannelStatus
+
+LOG_FILE = "sync.log"
+
+# One line per channel, in the CLI language; {channel} and the counts are filled in.
+_LINES = {
+    "in_sync": ("{channel}：已同步，{requests} 个请求，{cells} 个格子已确认（{seconds:.1f} 秒）",
+                "{channel}: in sync, {requests} request(s), {cells} cells acknowledged ({seconds:.1f}s)"),
+    "not_synced": ("{channel}：未同步，已发送 {sent}/{planned} 个请求，{pending} 个格子待发送",
+                   "{channel}: NOT in sync, {sent} of {planned} request(s) sent, {pending} cells pending"),
+    "disabled": ("{channel}：已停用", "{channel}: disabled"),
+    "pulled": ("收到 {received} 个订单（{stored} 个已保存，{attention} 个需处理）",
+               "{received} reservation(s) received ({stored} stored, {attention} need attention)"),
+    "pull_failed": ("未能拉取订单", "reservations not pulled"),
+    "warnings": ("{count} 条映射提示", "{count} mapping warning(s)"),
+    "more": ("另有 {count} 个错误", "{count} more error(s)"),
+    "log": ("详情见 {path}", "details in {path}"),
+}
 
 
 def register(sub) -> None:
@@ -33,6 +55,7 @@ def register(sub) -> None:
 
 def run(args, ctx) -> int:
     services = ctx.services()
+    log_path = _log_to_file()
     channel_ids = _selected(args, services)
     if args.watch:
         return _watch(services, channel_ids, args)
@@ -46,12 +69,17 @@ def run(args, ctx) -> int:
         print(json.dumps({"in_sync": _all_in_sync(reports), "channels": [r.to_json() for r in reports],
                           "reservations": [asdict(p) for p in pulls]},
                          ensure_ascii=False, indent=2, default=str))
-    else:
-        for pull in pulls:
-            if not pull.skipped:
-                print(pull.summary())
+    elif args.dry_run:
         for report in reports:
             _print_report(report)
+    else:
+        language = cli_language()
+        by_channel = {p.channel_id: p for p in pulls}
+        for report in reports:
+            print(summary_line(report, by_channel.pop(report.channel_id, None), language, log_path))
+        for pull in by_channel.values():  # pulled but not pushed (another --channel was chosen)
+            if not pull.skipped and (pull.received or pull.failures):
+                print(_pull_line(pull, language, log_path))
     return 0 if _all_in_sync(reports) and all(p.ok for p in pulls) else 1
 
 
@@ -73,6 +101,63 @@ def _selected(args, services) -> list[int]:
 
 def _all_in_sync(reports: list[PassReport]) -> bool:
     return all(r.in_sync or (r.dry_run and r.pending_cells == 0) for r in reports if r.enabled)
+
+
+def _log_to_file() -> Path:
+    """Send the sync's log (every retry, every technical detail) to a file, not the terminal:
+    the terminal gets one line per channel. Without a handler Python would print warnings."""
+    path = data_dir() / LOG_FILE
+    root = logging.getLogger()
+    if not any(getattr(h, "baseFilename", None) == str(path) for h in root.handlers):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handler = logging.FileHandler(path, encoding="utf-8")
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        root.addHandler(handler)
+        root.setLevel(min(root.level or logging.INFO, logging.INFO))
+    return path
+
+
+def _say(key: str, language: str, **values) -> str:
+    zh, en = _LINES[key]
+    return (en if language == "en" else zh).format(**values)
+
+
+def summary_line(r: PassReport, pull: PullReport | None, language: str, log_path: Path) -> str:
+    """What was sent, what failed and why, for one channel, on one line."""
+    if not r.enabled:
+        return _say("disabled", language, channel=r.channel)
+    if r.in_sync:
+        parts = [_say("in_sync", language, channel=r.channel, requests=r.requests_sent, cells=r.cells_acknowledged,
+                      seconds=(r.finished_at - r.started_at).total_seconds())]
+    else:
+        parts = [_say("not_synced", language, channel=r.channel, sent=r.requests_sent, planned=r.requests_planned,
+                      pending=r.pending_cells)]
+    return _joined(parts, r.channel, [*(pull.failures if pull else ()), *r.failures], pull, len(r.warnings),
+                   language, log_path)
+
+
+def _pull_line(pull: PullReport, language: str, log_path: Path) -> str:
+    return _joined([pull.channel], pull.channel, list(pull.failures), pull, 0, language, log_path)
+
+
+def _joined(parts: list[str], channel: str, failures: list, pull: PullReport | None, warnings: int,
+            language: str, log_path: Path) -> str:
+    if pull is not None and pull.received:
+        parts.append(_say("pulled", language, received=pull.received, stored=pull.stored + pull.overbooked,
+                          attention=pull.needs_attention))
+    elif pull is not None and pull.failures:
+        parts.append(_say("pull_failed", language))
+    if warnings:
+        parts.append(_say("warnings", language, count=warnings))
+    # The same cause (the server is down) usually fails the pull and the push: say it once.
+    sentences = list(dict.fromkeys(failure_sentence(f.kind, channel, language) for f in failures))
+    if sentences:
+        parts.append(sentences[0])
+        if len(sentences) > 1:
+            parts.append(_say("more", language, count=len(sentences) - 1))
+        parts.append(_say("log", language, path=log_path))
+    separator = "；" if language != "en" else "; "
+    return separator.join(parts)
 
 
 def _print_report(r: PassReport) -> None:
