@@ -1,4 +1,5 @@
-"""The needs-attention list: channel bookings the ledger could not store, with raw data and reason.
+"""The needs-attention list: channel bookings the ledger could not store, with raw data and reason,
+and stored ones a person should look at (no price, no guest name: a channel's glitch or a test).
 
 An entry is resolved automatically when the channel delivers the booking again and it is stored
 (e.g. after its room code was mapped), or by hand once the owner dealt with it (typed it in,
@@ -16,7 +17,26 @@ from ..db.models import Channel, NeedsAttention
 from ..errors import NotFound
 from ..inventory.refusals import Refusal
 from ..security.audit import record
+from .channel_booking import ChannelBooking
 from .views import AttentionInfo
+
+STORED_PREFIX = "stored, but "  # marks an entry about a booking that is in the ledger
+
+
+def booking_concerns(booking: ChannelBooking) -> list[str]:
+    """Why a booking the ledger stored still needs a person: each reason once, in a fixed order.
+
+    A ¥0 or nameless booking is kept (it holds its room — never drop a booking) but it is usually
+    a channel's glitch or a test booking, and nobody would notice it among the others.
+    """
+    if booking.cancelled:
+        return []
+    reasons = []
+    if any(line.amount_minor <= 0 for line in booking.lines):
+        reasons.append("the amount is 0")
+    if not booking.guest_name.strip():
+        reasons.append("there is no guest name")
+    return reasons
 
 
 def attention_list(s: Session, property_id: int, include_resolved: bool = False) -> list[AttentionInfo]:

@@ -44,6 +44,7 @@ from ..db.models import AuditEntry, Channel, NeedsAttention, Property, Reservati
 from ..errors import NotFound
 from ..inventory.availability import HOLDING_STATUSES
 from ..security.audit import record
+from .attention import STORED_PREFIX, booking_concerns
 from .channel_booking import ChannelBooking, CodeMap, StayLine, Unusable, read_channel_booking
 from .history import audit_view
 from .occupancy import NightCounts
@@ -273,6 +274,10 @@ class _Batch:
             change = "modified" if known else "created"
         self._add_revision(booking, change, "cancelled" if booking.cancelled else "confirmed")
         self._resolve_attention(booking)
+        concerns = booking_concerns(booking)
+        if concerns:
+            # Stored and acknowledged like any booking; the entry only asks a person to look.
+            self._attention(raw, STORED_PREFIX + "; ".join(concerns), "stored:" + booking.content_hash[:57])
         outcome = IngestOutcome.OVERBOOKED if overbooked else IngestOutcome.STORED
         message = "a night of the stay was already full: stored and flagged" if overbooked else change
         return _Pending(booking.remote_id, booking.revision, outcome, list(lines), message)

@@ -213,3 +213,30 @@ def test_a_batch_the_database_refuses_is_not_acknowledged(ledger, hotel, monkeyp
     assert report.to_acknowledge == [] and "server closed" in report.results[0].message
     monkeypatch.undo()
     assert ledger.ingest(hotel.channel_id, [booking("C-1")], CHANNEL).to_acknowledge == ["C-1"]
+
+
+def _nameless(remote_id: str, **kw) -> dict:
+    raw = booking(remote_id, **kw)
+    raw["guest"] = {"given_name": None, "surname": None, "phone": None, "email": None}
+    return raw
+
+
+def test_a_zero_amount_nameless_booking_is_stored_and_flagged_with_both_reasons(db, ledger, hotel):
+    report = ledger.ingest(hotel.channel_id, [_nameless("C-0", amount=0)], CHANNEL)
+    assert report.results[0].outcome is IngestOutcome.STORED and report.to_acknowledge == ["C-0"]  # kept, held
+    assert free_rooms(db, hotel, "DBL", TODAY) == 1
+    [entry] = ledger.attention(hotel.property_id)
+    assert entry.remote_id == "C-0"
+    assert entry.problem == "stored, but the amount is 0; there is no guest name"
+
+    ledger.ingest(hotel.channel_id, [_nameless("C-0", amount=0)], CHANNEL)  # delivered again: one entry
+    assert len(ledger.attention(hotel.property_id)) == 1
+
+
+def test_a_fixed_revision_clears_the_flag_and_a_normal_booking_is_never_flagged(db, ledger, hotel):
+    ledger.ingest(hotel.channel_id, [booking("C-1"), booking("C-2", amount=0)], CHANNEL)
+    [entry] = ledger.attention(hotel.property_id)
+    assert (entry.remote_id, entry.problem) == ("C-2", "stored, but the amount is 0")
+    fixed = booking("C-2", status="Modify", modified="2026-05-31T09:00:00+08:00")
+    ledger.ingest(hotel.channel_id, [fixed], CHANNEL)
+    assert ledger.attention(hotel.property_id) == []
