@@ -8,12 +8,15 @@ called the channel).
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
 from ..actor import Actor
 from ..db.base import utcnow
-from ..db.models import Channel, NeedsAttention
+from ..db.models import Channel, NeedsAttention, Reservation
 from ..errors import NotFound
 from ..inventory.refusals import Refusal
 from ..security.audit import record
@@ -37,6 +40,46 @@ def booking_concerns(booking: ChannelBooking) -> list[str]:
     if not booking.guest_name.strip():
         reasons.append("there is no guest name")
     return reasons
+
+
+@dataclass(frozen=True)
+class NewChannelBooking:
+    """A channel booking the desk has not been told about yet."""
+
+    id: int
+    channel: str
+    guest_name: str
+    arrival: date
+    departure: date
+    amount_minor: int
+    currency: str
+
+    @property
+    def no_price(self) -> bool:
+        return self.amount_minor <= 0
+
+    @property
+    def no_name(self) -> bool:
+        return not self.guest_name.strip()
+
+
+def latest_channel_booking_id(s: Session, property_id: int) -> int:
+    """Where "new" starts: bookings already in the ledger when the desk opened are not news."""
+    return s.scalar(select(func.max(Reservation.id)).where(
+        Reservation.property_id == property_id, Reservation.channel_id.is_not(None))) or 0
+
+
+def channel_bookings_after(s: Session, property_id: int, after_id: int) -> list[NewChannelBooking]:
+    """Channel bookings (one per room) stored after reservation ``after_id``, oldest first."""
+    query = (
+        select(Reservation, Channel.display_name, Channel.name)
+        .join(Channel, Channel.id == Reservation.channel_id)
+        .where(Reservation.property_id == property_id, Reservation.id > after_id)
+        .order_by(Reservation.id)
+    )
+    return [NewChannelBooking(r.id, display or name, r.guest_name or "", r.arrival, r.departure,
+                              r.amount_minor or 0, r.currency)
+            for r, display, name in s.execute(query)]
 
 
 def attention_list(s: Session, property_id: int, include_resolved: bool = False) -> list[AttentionInfo]:

@@ -77,6 +77,14 @@ class ReservationService:
         with self.db.session() as s:
             return overbooking_board(s, property_id, property_today(s, property_id, self.clock))
 
+    def new_channel_bookings(self, property_id: int, after_id: int | None) -> tuple[int, list]:
+        """(the newest channel booking id, the bookings after ``after_id``); ``None`` only sets the mark."""
+        with self.db.session() as s:
+            if after_id is None:
+                return attention.latest_channel_booking_id(s, property_id), []
+            fresh = attention.channel_bookings_after(s, property_id, after_id)
+            return (fresh[-1].id if fresh else after_id), fresh
+
     def attention(self, property_id: int, include_resolved: bool = False) -> list[AttentionInfo]:
         with self.db.session() as s:
             return attention.attention_list(s, property_id, include_resolved)

@@ -1412,6 +1412,57 @@
     </message>
 </context>
 <context>
+    <name>DeskAlert</name>
+    <message>
+        <location filename="../../ui/overbooking_alert.py" line="71"/>
+        <source>New booking from %1: %2, %3 → %4, %5</source>
+        <translation>%1 新订单：%2，%3 → %4，%5</translation>
+    </message>
+    <message>
+        <location filename="../../ui/overbooking_alert.py" line="73"/>
+        <source>(no name)</source>
+        <translation>（无姓名）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/overbooking_alert.py" line="78"/>
+        <source>no price</source>
+        <translation>无价格</translation>
+    </message>
+    <message>
+        <location filename="../../ui/overbooking_alert.py" line="78"/>
+        <source>no guest name</source>
+        <translation>无客人姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/overbooking_alert.py" line="81"/>
+        <source>needs attention: %1</source>
+        <translation>需处理：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/overbooking_alert.py" line="83"/>
+        <location filename="../../ui/overbooking_alert.py" line="104"/>
+        <source>(%n more)</source>
+        <translation>
+            <numerusform>（另有 %n 处）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/overbooking_alert.py" line="84"/>
+        <source>New booking</source>
+        <translation>新订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/overbooking_alert.py" line="97"/>
+        <source>Overbooking: %1 on %2 — %3 (%4) came last; see Reservations ▸ Overbooking.</source>
+        <translation>超订：%1 在 %2 已满，最后到达的是 %3（%4）；请到 订单 ▸ 超订 处理。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/overbooking_alert.py" line="105"/>
+        <source>Room sold twice</source>
+        <translation>房间被重复售出</translation>
+    </message>
+</context>
+<context>
     <name>DryRunDialog</name>
     <message>
         <location filename="../../ui/sync/dry_run_dialog.py" line="22"/>
@@ -1849,26 +1900,6 @@
         <location filename="../../ui/calendar/front_desk_dialogs.py" line="175"/>
         <source>Take out of service</source>
         <translation>设为维修</translation>
-    </message>
-</context>
-<context>
-    <name>OverbookingAlert</name>
-    <message>
-        <location filename="../../ui/overbooking_alert.py" line="65"/>
-        <source>Overbooking: %1 on %2 — %3 (%4) came last; see Reservations ▸ Overbooking.</source>
-        <translation>超订：%1 在 %2 已满，最后到达的是 %3（%4）；请到 订单 ▸ 超订 处理。</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../ui/overbooking_alert.py" line="72"/>
-        <source>(%n more)</source>
-        <translation>
-            <numerusform>（另有 %n 处）</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../ui/overbooking_alert.py" line="75"/>
-        <source>Room sold twice</source>
-        <translation>房间被重复售出</translation>
     </message>
 </context>
 <context>

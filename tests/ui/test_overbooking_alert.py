@@ -3,6 +3,7 @@
 from datetime import date, timedelta
 
 from channelmgr.db.models import Reservation, RoomType
+from ui import i18n
 from ui.main_window import MainWindow
 
 
@@ -42,4 +43,38 @@ def test_a_new_overbooking_is_announced_once(qtbot, app_context, demo_services):
     alert.check()  # the same conflict again: counted, not announced twice
     qtbot.waitUntil(lambda: len(counts) >= 3, timeout=3000)
     assert len(announced) == 1
+    window.close()
+
+
+# The demo's channels repointed at a real sandbox on a free port.
+from tests.ui.sync.test_channels_page import ota  # noqa: E402,F401
+
+
+def test_every_new_channel_booking_is_announced_and_a_free_nameless_one_needs_attention(qtbot, app_context, ota):
+    i18n.install_language("en")
+    window = MainWindow(app_context)
+    qtbot.addWidget(window)
+    alert = window.overbooking_alert
+    announced = []
+    alert.announced.connect(announced.append)
+    qtbot.waitUntil(lambda: alert._last_booking is not None, timeout=5000)  # existing bookings are not news
+    assert announced == []
+
+    services, pid = app_context.services, app_context.property_id
+    ctrip = next(c for c in services.channels.list(pid) if c.name == "ctrip")
+    mapping = next(m for m in services.channels.mappings(ctrip.id) if m.rate_plan is not None)
+    arrival = date.today() + timedelta(days=30)
+    ota.book(ctrip.hotel_code, mapping.remote_room, mapping.remote_rate, arrival, arrival + timedelta(days=2),
+             amount_minor=0)  # ¥0 and no guest name, as some OTAs send a test booking
+    report = services.sync.pull_reservations(ctrip.id).result(timeout=30)
+    assert report.stored == 1
+
+    alert.check()
+    qtbot.waitUntil(lambda: announced != [], timeout=5000)
+    assert announced[0].startswith("New booking from 携程 Ctrip") and arrival.isoformat() in announced[0]
+    assert "needs attention: no price, no guest name" in announced[0]
+    assert window.statusBar().currentMessage() == announced[0]
+    [entry] = services.reservations.attention(pid)
+    assert entry.problem == "stored, but the amount is 0; there is no guest name"
+
     window.close()
