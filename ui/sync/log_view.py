@@ -110,5 +110,6 @@ class SyncLogView(QWidget):
             Column(self.tr("ms"), lambda e: str(e.latency_ms), True, lambda e: e.latency_ms),
             Column(self.tr("Attempts"), lambda e: str(e.attempts), True, lambda e: e.attempts),
             Column(self.tr("Result"), lambda e: self.texts.result(e.result)),
-            Column(self.tr("Error"), lambda e: e.error),
+            # A long error is elided in its cell; the tooltip always carries the whole text.
+            Column(self.tr("Error"), lambda e: e.error, tooltip=lambda e: e.error),
         ]

@@ -155,4 +155,10 @@ def test_a_channel_that_cannot_be_reached_is_told_in_chinese_with_the_full_text_
     assert "Connection" not in index.data() and "Error" not in index.data()  # no raw exception in the cell
     tooltip = index.data(Qt.ItemDataRole.ToolTipRole)
     assert "OTA_Hotel" in tooltip and "connection failed" in tooltip  # the whole technical text
+    log = page.log_view.model
+    error_column = len(log.columns) - 1
+    qtbot.waitUntil(lambda: any("ConnectionRefusedError" in (log.index(r, error_column).data() or "")
+                                for r in range(log.rowCount())))
+    failed = next(r for r in range(log.rowCount()) if "ConnectionRefusedError" in log.index(r, error_column).data())
+    assert log.index(failed, error_column).data(Qt.ItemDataRole.ToolTipRole) == log.rows[failed].error
     i18n.install_language("en")
