@@ -24,6 +24,8 @@ from .channel_booking import ChannelBooking
 from .views import AttentionInfo
 
 STORED_PREFIX = "stored, but "  # marks an entry about a booking that is in the ledger
+NO_PRICE = "the amount is 0"       # the reasons, fixed texts the desktop translates
+NO_GUEST_NAME = "there is no guest name"
 
 
 def booking_concerns(booking: ChannelBooking) -> list[str]:
@@ -36,9 +38,9 @@ def booking_concerns(booking: ChannelBooking) -> list[str]:
         return []
     reasons = []
     if any(line.amount_minor <= 0 for line in booking.lines):
-        reasons.append("the amount is 0")
+        reasons.append(NO_PRICE)
     if not booking.guest_name.strip():
-        reasons.append("there is no guest name")
+        reasons.append(NO_GUEST_NAME)
     return reasons
 
 

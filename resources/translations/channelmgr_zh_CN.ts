@@ -4,59 +4,74 @@
 <context>
     <name>AttentionView</name>
     <message>
-        <location filename="../../ui/reservations/attention_view.py" line="41"/>
+        <location filename="../../ui/reservations/attention_view.py" line="42"/>
         <source>Received</source>
         <translation>接收时间</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/attention_view.py" line="42"/>
+        <location filename="../../ui/reservations/attention_view.py" line="43"/>
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/attention_view.py" line="43"/>
+        <location filename="../../ui/reservations/attention_view.py" line="44"/>
         <source>Reservation no.</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/attention_view.py" line="43"/>
+        <location filename="../../ui/reservations/attention_view.py" line="44"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/attention_view.py" line="44"/>
+        <location filename="../../ui/reservations/attention_view.py" line="45"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/attention_view.py" line="61"/>
+        <location filename="../../ui/reservations/attention_view.py" line="62"/>
         <source>Mark as resolved</source>
         <translation>标记为已处理</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location filename="../../ui/reservations/attention_view.py" line="81"/>
+        <source>no price</source>
+        <translation>无价格</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reservations/attention_view.py" line="81"/>
+        <source>no guest name</source>
+        <translation>无客人姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reservations/attention_view.py" line="83"/>
+        <source>Stored, but check it: %1</source>
+        <translation>已保存，但请核对：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/reservations/attention_view.py" line="90"/>
         <source>%n booking(s) need attention: they were not acknowledged, so the channel sends them again until they can be stored.</source>
         <translation>
             <numerusform>%n 个订单需要处理：它们没有向渠道确认，渠道会一直重发，直到能够入账。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/attention_view.py" line="83"/>
+        <location filename="../../ui/reservations/attention_view.py" line="92"/>
         <source>Nothing needs attention.</source>
         <translation>没有需要处理的订单。</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/attention_view.py" line="94"/>
+        <location filename="../../ui/reservations/attention_view.py" line="103"/>
         <source>As received:</source>
         <translation>收到的原始内容：</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/attention_view.py" line="95"/>
+        <location filename="../../ui/reservations/attention_view.py" line="104"/>
         <source>Problem: %1</source>
         <translation>问题：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/attention_view.py" line="106"/>
+        <location filename="../../ui/reservations/attention_view.py" line="115"/>
         <source>Needs attention</source>
         <translation>待处理</translation>
     </message>
@@ -3478,7 +3493,7 @@
         <translation>尝试次数</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/log_view.py" line="113"/>
+        <location filename="../../ui/sync/log_view.py" line="114"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>

@@ -3,7 +3,10 @@
 from datetime import date, timedelta
 
 from channelmgr.db.models import Reservation, RoomType
+from PySide6.QtCore import Qt
+
 from ui import i18n
+from ui.reservations.attention_view import AttentionView
 from ui.main_window import MainWindow
 
 
@@ -76,5 +79,14 @@ def test_every_new_channel_booking_is_announced_and_a_free_nameless_one_needs_at
     assert window.statusBar().currentMessage() == announced[0]
     [entry] = services.reservations.attention(pid)
     assert entry.problem == "stored, but the amount is 0; there is no guest name"
+
+    i18n.install_language("zh_CN")  # the needs-attention list says it in the desk's language
+    view = AttentionView(app_context)
+    qtbot.addWidget(view)
+    view.show_entries([entry])
+    problem = view.model.index(0, 3)
+    assert problem.data() == "已保存，但请核对：无价格, 无客人姓名"
+    assert problem.data(Qt.ItemDataRole.ToolTipRole) == entry.problem
+    i18n.install_language("en")
 
     window.close()

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from channelmgr.reservations.attention import NO_GUEST_NAME, NO_PRICE, STORED_PREFIX
 from channelmgr.reservations.views import AttentionInfo
 from channelmgr.roomtypes.desk_user import desk_actor
 
@@ -41,7 +42,7 @@ class AttentionView(QWidget):
                 Column(self.tr("Received"), lambda a: f"{a.received_at:%Y-%m-%d %H:%M}"),
                 Column(self.tr("Channel"), lambda a: a.channel or ""),
                 Column(self.tr("Reservation no."), lambda a: a.remote_id or self.tr("(none)")),
-                Column(self.tr("Problem"), lambda a: a.problem),
+                Column(self.tr("Problem"), lambda a: self.problem_text(a.problem), tooltip=lambda a: a.problem),
             ],
             self,
         )
@@ -72,6 +73,14 @@ class AttentionView(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(splitter)
         self.show_entries([])
+
+    def problem_text(self, problem: str) -> str:
+        """A stored booking's reasons in the desk's language; other problems as the core wrote them."""
+        if not problem.startswith(STORED_PREFIX):
+            return problem
+        words = {NO_PRICE: self.tr("no price"), NO_GUEST_NAME: self.tr("no guest name")}
+        reasons = [words.get(r, r) for r in problem[len(STORED_PREFIX):].split("; ")]
+        return self.tr("Stored, but check it: %1").replace("%1", ", ".join(reasons))
 
     def show_entries(self, entries: Sequence[AttentionInfo]) -> None:
         self.model.set_rows(entries)
