@@ -185,9 +185,15 @@ def _print_report(r: PassReport) -> None:
 def _watch(services, channel_ids: list[int], args) -> int:
     """The core scheduler, as the desktop runs it: a pass every ``--interval`` seconds (and at once)
     until Ctrl-C, printing one line per channel per pass."""
+    language = cli_language()
+    log_path = _log_to_file()
+
     def show(status: ChannelStatus) -> None:
         stamp = datetime.now().strftime("%H:%M:%S")
-        errors = f"  {status.errors[0]}" if status.errors else ""
+        if status.failures:  # the sentence; the technical text is in the log file
+            errors = f"  {failure_sentence(status.failures[0].kind, status.channel, language)}"
+        else:
+            errors = f"  {status.errors[0]}" if status.errors else ""
         print(f"{stamp} {status.channel}: {status.state.value}, {status.pending_cells} pending{errors}", flush=True)
 
     services.sync.statuses.subscribe(show)
