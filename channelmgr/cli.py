@@ -4,18 +4,23 @@ Every subcommand lives in its own module under ``channelmgr.commands`` and expos
 ``register(subparsers)``; adding one is a new module plus one line in COMMANDS.
 Only the module of the command being run is imported (the others pull in openpyxl, the sync
 engine…): that keeps ``channelmgr`` (the desktop app) quick to start. ``--help`` loads them all.
-User mistakes print one clear line and exit non-zero; only real bugs show a traceback.
+User mistakes print one clear line and exit non-zero. No traceback ever reaches the terminal: a
+file that cannot be written or read is named with the reason, a closed pipe (``… | head``) ends the
+command quietly, and a real bug prints one line saying where its traceback was logged.
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
+import traceback
+from datetime import datetime
 from typing import Sequence
 
 from . import __version__
-from .config import resolve_db_url
+from .config import data_dir, resolve_db_url
 from .db.engine import DatabaseError
 from .errors import UserError
 
@@ -111,14 +116,52 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args([*argv, "gui"])
     ctx = Context(args)
     try:
-        return int(args.func(args, ctx) or 0)
+        code = int(args.func(args, ctx) or 0)
+        sys.stdout.flush()  # a closed pipe shows here, inside the handlers below, not at exit
+        return code
     except (UserError, DatabaseError) as exc:
         print(f"channelmgr: error: {exc}", file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        _silence_stdout()
+        return 1
+    except OSError as exc:  # a folder that does not exist, a file open in Excel, a full disk
+        where = f": {exc.filename}" if exc.filename else ""
+        print(f"channelmgr: error: {exc.strerror or exc}{where}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         return 130
+    except Exception:  # a bug: the details go to a file for the report, one line to the person
+        print(f"channelmgr: internal error; details were written to {_log_traceback()}", file=sys.stderr)
+        return 3
     finally:
-        ctx.close()
+        try:
+            ctx.close()
+        except Exception:
+            _log_traceback()
+
+
+def _silence_stdout() -> None:
+    """After the reader of our output went away (``| head``), point stdout at /dev/null so that
+    Python's flush at exit does not raise again (the recipe of the ``signal`` module's docs)."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # stdout is not a real file (tests capture it)
+        pass
+    finally:
+        os.close(devnull)
+
+
+def _log_traceback() -> str:
+    try:
+        path = data_dir() / "errors.log"
+        with open(path, "a", encoding="utf-8") as log:
+            log.write(f"--- {datetime.now().isoformat(timespec='seconds')} channelmgr {__version__}\n")
+            log.write(traceback.format_exc())
+        return str(path)
+    except OSError:
+        return "nowhere (the data folder cannot be written)"
 
 
 if __name__ == "__main__":  # pragma: no cover

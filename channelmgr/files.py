@@ -8,6 +8,7 @@ whole new one; an export that fails midway leaves the old file untouched and no 
 
 from __future__ import annotations
 
+import io
 import os
 import tempfile
 from collections.abc import Iterator
@@ -21,7 +22,10 @@ def atomic_target(path: str | Path) -> Iterator[Path]:
     without an error, deleted when it raises. The folder must exist (a missing one is the
     caller's FileNotFoundError, naming the path)."""
     target = Path(path)
-    fd, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
+    try:
+        fd, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
+    except FileNotFoundError as missing:  # name the folder the person typed, not our temporary
+        raise FileNotFoundError(missing.errno, "no such folder", str(target.parent)) from None
     os.close(fd)
     try:
         yield Path(temp)
@@ -33,5 +37,12 @@ def atomic_target(path: str | Path) -> Iterator[Path]:
 
 def save_workbook(wb, path: str | Path) -> None:
     """``wb.save(path)``, atomically (openpyxl writes a zip member by member)."""
-    with atomic_target(path) as temp:
-        wb.save(temp)
+    try:
+        with atomic_target(path) as temp:
+            wb.save(temp)
+    except FileNotFoundError:
+        # Write-only sheets stream their rows into open generators; left unfinished, Python
+        # prints their complaints when the workbook is dropped. Finishing them into memory
+        # closes them cleanly; the caller still gets the error naming the missing folder.
+        wb.save(io.BytesIO())
+        raise

@@ -27,7 +27,7 @@ def register(sub) -> None:
     show = actions.add_parser("show", help="rooms left / rooms per room type and night")
     show.add_argument("--property", metavar="CODE")
     show.add_argument("--from", dest="start", type=parse_date, metavar="YYYY-MM-DD", help="default: tonight")
-    show.add_argument("--days", type=int, default=14, metavar="N")
+    show.add_argument("--days", type=_days, default=14, metavar="N", help=f"1 to {MAX_SHOW_DAYS} nights (default 14)")
     show.add_argument("--json", action="store_true")
     show.set_defaults(func=run_show)
 
@@ -41,6 +41,8 @@ def register(sub) -> None:
                       help="1 = Monday … 7 = Sunday, or 'weekends' / 'weekdays' (default: every day)")
     edit.add_argument("--plans", metavar="CODE,…", help="rate plan codes, for --price and --clear-price")
     edit.add_argument("--dry-run", action="store_true", help="only say how many cells would change")
+    edit.add_argument("--force", action="store_true",
+                      help="write prices the fat-finger guard finds suspicious (a move of more than 50%%, …)")
     what = edit.add_mutually_exclusive_group(required=True)
     what.add_argument("--open", action="store_true", help="stop-sell off")
     what.add_argument("--close", action="store_true", help="stop-sell on")
@@ -59,7 +61,7 @@ def run_show(args, ctx) -> int:
     pid = services.inventory.property_id(args.property)
     availability = services.calendar.availability
     start = args.start or availability.today(pid)
-    snap = availability.snapshot(pid, start, start + timedelta(days=max(1, args.days)))
+    snap = availability.snapshot(pid, start, start + timedelta(days=args.days))
     if args.json:
         rows = [
             {"room_type": row.code, "nights": {day.night.isoformat(): {**cell._asdict(), "state": cell.state.value}
@@ -97,7 +99,7 @@ def run_edit(args, ctx) -> int:
         preview = bulk.preview(request)
         print(f"{preview.cells_changed} of {preview.cells_selected} cells would change (dry run: nothing written)")
         return 0
-    changes = bulk.apply(request, desk_actor("command line: calendar edit"))
+    changes = bulk.apply(request, desk_actor("command line: calendar edit"), force=args.force)
     print(f"{changes.cell_count} cells changed")
     return 0
 
@@ -139,6 +141,19 @@ def _weekdays(text: str) -> frozenset[int]:
         raise argparse.ArgumentTypeError(f"weekdays are 1 (Monday) to 7 (Sunday), comma-separated: {text!r}") from None
     if not days <= ALL_WEEKDAYS:
         raise argparse.ArgumentTypeError(f"weekdays are 1 (Monday) to 7 (Sunday): {text!r}")
+    return days
+
+
+MAX_SHOW_DAYS = 3 * 366
+
+
+def _days(text: str) -> int:
+    try:
+        days = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"a whole number of nights: {text!r}") from None
+    if not 1 <= days <= MAX_SHOW_DAYS:
+        raise argparse.ArgumentTypeError(f"1 to {MAX_SHOW_DAYS} nights, not {days}")
     return days
 
 

@@ -21,6 +21,8 @@ from ..db.models import RatePlan, Room, RoomType
 from .batch_sql import gc_paused
 from .changes import CALENDAR_DEFAULTS, PRICE, CellKey, Change, ChangeSet, apply_inverse, read_values, write_changes
 from .nights import ALL_WEEKDAYS, ONE_DAY, Clock, nights, property_today
+from .price_guard import check_typed_prices
+from .prices import NightlyPrices, override_or_base_prices
 from .refusals import Refusal
 
 MAX_NIGHTS = 3 * 366  # one request; beyond that it is almost certainly a typo in the year
@@ -253,20 +255,26 @@ def _check_stay_limits(session: Session, scope: _Scope, op: Operation, value: in
 
 
 class BulkEditService:
-    """Preview, apply, undo and redo calendar edits; each call is one short transaction."""
+    """Preview, apply, undo and redo calendar edits; each call is one short transaction.
 
-    def __init__(self, db: Database, clock: Clock):
+    Typed prices are checked by the property's fat-finger guard against what each cell shows now
+    (``price_guard``): a suspicious move raises ConfirmationRequired unless ``force``.
+    """
+
+    def __init__(self, db: Database, clock: Clock, prices: NightlyPrices = override_or_base_prices):
         self.db = db
         self.clock = clock
+        self.prices = prices
 
     def preview(self, request: BulkEditRequest) -> BulkPreview:
         with gc_paused(), self.db.session() as s:
             changes, selected = plan_bulk_edit(s, request, property_today(s, request.property_id, self.clock))
             return BulkPreview(selected, changes.cell_count)
 
-    def apply(self, request: BulkEditRequest, actor: Actor) -> ChangeSet:
+    def apply(self, request: BulkEditRequest, actor: Actor, force: bool = False) -> ChangeSet:
         with gc_paused(), self.db.session() as s:
             changes, _ = plan_bulk_edit(s, request, property_today(s, request.property_id, self.clock))
+            check_typed_prices(s, request.property_id, changes.changes, self.prices, force)
             write_changes(s, changes, actor, "bulk_edit")
             return changes
 
@@ -275,9 +283,10 @@ class BulkEditService:
             changes, selected = plan_copy_week(s, request, property_today(s, request.property_id, self.clock))
             return BulkPreview(selected, changes.cell_count)
 
-    def copy_week(self, request: CopyWeekRequest, actor: Actor) -> ChangeSet:
+    def copy_week(self, request: CopyWeekRequest, actor: Actor, force: bool = False) -> ChangeSet:
         with gc_paused(), self.db.session() as s:
             changes, _ = plan_copy_week(s, request, property_today(s, request.property_id, self.clock))
+            check_typed_prices(s, request.property_id, changes.changes, self.prices, force)
             write_changes(s, changes, actor, "copy_week")
             return changes
 

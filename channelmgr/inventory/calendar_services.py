@@ -22,7 +22,7 @@ class CalendarServices:
     def __init__(self, db: Database, clock: Clock = utc_now, prices: NightlyPrices = override_or_base_prices,
                  rule_min_stays: RuleMinStays = no_rule_min_stays):
         self.availability = AvailabilityService(db, clock, prices, rule_min_stays)
-        self.bulk_edit = BulkEditService(db, clock)
+        self.bulk_edit = BulkEditService(db, clock, prices)
         self.front_desk = FrontDeskService(db, clock, self.bulk_edit, ReservationService(db, clock), prices)
         self.room_board = RoomBoardService(db, clock, prices)
         self.details = CellDetailsService(db, clock, prices, rule_min_stays)

@@ -54,7 +54,14 @@ class EngineInputs:
         problem = self.plan_problems.get((room_type, code))
         if problem:
             raise RatePlanInvalid(problem)
+        self._check_room_type(room_type)
         raise NotFound(f"No rate plan {code!r} for room type {room_type!r}")
+
+    def _check_room_type(self, room_type: str) -> None:
+        """Blame an unknown room type as such, not the plan asked for in it."""
+        known = sorted(self.sources.room_type_codes().values())
+        if room_type not in known:
+            raise NotFound(f"No room type {room_type!r}; known: {', '.join(known)}")
 
     def plan_row(self, room_type: str, code: str) -> PlanRow:
         """The stored row of a plan, also of one that cannot be priced (so it can be fixed)."""
@@ -62,6 +69,7 @@ class EngineInputs:
         for row in self.sources.plans:
             if row.code == code and row.room_type_id == type_ids.get(room_type):
                 return row
+        self._check_room_type(room_type)
         raise NotFound(f"No rate plan {code!r} for room type {room_type!r}")
 
     def with_plan_row(self, row: PlanRow) -> EngineInputs:

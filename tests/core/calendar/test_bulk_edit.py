@@ -127,7 +127,7 @@ def test_undo_restores_the_exact_previous_values_and_redo_reapplies(hotel):
         request(hotel, Operation.PRICE, 70000, first=0, last=5, types=("A",), plans=("A/BAR",)),
         request(hotel, Operation.ROOMS_CLOSED, 0, first=0, last=5, types=("A",)),
     ]
-    sets = [hotel.calendar.bulk_edit.apply(r, ACTOR) for r in edits]
+    sets = [hotel.calendar.bulk_edit.apply(r, ACTOR, force=True) for r in edits]  # big moves, on purpose
     after = fingerprint(hotel.db)
     assert after["calendar"] != before["calendar"] and after["prices"] != before["prices"]
     for changes in reversed(sets):
@@ -251,3 +251,30 @@ def test_copy_week_refuses_past_targets_and_silly_week_counts(hotel):
     with pytest.raises(Refusal) as refused:
         bulk.preview_copy_week(CopyWeekRequest(hotel.property_id, TODAY, 0, (hotel.types["A"],)))
     assert refused.value.code == "weeks_range"
+
+
+def test_a_fat_finger_price_is_refused_without_force_and_nothing_is_written(hotel):
+    from channelmgr.pricing.guard import ConfirmationRequired
+
+    before = fingerprint(hotel.db)
+    typo = request(hotel, Operation.PRICE, 5000000, first=1, last=1, types=("A",), plans=("A/BAR",))  # ¥50,000 on ¥500
+    with pytest.raises(ConfirmationRequired) as refused:
+        hotel.calendar.bulk_edit.apply(typo, ACTOR)
+    assert "A/BAR" in str(refused.value) and "¥500 → ¥50,000 (+9900%)" in str(refused.value)
+    assert fingerprint(hotel.db) == before
+    hotel.calendar.bulk_edit.apply(typo, ACTOR, force=True)
+    assert hotel.cell("A", day(1)).price_minor == 5000000
+
+
+def test_the_guard_compares_with_the_price_shown_not_only_a_typed_one(hotel):
+    from channelmgr.pricing.guard import ConfirmationRequired
+
+    # No override on this night: the base price ¥300 is what the cell shows, and ¥30 is a −90% typo.
+    with pytest.raises(ConfirmationRequired):
+        hotel.calendar.bulk_edit.apply(request(hotel, Operation.PRICE, 3000, first=2, last=2, types=("B",),
+                                               plans=("B/BAR",)), ACTOR)
+    # A modest change passes without asking, and undo needs no confirmation.
+    changes = hotel.calendar.bulk_edit.apply(request(hotel, Operation.PRICE, 33000, first=2, last=2, types=("B",),
+                                                     plans=("B/BAR",)), ACTOR)
+    hotel.calendar.bulk_edit.undo(changes, ACTOR)
+    assert hotel.cell("B", day(2)).price_minor == 30000

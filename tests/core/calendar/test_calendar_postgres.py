@@ -23,7 +23,7 @@ def test_snapshot_bulk_edit_and_walk_in_on_postgres(postgres_url):
         changes = hotel.calendar.bulk_edit.apply(edit, ACTOR)
         hotel.calendar.bulk_edit.apply(
             BulkEditRequest(hotel.property_id, day(2), day(2), (hotel.types["A"],), Operation.PRICE, 77700,
-                            rate_plan_ids=(hotel.plans["A/BAR"],)), ACTOR)
+                            rate_plan_ids=(hotel.plans["A/BAR"],)), ACTOR, force=True)  # +55%, on purpose
         hotel.calendar.front_desk.walk_in(
             WalkInRequest(hotel.property_id, hotel.types["B"], 1, "散客", 30000), ACTOR)
 
