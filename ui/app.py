@@ -13,6 +13,7 @@ from channelmgr.config import resolve_db_url
 from channelmgr.db.engine import DatabaseError
 from channelmgr.services import Services
 
+from .gc_in_gui_thread import collect_in_gui_thread
 from . import i18n
 from .context import AppContext
 from .fonts import apply_default_font
@@ -29,6 +30,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     QCoreApplication.setApplicationName("channelmgr")
     apply_default_font(app)
     i18n.install_language(i18n.saved_language())
+    collect_in_gui_thread(app)  # never let a worker thread destroy Qt objects through the GC
     return app
 
 

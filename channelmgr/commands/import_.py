@@ -20,6 +20,8 @@ def register(sub) -> None:
     p.add_argument("file", type=Path, metavar="FILE.xlsx")
     p.add_argument("--property", metavar="CODE")
     p.add_argument("--dry-run", action="store_true", help="list what would change, write nothing")
+    p.add_argument("--force", action="store_true",
+                   help="calendar: accept prices the fat-finger guard finds suspicious (a move of more than 50%%, …)")
     p.add_argument("--lang", choices=("zh", "en"), default="en", help="language of the problem report")
     p.set_defaults(func=run)
 
@@ -28,8 +30,11 @@ def run(args, ctx) -> int:
     services = ctx.services()
     pid = services.inventory.property_id(args.property)
     actor = desk_actor("command line")
-    do_import = services.excel.import_rooms if args.kind == "rooms" else services.excel.import_calendar
-    report = do_import(pid, args.file, actor, dry_run=args.dry_run, lang=args.lang)
+    if args.kind == "rooms":
+        report = services.excel.import_rooms(pid, args.file, actor, dry_run=args.dry_run, lang=args.lang)
+    else:
+        report = services.excel.import_calendar(pid, args.file, actor, dry_run=args.dry_run, lang=args.lang,
+                                                force=args.force)
     stream = sys.stdout if report.ok else sys.stderr
     for line in report.summary_lines():
         print(line, file=stream)

@@ -16,16 +16,18 @@ from sqlalchemy import select
 
 from ..actor import Actor
 from ..db.engine import Database
-from ..db.models import RoomType
+from ..db.models import Property, RoomType
 from ..errors import UserError
 from ..inventory.changes import ChangeSet, write_changes
+from ..inventory.price_guard import check_typed_prices
+from ..money import format_minor
 from ..security.audit import record
 from .annotate import write_annotated_copy
 from .baseline import read_baseline
 from .calendar_data import CalendarData, calendar_data
 from .calendar_export import write_calendar_workbook
 from .calendar_import import compare, plan_changes, read_grids, window_of
-from .calendar_layout import CALENDAR_SHEETS, HORIZON_NIGHTS, PAST_NIGHTS_READ
+from .calendar_layout import CALENDAR_SHEETS, HORIZON_NIGHTS, PAST_NIGHTS_READ, PRICE
 from .extranet import load_profiles, write_extranet_workbook
 from .labels import check_lang
 from .problems import CellProblem, ExportResult, ImportReport
@@ -120,7 +122,10 @@ class ExcelService:
         return report
 
     def import_calendar(self, property_id: int, path: Path, actor: Actor, dry_run: bool = False,
-                        lang: str = "zh") -> ImportReport:
+                        lang: str = "zh", force: bool = False) -> ImportReport:
+        """All or nothing. A typed price the fat-finger guard finds suspicious (a move of more
+        than the property's limit from what the night shows now) is a problem of its cell
+        unless ``force``: the import is refused and the annotated copy marks it."""
         path = Path(path)
         report = ImportReport(path, "calendar", dry_run)
         today = self.calendar.availability.today(property_id)
@@ -148,6 +153,11 @@ class ExcelService:
         codes = {row.room_type_id: row.room_type_code for row in data.room_rows}
         with self.db.session() as s:
             changes = plan_changes(s, typed, data)
+            guard = check_typed_prices(s, property_id, changes, self.calendar.availability.prices, force=True)
+            if guard.needs_confirmation and not force:
+                report.problems = _suspicious_price_problems(guard, typed, data, self.currency_of(s, property_id), lang)
+                report.annotated_copy = write_annotated_copy(path, report.problems)
+                return report
             for change in changes:
                 report.changes_by_field[_SHEET_KEY_OF_FIELD[change.key.field]] += 1
                 report.changes_by_room_type[codes[change.key.room_type_id]] += 1
@@ -158,6 +168,10 @@ class ExcelService:
         return report
 
     # --- helpers ---------------------------------------------------------------------------
+    @staticmethod
+    def currency_of(s, property_id: int) -> str:
+        return s.scalar(select(Property.currency).where(Property.id == property_id)) or "CNY"
+
     def _stored_room_types(self, property_id: int) -> dict[str, tuple[int, dict[str, Any]]]:
         """code → (id, stored attribute values), with code and names from the columns if missing."""
         result = {}
@@ -221,3 +235,22 @@ class ExcelService:
                              .where(Channel.property_id == property_id, Channel.name == channel)).all()
         return {(t, p): (room, rate) for t, p, room, rate in rows}
 
+
+
+def _suspicious_price_problems(guard, typed, data, currency: str, lang: str) -> list[CellProblem]:
+    """One problem per price cell the fat-finger guard questions, at the cell the owner typed."""
+    by_cell = {(t.row.rate_plan_id, data.nights[t.column]): t for t in typed if t.sheet is PRICE}
+    problems = []
+    for move in guard.biggest():
+        t = by_cell.get(move.key)
+        if t is None:
+            continue
+        before = "—" if move.old is None else format_minor(move.old, currency)
+        after = format_minor(move.new, currency)
+        percent = "" if move.change_percent is None else f"（{move.change_percent:+}%）"
+        reason = (f"价格从 {before} 改为 {after}{percent}，变动异常，像是输错了；确认无误请用 --force 导入"
+                  if lang == "zh" else
+                  f"price {before} → {after}{percent.replace('（', ' (').replace('）', ')')} looks like a typo; "
+                  f"import with --force if it is right")
+        problems.append(CellProblem(t.title, t.ref, t.raw, reason))
+    return problems

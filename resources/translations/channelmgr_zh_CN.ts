@@ -275,7 +275,7 @@
 <context>
     <name>CalendarEditor</name>
     <message>
-        <location filename="../../ui/calendar/editor.py" line="79"/>
+        <location filename="../../ui/calendar/editor.py" line="87"/>
         <source>The undo history was cleared.</source>
         <translation>撤销记录已清空。</translation>
     </message>
@@ -329,131 +329,130 @@
 <context>
     <name>CalendarPage</name>
     <message>
-        <location filename="../../ui/pages/calendar.py" line="81"/>
-        <location filename="../../ui/pages/calendar.py" line="108"/>
+        <location filename="../../ui/pages/calendar.py" line="83"/>
+        <location filename="../../ui/pages/calendar.py" line="110"/>
         <source>Calendar</source>
         <translation>房态日历</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar.py" line="82"/>
-        <location filename="../../ui/pages/calendar.py" line="123"/>
+        <location filename="../../ui/pages/calendar.py" line="84"/>
+        <location filename="../../ui/pages/calendar.py" line="125"/>
         <source>Rooms board</source>
         <translation>房态板</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar.py" line="114"/>
+        <location filename="../../ui/pages/calendar.py" line="116"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar.py" line="115"/>
+        <location filename="../../ui/pages/calendar.py" line="117"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar.py" line="116"/>
+        <location filename="../../ui/pages/calendar.py" line="118"/>
         <source>Bulk edit…</source>
         <translation>批量修改…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar.py" line="117"/>
+        <location filename="../../ui/pages/calendar.py" line="119"/>
         <source>Change the selected cells, or any nights and room types</source>
         <translation>修改选中的格子，或任意日期和房型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar.py" line="118"/>
+        <location filename="../../ui/pages/calendar.py" line="120"/>
         <source>Copy week…</source>
         <translation>复制周…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar.py" line="119"/>
+        <location filename="../../ui/pages/calendar.py" line="121"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar.py" line="120"/>
+        <location filename="../../ui/pages/calendar.py" line="122"/>
         <source>◀ Earlier</source>
         <translation>◀ 向前</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar.py" line="121"/>
+        <location filename="../../ui/pages/calendar.py" line="123"/>
         <source>Later ▶</source>
         <translation>向后 ▶</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar.py" line="122"/>
+        <location filename="../../ui/pages/calendar.py" line="124"/>
         <source>Walk-in…</source>
         <translation>散客入住…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar.py" line="128"/>
+        <location filename="../../ui/pages/calendar.py" line="130"/>
         <source>Undo %1</source>
         <translation>撤销：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar.py" line="129"/>
+        <location filename="../../ui/pages/calendar.py" line="131"/>
         <source>Redo %1</source>
         <translation>重做：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar.py" line="141"/>
+        <location filename="../../ui/pages/calendar.py" line="143"/>
         <source>Jump to a date</source>
         <translation>跳转到日期</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/calendar.py" line="149"/>
+        <location filename="../../ui/pages/calendar.py" line="151"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar.py" line="166"/>
+        <location filename="../../ui/pages/calendar.py" line="168"/>
         <source>2/4 = rooms left / rooms</source>
         <translation>2/4 = 剩余/总房数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar.py" line="167"/>
+        <location filename="../../ui/pages/calendar.py" line="169"/>
         <source>≥2 minimum stay</source>
         <translation>≥2 最少入住晚数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar.py" line="168"/>
+        <location filename="../../ui/pages/calendar.py" line="170"/>
         <source>grey top line: rooms closed</source>
         <translation>顶部灰线：有关房</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar.py" line="169"/>
+        <location filename="../../ui/pages/calendar.py" line="171"/>
         <source>orange corner: closed to arrival (left) / departure (right)</source>
         <translation>橙色角标：禁止入住（左）/ 禁止离店（右）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar.py" line="183"/>
+        <location filename="../../ui/pages/calendar.py" line="185"/>
         <source>Loading the calendar…</source>
         <translation>正在加载房态…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/calendar.py" line="197"/>
+        <location filename="../../ui/pages/calendar.py" line="199"/>
         <source>%n room type(s)</source>
         <translation>
             <numerusform>%n 个房型</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar.py" line="212"/>
+        <location filename="../../ui/pages/calendar.py" line="214"/>
         <source>Click a cell to see its bookings, prices and changes.</source>
         <translation>点击格子查看当晚订单、价格和修改记录。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/calendar.py" line="287"/>
-        <location filename="../../ui/pages/calendar.py" line="306"/>
+        <location filename="../../ui/pages/calendar.py" line="304"/>
         <source>%n cell(s) changed</source>
         <translation>
             <numerusform>已修改 %n 个格子</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar.py" line="305"/>
+        <location filename="../../ui/pages/calendar.py" line="322"/>
         <source>Copy week</source>
         <translation>复制周</translation>
     </message>
@@ -2123,6 +2122,34 @@
     </message>
 </context>
 <context>
+    <name>PriceGuardBox</name>
+    <message>
+        <location filename="../../ui/price_guard_box.py" line="28"/>
+        <source>below the floor</source>
+        <translation>低于最低价</translation>
+    </message>
+    <message>
+        <location filename="../../ui/price_guard_box.py" line="32"/>
+        <source>%n price(s) would move more than usual. Is this what you meant?</source>
+        <translation>有 %n 个价格变动幅度异常，确定要这样修改吗？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/price_guard_box.py" line="33"/>
+        <source>Check these prices</source>
+        <translation>请核对这些价格</translation>
+    </message>
+    <message>
+        <location filename="../../ui/price_guard_box.py" line="37"/>
+        <source>Save anyway</source>
+        <translation>仍然保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/price_guard_box.py" line="38"/>
+        <source>Go back</source>
+        <translation>返回修改</translation>
+    </message>
+</context>
+<context>
     <name>PriceTexts</name>
     <message>
         <location filename="../../ui/pricing/texts.py" line="63"/>
@@ -2208,174 +2235,147 @@
 <context>
     <name>PricesPage</name>
     <message>
-        <location filename="../../ui/pages/prices.py" line="92"/>
+        <location filename="../../ui/pages/prices.py" line="93"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/prices.py" line="95"/>
+        <location filename="../../ui/pages/prices.py" line="96"/>
         <source>Discard changes</source>
         <translation>放弃更改</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/prices.py" line="102"/>
+        <location filename="../../ui/pages/prices.py" line="103"/>
         <source>Prices</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/prices.py" line="140"/>
+        <location filename="../../ui/pages/prices.py" line="141"/>
         <source>Edit price…</source>
         <translation>修改价格…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/prices.py" line="145"/>
+        <location filename="../../ui/pages/prices.py" line="146"/>
         <source>Rate plans</source>
         <translation>价格计划</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/prices.py" line="151"/>
+        <location filename="../../ui/pages/prices.py" line="152"/>
         <source>Add rule</source>
         <translation>添加规则</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/prices.py" line="159"/>
+        <location filename="../../ui/pages/prices.py" line="160"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/prices.py" line="159"/>
+        <location filename="../../ui/pages/prices.py" line="160"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/prices.py" line="160"/>
+        <location filename="../../ui/pages/prices.py" line="161"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/prices.py" line="160"/>
+        <location filename="../../ui/pages/prices.py" line="161"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/prices.py" line="165"/>
+        <location filename="../../ui/pages/prices.py" line="166"/>
         <source>Amounts are added before percentages and factors; within the same step, a rule lower in the list acts later.</source>
         <translation>先加减金额，再按百分比或倍数调整；同一步骤中，列表中越靠下的规则越晚生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/prices.py" line="171"/>
+        <location filename="../../ui/pages/prices.py" line="172"/>
         <source>Price rules</source>
         <translation>价格规则</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/prices.py" line="184"/>
+        <location filename="../../ui/pages/prices.py" line="185"/>
         <source>Preview: the next %n night(s), own price</source>
         <translation>
             <numerusform>预览：未来 %n 晚的直销价</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/prices.py" line="185"/>
+        <location filename="../../ui/pages/prices.py" line="186"/>
         <source>changed cells are yellow, moves the guard would question red; double-click a price to see how it is made</source>
         <translation>黄色为有变化的价格，红色为误操作保护会提醒的变动；双击价格可查看计算过程</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/prices.py" line="209"/>
+        <location filename="../../ui/pages/prices.py" line="210"/>
         <source>not priced: %1</source>
         <translation>无法定价：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/prices.py" line="217"/>
+        <location filename="../../ui/pages/prices.py" line="218"/>
         <source>Room type</source>
         <translation>房型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/prices.py" line="218"/>
+        <location filename="../../ui/pages/prices.py" line="219"/>
         <source>Rate plan</source>
         <translation>价格计划</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/prices.py" line="219"/>
+        <location filename="../../ui/pages/prices.py" line="220"/>
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/prices.py" line="255"/>
+        <location filename="../../ui/pages/prices.py" line="256"/>
         <source>%n unsaved change(s)</source>
         <translation>
             <numerusform>%n 处未保存的更改</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/prices.py" line="255"/>
+        <location filename="../../ui/pages/prices.py" line="256"/>
         <source>All saved</source>
         <translation>已全部保存</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/prices.py" line="297"/>
+        <location filename="../../ui/pages/prices.py" line="298"/>
         <source>%n price(s) change in these nights.</source>
         <translation>
             <numerusform>这些日期中有 %n 个价格发生变化。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/prices.py" line="299"/>
+        <location filename="../../ui/pages/prices.py" line="300"/>
         <source>No price changes in these nights.</source>
         <translation>这些日期中的价格没有变化。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/prices.py" line="301"/>
+        <location filename="../../ui/pages/prices.py" line="302"/>
         <source>%n of them move more than the fat-finger guard allows.</source>
         <translation>
             <numerusform>其中 %n 个变动超出误操作保护的范围。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/prices.py" line="310"/>
+        <location filename="../../ui/pages/prices.py" line="311"/>
         <source>Cannot be priced: %1</source>
         <translation>无法定价：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/prices.py" line="409"/>
+        <location filename="../../ui/pages/prices.py" line="410"/>
         <source>Prices saved: %n price(s) changed in the coming year.</source>
         <translation>
             <numerusform>价格已保存：未来一年内有 %n 个价格发生变化。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/prices.py" line="418"/>
+        <location filename="../../ui/pages/prices.py" line="419"/>
         <source>Saving failed: %1</source>
         <translation>保存失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/prices.py" line="430"/>
-        <source>below the floor</source>
-        <translation>低于最低价</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/prices.py" line="433"/>
-        <source>Check these prices</source>
-        <translation>请核对这些价格</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../ui/pages/prices.py" line="434"/>
-        <source>%n price(s) would move more than usual. Is this what you meant?</source>
-        <translation>
-            <numerusform>有 %n 个价格变动幅度异常，确定要这样修改吗？</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/prices.py" line="438"/>
-        <source>Save anyway</source>
-        <translation>仍然保存</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/prices.py" line="439"/>
-        <source>Go back</source>
-        <translation>返回修改</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/prices.py" line="463"/>
+        <location filename="../../ui/pages/prices.py" line="449"/>
         <source>As saved: the unsaved changes are not in these steps.</source>
         <translation>按已保存的价格计算：未保存的更改不在这些步骤中。</translation>
     </message>

@@ -6,6 +6,19 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 @pytest.fixture(autouse=True)
+def _gc_in_gui_thread(qapp):
+    # As the app does (ui.gc_in_gui_thread): cycles are collected on this thread only, here
+    # after each test and on the app's timer while a test waits in the event loop.
+    import gc
+
+    from ui.gc_in_gui_thread import collect_in_gui_thread
+
+    collect_in_gui_thread(qapp)
+    yield
+    gc.collect()
+
+
+@pytest.fixture(autouse=True)
 def _isolated_qsettings(tmp_path, qapp):
     # Window state and language go to a temporary INI file, never the developer's settings.
     from PySide6.QtCore import QCoreApplication, QSettings

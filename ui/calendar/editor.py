@@ -51,8 +51,12 @@ class CalendarEditor(QObject):
         self.stack = QUndoStack(self)
         self.stack.setUndoLimit(UNDO_LIMIT)
 
-    def run(self, work: Callable[[], ChangeSet], text: str, on_done: Callable[[ChangeSet], None] | None = None) -> None:
-        """Run ``work`` (a core call returning a ChangeSet) in the background and make it undoable."""
+    def run(self, work: Callable[[], ChangeSet], text: str, on_done: Callable[[ChangeSet], None] | None = None,
+            on_refused: Callable[[Exception], bool] | None = None) -> None:
+        """Run ``work`` (a core call returning a ChangeSet) in the background and make it undoable.
+
+        ``on_refused`` may take a refusal first (e.g. to ask about suspicious prices and run the
+        work again with force); it returns True when it did, and the refusal is not announced."""
 
         def done(changes: ChangeSet) -> None:
             if len(changes):
@@ -61,7 +65,11 @@ class CalendarEditor(QObject):
             if on_done is not None:
                 on_done(changes)
 
-        self.ctx.db_tasks.submit(work, done, self._refused)
+        def refused(error: Exception) -> None:
+            if on_refused is None or not on_refused(error):
+                self._refused(error)
+
+        self.ctx.db_tasks.submit(work, done, refused)
 
     def write_back(self, changes: ChangeSet) -> None:
         bulk = self.ctx.services.calendar.bulk_edit

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from channelmgr.inventory.availability import AvailabilityState, CalendarSnapshot
 from channelmgr.inventory.changes import ChangeSet
 from channelmgr.inventory.nights import ONE_DAY
+from channelmgr.pricing.guard import ConfirmationRequired
 from channelmgr.roomtypes.desk_user import desk_actor
 
 from ..actions import ActionRegistry, ActionSpec
@@ -35,6 +36,7 @@ from ..calendar.bulk_edit_dialog import BulkEditDialog, from_qdate, to_qdate
 from ..calendar.copy_week_dialog import CopyWeekDialog
 from ..calendar.delegate import STATE_COLOURS
 from ..calendar.details_panel import CellDetailsPanel
+from ..price_guard_box import ask_price_confirmation
 from ..pricing.explain_popup import show_explain_popup
 from ..calendar.editor import CalendarEditor
 from ..calendar.model import CalendarModel, room_type_name
@@ -282,8 +284,23 @@ class CalendarPage(Page):
         if result != QDialog.DialogCode.Accepted or isinstance(request, str):
             return
         bulk = self.ctx.services.calendar.bulk_edit
-        label = texts.operation_label(request.operation)
-        self.editor.run(lambda: bulk.apply(request, desk_actor("bulk edit")), label,
+        self._guarded(lambda force: bulk.apply(request, desk_actor("bulk edit"), force=force),
+                      texts.operation_label(request.operation))
+
+    def _guarded(self, work, label: str, force: bool = False) -> None:
+        """Run a calendar edit; when the fat-finger guard questions its prices, show the moves and
+        run it again with force only if the desk says "Save anyway"."""
+
+        def refused(error: Exception) -> bool:
+            if not (isinstance(error, ConfirmationRequired) and error.report is not None):
+                return False
+            plans = {p.id: f"{rt.code} · {p.code}" for rt in self.room_types for p in rt.rate_plans}
+            self.price_guard_box = ask_price_confirmation(
+                self, error.report, lambda key: f"{plans.get(key[0], key[0])} · {texts.date_text(key[1])}",
+                self.model.currency, lambda: self._guarded(work, label, force=True))
+            return True
+
+        self.editor.run(lambda: work(force), label, on_refused=refused,
                         on_done=lambda changes: self._say(self.tr("%n cell(s) changed", "", changes.cell_count)))
 
     def open_copy_week(self) -> CopyWeekDialog | None:
@@ -302,8 +319,7 @@ class CalendarPage(Page):
         if result != QDialog.DialogCode.Accepted:
             return
         bulk = self.ctx.services.calendar.bulk_edit
-        self.editor.run(lambda: bulk.copy_week(request, desk_actor("copy week")), self.tr("Copy week"),
-                        on_done=lambda changes: self._say(self.tr("%n cell(s) changed", "", changes.cell_count)))
+        self._guarded(lambda force: bulk.copy_week(request, desk_actor("copy week"), force=force), self.tr("Copy week"))
 
     def _walk_in(self) -> None:
         self.tabs.setCurrentWidget(self.board)

@@ -31,13 +31,14 @@ from PySide6.QtWidgets import (
 )
 
 from channelmgr.errors import UserError
-from channelmgr.pricing.guard import ConfirmationRequired, GuardReason, GuardReport
+from channelmgr.pricing.guard import ConfirmationRequired, GuardReport
 from channelmgr.pricing.rule_store import RULE_KINDS
 from channelmgr.pricing.views import ChannelInfo, PlanInfo, PricePreview, RuleInfo
 from channelmgr.roomtypes.desk_user import desk_actor
 
 from ..context import AppContext
 from ..models.record_table import ROW_ROLE, Column, RecordTableModel
+from ..price_guard_box import ask_price_confirmation
 from ..pricing import texts
 from ..pricing.draft import DraftPlan, PriceDraft
 from ..pricing.explain_popup import show_explain_popup
@@ -423,23 +424,8 @@ class PricesPage(Page):
     def ask_to_confirm(self, report: GuardReport) -> QMessageBox:
         """The fat-finger dialog: the biggest moves, and Save anyway / Go back."""
         currency = self.data.currency if self.data else "CNY"
-        lines = []
-        for move in report.biggest(8):
-            room_type, plan, night = move.key
-            percent = "" if move.change_percent is None else f" ({move.change_percent:+}%)"
-            below = " " + self.tr("below the floor") if GuardReason.BELOW_FLOOR in move.reasons else ""
-            lines.append(f"{room_type} · {plan} · {night}: {texts.money(move.old, currency)} → "
-                         f"{texts.money(move.new, currency)}{percent}{below}")
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Check these prices"),
-                          self.tr("%n price(s) would move more than usual. Is this what you meant?", "",
-                                  len(report.suspicious)), QMessageBox.StandardButton.NoButton, self)
-        box.setObjectName("price_guard_box")
-        box.setInformativeText("\n".join(lines))
-        confirm = box.addButton(self.tr("Save anyway"), QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(self.tr("Go back"), QMessageBox.ButtonRole.RejectRole)
-        box.buttonClicked.connect(lambda button: self.save(force=True) if button is confirm else None)
-        box.open()
-        return box
+        return ask_price_confirmation(self, report, lambda key: " · ".join(map(str, key)), currency,
+                                      lambda: self.save(force=True))
 
     def discard(self) -> None:
         if self.data is not None:

@@ -118,3 +118,27 @@ def test_excel_import_refuses_a_minimum_below_the_rules_naming_the_cell(demo, tm
     assert not report.ok and not report.applied
     [problem] = report.problems
     assert problem.cell == ref and "至少住 2 晚" in problem.line()
+
+
+def test_a_fat_finger_price_in_an_imported_calendar_is_a_problem_of_its_cell(demo, tmp_path):
+    from tests.core.excel.helpers import edit
+
+    services, property_id, nights = demo
+    night = nights[0] - timedelta(days=20)
+    path = tmp_path / "calendar.xlsx"
+    services.excel.export_calendar(property_id, path, night, night + timedelta(days=3))
+    typo = find_cell(path, "价格", ("LKV", "BAR"), night)
+    fine = find_cell(path, "价格", ("GTW", "BAR"), night + timedelta(days=1))
+    edit(path, {("价格", typo): 35800, ("价格", fine): 400})
+    shown = services.calendar.availability.snapshot(property_id, night, night + timedelta(days=1)).cell(0, 0).price_minor
+
+    report = services.excel.import_calendar(property_id, path, ACTOR)
+    assert not report.ok and not report.applied  # all or nothing: the fine cell is not written either
+    [problem] = report.problems
+    assert problem.cell == typo and "¥35,800" in problem.reason and "--force" in problem.reason
+    assert report.annotated_copy is not None
+    after = services.calendar.availability.snapshot(property_id, night, night + timedelta(days=1)).cell(0, 0).price_minor
+    assert after == shown
+
+    report = services.excel.import_calendar(property_id, path, ACTOR, force=True)
+    assert report.ok and report.applied

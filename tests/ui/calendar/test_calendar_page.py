@@ -79,6 +79,33 @@ def test_a_price_edit_shows_the_new_price(page, qtbot):
     assert page.model.cell(0, 11).price_minor == 58800
 
 
+def test_a_fat_finger_price_asks_first_go_back_writes_nothing_save_anyway_writes(page, qtbot):
+    from PySide6.QtWidgets import QMessageBox
+
+    def guard_box():
+        box = getattr(page, "price_guard_box", None)
+        return box if box is not None and box.isVisible() else None
+
+    for confirm in (False, True):
+        dialog = _open_bulk_edit_on(page, qtbot, range(0, 1), 12, 12)
+        dialog.set_operation(Operation.PRICE)
+        dialog.price.setText("35800")  # ¥35,800 typed on a ¥588 night
+        qtbot.waitUntil(lambda: dialog.apply_button.isEnabled(), timeout=3000)
+        dialog.apply_button.click()
+        qtbot.waitUntil(lambda: guard_box() is not None, timeout=5000)
+        box = guard_box()
+        assert "¥588 → ¥35,800" in box.informativeText() and "LKV · BAR" in box.informativeText()
+        role = QMessageBox.ButtonRole.AcceptRole if confirm else QMessageBox.ButtonRole.RejectRole
+        next(b for b in box.buttons() if box.buttonRole(b) == role).click()
+        if confirm:
+            qtbot.waitUntil(lambda: page.model.cell(0, 12).price_minor == 3580000, timeout=5000)
+        else:
+            page.ctx.db_tasks.wait()
+            assert page.model.cell(0, 12).price_minor == 58800
+            assert page.ctx.services.calendar.availability.snapshot(
+                page.ctx.property_id, page.model.night(12), page.model.night(13)).cell(0, 0).price_minor == 58800
+
+
 def test_a_refused_edit_says_why_and_cannot_be_applied(page, qtbot):
     dialog = _open_bulk_edit_on(page, qtbot, range(0, 6), 0, 1)
     dialog.set_operation(Operation.ROOMS_CLOSED)
