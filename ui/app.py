@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import sys
 import time
 
@@ -21,7 +22,8 @@ from .main_window import MainWindow
 from .tasks import TaskRunner
 
 # Set by bench/bench_startup.py: print when the window is shown, then quit.
-BENCH_ENV = "CHANNELMGR_BENCH_SHOWN"
+BENCH_ENV = "CHANNELMGR_BENCH_SHOWN"  # print "SHOWN <time>" once the first page is loaded, then quit
+READY_ENV = "CHANNELMGR_READY_LINE"  # print the same line and keep running (tests that drive the app)
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -61,9 +63,10 @@ def run_gui(db_url: str, demo_if_empty: bool = False) -> int:
         return 2
     ctx = build_context(services)
     window = MainWindow(ctx)
+    quit_on_signals(app, window)
     window.show()
-    if os.environ.get(BENCH_ENV):
-        _report_shown_and_quit(window)
+    if os.environ.get(BENCH_ENV) or os.environ.get(READY_ENV):
+        _report_shown(window, then_quit=bool(os.environ.get(BENCH_ENV)))
     status = app.exec()
     ctx.db_tasks.wait()
     ctx.net_tasks.wait()
@@ -71,13 +74,31 @@ def run_gui(db_url: str, demo_if_empty: bool = False) -> int:
     return status
 
 
-def _report_shown_and_quit(window: MainWindow) -> None:
+def quit_on_signals(app: QApplication, window: MainWindow) -> None:
+    """SIGTERM (a logout, ``timeout``, ``kill``) and SIGINT (Ctrl+C) close the window as its close
+    button would, so the normal shutdown runs: background tasks finish, the channel lanes stop,
+    the database is closed. Python runs signal handlers only when the interpreter gets control,
+    which Qt's event loop never gives it while idle; a short timer lets it in."""
+
+    def close(_signum, _frame) -> None:
+        QTimer.singleShot(0, window.close)
+        QTimer.singleShot(0, app.quit)
+
+    for number in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(number, close)
+    heartbeat = QTimer(app)
+    heartbeat.timeout.connect(lambda: None)
+    heartbeat.start(200)
+
+
+def _report_shown(window: MainWindow, then_quit: bool) -> None:
     def shown() -> None:
         # The first page's data arrive from the database thread; wait for them, then report.
         page = window.current_page()
         if getattr(page, "loaded", True):
             print(f"SHOWN {time.time():.6f}", flush=True)
-            QApplication.quit()
+            if then_quit:
+                QApplication.quit()
         else:
             QTimer.singleShot(5, shown)
 
