@@ -329,130 +329,130 @@
 <context>
     <name>CalendarPage</name>
     <message>
-        <location filename="../../ui/pages/calendar.py" line="83"/>
-        <location filename="../../ui/pages/calendar.py" line="110"/>
+        <location filename="../../ui/pages/calendar.py" line="84"/>
+        <location filename="../../ui/pages/calendar.py" line="111"/>
         <source>Calendar</source>
         <translation>房态日历</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar.py" line="84"/>
-        <location filename="../../ui/pages/calendar.py" line="125"/>
+        <location filename="../../ui/pages/calendar.py" line="85"/>
+        <location filename="../../ui/pages/calendar.py" line="126"/>
         <source>Rooms board</source>
         <translation>房态板</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar.py" line="116"/>
+        <location filename="../../ui/pages/calendar.py" line="117"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar.py" line="117"/>
+        <location filename="../../ui/pages/calendar.py" line="118"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar.py" line="118"/>
+        <location filename="../../ui/pages/calendar.py" line="119"/>
         <source>Bulk edit…</source>
         <translation>批量修改…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar.py" line="119"/>
+        <location filename="../../ui/pages/calendar.py" line="120"/>
         <source>Change the selected cells, or any nights and room types</source>
         <translation>修改选中的格子，或任意日期和房型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar.py" line="120"/>
+        <location filename="../../ui/pages/calendar.py" line="121"/>
         <source>Copy week…</source>
         <translation>复制周…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar.py" line="121"/>
+        <location filename="../../ui/pages/calendar.py" line="122"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar.py" line="122"/>
+        <location filename="../../ui/pages/calendar.py" line="123"/>
         <source>◀ Earlier</source>
         <translation>◀ 向前</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar.py" line="123"/>
+        <location filename="../../ui/pages/calendar.py" line="124"/>
         <source>Later ▶</source>
         <translation>向后 ▶</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar.py" line="124"/>
+        <location filename="../../ui/pages/calendar.py" line="125"/>
         <source>Walk-in…</source>
         <translation>散客入住…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar.py" line="130"/>
+        <location filename="../../ui/pages/calendar.py" line="131"/>
         <source>Undo %1</source>
         <translation>撤销：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar.py" line="131"/>
+        <location filename="../../ui/pages/calendar.py" line="132"/>
         <source>Redo %1</source>
         <translation>重做：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar.py" line="143"/>
+        <location filename="../../ui/pages/calendar.py" line="144"/>
         <source>Jump to a date</source>
         <translation>跳转到日期</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/calendar.py" line="151"/>
+        <location filename="../../ui/pages/calendar.py" line="152"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar.py" line="168"/>
+        <location filename="../../ui/pages/calendar.py" line="169"/>
         <source>2/4 = rooms left / rooms</source>
         <translation>2/4 = 剩余/总房数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar.py" line="169"/>
+        <location filename="../../ui/pages/calendar.py" line="170"/>
         <source>≥2 minimum stay</source>
         <translation>≥2 最少入住晚数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar.py" line="170"/>
+        <location filename="../../ui/pages/calendar.py" line="171"/>
         <source>grey top line: rooms closed</source>
         <translation>顶部灰线：有关房</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar.py" line="171"/>
+        <location filename="../../ui/pages/calendar.py" line="172"/>
         <source>orange corner: closed to arrival (left) / departure (right)</source>
         <translation>橙色角标：禁止入住（左）/ 禁止离店（右）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar.py" line="185"/>
+        <location filename="../../ui/pages/calendar.py" line="186"/>
         <source>Loading the calendar…</source>
         <translation>正在加载房态…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/calendar.py" line="199"/>
+        <location filename="../../ui/pages/calendar.py" line="200"/>
         <source>%n room type(s)</source>
         <translation>
             <numerusform>%n 个房型</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar.py" line="214"/>
+        <location filename="../../ui/pages/calendar.py" line="215"/>
         <source>Click a cell to see its bookings, prices and changes.</source>
         <translation>点击格子查看当晚订单、价格和修改记录。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/calendar.py" line="304"/>
+        <location filename="../../ui/pages/calendar.py" line="305"/>
         <source>%n cell(s) changed</source>
         <translation>
             <numerusform>已修改 %n 个格子</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar.py" line="322"/>
+        <location filename="../../ui/pages/calendar.py" line="323"/>
         <source>Copy week</source>
         <translation>复制周</translation>
     </message>
@@ -905,67 +905,105 @@
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/details_panel.py" line="49"/>
+        <location filename="../../ui/calendar/details_panel.py" line="44"/>
+        <source>Rule min stay</source>
+        <translation>规则最少入住</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/details_panel.py" line="50"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/details_panel.py" line="50"/>
+        <location filename="../../ui/calendar/details_panel.py" line="51"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/details_panel.py" line="51"/>
+        <location filename="../../ui/calendar/details_panel.py" line="52"/>
         <source>What</source>
         <translation>修改内容</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/details_panel.py" line="57"/>
+        <location filename="../../ui/calendar/details_panel.py" line="58"/>
         <source>Bookings this night</source>
         <translation>当晚订单</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/details_panel.py" line="58"/>
+        <location filename="../../ui/calendar/details_panel.py" line="59"/>
         <source>Prices</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/details_panel.py" line="59"/>
+        <location filename="../../ui/calendar/details_panel.py" line="60"/>
         <source>Latest changes</source>
         <translation>最近修改</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/details_panel.py" line="70"/>
+        <location filename="../../ui/calendar/details_panel.py" line="73"/>
         <source>Double-click a price to see how it was computed.</source>
         <translation>双击价格查看计算过程。</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/details_panel.py" line="81"/>
+        <location filename="../../ui/calendar/details_panel.py" line="90"/>
         <source>Click a cell to see its bookings, prices and changes.</source>
         <translation>点击格子查看当晚订单、价格和修改记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/details_panel.py" line="98"/>
+        <location filename="../../ui/calendar/details_panel.py" line="109"/>
         <source>%1 of %2 left (%3) · booked %4 · out of order %5 · closed %6</source>
         <translation>剩余 %1/%2（%3）· 已订 %4 · 维修 %5 · 关房 %6</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/calendar/details_panel.py" line="129"/>
+        <source>min stay %n night(s), set by a price rule</source>
+        <translation>
+            <numerusform>最少住 %n 晚（价格规则设定）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/calendar/details_panel.py" line="131"/>
+        <source>min stay %n night(s), set in the calendar</source>
+        <translation>
+            <numerusform>最少住 %n 晚（房态日历设定）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/calendar/details_panel.py" line="134"/>
+        <source>max stay %n night(s)</source>
+        <translation>
+            <numerusform>最多住 %n 晚</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../ui/calendar/details_panel.py" line="123"/>
+        <location filename="../../ui/calendar/details_panel.py" line="139"/>
+        <source>No restrictions this night</source>
+        <translation>当晚没有入住限制</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/calendar/details_panel.py" line="143"/>
+        <source>%n night(s)</source>
+        <translation>
+            <numerusform>%n 晚</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/details_panel.py" line="158"/>
         <source>(typed)</source>
         <translation>（手动改价）</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/details_panel.py" line="135"/>
+        <location filename="../../ui/calendar/details_panel.py" line="170"/>
         <source>price %1</source>
         <translation>价格 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/details_panel.py" line="142"/>
+        <location filename="../../ui/calendar/details_panel.py" line="177"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/details_panel.py" line="142"/>
+        <location filename="../../ui/calendar/details_panel.py" line="177"/>
         <source>no</source>
         <translation>否</translation>
     </message>

@@ -41,6 +41,7 @@ class CellDetailsPanel(QWidget):
             [
                 Column(self.tr("Rate plan"), lambda p: f"{p.code} · {p.name_zh}"),
                 Column(self.tr("Price"), self._price_text, align_right=True),
+                Column(self.tr("Rule min stay"), self._rule_min_stay_text, align_right=True),
             ],
             self,
         )
@@ -66,6 +67,8 @@ class CellDetailsPanel(QWidget):
             view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
             view.horizontalHeader().setStretchLastSection(True)
             view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+            # Compact rows: four rate plans and their prices fit without scrolling.
+            view.verticalHeader().setDefaultSectionSize(self.fontMetrics().lineSpacing() + 6)
             if model is self.prices:
                 view.setToolTip(self.tr("Double-click a price to see how it was computed."))
                 view.doubleClicked.connect(lambda index, v=view: self._price_double_clicked(v, index))
@@ -78,12 +81,20 @@ class CellDetailsPanel(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.summary)
         layout.addLayout(row, 1)
+        self.restrictions = QLabel(self)
+        self.restrictions.setObjectName("details_restrictions")
+        self.restrictions.setWordWrap(True)
+        layout.insertWidget(2, self.restrictions)
+        # Title, two summary lines, a table header and four rows, whatever the font size.
+        self.setMinimumHeight(self.fontMetrics().lineSpacing() * 10 + 40)
         self.clear(self.tr("Click a cell to see its bookings, prices and changes."))
 
     def clear(self, message: str) -> None:
         self.details = None
         self.title.setText(message)
         self.summary.clear()
+        if hasattr(self, "restrictions"):
+            self.restrictions.clear()
         for model in (self.bookings, self.prices, self.changes):
             model.set_rows([])
 
@@ -103,9 +114,33 @@ class CellDetailsPanel(QWidget):
             .replace("%5", str(cell.out_of_order))
             .replace("%6", str(cell.closed))
         )
+        self.restrictions.setText(self._restrictions_text(cell))
         self.bookings.set_rows(details.bookings)
         self.prices.set_rows(details.prices)
         self.changes.set_rows(details.changes)
+
+    def _restrictions_text(self, cell) -> str:
+        """The night's restrictions as the channels get them; a minimum stay says where it comes from."""
+        parts = []
+        if cell.stop_sell:
+            parts.append(texts.setting_label("stop_sell"))
+        nights = cell.effective_min_stay  # plain names: lupdate skips calls with attribute arguments
+        if nights and cell.min_stay_from_rule:
+            parts.append(self.tr("min stay %n night(s), set by a price rule", "", nights))
+        elif nights:
+            parts.append(self.tr("min stay %n night(s), set in the calendar", "", nights))
+        longest = cell.max_stay
+        if longest:
+            parts.append(self.tr("max stay %n night(s)", "", longest))
+        if cell.closed_to_arrival:
+            parts.append(texts.setting_label("closed_to_arrival"))
+        if cell.closed_to_departure:
+            parts.append(texts.setting_label("closed_to_departure"))
+        return " · ".join(parts) if parts else self.tr("No restrictions this night")
+
+    def _rule_min_stay_text(self, plan) -> str:
+        nights = plan.rule_min_stay
+        return self.tr("%n night(s)", "", nights) if nights else "—"
 
     def _price_double_clicked(self, view: QTableView, index: QModelIndex) -> None:
         if not index.isValid() or index.row() >= len(self.prices.rows):

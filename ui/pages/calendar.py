@@ -77,7 +77,8 @@ class CalendarPage(Page):
         splitter.addWidget(self.details)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([520, 200])  # the grid first; the details panel can be dragged taller
+        splitter.setChildrenCollapsible(False)  # the details panel never shrinks to a sliver
+        splitter.setSizes([460, 300])  # the grid first; the details panel can be dragged taller
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("calendar_tabs")
         self.tabs.addTab(splitter, self.tr("Calendar"))

@@ -226,3 +226,23 @@ def test_double_clicking_a_price_explains_it(page, qtbot):
     assert len(shown.step_labels) == len(explanation.steps) >= 1
     assert sum(step.amount_minor for step in explanation.steps) == explanation.steps[-1].price_after_minor
     shown.close()
+
+
+def test_the_details_panel_says_where_a_minimum_stay_comes_from(page, qtbot):
+    from datetime import timedelta
+
+    from channelmgr.inventory.bulk_edit import BulkEditRequest, Operation
+    from channelmgr.roomtypes.desk_user import desk_actor
+
+    ctx = page.ctx
+    lake = page.model.room_type(0)
+    night = page.model.night(4)
+    ctx.services.calendar.bulk_edit.apply(BulkEditRequest(ctx.property_id, night, night, (lake.id,),
+                                                          Operation.MIN_STAY, 3), desk_actor("test"))
+    details = ctx.services.calendar.details.details(lake.id, night)
+    page.details.show_details(details, "x")
+    assert page.details.restrictions.text() == "min stay 3 night(s), set in the calendar"
+    assert page.details.minimumHeight() >= page.details.fontMetrics().lineSpacing() * 10
+    quiet = ctx.services.calendar.details.details(lake.id, night + timedelta(days=1))
+    page.details.show_details(quiet, "x")
+    assert page.details.restrictions.text() == "No restrictions this night"
