@@ -418,41 +418,51 @@
         <translation>≥2 最少入住晚数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar.py" line="171"/>
+        <location filename="../../ui/pages/calendar.py" line="172"/>
+        <source>red square top right: stop-sell (narrow view)</source>
+        <translation>右上红色小方块：停售（窄视图）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/calendar.py" line="173"/>
+        <source>blue square top left: minimum stay (narrow view)</source>
+        <translation>左上蓝色小方块：有最少入住（窄视图）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/calendar.py" line="174"/>
         <source>grey top line: rooms closed</source>
         <translation>顶部灰线：有关房</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar.py" line="172"/>
+        <location filename="../../ui/pages/calendar.py" line="175"/>
         <source>orange corner: closed to arrival (left) / departure (right)</source>
         <translation>橙色角标：禁止入住（左）/ 禁止离店（右）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar.py" line="186"/>
+        <location filename="../../ui/pages/calendar.py" line="189"/>
         <source>Loading the calendar…</source>
         <translation>正在加载房态…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/calendar.py" line="200"/>
+        <location filename="../../ui/pages/calendar.py" line="203"/>
         <source>%n room type(s)</source>
         <translation>
             <numerusform>%n 个房型</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar.py" line="215"/>
+        <location filename="../../ui/pages/calendar.py" line="218"/>
         <source>Click a cell to see its bookings, prices and changes.</source>
         <translation>点击格子查看当晚订单、价格和修改记录。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/calendar.py" line="305"/>
+        <location filename="../../ui/pages/calendar.py" line="308"/>
         <source>%n cell(s) changed</source>
         <translation>
             <numerusform>已修改 %n 个格子</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar.py" line="323"/>
+        <location filename="../../ui/pages/calendar.py" line="326"/>
         <source>Copy week</source>
         <translation>复制周</translation>
     </message>

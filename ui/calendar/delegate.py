@@ -207,6 +207,8 @@ class CalendarCellDelegate(QStyledItemDelegate):
             _draw(painter, bottom, str(cell.price_minor // 100), self._fonts["tiny"], soft, Qt.AlignmentFlag.AlignHCenter)
         if cell.stop_sell:
             painter.fillRect(rect.right() - 5, rect.y() + 2, 4, 4, STOP_MARK)
+        if cell.effective_min_stay and cell.effective_min_stay > 1:  # a rule's or the calendar's
+            painter.fillRect(rect.x() + 1, rect.y() + 2, 4, 4, STAY_MARK)
 
     @staticmethod
     def _paint_arrival_departure(painter: QPainter, rect: QRect, cell: CalendarCell) -> None:

@@ -34,7 +34,7 @@ from ..actions import ActionRegistry, ActionSpec
 from ..calendar import texts
 from ..calendar.bulk_edit_dialog import BulkEditDialog, from_qdate, to_qdate
 from ..calendar.copy_week_dialog import CopyWeekDialog
-from ..calendar.delegate import STATE_COLOURS
+from ..calendar.delegate import STATE_COLOURS, STAY_MARK, STOP_MARK
 from ..calendar.details_panel import CellDetailsPanel
 from ..price_guard_box import ask_price_confirmation
 from ..pricing.explain_popup import show_explain_popup
@@ -168,6 +168,9 @@ class CalendarPage(Page):
             + [
                 self.tr("2/4 = rooms left / rooms"),
                 self.tr("≥2 minimum stay"),
+                # The narrow (30-day) view has no room for words: small squares stand for them.
+                swatch.format(STOP_MARK.name(), self.tr("red square top right: stop-sell (narrow view)")),
+                swatch.format(STAY_MARK.name(), self.tr("blue square top left: minimum stay (narrow view)")),
                 self.tr("grey top line: rooms closed"),
                 self.tr("orange corner: closed to arrival (left) / departure (right)"),
             ]
