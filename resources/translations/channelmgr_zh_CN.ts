@@ -3175,12 +3175,12 @@
     <message>
         <location filename="../../ui/roomtypes/rooms_panel.py" line="100"/>
         <source>Clean</source>
-        <translation>已打扫</translation>
+        <translation>已清洁</translation>
     </message>
     <message>
         <location filename="../../ui/roomtypes/rooms_panel.py" line="100"/>
         <source>Dirty</source>
-        <translation>待打扫</translation>
+        <translation>待清洁</translation>
     </message>
     <message>
         <location filename="../../ui/roomtypes/rooms_panel.py" line="100"/>

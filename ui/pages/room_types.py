@@ -110,7 +110,7 @@ class RoomTypesPage(Page):
     def columns(self) -> list[Column]:
         def score_column(channel: str, profile: dict) -> Column:
             header = channel_name(channel, profile["label_zh"] if self.lang == "zh" else profile["label_en"])
-            return Column(header, lambda rt: str(_score(rt, channel)), True, lambda rt: _score(rt, channel))
+            return Column(header, lambda rt: f"{_score(rt, channel)}%", True, lambda rt: _score(rt, channel))
 
         return [
             Column(self.tr("Code"), lambda rt: rt.code),

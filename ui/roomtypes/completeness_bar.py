@@ -53,14 +53,14 @@ class CompletenessBar(QWidget):
                 self._row.insertWidget(self._row.count() - 1, badge)
                 self.badges[score.channel] = badge
             background, foreground = band_colours(score.score)
-            badge.setText(f"{channel_name(score.channel, label(score, self.lang))} {score.score}")
+            badge.setText(f"{channel_name(score.channel, label(score, self.lang))} {score.score}%")
             badge.setStyleSheet(f"QToolButton {{ background: {background}; color: {foreground};"
                                 " border: 1px solid #c8c8c8; border-radius: 9px; padding: 2px 8px; }")
             badge.setToolTip(self._missing_text(score))
             self._first_missing[score.channel] = score.first_missing
 
     def _missing_text(self, score: ChannelScore) -> str:
-        lines = [f"{label(score, self.lang)}: {score.score} / 100"]
+        lines = [f"{label(score, self.lang)}: {score.score}%"]
         for title, keys in ((self.tr("Missing, required:"), score.missing_required),
                             (self.tr("Missing, recommended:"), score.missing_recommended)):
             if keys:

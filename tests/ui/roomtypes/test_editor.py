@@ -166,12 +166,12 @@ def test_closing_without_changes_does_not_ask(open_editor, monkeypatch):
 def test_badges_score_the_form_as_it_is_typed(open_editor, qtbot):
     editor = open_editor("CQN")
     badge = editor.badges.badges["fliggy"]
-    assert badge.text() == "飞猪 64"
+    assert badge.text() == "飞猪 64%"
     f = editor.field
     f("bathroom_type").widget.setCurrentIndex(1)
     f("breakfast").widget.setCurrentIndex(1)
     settle(qtbot, editor)
-    assert badge.text() == "飞猪 77"  # 3×12 required + 1 recommended of 3×13 + 9
+    assert badge.text() == "飞猪 77%"  # 3×12 required + 1 recommended of 3×13 + 9
 
 
 def test_clicking_a_badge_goes_to_the_first_missing_field(open_editor, qtbot):
