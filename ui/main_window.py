@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .about_box import show_about
 from .actions import ActionRegistry, ActionSpec
 from .context import AppContext
 from .excel import ExcelWorkflow
@@ -93,6 +94,10 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         for page_id in self.pages:
             view_menu.addAction(reg[f"go.{page_id}"])
+        reg.add(ActionSpec("help.about", self.tr("&About channelmgr"),
+                           lambda: show_about(self, self.ctx.services.db.url)))
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu.addAction(reg["help.about"])
 
     def _build_status_bar(self) -> None:
         self.property_box = QComboBox(self)

@@ -2,6 +2,7 @@
 
 import pytest
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QMessageBox
 
 from ui import i18n
 from ui.main_window import MainWindow
@@ -66,3 +67,18 @@ def test_language_setting_is_saved_for_next_start(window, qtbot):
     page.language.setCurrentIndex(page.language.findData("en"))
     assert i18n.saved_language() == "en"
     assert "下次启动" in page.note.text()
+
+
+def test_help_about_names_the_version_and_hides_a_database_password(qtbot, app_context):
+    from channelmgr import __version__
+    from ui.about_box import about_text, masked_url
+    from ui.main_window import MainWindow
+
+    window = MainWindow(app_context)
+    qtbot.addWidget(window)
+    window.actions_["help.about"].trigger()
+    box = window.findChild(QMessageBox, "about_box")
+    assert box is not None and __version__ in box.text()
+    assert masked_url("postgresql+psycopg://desk:s3cret@db/channelmgr") == "postgresql+psycopg://desk:***@db/channelmgr"
+    assert "s3cret" not in about_text("postgresql+psycopg://desk:s3cret@db/channelmgr")
+    box.close()
