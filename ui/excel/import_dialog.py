@@ -8,6 +8,8 @@ from pathlib import Path
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout,
                                QLineEdit, QPushButton, QWidget)
 
+from ..file_dialogs import remember, start_path
+
 
 @dataclass(frozen=True)
 class ImportRequest:
@@ -45,9 +47,10 @@ class ImportDialog(QDialog):
         self._path_changed()
 
     def _browse(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a workbook"), self.path.text(),
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a workbook"), self.path.text() or start_path(),
                                               self.tr("Excel workbooks (*.xlsx)"))
         if name:
+            remember(name)
             self.path.setText(name)
 
     def _path_changed(self) -> None:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 from channelmgr.errors import UserError
 from channelmgr.roomtypes.desk_user import desk_actor
 
+from ..file_dialogs import remember, start_path
 from ..context import AppContext
 from ..i18n import saved_language
 from .export_dialog import ExportDialog, ExportRequest
@@ -38,9 +39,10 @@ class ExcelWorkflow(QObject):
         if dialog.exec() != ExportDialog.DialogCode.Accepted:
             return
         request = dialog.request()
-        name, _ = QFileDialog.getSaveFileName(self.window, self.tr("Save workbook"), f"{request.kind}.xlsx",
+        name, _ = QFileDialog.getSaveFileName(self.window, self.tr("Save workbook"), start_path(f"{request.kind}.xlsx"),
                                               self.tr("Excel workbooks (*.xlsx)"))
         if name:
+            remember(name)
             self.run_export(request, Path(name).with_suffix(".xlsx"), lang)
 
     def run_export(self, request: ExportRequest, path: Path, lang: str) -> None:

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from channelmgr.roomtypes.photos import COVER_ALBUM, PhotoStore
 
+from ..file_dialogs import remember, start_path
 from ..tasks import TaskRunner
 from ..tasks import while_alive
 from .fields import AttributeField, FieldEnv
@@ -227,8 +228,9 @@ class PhotoListWidget(QWidget):
 
     def _choose_files(self) -> None:
         paths, _filter = QFileDialog.getOpenFileNames(
-            self, self.tr("Add photos"), "", self.tr("Photos (*.jpg *.jpeg *.png *.webp)"))
+            self, self.tr("Add photos"), start_path(), self.tr("Photos (*.jpg *.jpeg *.png *.webp)"))
         if paths:
+            remember(paths[0])
             self.add_files(paths)
 
     def _move_current_to(self, row: int) -> None:

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxL
 
 from channelmgr.sync.sync_log import RESULTS
 
+from ..file_dialogs import remember, start_path
 from ..context import AppContext
 from ..models.record_table import SORT_ROLE, Column, RecordTableModel
 from ..tasks import while_alive
@@ -85,9 +86,10 @@ class SyncLogView(QWidget):
         self.count.setText(self.tr("%n request(s)", "", len(entries)))
 
     def _export(self) -> None:
-        path, _filter = QFileDialog.getSaveFileName(self, self.tr("Export sync log"), "sync-log.csv",
+        path, _filter = QFileDialog.getSaveFileName(self, self.tr("Export sync log"), start_path("sync-log.csv"),
                                                     self.tr("CSV files (*.csv)"))
         if path:
+            remember(path)
             self.export_to(path)
 
     def export_to(self, path: str) -> None:
