@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import logging
+import signal
 import threading
 from dataclasses import asdict
 from datetime import datetime
@@ -202,8 +203,22 @@ def _watch(services, channel_ids: list[int], args) -> int:
             services.sync.full_resync(cid)  # queued first on each lane; the scheduler's passes follow
     services.sync.start(interval=args.interval, first_pass_after=0.0,
                         channel_ids=channel_ids if (args.channel or args.property) else None)
-    try:
-        threading.Event().wait()
-    except KeyboardInterrupt:
-        print("stopped")
+    stop = threading.Event()
+    _stop_on_signals(stop)
+    stop.wait()
+    print("stopped", flush=True)
     return 0
+
+
+def _stop_on_signals(stop: threading.Event) -> None:
+    """Ctrl-C, ``kill`` and a logout all stop the watch the same way.
+
+    The handlers are installed explicitly rather than relying on Python's KeyboardInterrupt: a
+    process started from a non-interactive shell's background job (cron, CI, ``nohup … &``) inherits
+    SIGINT *ignored*, and Python then never raises KeyboardInterrupt — Ctrl-C or ``kill -INT`` would
+    be silently lost and the watch would run forever."""
+    def handle(_signum, _frame) -> None:
+        stop.set()
+
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, handle)

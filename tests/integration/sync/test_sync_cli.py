@@ -111,7 +111,8 @@ def test_the_password_is_prompted_never_an_argument(demo_url, monkeypatch, capsy
     assert code == 2 and "together" in err
 
 
-def test_sync_watch_runs_passes_until_interrupted(demo_url, ota, monkeypatch, capsys):
+@pytest.mark.parametrize("stop_signal", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "kill"])
+def test_sync_watch_runs_passes_until_interrupted(demo_url, ota, monkeypatch, capsys, stop_signal):
     monkeypatch.setenv("OTA_PASSWORD", PASSWORD)
     assert _run(capsys, demo_url, "channel", "add", "h1", "--endpoint", ota.endpoint("H1"), "--hotel-code", "H1",
                 "--username", "owner", "--password-env", "OTA_PASSWORD", "--set", "horizon_days=20",
@@ -122,8 +123,12 @@ def test_sync_watch_runs_passes_until_interrupted(demo_url, ota, monkeypatch, ca
     for name in ("booking", "ctrip", "meituan"):
         assert _run(capsys, demo_url, "channel", "set", name, "--disable")[0] == 0
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[3])}
+    # Started the way a non-interactive shell starts a background job (cron, CI): with SIGINT
+    # inherited as ignored. Python then raises no KeyboardInterrupt, so the watch must install its
+    # own handlers — the stress runs hung here exactly like this.
     child = subprocess.Popen([sys.executable, "-m", "channelmgr", "sync", "--watch", "--interval", "0.3",
-                              "--db", demo_url], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+                              "--db", demo_url], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+                             preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN))
     try:
         assert "h1: in_sync, 0 pending" in _line(child)
         assert ari_requests(ota, "H1") == 1  # 20 nights of one room: one request
@@ -131,7 +136,7 @@ def test_sync_watch_runs_passes_until_interrupted(demo_url, ota, monkeypatch, ca
         assert ari_requests(ota, "H1") == 1
         assert ota.counters("H1")["message:OTA_Read"] >= 2  # each pass asked for new bookings first
     finally:
-        child.send_signal(signal.SIGINT)
+        child.send_signal(stop_signal)
         out, _err = child.communicate(timeout=30)
     assert child.returncode == 0 and "stopped" in out
 
