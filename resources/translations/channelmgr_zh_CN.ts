@@ -568,339 +568,387 @@
         <translation>周日</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/texts.py" line="65"/>
+        <location filename="../../ui/calendar/texts.py" line="71"/>
+        <source>NY</source>
+        <comment>New Year&apos;s Day, in a narrow date header</comment>
+        <translation>元旦</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/texts.py" line="72"/>
+        <source>CNY</source>
+        <comment>Spring Festival, in a narrow date header</comment>
+        <translation>春节</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/texts.py" line="73"/>
+        <source>Tomb</source>
+        <comment>Tomb-sweeping Day, in a narrow date header</comment>
+        <translation>清明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/texts.py" line="74"/>
+        <source>May 1</source>
+        <comment>Labour Day, in a narrow date header</comment>
+        <translation>劳动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/texts.py" line="75"/>
+        <source>Boat</source>
+        <comment>Dragon Boat Festival, in a narrow date header</comment>
+        <translation>端午</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/texts.py" line="76"/>
+        <source>Moon</source>
+        <comment>Mid-autumn Festival, in a narrow date header</comment>
+        <translation>中秋</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/texts.py" line="77"/>
+        <source>Natl</source>
+        <comment>National Day, in a narrow date header</comment>
+        <translation>国庆</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/texts.py" line="79"/>
+        <source>Hol.</source>
+        <comment>any other holiday, in a narrow date header</comment>
+        <translation>假日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/texts.py" line="84"/>
         <source>Work</source>
         <translation>班</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/texts.py" line="70"/>
+        <location filename="../../ui/calendar/texts.py" line="89"/>
         <source>Stop</source>
         <translation>停售</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/texts.py" line="75"/>
+        <location filename="../../ui/calendar/texts.py" line="94"/>
         <source>Open for sale</source>
         <translation>开放销售</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/texts.py" line="76"/>
-        <location filename="../../ui/calendar/texts.py" line="91"/>
-        <location filename="../../ui/calendar/texts.py" line="104"/>
+        <location filename="../../ui/calendar/texts.py" line="95"/>
+        <location filename="../../ui/calendar/texts.py" line="110"/>
+        <location filename="../../ui/calendar/texts.py" line="123"/>
         <source>Stop-sell</source>
         <translation>停售</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/texts.py" line="77"/>
-        <location filename="../../ui/calendar/texts.py" line="90"/>
+        <location filename="../../ui/calendar/texts.py" line="96"/>
+        <location filename="../../ui/calendar/texts.py" line="109"/>
         <source>Rooms closed</source>
         <translation>关房数</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/texts.py" line="78"/>
-        <location filename="../../ui/calendar/texts.py" line="92"/>
+        <location filename="../../ui/calendar/texts.py" line="97"/>
+        <location filename="../../ui/calendar/texts.py" line="111"/>
         <source>Minimum stay</source>
         <translation>最少入住</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/texts.py" line="79"/>
-        <location filename="../../ui/calendar/texts.py" line="93"/>
+        <location filename="../../ui/calendar/texts.py" line="98"/>
+        <location filename="../../ui/calendar/texts.py" line="112"/>
         <source>Maximum stay</source>
         <translation>最多入住</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/texts.py" line="80"/>
-        <location filename="../../ui/calendar/texts.py" line="94"/>
+        <location filename="../../ui/calendar/texts.py" line="99"/>
+        <location filename="../../ui/calendar/texts.py" line="113"/>
         <source>Closed to arrival (CTA)</source>
         <translation>禁止入住 (CTA)</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/texts.py" line="81"/>
-        <location filename="../../ui/calendar/texts.py" line="95"/>
+        <location filename="../../ui/calendar/texts.py" line="100"/>
+        <location filename="../../ui/calendar/texts.py" line="114"/>
         <source>Closed to departure (CTD)</source>
         <translation>禁止离店 (CTD)</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/texts.py" line="82"/>
+        <location filename="../../ui/calendar/texts.py" line="101"/>
         <source>Set price</source>
         <translation>改价</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/texts.py" line="83"/>
+        <location filename="../../ui/calendar/texts.py" line="102"/>
         <source>Clear typed price</source>
         <translation>清除改价</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/texts.py" line="101"/>
+        <location filename="../../ui/calendar/texts.py" line="120"/>
         <source>Available</source>
         <translation>可售</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/texts.py" line="102"/>
+        <location filename="../../ui/calendar/texts.py" line="121"/>
         <source>Few left</source>
         <translation>房量紧张</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/texts.py" line="103"/>
+        <location filename="../../ui/calendar/texts.py" line="122"/>
         <source>Sold out</source>
         <translation>满房</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/texts.py" line="105"/>
+        <location filename="../../ui/calendar/texts.py" line="124"/>
         <source>Overbooked</source>
         <translation>超订</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/texts.py" line="111"/>
+        <location filename="../../ui/calendar/texts.py" line="130"/>
         <source>Clean</source>
         <translation>已清洁</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/texts.py" line="112"/>
+        <location filename="../../ui/calendar/texts.py" line="131"/>
         <source>Dirty</source>
         <translation>待清洁</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/texts.py" line="113"/>
+        <location filename="../../ui/calendar/texts.py" line="132"/>
         <source>Occupied</source>
         <translation>在住</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/texts.py" line="114"/>
+        <location filename="../../ui/calendar/texts.py" line="133"/>
         <source>Out of order</source>
         <translation>维修</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/texts.py" line="120"/>
+        <location filename="../../ui/calendar/texts.py" line="139"/>
         <source>Confirmed</source>
         <translation>已确认</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/texts.py" line="121"/>
+        <location filename="../../ui/calendar/texts.py" line="140"/>
         <source>Checked in</source>
         <translation>已入住</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/texts.py" line="122"/>
+        <location filename="../../ui/calendar/texts.py" line="141"/>
         <source>Checked out</source>
         <translation>已退房</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/texts.py" line="123"/>
+        <location filename="../../ui/calendar/texts.py" line="142"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/texts.py" line="124"/>
+        <location filename="../../ui/calendar/texts.py" line="143"/>
         <source>No-show</source>
         <translation>未到店</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/texts.py" line="130"/>
+        <location filename="../../ui/calendar/texts.py" line="149"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/texts.py" line="131"/>
+        <location filename="../../ui/calendar/texts.py" line="150"/>
         <source>Walk-in</source>
         <translation>散客</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/texts.py" line="132"/>
+        <location filename="../../ui/calendar/texts.py" line="151"/>
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/texts.py" line="133"/>
+        <location filename="../../ui/calendar/texts.py" line="152"/>
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/texts.py" line="134"/>
+        <location filename="../../ui/calendar/texts.py" line="153"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/texts.py" line="140"/>
+        <location filename="../../ui/calendar/texts.py" line="159"/>
         <source>Bulk edit</source>
         <translation>批量修改</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/texts.py" line="141"/>
+        <location filename="../../ui/calendar/texts.py" line="160"/>
         <source>Copy week</source>
         <translation>复制周</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/texts.py" line="142"/>
+        <location filename="../../ui/calendar/texts.py" line="161"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/texts.py" line="143"/>
+        <location filename="../../ui/calendar/texts.py" line="162"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/texts.py" line="149"/>
+        <location filename="../../ui/calendar/texts.py" line="168"/>
         <source>Nights before today ({today}) cannot be changed.</source>
         <translation>今天（{today}）之前的日期不能修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/texts.py" line="150"/>
+        <location filename="../../ui/calendar/texts.py" line="169"/>
         <source>The end ({last}) is before the start ({first}).</source>
         <translation>结束日期（{last}）早于开始日期（{first}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/texts.py" line="151"/>
+        <location filename="../../ui/calendar/texts.py" line="170"/>
         <source>At most {max} nights can be changed at a time.</source>
         <translation>一次最多修改 {max} 晚。</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/texts.py" line="152"/>
+        <location filename="../../ui/calendar/texts.py" line="171"/>
         <source>Choose at least one weekday.</source>
         <translation>请至少选择一个星期几。</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/texts.py" line="153"/>
+        <location filename="../../ui/calendar/texts.py" line="172"/>
         <source>Choose at least one room type.</source>
         <translation>请至少选择一个房型。</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/texts.py" line="154"/>
+        <location filename="../../ui/calendar/texts.py" line="173"/>
         <source>A chosen room type no longer exists; reload the calendar.</source>
         <translation>所选房型已不存在，请刷新房态日历。</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/texts.py" line="155"/>
+        <location filename="../../ui/calendar/texts.py" line="174"/>
         <source>Choose at least one rate plan for a price change.</source>
         <translation>改价请至少选择一个价格计划。</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/texts.py" line="156"/>
+        <location filename="../../ui/calendar/texts.py" line="175"/>
         <source>A chosen rate plan does not belong to the chosen room types.</source>
         <translation>所选价格计划不属于所选房型。</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/texts.py" line="157"/>
+        <location filename="../../ui/calendar/texts.py" line="176"/>
         <source>Enter a valid value.</source>
         <translation>请输入有效的值。</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/texts.py" line="158"/>
+        <location filename="../../ui/calendar/texts.py" line="177"/>
         <source>A price must be above zero.</source>
         <translation>价格必须大于零。</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/texts.py" line="159"/>
+        <location filename="../../ui/calendar/texts.py" line="178"/>
         <source>This room type has no price for every night of the stay: enter the amount.</source>
         <translation>这个房型在入住期间有的晚上没有价格：请填写金额。</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/texts.py" line="160"/>
+        <location filename="../../ui/calendar/texts.py" line="179"/>
         <source>A stay limit is 1 to {max} nights.</source>
         <translation>入住晚数限制为 1 到 {max} 晚。</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/texts.py" line="161"/>
+        <location filename="../../ui/calendar/texts.py" line="180"/>
         <source>{room_type} has {rooms} rooms; {value} cannot be closed.</source>
         <translation>{room_type} 只有 {rooms} 间房，不能关 {value} 间。</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/texts.py" line="162"/>
+        <location filename="../../ui/calendar/texts.py" line="181"/>
         <source>Minimum stay {min} would be above maximum stay {max} for {room_type} on {night}.</source>
         <translation>{room_type} 在 {night} 的最少入住 {min} 晚将大于最多入住 {max} 晚。</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/texts.py" line="165"/>
+        <location filename="../../ui/calendar/texts.py" line="184"/>
         <source>Copy to 1–104 weeks.</source>
         <translation>可复制到 1–104 周。</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/texts.py" line="166"/>
+        <location filename="../../ui/calendar/texts.py" line="185"/>
         <source>{count} of these cells were changed again since; nothing was undone or redone, so the newer values are kept.</source>
         <translation>其中 {count} 个格子之后又被修改过；为保留较新的值，未执行撤销或重做。</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/texts.py" line="169"/>
+        <location filename="../../ui/calendar/texts.py" line="188"/>
         <source>Unknown room status.</source>
         <translation>未知的房间状态。</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/texts.py" line="170"/>
+        <location filename="../../ui/calendar/texts.py" line="189"/>
         <source>Room {room} is already out of order from {first} to {last}.</source>
         <translation>{room} 房已在 {first} 至 {last} 维修。</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/texts.py" line="171"/>
+        <location filename="../../ui/calendar/texts.py" line="190"/>
         <source>Room {room} is booked by {guest} from {first} to {last}.</source>
         <translation>{room} 房 {first} 至 {last} 已被 {guest} 预订。</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/texts.py" line="172"/>
+        <location filename="../../ui/calendar/texts.py" line="191"/>
         <source>Taking room {room} out on {night} would leave too few rooms for that night&apos;s bookings.</source>
         <translation>{night} 将 {room} 房设为维修后，房间将不够当晚的订单。</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/texts.py" line="175"/>
+        <location filename="../../ui/calendar/texts.py" line="194"/>
         <source>{room_type} has no room left on {night}.</source>
         <translation>{room_type} 在 {night} 已无空房。</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/texts.py" line="176"/>
+        <location filename="../../ui/calendar/texts.py" line="195"/>
         <source>Enter the guest&apos;s name.</source>
         <translation>请输入客人姓名。</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/texts.py" line="177"/>
+        <location filename="../../ui/calendar/texts.py" line="196"/>
         <source>A walk-in stays 1 to {max} nights.</source>
         <translation>散客可住 1 到 {max} 晚。</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/texts.py" line="178"/>
+        <location filename="../../ui/calendar/texts.py" line="197"/>
         <source>A booking needs at least one adult.</source>
         <translation>订单至少需要一位成人。</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/texts.py" line="179"/>
+        <location filename="../../ui/calendar/texts.py" line="198"/>
         <source>{guest} is not checked in.</source>
         <translation>{guest} 尚未入住。</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/texts.py" line="180"/>
+        <location filename="../../ui/calendar/texts.py" line="199"/>
         <source>{guest}&apos;s booking is not confirmed.</source>
         <translation>{guest} 的订单不是已确认状态。</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/texts.py" line="181"/>
+        <location filename="../../ui/calendar/texts.py" line="200"/>
         <source>{guest} arrives on {night}.</source>
         <translation>{guest} 的到店日期是 {night}。</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/texts.py" line="182"/>
+        <location filename="../../ui/calendar/texts.py" line="201"/>
         <source>{guest}&apos;s stay ended on {night}.</source>
         <translation>{guest} 的住宿已于 {night} 结束。</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/texts.py" line="183"/>
+        <location filename="../../ui/calendar/texts.py" line="202"/>
         <source>Room {room} is not of the booked room type.</source>
         <translation>{room} 房不是订单预订的房型。</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/texts.py" line="184"/>
+        <location filename="../../ui/calendar/texts.py" line="203"/>
         <source>Room {room} is occupied.</source>
         <translation>{room} 房有客人在住。</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/texts.py" line="185"/>
+        <location filename="../../ui/calendar/texts.py" line="204"/>
         <source>Room {room} is taken by {guest} from {first} to {last}.</source>
         <translation>{room} 房 {first} 至 {last} 已由 {guest} 入住或预订。</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/texts.py" line="186"/>
+        <location filename="../../ui/calendar/texts.py" line="205"/>
         <source>Room {room} is out of order.</source>
         <translation>{room} 房正在维修。</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/texts.py" line="202"/>
+        <location filename="../../ui/calendar/texts.py" line="221"/>
         <source>Something went wrong: %1</source>
         <translation>出错了：%1</translation>
     </message>
@@ -1618,33 +1666,33 @@
 <context>
     <name>ExcelWorkflow</name>
     <message>
-        <location filename="../../ui/excel/workflow.py" line="41"/>
+        <location filename="../../ui/excel/workflow.py" line="42"/>
         <source>Save workbook</source>
         <translation>保存工作簿</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/workflow.py" line="42"/>
+        <location filename="../../ui/excel/workflow.py" line="43"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/workflow.py" line="60"/>
+        <location filename="../../ui/excel/workflow.py" line="62"/>
         <source>Writing the workbook…</source>
         <translation>正在写入工作簿…</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/workflow.py" line="78"/>
+        <location filename="../../ui/excel/workflow.py" line="80"/>
         <source>Checking the workbook…</source>
         <translation>正在检查工作簿…</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/workflow.py" line="104"/>
         <location filename="../../ui/excel/workflow.py" line="106"/>
+        <location filename="../../ui/excel/workflow.py" line="108"/>
         <source>Excel</source>
         <translation>Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/workflow.py" line="107"/>
+        <location filename="../../ui/excel/workflow.py" line="109"/>
         <source>Unexpected error: %1</source>
         <translation>意外错误：%1</translation>
     </message>
@@ -1718,47 +1766,47 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="23"/>
+        <location filename="../../ui/excel/import_dialog.py" line="25"/>
         <source>Import from Excel</source>
         <translation>从 Excel 导入</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="25"/>
+        <location filename="../../ui/excel/import_dialog.py" line="27"/>
         <source>Calendar workbook</source>
         <translation>房态日历工作簿</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="26"/>
+        <location filename="../../ui/excel/import_dialog.py" line="28"/>
         <source>Room types workbook</source>
         <translation>房型工作簿</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="30"/>
+        <location filename="../../ui/excel/import_dialog.py" line="32"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="35"/>
+        <location filename="../../ui/excel/import_dialog.py" line="37"/>
         <source>Only check, change nothing</source>
         <translation>只检查，不修改数据</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="37"/>
+        <location filename="../../ui/excel/import_dialog.py" line="39"/>
         <source>Workbook</source>
         <translation>工作簿</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="38"/>
+        <location filename="../../ui/excel/import_dialog.py" line="40"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="48"/>
+        <location filename="../../ui/excel/import_dialog.py" line="50"/>
         <source>Choose a workbook</source>
         <translation>选择工作簿</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="49"/>
+        <location filename="../../ui/excel/import_dialog.py" line="51"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -2080,69 +2128,69 @@
 <context>
     <name>PhotoListWidget</name>
     <message>
-        <location filename="../../ui/roomtypes/photo_field.py" line="79"/>
+        <location filename="../../ui/roomtypes/photo_field.py" line="80"/>
         <source>Add photos…</source>
         <translation>添加照片…</translation>
     </message>
     <message>
-        <location filename="../../ui/roomtypes/photo_field.py" line="80"/>
+        <location filename="../../ui/roomtypes/photo_field.py" line="81"/>
         <source>Make cover</source>
         <translation>设为封面</translation>
     </message>
     <message>
-        <location filename="../../ui/roomtypes/photo_field.py" line="81"/>
+        <location filename="../../ui/roomtypes/photo_field.py" line="82"/>
         <source>Move earlier</source>
         <translation>前移</translation>
     </message>
     <message>
-        <location filename="../../ui/roomtypes/photo_field.py" line="82"/>
+        <location filename="../../ui/roomtypes/photo_field.py" line="83"/>
         <source>Move later</source>
         <translation>后移</translation>
     </message>
     <message>
-        <location filename="../../ui/roomtypes/photo_field.py" line="83"/>
+        <location filename="../../ui/roomtypes/photo_field.py" line="84"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../ui/roomtypes/photo_field.py" line="96"/>
+        <location filename="../../ui/roomtypes/photo_field.py" line="97"/>
         <source>Drag to reorder. Double-click a photo to write its caption.</source>
         <translation>拖动可调整顺序，双击照片可填写说明。</translation>
     </message>
     <message>
-        <location filename="../../ui/roomtypes/photo_field.py" line="98"/>
+        <location filename="../../ui/roomtypes/photo_field.py" line="99"/>
         <source>The first photo is the cover.</source>
         <translation>第一张为封面。</translation>
     </message>
     <message>
-        <location filename="../../ui/roomtypes/photo_field.py" line="173"/>
+        <location filename="../../ui/roomtypes/photo_field.py" line="174"/>
         <source>File not found on this computer: %1</source>
         <translation>本机找不到文件：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/roomtypes/photo_field.py" line="175"/>
+        <location filename="../../ui/roomtypes/photo_field.py" line="176"/>
         <source>This file cannot be read as an image: %1</source>
         <translation>无法作为图片读取该文件：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/roomtypes/photo_field.py" line="192"/>
+        <location filename="../../ui/roomtypes/photo_field.py" line="193"/>
         <source>%n photo file(s) are not on this computer (deleted, or added on another computer); they stay in the list.</source>
         <translation>
             <numerusform>%n 个照片文件不在本机（已被删除，或是在另一台电脑上添加的），照片仍保留在列表中。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/roomtypes/photo_field.py" line="209"/>
+        <location filename="../../ui/roomtypes/photo_field.py" line="210"/>
         <source>Cover</source>
         <translation>封面</translation>
     </message>
     <message>
-        <location filename="../../ui/roomtypes/photo_field.py" line="230"/>
+        <location filename="../../ui/roomtypes/photo_field.py" line="231"/>
         <source>Add photos</source>
         <translation>添加照片</translation>
     </message>
     <message>
-        <location filename="../../ui/roomtypes/photo_field.py" line="230"/>
+        <location filename="../../ui/roomtypes/photo_field.py" line="231"/>
         <source>Photos (*.jpg *.jpeg *.png *.webp)</source>
         <translation>照片 (*.jpg *.jpeg *.png *.webp)</translation>
     </message>
@@ -3493,93 +3541,93 @@
 <context>
     <name>SyncLogView</name>
     <message>
-        <location filename="../../ui/sync/log_view.py" line="29"/>
+        <location filename="../../ui/sync/log_view.py" line="30"/>
         <source>All results</source>
         <translation>全部结果</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/log_view.py" line="32"/>
+        <location filename="../../ui/sync/log_view.py" line="33"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/log_view.py" line="51"/>
-        <location filename="../../ui/sync/log_view.py" line="105"/>
+        <location filename="../../ui/sync/log_view.py" line="52"/>
+        <location filename="../../ui/sync/log_view.py" line="107"/>
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/log_view.py" line="53"/>
-        <location filename="../../ui/sync/log_view.py" line="112"/>
+        <location filename="../../ui/sync/log_view.py" line="54"/>
+        <location filename="../../ui/sync/log_view.py" line="114"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/log_view.py" line="71"/>
+        <location filename="../../ui/sync/log_view.py" line="72"/>
         <source>All channels</source>
         <translation>全部渠道</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync/log_view.py" line="85"/>
+        <location filename="../../ui/sync/log_view.py" line="86"/>
         <source>%n request(s)</source>
         <translation>
             <numerusform>%n 个请求</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/sync/log_view.py" line="88"/>
+        <location filename="../../ui/sync/log_view.py" line="89"/>
         <source>Export sync log</source>
         <translation>导出同步日志</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/log_view.py" line="89"/>
+        <location filename="../../ui/sync/log_view.py" line="90"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync/log_view.py" line="98"/>
+        <location filename="../../ui/sync/log_view.py" line="100"/>
         <source>%n row(s) exported to %1</source>
         <translation>
             <numerusform>已导出 %n 行到 %1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/sync/log_view.py" line="104"/>
+        <location filename="../../ui/sync/log_view.py" line="106"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/log_view.py" line="106"/>
+        <location filename="../../ui/sync/log_view.py" line="108"/>
         <source>Message</source>
         <translation>报文</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/log_view.py" line="107"/>
+        <location filename="../../ui/sync/log_view.py" line="109"/>
         <source>Cells</source>
         <translation>格子数</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/log_view.py" line="108"/>
+        <location filename="../../ui/sync/log_view.py" line="110"/>
         <source>Ranges</source>
         <translation>区间数</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/log_view.py" line="109"/>
+        <location filename="../../ui/sync/log_view.py" line="111"/>
         <source>Bytes</source>
         <translation>字节</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/log_view.py" line="110"/>
+        <location filename="../../ui/sync/log_view.py" line="112"/>
         <source>ms</source>
         <translation>毫秒</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/log_view.py" line="111"/>
+        <location filename="../../ui/sync/log_view.py" line="113"/>
         <source>Attempts</source>
         <translation>尝试次数</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/log_view.py" line="114"/>
+        <location filename="../../ui/sync/log_view.py" line="116"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>

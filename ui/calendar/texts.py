@@ -60,6 +60,25 @@ def holiday_name(day: DayMark) -> str:
     return (day.holiday_zh if chinese else day.holiday_en or day.holiday_zh) or ""
 
 
+def holiday_short_name(day: DayMark) -> str:
+    """The holiday's name for a narrow date header, where the full name does not fit.
+
+    Chinese names shorten to their first two characters (国庆, 春节, 中秋); English ones cannot be
+    cut ("New Year's Day" → "Ne"), so each has an abbreviation of its own."""
+    if QLocale().language() == QLocale.Language.Chinese or not day.holiday_zh:
+        return (day.holiday_zh or "")[:2]
+    short = {
+        "元旦": translate("CalendarTexts", "NY", "New Year's Day, in a narrow date header"),
+        "春节": translate("CalendarTexts", "CNY", "Spring Festival, in a narrow date header"),
+        "清明节": translate("CalendarTexts", "Tomb", "Tomb-sweeping Day, in a narrow date header"),
+        "劳动节": translate("CalendarTexts", "May 1", "Labour Day, in a narrow date header"),
+        "端午节": translate("CalendarTexts", "Boat", "Dragon Boat Festival, in a narrow date header"),
+        "中秋节": translate("CalendarTexts", "Moon", "Mid-autumn Festival, in a narrow date header"),
+        "国庆节": translate("CalendarTexts", "Natl", "National Day, in a narrow date header"),
+    }
+    return short.get(day.holiday_zh, translate("CalendarTexts", "Hol.", "any other holiday, in a narrow date header"))
+
+
 def makeup_workday_badge() -> str:
     """Marks a weekend day that is a working day (调休) in the date header."""
     return translate("CalendarTexts", "Work")

@@ -63,7 +63,8 @@ class DateHeaderView(QHeaderView):
         night = day.night
         wide = rect.width() >= 40 or night.day == 1 or section == 0
         lines = (f"{night.month}/{night.day}" if wide else str(night.day), texts.weekday_short(night.weekday()),
-                 self._third_line(day, rect.width()))
+                 self._third_line(day, self._section_font(self.font(), night == model.today, rect.width()),
+                                  rect.width()))
         base = self.font()
         ratio = painter.device().devicePixelRatioF()
         key = (day.is_weekend, day.is_holiday, night == model.today, lines, rect.width(), rect.height(), ratio,
@@ -127,13 +128,17 @@ class DateHeaderView(QHeaderView):
         painter.restore()
 
     @staticmethod
-    def _third_line(day, width: int) -> str:
+    def _third_line(day, font: QFont, width: int) -> str:
+        """The holiday's full name where it fits the section, else its short form; at the
+        narrowest zoom even that spills (see ``_draw_look``), the tooltip has the full name."""
         if day.makeup_workday:
             return texts.makeup_workday_badge()
         if not day.is_holiday:
             return ""
         name = texts.holiday_name(day)
-        return name if width >= 56 else name[:2]
+        if QFontMetrics(font).horizontalAdvance(name) <= width - 4:
+            return name
+        return texts.holiday_short_name(day)
 
 
 class CalendarView(QTableView):
