@@ -29,6 +29,7 @@ COMMANDS = {
     "gui": "channelmgr.commands.gui",
     "init": "channelmgr.commands.init",
     "info": "channelmgr.commands.info",
+    "property": "channelmgr.commands.property",
     "reservation": "channelmgr.commands.reservation",
     "calendar": "channelmgr.commands.calendar",
     "price": "channelmgr.commands.price",

@@ -9,6 +9,7 @@ from __future__ import annotations
 from .db.engine import Database, open_database
 from .excel import ExcelService
 from .inventory.calendar_services import CalendarServices
+from .inventory.property_details import PropertyDetailsService
 from .inventory.service import InventoryService
 from .pricing.service import PricingService
 from .reservations.service import ReservationService
@@ -23,6 +24,7 @@ class Services:
         self.inventory = InventoryService(db)
         # Prices first: the calendar shows the engine's price (rules, holidays, overrides).
         self.pricing = PricingService(db)
+        self.properties = PropertyDetailsService(db, on_change=self.pricing.forget)
         self.calendar = CalendarServices(db, prices=self.pricing.nightly_prices,
                                          rule_min_stays=self.pricing.nightly_min_stays)
         self.reservations = ReservationService(db)

@@ -17,13 +17,14 @@ it is connected (the demo's Ctrip markup lives here until a "ctrip" channel row 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from sqlalchemy.orm import Session
 
 from ..db.models import Setting
 from ..errors import UserError
+from .channel_settings import DIRECT_CHANNEL as DIRECT, ROUNDING_BY_SETTING
 from .guard import FatFingerGuard
 from .settings import PricingSettings
 
@@ -72,6 +73,21 @@ class PropertyPricingSettings:
             "channel_outputs": {name: dict(values) for name, values in self.channel_outputs.items()},
         }
 
+    @property
+    def direct_rounding(self) -> str:
+        """How the desk's own prices are rounded ("none", "yuan", "end8", "end9")."""
+        return str(self.channel_outputs.get(DIRECT, {}).get("rounding", "none"))
+
+    def with_direct_rounding(self, rounding: str) -> PropertyPricingSettings:
+        """These settings with the desk's own prices rounded by ``rounding`` (the Settings page's
+        "default rounding"); the direct channel's other output keys are kept."""
+        if rounding not in ROUNDING_BY_SETTING:
+            raise PricingSettingsInvalid(
+                f"pricing settings: rounding must be one of {', '.join(ROUNDING_BY_SETTING)}, got {rounding!r}")
+        outputs = {name: dict(values) for name, values in self.channel_outputs.items()}
+        outputs[DIRECT] = {**outputs.get(DIRECT, {}), "rounding": rounding}
+        return replace(self, channel_outputs=outputs)
+
     @classmethod
     def from_json(cls, value: Mapping | None) -> PropertyPricingSettings:
         value = value or {}
@@ -93,7 +109,7 @@ class PropertyPricingSettings:
 #: The output settings a property starts with. The desk's own ("direct") prices are rounded up
 #: to whole yuan: a rule of +8% on ¥490 gives ¥529.20, a price nobody would quote a guest. A
 #: property made before this default keeps its jiao until the owner chooses (Settings).
-NEW_PROPERTY_CHANNEL_OUTPUTS = {"direct": {"rounding": "yuan"}}
+NEW_PROPERTY_CHANNEL_OUTPUTS = {DIRECT: {"rounding": "yuan"}}
 
 
 def start_new_property(session: Session, property_id: int) -> None:
