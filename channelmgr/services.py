@@ -12,6 +12,8 @@ from .inventory.calendar_services import CalendarServices
 from .inventory.property_details import PropertyDetailsService
 from .inventory.service import InventoryService
 from .pricing.service import PricingService
+from .reports.dashboard import DashboardService
+from .reports.service import ReportService
 from .reservations.service import ReservationService
 from .roomtypes import PhotoService, RoomService, RoomTypeService
 from .sync.channels import ChannelService
@@ -37,6 +39,11 @@ class Services:
         # …and the minimum stays the rules ask (国庆 ≥ 2 nights), merged with the calendar's own.
         self.sync = SyncService(db, prices=self.pricing.price_source,
                                 rule_min_stays=self.pricing.rule_min_stay_source)
+        # Reports only read; the dashboard's alerts come from the services that know them.
+        self.reports = ReportService(db)
+        self.dashboard = DashboardService(db, self.reports, self.reservations.list, self.reservations.overbookings,
+                                          self.reservations.attention, self.room_types.list, self.channels.list,
+                                          self.sync.statuses.get)
 
     @classmethod
     def open(cls, url: str) -> "Services":

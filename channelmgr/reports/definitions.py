@@ -5,7 +5,9 @@
   empty; a penalty the OTA keeps is not room revenue). Every other status sold its nights.
 * A stay's amount is spread evenly over its nights in integer fen (the first nights take the
   leftover fen), so a stay crossing the period edge brings only its inside nights' share.
-* **Gross** revenue is what the guest paid; **net** is gross minus the channel's commission.
+* **Gross** revenue is what the guest paid; **net** is gross minus the channel's commission
+  (``Reservation.commission_minor``, spread over the nights like the amount). A booking taken
+  by hand has no commission: its net is its gross.
 * **Occupancy** = sold nights ÷ room-nights (rooms × nights); **ADR** = gross ÷ sold nights;
   **RevPAR** = gross ÷ room-nights (both in fen, rounded half up).
 """
@@ -36,15 +38,28 @@ def nightly_amounts(stay: Stay) -> list[int]:
     return [base + (1 if i < extra else 0) for i in range(nights)]
 
 
+def share_of_nights(amount_minor: int, nights: int, first: int, last: int) -> int:
+    """The part of ``amount_minor`` spread over ``nights`` that falls on nights [first, last) of
+    the stay: the same fen ``nightly_amounts`` gives them, without building the list."""
+    if last <= first:
+        return 0
+    base, extra = divmod(amount_minor, nights)
+    return base * (last - first) + max(0, min(last, extra) - first)
+
+
+def nights_inside(stay: Stay, start: date, end: date) -> tuple[int, int]:
+    """[first, last): the stay's nights (0 = the arrival night) inside [start, end)."""
+    first = max(0, (start - stay.arrival).days)
+    last = min((stay.departure - stay.arrival).days, (end - stay.arrival).days)
+    return first, max(first, last)
+
+
 def sold_inside(stay: Stay, start: date, end: date) -> tuple[int, int]:
     """(nights, gross fen) of ``stay`` inside [start, end); nothing for cancelled or no-show."""
     if stay.status in NOT_SOLD:
         return 0, 0
-    first = max(0, (start - stay.arrival).days)
-    last = min((stay.departure - stay.arrival).days, (end - stay.arrival).days)
-    if last <= first:
-        return 0, 0
-    return last - first, sum(nightly_amounts(stay)[first:last])
+    first, last = nights_inside(stay, start, end)
+    return last - first, share_of_nights(stay.amount_minor, (stay.departure - stay.arrival).days, first, last)
 
 
 def _per(amount: int, count: int) -> int | None:

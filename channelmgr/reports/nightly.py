@@ -1,0 +1,75 @@
+"""Sold nights, gross and commission per night of the period, from the ledger rows.
+
+Everything the occupancy, revenue and channel reports show is a sum of these arrays over some
+nights, room types or channels, so they are built once per report in one pass over the rows.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Iterable
+
+from .definitions import NOT_SOLD, Summary, nights_inside, share_of_nights
+from .ledger import LedgerRow
+
+
+@dataclass
+class Totals:
+    sold_nights: int = 0
+    gross_minor: int = 0
+    commission_minor: int = 0
+    bookings: int = 0  # sold bookings with a night inside
+
+    @property
+    def net_minor(self) -> int:
+        return self.gross_minor - self.commission_minor
+
+
+@dataclass
+class NightFigures:
+    start: date
+    end: date
+    sold: list[int]
+    gross: list[int]
+    commission: list[int]
+    by_room_type: dict[int, Totals] = field(default_factory=lambda: defaultdict(Totals))
+    by_channel: dict[str, Totals] = field(default_factory=lambda: defaultdict(Totals))
+
+    def total(self, first: int = 0, last: int | None = None) -> Totals:
+        last = len(self.sold) if last is None else last
+        return Totals(sum(self.sold[first:last]), sum(self.gross[first:last]), sum(self.commission[first:last]))
+
+    def summary(self, rooms: int, first: int = 0, last: int | None = None) -> Summary:
+        last = len(self.sold) if last is None else last
+        totals = self.total(first, last)
+        return Summary(rooms * (last - first), totals.sold_nights, totals.gross_minor)
+
+
+def night_figures(rows: Iterable[LedgerRow], start: date, end: date) -> NightFigures:
+    size = (end - start).days
+    figures = NightFigures(start, end, [0] * size, [0] * size, [0] * size)
+    sold, gross, commission = figures.sold, figures.gross, figures.commission
+    for row in rows:
+        if row.status in NOT_SOLD:
+            continue
+        first, last = nights_inside(row.stay, start, end)
+        if last <= first:
+            continue
+        nights = row.nights
+        offset = (row.arrival - start).days  # the stay's night i is the period's night offset + i
+        base, extra = divmod(row.amount_minor, nights)
+        c_base, c_extra = divmod(row.commission_minor, nights)
+        for i in range(first, last):
+            sold[offset + i] += 1
+            gross[offset + i] += base + (i < extra)
+            commission[offset + i] += c_base + (i < c_extra)
+        g = share_of_nights(row.amount_minor, nights, first, last)
+        c = share_of_nights(row.commission_minor, nights, first, last)
+        for bucket in (figures.by_room_type[row.room_type_id], figures.by_channel[row.channel]):
+            bucket.sold_nights += last - first
+            bucket.gross_minor += g
+            bucket.commission_minor += c
+            bucket.bookings += 1
+    return figures
