@@ -1185,84 +1185,64 @@
 <context>
     <name>ChannelSettingsForm</name>
     <message>
-        <location filename="../../ui/sync/channel_settings_form.py" line="26"/>
+        <location filename="../../ui/sync/channel_settings_form.py" line="27"/>
         <source>Sync and selling</source>
         <translation>同步与售卖</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/channel_settings_form.py" line="31"/>
+        <location filename="../../ui/sync/channel_settings_form.py" line="32"/>
         <source>Close everything on this channel</source>
         <translation>在该渠道关闭全部房型</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/channel_settings_form.py" line="47"/>
+        <location filename="../../ui/sync/channel_settings_form.py" line="48"/>
         <source>No limit</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/channel_settings_form.py" line="50"/>
+        <location filename="../../ui/sync/channel_settings_form.py" line="51"/>
         <source>Days ahead to send</source>
         <translation>推送天数</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/channel_settings_form.py" line="51"/>
+        <location filename="../../ui/sync/channel_settings_form.py" line="52"/>
         <source>Items per request (max)</source>
         <translation>每次请求条目上限</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/channel_settings_form.py" line="52"/>
+        <location filename="../../ui/sync/channel_settings_form.py" line="53"/>
         <source>Requests per minute (max)</source>
         <translation>每分钟请求上限</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/channel_settings_form.py" line="53"/>
+        <location filename="../../ui/sync/channel_settings_form.py" line="54"/>
         <source>Rooms held back each night</source>
         <translation>每晚保留房数</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/channel_settings_form.py" line="54"/>
+        <location filename="../../ui/sync/channel_settings_form.py" line="55"/>
         <source>Stop-sell</source>
         <translation>停售</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/channel_settings_form.py" line="55"/>
+        <location filename="../../ui/sync/channel_settings_form.py" line="56"/>
         <source>Markup</source>
         <translation>加价</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/channel_settings_form.py" line="56"/>
+        <location filename="../../ui/sync/channel_settings_form.py" line="57"/>
         <source>Rounding</source>
         <translation>取整</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/channel_settings_form.py" line="57"/>
+        <location filename="../../ui/sync/channel_settings_form.py" line="58"/>
         <source>Lowest price (¥)</source>
         <translation>最低价（¥）</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/channel_settings_form.py" line="58"/>
+        <location filename="../../ui/sync/channel_settings_form.py" line="59"/>
         <source>Highest price (¥)</source>
         <translation>最高价（¥）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sync/channel_settings_form.py" line="95"/>
-        <source>No rounding</source>
-        <translation>不取整</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sync/channel_settings_form.py" line="96"/>
-        <source>Up to whole yuan</source>
-        <translation>向上取整到元</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sync/channel_settings_form.py" line="97"/>
-        <source>Up to a price ending in 8</source>
-        <translation>向上取到尾数 8</translation>
-    </message>
-    <message>
-        <location filename="../../ui/sync/channel_settings_form.py" line="98"/>
-        <source>Up to a price ending in 9</source>
-        <translation>向上取到尾数 9</translation>
     </message>
 </context>
 <context>
@@ -2365,6 +2345,26 @@
         <source>final price</source>
         <translation>最终价格</translation>
     </message>
+    <message>
+        <location filename="../../ui/pricing/texts.py" line="134"/>
+        <source>No rounding</source>
+        <translation>不取整</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pricing/texts.py" line="135"/>
+        <source>Up to whole yuan</source>
+        <translation>向上取整到元</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pricing/texts.py" line="136"/>
+        <source>Up to a price ending in 8</source>
+        <translation>向上取整到尾数 8</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pricing/texts.py" line="137"/>
+        <source>Up to a price ending in 9</source>
+        <translation>向上取整到尾数 9</translation>
+    </message>
 </context>
 <context>
     <name>PricesPage</name>
@@ -2512,6 +2512,79 @@
         <location filename="../../ui/pages/prices.py" line="449"/>
         <source>As saved: the unsaved changes are not in these steps.</source>
         <translation>按已保存的价格计算：未保存的更改不在这些步骤中。</translation>
+    </message>
+</context>
+<context>
+    <name>PricingSection</name>
+    <message>
+        <location filename="../../ui/settings/pricing_section.py" line="23"/>
+        <source>Prices</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/pricing_section.py" line="38"/>
+        <source>Rounding of the desk&apos;s own prices</source>
+        <translation>直销价格取整</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/pricing_section.py" line="39"/>
+        <source>Ask before a price moves more than</source>
+        <translation>价格变动超过此幅度时先确认</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/pricing_section.py" line="40"/>
+        <source>Ask before any price below (empty: no floor)</source>
+        <translation>价格低于此数时先确认（留空：不设下限）</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/settings/pricing_section.py" line="77"/>
+        <source>Price settings saved: %n price(s) changed in the coming year.</source>
+        <translation>
+            <numerusform>价格设置已保存：未来一年有 %n 个价格改变。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PropertySection</name>
+    <message>
+        <location filename="../../ui/settings/property_section.py" line="21"/>
+        <source>Property</source>
+        <translation>物业信息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/property_section.py" line="38"/>
+        <source>Code and currency</source>
+        <translation>代码和币种</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/property_section.py" line="39"/>
+        <source>Name (Chinese)</source>
+        <translation>中文名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/property_section.py" line="40"/>
+        <source>Name (English)</source>
+        <translation>英文名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/property_section.py" line="41"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/property_section.py" line="42"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/property_section.py" line="43"/>
+        <source>Time zone</source>
+        <translation>时区</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/property_section.py" line="79"/>
+        <source>Property details saved.</source>
+        <translation>物业信息已保存。</translation>
     </message>
 </context>
 <context>
@@ -3510,24 +3583,47 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/pages/settings.py" line="25"/>
+        <location filename="../../ui/pages/settings.py" line="59"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="26"/>
+        <location filename="../../ui/pages/settings.py" line="61"/>
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="36"/>
+        <location filename="../../ui/pages/settings.py" line="39"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="42"/>
+        <location filename="../../ui/pages/settings.py" line="47"/>
+        <source>This computer</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings.py" line="68"/>
         <source>The new language is used from the next start of channelmgr.</source>
         <translation>新语言将在下次启动 channelmgr 时生效。</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsSection</name>
+    <message>
+        <location filename="../../ui/settings/section.py" line="23"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/section.py" line="37"/>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/section.py" line="49"/>
+        <source>Saving failed: %1</source>
+        <translation>保存失败：%1</translation>
     </message>
 </context>
 <context>

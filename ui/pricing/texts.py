@@ -126,3 +126,13 @@ def _day(text: object, yearly: bool) -> str:
     except ValueError:
         return str(text)
     return day.strftime("%m-%d") if yearly else day.isoformat()
+
+
+def rounding_label(key: str) -> str:
+    """A rounding setting ("none", "yuan", "end8", "end9") as the owner reads it."""
+    return {
+        "none": QCoreApplication.translate("PriceTexts", "No rounding"),
+        "yuan": QCoreApplication.translate("PriceTexts", "Up to whole yuan"),
+        "end8": QCoreApplication.translate("PriceTexts", "Up to a price ending in 8"),
+        "end9": QCoreApplication.translate("PriceTexts", "Up to a price ending in 9"),
+    }.get(key, key)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout,
 from channelmgr.sync.channel_settings import MAX_HORIZON_DAYS, ROUNDINGS, ChannelSettings
 
 from ..calendar.form_parts import MoneyEdit
+from ..pricing.texts import rounding_label
 
 MAX_ITEMS_PER_REQUEST = 10000  # spin box ceilings only; the channel's published limits are far lower
 MAX_REQUESTS_PER_MINUTE = 10000
@@ -38,7 +39,7 @@ class ChannelSettingsForm(QGroupBox):
         self.rounding = QComboBox(self)
         self.rounding.setObjectName("setting_rounding")
         for key in ROUNDINGS:
-            self.rounding.addItem(self._rounding_label(key), key)
+            self.rounding.addItem(rounding_label(key), key)
         self.min_price = MoneyEdit(self)
         self.min_price.setObjectName("setting_min_price")
         self.max_price = MoneyEdit(self)
@@ -89,14 +90,6 @@ class ChannelSettingsForm(QGroupBox):
         spin.setObjectName(name)
         spin.setRange(low, high)
         return spin
-
-    def _rounding_label(self, key: str) -> str:
-        return {
-            "none": self.tr("No rounding"),
-            "yuan": self.tr("Up to whole yuan"),
-            "end8": self.tr("Up to a price ending in 8"),
-            "end9": self.tr("Up to a price ending in 9"),
-        }.get(key, key)
 
 
 def _minor_text(amount_minor: int | None) -> str:

@@ -1,0 +1,1 @@
+"""The sections of the Settings page, one module each (the page only stacks them)."""
