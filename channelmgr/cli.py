@@ -20,8 +20,10 @@ from datetime import datetime
 from typing import Sequence
 
 from . import __version__
+from .cli_parser import LocalizedParser, error_prefix
 from .config import data_dir, resolve_db_url
 from .db.engine import DatabaseError
+from .language import cli_language, say
 from .errors import UserError
 
 # command name → the module that registers it (in the order --help lists them)
@@ -78,7 +80,7 @@ def _add_db_option(parser: argparse.ArgumentParser) -> None:
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     """The full parser, or with ``only`` just that command registered (same parsing for it)."""
-    parser = argparse.ArgumentParser(
+    parser = LocalizedParser(
         prog="channelmgr",
         description="Channel manager for homestays (民宿): rooms, calendar, prices, OTA channels.",
     )
@@ -120,26 +122,35 @@ def main(argv: Sequence[str] | None = None) -> int:
         code = int(args.func(args, ctx) or 0)
         sys.stdout.flush()  # a closed pipe shows here, inside the handlers below, not at exit
         return code
-    except (UserError, DatabaseError) as exc:
-        print(f"channelmgr: error: {exc}", file=sys.stderr)
+    except UserError as exc:
+        _refuse(exc.message(cli_language()))
+        return 2
+    except DatabaseError as exc:
+        _refuse(str(exc))
         return 2
     except BrokenPipeError:
         _silence_stdout()
         return 1
     except OSError as exc:  # a folder that does not exist, a file open in Excel, a full disk
         where = f": {exc.filename}" if exc.filename else ""
-        print(f"channelmgr: error: {exc.strerror or exc}{where}", file=sys.stderr)
+        _refuse(f"{exc.strerror or exc}{where}")
         return 2
     except KeyboardInterrupt:
         return 130
     except Exception:  # a bug: the details go to a file for the report, one line to the person
-        print(f"channelmgr: internal error; details were written to {_log_traceback()}", file=sys.stderr)
+        log = _log_traceback()
+        print("channelmgr: " + say(f"internal error; details were written to {log}",
+                                   f"内部错误，详情已写入 {log}"), file=sys.stderr)
         return 3
     finally:
         try:
             ctx.close()
         except Exception:
             _log_traceback()
+
+
+def _refuse(text: str) -> None:
+    print(f"channelmgr: {error_prefix(cli_language())}{text}", file=sys.stderr)
 
 
 def _silence_stdout() -> None:

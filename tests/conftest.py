@@ -17,6 +17,10 @@ def _isolated_data_dir(tmp_path, monkeypatch):
     # No test may touch the real user data folder or pick up a developer's CHANNELMGR_DB.
     monkeypatch.setenv("CHANNELMGR_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.delenv("CHANNELMGR_DB", raising=False)
+    # The CLI speaks Chinese unless asked otherwise; the tests read its English (one language for
+    # every assertion, whatever the machine's LANG). tests/core/test_cli_language.py removes this
+    # to check the Chinese default, and any test may set "zh" itself.
+    monkeypatch.setenv("CHANNELMGR_LANG", "en")
 
 
 @pytest.fixture

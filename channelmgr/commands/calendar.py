@@ -15,6 +15,7 @@ from ..dates import parse_date
 from ..errors import UserError
 from ..inventory.bulk_edit import BulkEditRequest, Operation
 from ..inventory.nights import ALL_WEEKDAYS
+from ..language import say
 from ..roomtypes.desk_user import desk_actor
 
 WEEKDAY_WORDS = {"weekends": frozenset({5, 6}), "weekdays": frozenset(range(5))}
@@ -82,25 +83,28 @@ def run_edit(args, ctx) -> int:
     services = ctx.services()
     pid = services.inventory.property_id(args.property)
     types = services.inventory.room_types(pid)
-    chosen = _by_code(types, args.types, "room type") if args.types else types
+    chosen = _room_types_by_code(types, args.types) if args.types else types
     op, value = _operation(args)
     plans = ()
     if op.is_price:
         if not args.plans:
-            raise UserError("--price and --clear-price need --plans (e.g. --plans BAR)")
+            raise UserError("--price and --clear-price need --plans (e.g. --plans BAR)",
+                            "--price 和 --clear-price 需要 --plans（例如 --plans BAR）")
         codes = set(args.plans.split(","))
         plans = tuple(p.id for rt in chosen for p in rt.rate_plans if p.code in codes)
         unknown = codes - {p.code for rt in chosen for p in rt.rate_plans}
         if unknown:
-            raise UserError(f"No rate plan {', '.join(sorted(unknown))} in the chosen room types")
+            raise UserError(f"No rate plan {', '.join(sorted(unknown))} in the chosen room types",
+                            f"所选房型中没有价格计划 {', '.join(sorted(unknown))}")
     request = BulkEditRequest(pid, args.first, args.last, tuple(rt.id for rt in chosen), op, value, args.weekdays, plans)
     bulk = services.calendar.bulk_edit
     if args.dry_run:
         preview = bulk.preview(request)
-        print(f"{preview.cells_changed} of {preview.cells_selected} cells would change (dry run: nothing written)")
+        print(say(f"{preview.cells_changed} of {preview.cells_selected} cells would change (dry run: nothing written)",
+                  f"{preview.cells_selected} 个格子中将有 {preview.cells_changed} 个改变（试运行：未写入）"))
         return 0
     changes = bulk.apply(request, desk_actor("command line: calendar edit"), force=args.force)
-    print(f"{changes.cell_count} cells changed")
+    print(say(f"{changes.cell_count} cells changed", f"已修改 {changes.cell_count} 个格子"))
     return 0
 
 
@@ -120,15 +124,16 @@ def _operation(args) -> tuple[Operation, object]:
         value = getattr(args, flag)
         if value is not None:
             return op, None if value == "none" else value
-    raise UserError("say what to change (--close, --min-stay, --price, …)")
+    raise UserError("say what to change (--close, --min-stay, --price, …)", "请说明要改什么（--close、--min-stay、--price 等）")
 
 
-def _by_code(items, codes: str, what: str):
+def _room_types_by_code(items, codes: str):
     wanted = [c.strip() for c in codes.split(",") if c.strip()]
     by_code = {item.code: item for item in items}
     unknown = [c for c in wanted if c not in by_code]
     if unknown:
-        raise UserError(f"No {what} {', '.join(unknown)}; known: {', '.join(by_code)}")
+        raise UserError(f"No room type {', '.join(unknown)}; known: {', '.join(by_code)}",
+                        f"没有房型 {', '.join(unknown)}；已有：{', '.join(by_code)}")
     return [by_code[c] for c in wanted]
 
 
@@ -138,9 +143,11 @@ def _weekdays(text: str) -> frozenset[int]:
     try:
         days = frozenset(int(part) - 1 for part in text.split(","))
     except ValueError:
-        raise argparse.ArgumentTypeError(f"weekdays are 1 (Monday) to 7 (Sunday), comma-separated: {text!r}") from None
+        raise argparse.ArgumentTypeError(say(f"weekdays are 1 (Monday) to 7 (Sunday), comma-separated: {text!r}",
+                                             f"星期用 1（周一）到 7（周日）表示，用逗号分隔：{text!r}")) from None
     if not days <= ALL_WEEKDAYS:
-        raise argparse.ArgumentTypeError(f"weekdays are 1 (Monday) to 7 (Sunday): {text!r}")
+        raise argparse.ArgumentTypeError(say(f"weekdays are 1 (Monday) to 7 (Sunday): {text!r}",
+                                             f"星期用 1（周一）到 7（周日）表示：{text!r}"))
     return days
 
 
@@ -151,9 +158,10 @@ def _days(text: str) -> int:
     try:
         days = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"a whole number of nights: {text!r}") from None
+        raise argparse.ArgumentTypeError(say(f"a whole number of nights: {text!r}", f"应为整数晚数：{text!r}")) from None
     if not 1 <= days <= MAX_SHOW_DAYS:
-        raise argparse.ArgumentTypeError(f"1 to {MAX_SHOW_DAYS} nights, not {days}")
+        raise argparse.ArgumentTypeError(say(f"1 to {MAX_SHOW_DAYS} nights, not {days}",
+                                             f"应为 1 到 {MAX_SHOW_DAYS} 晚，而不是 {days}"))
     return days
 
 
@@ -163,12 +171,13 @@ def _limit(text: str) -> int | str:
     try:
         return int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"a number of nights or 'none': {text!r}") from None
+        raise argparse.ArgumentTypeError(say(f"a number of nights or 'none': {text!r}",
+                                             f"应为晚数或 none：{text!r}")) from None
 
 
 def _on_off(text: str) -> bool:
     if text not in ("on", "off"):
-        raise argparse.ArgumentTypeError(f"on or off: {text!r}")
+        raise argparse.ArgumentTypeError(say(f"on or off: {text!r}", f"应为 on 或 off：{text!r}"))
     return text == "on"
 
 
@@ -177,9 +186,9 @@ def _yuan(text: str) -> int:
     try:
         amount = Decimal(text)
     except InvalidOperation:
-        raise argparse.ArgumentTypeError(f"not an amount: {text!r}") from None
+        raise argparse.ArgumentTypeError(say(f"not an amount: {text!r}", f"不是金额：{text!r}")) from None
     fen = amount * 100
     if fen != fen.to_integral_value():
-        raise argparse.ArgumentTypeError(f"at most two decimals (fen): {text!r}")
+        raise argparse.ArgumentTypeError(say(f"at most two decimals (fen): {text!r}", f"金额最多两位小数（分）：{text!r}"))
     return int(fen)
 

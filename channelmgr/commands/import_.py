@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from ..language import cli_language
 from ..roomtypes.desk_user import desk_actor
 
 EXIT_PROBLEMS = 1
@@ -22,7 +23,7 @@ def register(sub) -> None:
     p.add_argument("--dry-run", action="store_true", help="list what would change, write nothing")
     p.add_argument("--force", action="store_true",
                    help="calendar: accept prices the fat-finger guard finds suspicious (a move of more than 50%%, …)")
-    p.add_argument("--lang", choices=("zh", "en"), default="en", help="language of the problem report")
+    p.add_argument("--lang", choices=("zh", "en"), help="language of the problem report (default: the CLI's)")
     p.set_defaults(func=run)
 
 
@@ -31,9 +32,9 @@ def run(args, ctx) -> int:
     pid = services.inventory.property_id(args.property)
     actor = desk_actor("command line")
     if args.kind == "rooms":
-        report = services.excel.import_rooms(pid, args.file, actor, dry_run=args.dry_run, lang=args.lang)
+        report = services.excel.import_rooms(pid, args.file, actor, dry_run=args.dry_run, lang=args.lang or cli_language())
     else:
-        report = services.excel.import_calendar(pid, args.file, actor, dry_run=args.dry_run, lang=args.lang,
+        report = services.excel.import_calendar(pid, args.file, actor, dry_run=args.dry_run, lang=args.lang or cli_language(),
                                                 force=args.force)
     stream = sys.stdout if report.ok else sys.stderr
     for line in report.summary_lines():

@@ -5,6 +5,8 @@ from __future__ import annotations
 import dataclasses
 import json
 
+from ..language import say
+
 
 def register(sub) -> None:
     p = sub.add_parser("info", help="list the properties in the database")
@@ -18,7 +20,9 @@ def run(args, ctx) -> int:
         print(json.dumps([dataclasses.asdict(p) for p in props], ensure_ascii=False, indent=2))
         return 0
     if not props:
-        print("No property yet: run `channelmgr init --demo` or open the app.")
+        print(say("No property yet: run `channelmgr init --demo` or open the app.",
+                  "还没有物业：运行 `channelmgr init --demo` 或打开桌面程序。"))
     for p in props:
-        print(f"{p.code}\t{p.name_zh} / {p.name_en}\t{p.room_type_count} room types, {p.room_count} rooms")
+        print(say(f"{p.code}\t{p.name_en or p.name_zh}\t{p.room_type_count} room types, {p.room_count} rooms",
+                  f"{p.code}\t{p.name_zh}\t{p.room_type_count} 个房型，{p.room_count} 间房"))
     return 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..errors import UserError
+from ..language import say
 
 
 def register(sub) -> None:
@@ -17,11 +18,12 @@ def run(args, ctx) -> int:
     safe_url = db.engine.url.render_as_string(hide_password=True)
     if args.demo:
         if not db.is_empty():
-            raise UserError(f"{safe_url} already has data; the demo is only loaded into an empty database")
+            raise UserError(f"{safe_url} already has data; the demo is only loaded into an empty database",
+                            f"{safe_url} 已有数据；演示数据只装入空数据库")
         from ..demo import load_demo
 
         load_demo(db)
-        print(f"Database ready with the demo homestay: {safe_url}")
+        print(say(f"Database ready with the demo homestay: {safe_url}", f"数据库已就绪，含演示民宿：{safe_url}"))
     else:
-        print(f"Database ready: {safe_url}")
+        print(say(f"Database ready: {safe_url}", f"数据库已就绪：{safe_url}"))
     return 0

@@ -14,6 +14,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from ..dates import parse_date
+from ..language import cli_language, say
 from ..money import format_minor
 from ..pricing.rule_store import RULE_KINDS, RuleSpec
 from ..roomtypes.desk_user import desk_actor
@@ -29,10 +30,11 @@ def parse_yuan(text: str) -> int:
     try:
         value = Decimal(text.strip())
     except InvalidOperation:
-        raise argparse.ArgumentTypeError(f"not an amount in yuan: {text!r}") from None
+        raise argparse.ArgumentTypeError(say(f"not an amount in yuan: {text!r}", f"不是以元为单位的金额：{text!r}")) from None
     fen = value * 100
     if not fen.is_finite() or fen != fen.to_integral_value():
-        raise argparse.ArgumentTypeError(f"an amount in yuan has at most two decimals: {text!r}")
+        raise argparse.ArgumentTypeError(say(f"an amount in yuan has at most two decimals: {text!r}",
+                                             f"金额最多两位小数：{text!r}"))
     return int(fen)
 
 
@@ -40,9 +42,9 @@ def parse_decimal(text: str) -> str:
     try:
         value = Decimal(text.strip())
     except InvalidOperation:
-        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+        raise argparse.ArgumentTypeError(say(f"not a number: {text!r}", f"不是数字：{text!r}")) from None
     if not value.is_finite():
-        raise argparse.ArgumentTypeError(f"not a finite number: {text!r}")
+        raise argparse.ArgumentTypeError(say(f"not a finite number: {text!r}", f"不是有限的数字：{text!r}"))
     return format(value.normalize(), "f")
 
 
@@ -55,7 +57,8 @@ def parse_weekdays(text: str) -> list[int]:
         elif part.isdigit() and 1 <= int(part) <= 7:
             days.append(int(part) - 1)
         else:
-            raise argparse.ArgumentTypeError(f"not a weekday (mon…sun or 1…7): {part!r}")
+            raise argparse.ArgumentTypeError(say(f"not a weekday (mon…sun or 1…7): {part!r}",
+                                                 f"不是星期（mon…sun 或 1…7）：{part!r}"))
     return sorted(set(days))
 
 
@@ -181,10 +184,10 @@ def run_show(args, ctx) -> int:
         by_night.setdefault(row.night, []).append(row)
     for night, cells in by_night.items():
         prices = "  ".join(f"{row.rate_plan} {format_minor(row.price_minor, row.currency)}" for row in cells)
-        notes = [f"min stay {cells[0].min_stay}"] if cells[0].min_stay else []
+        notes = [say(f"min stay {cells[0].min_stay}", f"最少住 {cells[0].min_stay} 晚")] if cells[0].min_stay else []
         if cells[0].estimated_holidays:
-            notes.append("holidays estimated")
-        print(f"{night} {WEEKDAYS[night.weekday()].title()}  {prices}" + (f"  ({', '.join(notes)})" if notes else ""))
+            notes.append(say("holidays estimated", "节假日为估计"))
+        print(f"{night} {_weekday(night)}  {prices}" + (f"  ({', '.join(notes)})" if notes else ""))
     return 0
 
 
@@ -196,14 +199,14 @@ def run_explain(args, ctx) -> int:
         print(json.dumps(dataclasses.asdict(found), ensure_ascii=False, indent=2, default=str))
         return 0
     print(f"{found.room_type}/{found.rate_plan} · {found.channel} · {found.night} "
-          f"{WEEKDAYS[found.night.weekday()].title()}")
+          f"{_weekday(found.night)}")
     for step in found.steps:
-        print(f"  {step.label_zh} / {step.label_en}\t{step.operation}\t"
+        print(f"  {say(step.label_en, step.label_zh)}\t{step.operation}\t"
               f"{format_minor(step.price_after_minor, found.currency)}")
-    notes = [f"min stay {found.min_stay} nights"] if found.min_stay else []
+    notes = [say(f"min stay {found.min_stay} nights", f"最少住 {found.min_stay} 晚")] if found.min_stay else []
     if found.estimated_holidays:
-        notes.append("holidays of this year are estimated")
-    print(found.chain("zh") + (f"   ({'; '.join(notes)})" if notes else ""))
+        notes.append(say("holidays of this year are estimated", "本年节假日为估计"))
+    print(found.chain(cli_language()) + (f"   ({'; '.join(notes)})" if notes else ""))
     return 0
 
 
@@ -212,8 +215,11 @@ def run_set_base(args, ctx) -> int:
     pid = services.inventory.property_id(args.property)
     preview = services.pricing.set_base_price(desk_actor("command line"), pid, args.room_type,
                                               args.rate_plan, args.price, force=args.force)
-    print(f"{args.room_type}/{args.rate_plan} base price {format_minor(args.price, preview.currency)}: "
-          f"{len(preview.changed)} price(s) changed in the next {len(preview.nights)} nights")
+    price = format_minor(args.price, preview.currency)
+    print(say(f"{args.room_type}/{args.rate_plan} base price {price}: "
+              f"{len(preview.changed)} price(s) changed in the next {len(preview.nights)} nights",
+              f"{args.room_type}/{args.rate_plan} 基础价 {price}：未来 {len(preview.nights)} 晚中有 "
+              f"{len(preview.changed)} 个价格改变"))
     return 0
 
 
@@ -232,7 +238,7 @@ def run_rule_list(args, ctx) -> int:
         valid = ""
         if spec.valid_from or spec.valid_to:
             valid = f"\t{spec.valid_from or '…'}…{spec.valid_to or '…'}"
-        problem = f"\tNOT APPLIED: {info.problem}" if info.problem else ""
+        problem = "\t" + say(f"NOT APPLIED: {info.problem}", f"未生效：{info.problem}") if info.problem else ""
         print(f"{spec.id}\t{state}\t{spec.name}\t{spec.kind}\t{info.operation or spec.adjust}\t"
               f"{describe_conditions(spec)}\t{describe_scope(spec)}\tpriority {spec.priority}"
               f"{valid}{problem}")
@@ -245,7 +251,8 @@ def run_rule_add(args, ctx) -> int:
     adjust, value = _adjustment(args)
     spec = RuleSpec(args.name, args.kind, adjust, value, enabled=not args.disabled)
     info = services.pricing.create_rule(desk_actor("command line"), pid, _with_options(spec, args), args.force)
-    print(f"Added rule {info.id} {info.name}: {info.operation} {describe_conditions(info.spec)}")
+    print(say(f"Added rule {info.id} {info.name}: {info.operation} {describe_conditions(info.spec)}",
+              f"已添加规则 {info.id} {info.name}：{info.operation} {describe_conditions(info.spec)}"))
     return 0
 
 
@@ -261,7 +268,8 @@ def run_rule_set(args, ctx) -> int:
     if args.disabled:
         spec = spec.with_changes(enabled=False)
     info = services.pricing.update_rule(desk_actor("command line"), pid, _with_options(spec, args), args.force)
-    print(f"Changed rule {info.id} {info.name}: {info.operation} {describe_conditions(info.spec)}")
+    print(say(f"Changed rule {info.id} {info.name}: {info.operation} {describe_conditions(info.spec)}",
+              f"已修改规则 {info.id} {info.name}：{info.operation} {describe_conditions(info.spec)}"))
     return 0
 
 
@@ -270,7 +278,8 @@ def run_rule_toggle(args, ctx) -> int:
     pid = services.inventory.property_id(args.property)
     info = services.pricing.set_rule_enabled(desk_actor("command line"), pid, _rule_key(args.rule),
                                              args.enable, args.force)
-    print(f"Rule {info.id} {info.name} {'enabled' if info.spec.enabled else 'disabled'}")
+    print(say(f"Rule {info.id} {info.name} {'enabled' if info.spec.enabled else 'disabled'}",
+              f"规则 {info.id} {info.name} {'已启用' if info.spec.enabled else '已停用'}"))
     return 0
 
 
@@ -279,11 +288,15 @@ def run_rule_remove(args, ctx) -> int:
     pid = services.inventory.property_id(args.property)
     info = services.pricing.rule(pid, _rule_key(args.rule))
     services.pricing.delete_rule(desk_actor("command line"), pid, info.id, args.force)
-    print(f"Removed rule {info.id} {info.name}")
+    print(say(f"Removed rule {info.id} {info.name}", f"已删除规则 {info.id} {info.name}"))
     return 0
 
 
 # -- helpers -------------------------------------------------------------------------------------
+
+
+def _weekday(night: date) -> str:
+    return say(WEEKDAYS[night.weekday()].title(), "周" + "一二三四五六日"[night.weekday()])
 
 
 def _rule_key(text: str) -> str | int:

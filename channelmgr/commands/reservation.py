@@ -8,6 +8,7 @@ import json
 
 from ..channels.opentravel_messages import decimal_to_minor
 from ..dates import parse_date
+from ..language import say
 from ..money import format_minor
 from ..reservations.desk_bookings import DESK_SOURCES, DeskBooking
 from ..reservations.service import STATUSES
@@ -74,7 +75,7 @@ def _print_json(rows) -> None:
 
 
 def _print_booking(r) -> None:
-    flag = "\tOVERBOOKED" if r.overbooked else ""
+    flag = "\t" + say("OVERBOOKED", "超订") if r.overbooked else ""
     print(
         f"{r.id}\t{r.arrival}→{r.departure}\t{r.room_type_code}\t{r.room_number or '-'}\t{r.guest_name}\t"
         f"{format_minor(r.amount_minor, r.currency)}\t{r.channel or r.source}\t{r.status}{flag}"
@@ -106,8 +107,11 @@ def run_add(args, ctx) -> int:
     if args.json:
         _print_json([booking])
     else:
-        print(f"Booked #{booking.id}: {booking.guest_name}, {booking.room_type_code} room {booking.room_number or '-'}, "
-              f"{booking.arrival}→{booking.departure}")
+        room = booking.room_number or "-"
+        print(say(f"Booked #{booking.id}: {booking.guest_name}, {booking.room_type_code} room {room}, "
+                  f"{booking.arrival}→{booking.departure}",
+                  f"已预订 #{booking.id}：{booking.guest_name}，{booking.room_type_code} {room} 号房，"
+                  f"{booking.arrival}→{booking.departure}"))
     return 0
 
 
@@ -117,7 +121,8 @@ def run_cancel(args, ctx) -> int:
     if args.json:
         _print_json([booking])
     else:
-        print(f"Cancelled #{booking.id}: {booking.guest_name}, {booking.arrival}→{booking.departure}")
+        print(say(f"Cancelled #{booking.id}: {booking.guest_name}, {booking.arrival}→{booking.departure}",
+                  f"已取消 #{booking.id}：{booking.guest_name}，{booking.arrival}→{booking.departure}"))
     return 0
 
 
@@ -141,15 +146,20 @@ def run_overbookings(args, ctx) -> int:
         _print_json(conflicts)
         return 0
     for c in conflicts:
-        where = f"room {c.room_number}" if c.room_number else f"{c.held} booked for {c.rooms} rooms"
+        where = (say(f"room {c.room_number}", f"{c.room_number} 号房") if c.room_number
+                 else say(f"{c.held} booked for {c.rooms} rooms", f"{c.rooms} 间房订出 {c.held} 间"))
         print(f"{c.night}\t{c.room_type_code}\t{c.kind}\t{where}")
         for b in c.bookings:
-            marker = "  last →" if b.id == c.last.id else "        "
+            marker = say("  last →", "  最后 →") if b.id == c.last.id else "        "
+            booked = f"{b.created_at:%Y-%m-%d %H:%M}"
             print(f"{marker} #{b.id} {b.guest_name} {b.guest_phone} {b.channel or b.source} "
-                  f"{b.arrival}→{b.departure} booked {b.created_at:%Y-%m-%d %H:%M}")
+                  f"{b.arrival}→{b.departure} " + say(f"booked {booked}", f"下单于 {booked}"))
         if c.upgrades:
-            print("        upgrade to: " + ", ".join(f"{u.code} ({u.free_rooms} free)" for u in c.upgrades))
+            print("        " + say("upgrade to: ", "可升级到：")
+                  + ", ".join(say(f"{u.code} ({u.free_rooms} free)", f"{u.code}（空 {u.free_rooms} 间）")
+                              for u in c.upgrades))
         if c.free_rooms:
-            print("        free rooms of the type: " + ", ".join(c.free_rooms))
-        print(f"        or contact {c.last.guest_name} {c.last.guest_phone}".rstrip())
+            print("        " + say("free rooms of the type: ", "本房型空房：") + ", ".join(c.free_rooms))
+        contact = f"{c.last.guest_name} {c.last.guest_phone}".rstrip()
+        print("        " + say(f"or contact {contact}", f"或联系 {contact}"))
     return 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import json
 
+from ..language import say
 from ..roomtypes import RoomTypeNotFound
 from ..roomtypes.desk_user import desk_actor
 
@@ -52,7 +53,9 @@ def run_add_range(args, ctx) -> int:
     pid = services.inventory.property_id(args.property)
     room_type = services.room_types.find(pid, args.room_type)
     rooms = services.rooms.add_range(desk_actor("command line"), room_type.id, args.numbers, args.floor)
-    print(f"Added {len(rooms)} room(s) to {room_type.code}: {', '.join(r.number for r in rooms)}")
+    numbers = ", ".join(r.number for r in rooms)
+    print(say(f"Added {len(rooms)} room(s) to {room_type.code}: {numbers}",
+              f"已为 {room_type.code} 添加 {len(rooms)} 间房：{numbers}"))
     return 0
 
 
@@ -64,5 +67,6 @@ def run_move(args, ctx) -> int:
     if room is None:
         raise RoomTypeNotFound(f"No room {args.number!r}", f"没有房间 {args.number!r}")
     moved = services.rooms.move(desk_actor("command line"), room.id, target.id)
-    print(f"Room {moved.number} now belongs to {moved.room_type_code}")
+    print(say(f"Room {moved.number} now belongs to {moved.room_type_code}",
+              f"{moved.number} 号房现属于 {moved.room_type_code}"))
     return 0

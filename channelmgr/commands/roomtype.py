@@ -6,6 +6,8 @@ import dataclasses
 import json
 
 from ..catalog import ATTRIBUTES
+from ..catalog.attributes import by_key
+from ..language import say
 from ..roomtypes import PHOTO_ALBUMS, display_text
 
 
@@ -34,9 +36,10 @@ def run_list(args, ctx) -> int:
         print(json.dumps([dataclasses.asdict(r) for r in rows], ensure_ascii=False, indent=2))
         return 0
     for r in rows:
-        scores = " ".join(f"{s.label_zh} {s.score}" for s in r.scores)
-        archived = "\t(archived 已归档)" if r.archived else ""
-        print(f"{r.code}\t{r.name_zh} / {r.name_en}\t{r.room_count} rooms\t{scores}{archived}")
+        scores = " ".join(f"{say(s.label_en, s.label_zh)} {s.score}%" for s in r.scores)
+        archived = "\t" + say("(archived)", "（已归档）") if r.archived else ""
+        print(f"{r.code}\t{say(r.name_en or r.name_zh, r.name_zh)}\t"
+              f"{say(f'{r.room_count} rooms', f'{r.room_count} 间')}\t{scores}{archived}")
     return 0
 
 
@@ -61,23 +64,30 @@ def run_show(args, ctx) -> int:
             "photos": [dataclasses.asdict(p) for p in photos],
         }, ensure_ascii=False, indent=2))
         return 0
-    print(f"{detail.code}  {detail.name_zh} / {detail.name_en}  ({detail.room_count} rooms"
-          f"{', archived' if detail.archived else ''})")
+    print(say(f"{detail.code}  {detail.name_en or detail.name_zh}  ({detail.room_count} rooms"
+              f"{', archived' if detail.archived else ''})",
+              f"{detail.code}  {detail.name_zh}（{detail.room_count} 间{'，已归档' if detail.archived else ''}）"))
     group = None
     for row, attribute in zip(attributes, ATTRIBUTES):
         if attribute.group is not group:
             group = attribute.group
-            print(f"\n[{group.label_zh} / {group.label_en}]")
-        text = row["text_zh"] if row["text_zh"] == row["text_en"] else f"{row['text_zh']} / {row['text_en']}"
-        print(f"  {attribute.key:<24} {attribute.label_zh} / {attribute.label_en}: {text}")
+            print(f"\n[{say(group.label_en, group.label_zh)}]")
+        text = say(row["text_en"], row["text_zh"])
+        print(f"  {attribute.key:<24} {say(attribute.label_en, attribute.label_zh)}: {text}")
     missing_files = [p.ref for p in photos if p.missing]
     if missing_files:
-        print(f"\nPhoto files missing on this computer 本机缺少照片文件: {', '.join(missing_files)}")
-    print("\nCompleteness 完整度:")
+        print("\n" + say("Photo files missing on this computer: ", "本机缺少照片文件：") + ", ".join(missing_files))
+    print("\n" + say("Completeness:", "完整度："))
     for score in detail.scores:
-        print(f"  {score.label_zh} / {score.label_en}: {score.score}")
+        print(f"  {say(score.label_en, score.label_zh)}: {score.score}%")
         if score.missing_required:
-            print(f"    missing, required 必填缺失: {', '.join(score.missing_required)}")
+            print("    " + say("missing, required: ", "必填缺失：") + _labels(score.missing_required))
         if score.missing_recommended:
-            print(f"    missing, recommended 建议填写: {', '.join(score.missing_recommended)}")
+            print("    " + say("missing, recommended: ", "建议填写：") + _labels(score.missing_recommended))
     return 0
+
+
+def _labels(keys) -> str:
+    """Attribute keys as the owner knows them (the CLI's language); --json keeps the keys."""
+    attributes = [by_key(key) for key in keys]
+    return say(", ".join(a.label_en for a in attributes), "、".join(a.label_zh for a in attributes))

@@ -40,7 +40,8 @@ def check_typed_prices(session: Session, property_id: int, changes: Iterable[Cha
     guard = PropertyPricingSettings.from_json(read_settings_json(session, property_id)).guard()
     report = guard.check(_shown_prices(session, prices, typed), typed)
     if report.needs_confirmation and not force:
-        raise ConfirmationRequired(_message(session, property_id, report), report)
+        english, chinese = _message(session, property_id, report)
+        raise ConfirmationRequired(english, report, chinese)
     return report
 
 
@@ -60,7 +61,8 @@ def _shown_prices(session: Session, prices: NightlyPrices, cells: Iterable[Price
     return shown
 
 
-def _message(session: Session, property_id: int, report: GuardReport, limit: int = 5) -> str:
+def _message(session: Session, property_id: int, report: GuardReport, limit: int = 5) -> tuple[str, str]:
+    """(English, Chinese) for one line: the biggest moves, named by room type/plan and night."""
     currency = session.scalar(select(Property.currency).where(Property.id == property_id)) or "CNY"
     plan_ids = {change.key[0] for change in report.suspicious}
     codes = dict(session.execute(
@@ -74,7 +76,8 @@ def _message(session: Session, property_id: int, report: GuardReport, limit: int
                                                          f"{decimal_text(change.change_percent)}%)"
         lines.append(f"{codes.get(plan_id, plan_id)} {night}: {before} → {format_minor(change.new, currency)}{moved}")
     more = len(report.suspicious) - limit
-    if more > 0:
-        lines.append(f"… and {more} more")
-    return (f"{len(report.suspicious)} price(s) look like typos (the fat-finger guard): "
-            + "; ".join(lines) + ". Check them, or confirm (CLI: --force).")
+    count = len(report.suspicious)
+    return (f"{count} price(s) look like typos (the fat-finger guard): " + "; ".join(lines)
+            + (f"; … and {more} more" if more > 0 else "") + ". Check them, or confirm (CLI: --force).",
+            f"{count} 个价格像是输错了（防误操作检查）：" + "；".join(lines)
+            + (f"；… 另有 {more} 个" if more > 0 else "") + "。请检查，或确认（命令行：--force）。")

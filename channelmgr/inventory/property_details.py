@@ -33,12 +33,8 @@ class PropertyDetailsInvalid(UserError):
     """A field the owner typed cannot be saved; nothing was written. ``field`` names it."""
 
     def __init__(self, field: str, message_en: str, message_zh: str):
-        super().__init__(f"{field}: {message_en}")
+        super().__init__(f"{field}: {message_en}", message_zh)
         self.field = field
-        self.message_zh = message_zh
-
-    def message(self, lang: str) -> str:
-        return self.message_zh if lang == "zh" else str(self)
 
 
 @dataclass(frozen=True)

@@ -44,7 +44,8 @@ class InventoryService:
                 query = query.where(Property.code == code)
             pid = s.scalars(query).first()
         if pid is None:
-            raise NotFound(f"No property with code {code!r}" if code else "The database has no property yet")
+            raise NotFound(f"No property with code {code!r}", f"没有代码为 {code!r} 的物业") if code else \
+                NotFound("The database has no property yet", "数据库里还没有物业")
         return pid
 
     def room_types(self, property_id: int, include_archived: bool = False) -> list[RoomTypeInfo]:
@@ -63,7 +64,7 @@ class InventoryService:
         for rt in self.room_types(property_id, include_archived=True):
             if rt.code == code:
                 return rt
-        raise NotFound(f"No room type with code {code!r}")
+        raise NotFound(f"No room type with code {code!r}", f"没有代码为 {code!r} 的房型")
 
 
 def _room_type_info(rt: RoomType) -> RoomTypeInfo:

@@ -55,13 +55,15 @@ class EngineInputs:
         if problem:
             raise RatePlanInvalid(problem)
         self._check_room_type(room_type)
-        raise NotFound(f"No rate plan {code!r} for room type {room_type!r}")
+        raise NotFound(f"No rate plan {code!r} for room type {room_type!r}",
+                       f"房型 {room_type!r} 没有价格计划 {code!r}")
 
     def _check_room_type(self, room_type: str) -> None:
         """Blame an unknown room type as such, not the plan asked for in it."""
         known = sorted(self.sources.room_type_codes().values())
         if room_type not in known:
-            raise NotFound(f"No room type {room_type!r}; known: {', '.join(known)}")
+            raise NotFound(f"No room type {room_type!r}; known: {', '.join(known)}",
+                           f"没有房型 {room_type!r}；已有：{', '.join(known)}")
 
     def plan_row(self, room_type: str, code: str) -> PlanRow:
         """The stored row of a plan, also of one that cannot be priced (so it can be fixed)."""
@@ -70,7 +72,8 @@ class EngineInputs:
             if row.code == code and row.room_type_id == type_ids.get(room_type):
                 return row
         self._check_room_type(room_type)
-        raise NotFound(f"No rate plan {code!r} for room type {room_type!r}")
+        raise NotFound(f"No rate plan {code!r} for room type {room_type!r}",
+                       f"房型 {room_type!r} 没有价格计划 {code!r}")
 
     def with_plan_row(self, row: PlanRow) -> EngineInputs:
         """These inputs with one plan's row changed; refuses a row that cannot be priced."""

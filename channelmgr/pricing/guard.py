@@ -36,9 +36,10 @@ class ConfirmationRequired(ValueError, UserError):
     ``report`` lists them, so a UI can show the biggest moves and ask before retrying with force.
     """
 
-    def __init__(self, message: str, report: GuardReport | None = None):
+    def __init__(self, message: str, report: GuardReport | None = None, zh: str | None = None):
         super().__init__(message)
         self.report = report
+        self.message_zh = zh
 
 
 @dataclass(frozen=True)

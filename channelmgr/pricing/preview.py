@@ -42,19 +42,24 @@ def compare(before: dict, after: dict, start: date, end: date, settings: Propert
     return PricePreview(nights, currency, before, after, changed, report)
 
 
-def confirmation_text(preview: PricePreview) -> str:
-    """One line (the CLI prints errors as one line): per plan, how many nights and the biggest."""
+def confirmation_text(preview: PricePreview) -> tuple[str, str]:
+    """One line (the CLI prints errors as one line), in English and Chinese: per plan, how many
+    nights and the biggest move."""
     by_plan: dict[tuple[str, str], list] = {}
     for move in preview.report.biggest():  # biggest first, so each plan's first is its biggest
         by_plan.setdefault(move.key[:2], []).append(move)
-    parts = []
+    english, chinese = [], []
     for (room_type, plan), moves in list(by_plan.items())[:3]:
         move = moves[0]
         old = "—" if move.old is None else format_minor(move.old, preview.currency)
         percent = "" if move.change_percent is None else f" ({move.change_percent:+}%)"
-        below = ", below the floor" if GuardReason.BELOW_FLOOR in move.reasons else ""
-        parts.append(f"{room_type}/{plan} on {len(moves)} night(s), e.g. {move.key[2]} {old} → "
-                     f"{format_minor(move.new, preview.currency)}{percent}{below}")
-    more = f"; and {len(by_plan) - 3} more plan(s)" if len(by_plan) > 3 else ""
-    return (f"{len(preview.report.suspicious)} price(s) would move more than the fat-finger guard "
-            f"allows: {'; '.join(parts)}{more} — check, then confirm (CLI: --force)")
+        below = GuardReason.BELOW_FLOOR in move.reasons
+        shift = f"{move.key[2]} {old} → {format_minor(move.new, preview.currency)}{percent}"
+        english.append(f"{room_type}/{plan} on {len(moves)} night(s), e.g. {shift}{', below the floor' if below else ''}")
+        chinese.append(f"{room_type}/{plan} 共 {len(moves)} 晚，例如 {shift}{'，低于下限' if below else ''}")
+    more = len(by_plan) - 3
+    count = len(preview.report.suspicious)
+    return (f"{count} price(s) would move more than the fat-finger guard allows: {'; '.join(english)}"
+            f"{f'; and {more} more plan(s)' if more > 0 else ''} — check, then confirm (CLI: --force)",
+            f"{count} 个价格的变动超出防误操作检查的范围：{'；'.join(chinese)}"
+            f"{f'；另有 {more} 个价格计划' if more > 0 else ''}。请检查后确认（命令行：--force）。")

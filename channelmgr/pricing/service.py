@@ -241,7 +241,7 @@ class PricingService:
         for info in self.rules(property_id):
             if str(info.id) == str(name_or_id) or info.name == name_or_id:
                 return info
-        raise NotFound(f"No price rule {name_or_id!r}")
+        raise NotFound(f"No price rule {name_or_id!r}", f"没有价格规则 {name_or_id!r}")
 
     def rate_plans(self, property_id: int) -> list[PlanInfo]:
         with self._lock, self.db.session() as s:
@@ -318,7 +318,8 @@ class PricingService:
                     start, end = self._preview_window(state, None, None)
                     preview, undo = self._preview(s, state, edits, start, end)
                     if preview.needs_confirmation and not force:
-                        raise ConfirmationRequired(confirmation_text(preview), preview.report)
+                        english, chinese = confirmation_text(preview)
+                        raise ConfirmationRequired(english, preview.report, chinese)
                     for edit in edits:
                         edit.write(s, property_id, actor, state.inputs)
                     s.flush()
@@ -505,22 +506,25 @@ class PricingService:
     @staticmethod
     def _check_channel(state: PropertyPrices, channel: str) -> None:
         if channel not in state.engine.channels:
-            raise NotFound(f"No channel {channel!r}; known: {', '.join(sorted(state.engine.channels))}")
+            raise NotFound(f"No channel {channel!r}; known: {', '.join(sorted(state.engine.channels))}",
+                           f"没有渠道 {channel!r}；已有：{', '.join(sorted(state.engine.channels))}")
 
     @staticmethod
     def _plan_codes(state: PropertyPrices, room_type: str) -> list[str]:
         codes = [plan.code for plan in state.inputs.plans if plan.room_type == room_type]
         if not codes:
-            raise NotFound(f"No room type {room_type!r} with a priced rate plan")
+            raise NotFound(f"No room type {room_type!r} with a priced rate plan", f"没有带价格计划的房型 {room_type!r}")
         return codes
 
 
 def _window(start: date, end: date) -> list[date]:
     if end <= start:
-        raise PriceRangeInvalid(f"the last night must come after the first: {start} … {end}")
+        raise PriceRangeInvalid(f"the last night must come after the first: {start} … {end}",
+                                f"结束日期应晚于开始日期：{start} … {end}")
     count = (end - start).days
     if count > MAX_WINDOW_NIGHTS:
-        raise PriceRangeInvalid(f"{count} nights asked for; at most {MAX_WINDOW_NIGHTS} at a time")
+        raise PriceRangeInvalid(f"{count} nights asked for; at most {MAX_WINDOW_NIGHTS} at a time",
+                                f"请求了 {count} 晚；一次最多 {MAX_WINDOW_NIGHTS} 晚")
     return [start + timedelta(days=i) for i in range(count)]
 
 

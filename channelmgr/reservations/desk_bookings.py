@@ -125,7 +125,7 @@ def get_locked_booking(s: Session, reservation_id: int) -> Reservation:
     hold_reservation(s, reservation_id)  # first statement: see selling_lock.py
     booking = s.get(Reservation, reservation_id)
     if booking is None:
-        raise NotFound(f"No reservation with id {reservation_id}")
+        raise NotFound(f"No reservation with id {reservation_id}", f"没有编号为 {reservation_id} 的订单")
     return booking
 
 

@@ -48,7 +48,7 @@ def rooms_free_for(s: Session, reservation_id: int, today: date) -> list[FreeRoo
     """Rooms free for the booking's whole stay: its own type first, then the others."""
     booking = s.get(Reservation, reservation_id)
     if booking is None:
-        raise NotFound(f"No reservation with id {reservation_id}")
+        raise NotFound(f"No reservation with id {reservation_id}", f"没有编号为 {reservation_id} 的订单")
     plan = RoomPlan.load(s, booking.property_id, booking.arrival, booking.departure, today)
     if booking.room_id is not None and booking.status in HOLDING_STATUSES:
         plan.release(booking.room_id, booking.arrival, booking.departure)

@@ -46,7 +46,8 @@ class ReservationService:
         """Reservations with a night in [start, end) (open-ended when a bound is missing);
         ``search`` matches the guest's name, phone or the channel's reservation id."""
         if status and status not in STATUSES:
-            raise UserError(f"Unknown status {status!r}; use one of {', '.join(STATUSES)}")
+            raise UserError(f"Unknown status {status!r}; use one of {', '.join(STATUSES)}",
+                            f"未知状态 {status!r}；可用：{', '.join(STATUSES)}")
         ch, query = _listing()
         query = query.where(Reservation.property_id == property_id).order_by(Reservation.arrival, Reservation.id)
         if start:
@@ -148,7 +149,7 @@ class ReservationService:
         with self.db.session() as s:
             property_id = s.scalar(select(Reservation.property_id).where(Reservation.id == reservation_id))
             if property_id is None:
-                raise NotFound(f"No reservation with id {reservation_id}")
+                raise NotFound(f"No reservation with id {reservation_id}", f"没有编号为 {reservation_id} 的订单")
             return property_today(s, property_id, self.clock)
 
     @staticmethod
@@ -156,7 +157,7 @@ class ReservationService:
         _ch, query = _listing()
         row = s.execute(query.where(Reservation.id == reservation_id)).first()
         if row is None:
-            raise NotFound(f"No reservation with id {reservation_id}")
+            raise NotFound(f"No reservation with id {reservation_id}", f"没有编号为 {reservation_id} 的订单")
         return reservation_info(row)
 
 

@@ -1,17 +1,14 @@
 """The command line's sentence for each kind of channel failure, in Chinese and English.
 
 The desktop says the same through Qt's tr() (ui/sync/texts.py); the CLI cannot use Qt, so its
-words live here, in one table, until the CLI has a message catalog of its own to move them into.
+words live here, in one table (the language is chosen by channelmgr/language.py).
 The technical text is never part of these sentences: it goes to the log file.
 """
 
 from __future__ import annotations
 
-import os
-
 from ..channels.errors import FailureKind
-
-DEFAULT_LANGUAGE = "zh"
+from ..language import DEFAULT_LANGUAGE, cli_language  # noqa: F401  (the CLI imports it from here too)
 
 _SENTENCES: dict[FailureKind, tuple[str, str]] = {  # kind → (zh, en); {channel} is the channel's name
     FailureKind.CONNECTION_REFUSED: ("无法连接到渠道服务器（{channel}）：请检查网络或渠道地址",
@@ -39,16 +36,6 @@ _SENTENCES: dict[FailureKind, tuple[str, str]] = {  # kind → (zh, en); {channe
     FailureKind.INTERNAL: ("同步渠道（{channel}）时出现内部错误：详情见日志",
                            "An internal error while syncing {channel}: the details are in the log"),
 }
-
-
-def cli_language(environ: os._Environ | dict = os.environ) -> str:
-    """"zh" unless the desk asks for English (``CHANNELMGR_LANG`` first, then the usual locale
-    variables): the owners this is written for read Chinese first."""
-    for name in ("CHANNELMGR_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
-        value = environ.get(name, "")
-        if value:
-            return "en" if value.lower().startswith("en") else DEFAULT_LANGUAGE
-    return DEFAULT_LANGUAGE
 
 
 def failure_sentence(kind: FailureKind, channel: str, language: str = DEFAULT_LANGUAGE) -> str:

@@ -26,7 +26,8 @@ def test_demo_roundtrip_on_postgres(postgres_url):
         db.dispose()
 
 
-def test_cli_works_against_postgres(postgres_url, capsys):
+def test_cli_works_against_postgres(postgres_url, capsys, monkeypatch):
+    monkeypatch.setenv("CHANNELMGR_LANG", "zh")  # the default: names in Chinese
     from channelmgr.cli import main
 
     assert main(["--db", postgres_url, "init", "--demo"]) == 0

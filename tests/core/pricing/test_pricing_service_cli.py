@@ -47,9 +47,9 @@ def test_explain_prints_the_steps_and_the_chain(demo_url, capsys):
     code, out, _ = run(demo_url, capsys, "explain", "--room-type", "LKV", "--rate-plan", "BAR",
                        "--channel", "ctrip", "--date", "2026-10-02")
     assert code == 0
-    assert "  周末 / Weekend\t+80\t¥668" in out
-    assert out.splitlines()[-1] == ("基础价（标准价） =588 → 周末 +80 → 国庆 ×1.5 → 携程 加价 +15% → "
-                                    "携程 取整 ↑…8 → 1158   (min stay 2 nights)")
+    assert "  Weekend\t+80\t¥668" in out
+    assert out.splitlines()[-1] == ("Base price (Best available rate) =588 → Weekend +80 → National Day ×1.5 → "
+                                    "Ctrip markup +15% → Ctrip rounding ↑…8 → 1158   (min stay 2 nights)")
 
 
 def test_rules_can_be_added_listed_disabled_and_removed(demo_url, capsys):
