@@ -40,6 +40,9 @@ class ImportReport:
     changes_by_room_type: Counter = field(default_factory=Counter)  # room type code → cells changed
     applied: bool = False
     annotated_copy: Path | None = None
+    # Every problem is a price the fat-finger guard questions (the workbook is otherwise fine):
+    # the owner may confirm and import again with force (CLI: --force; the desktop asks).
+    needs_confirmation: bool = False
 
     @property
     def ok(self) -> bool:

@@ -156,6 +156,7 @@ class ExcelService:
             guard = check_typed_prices(s, property_id, changes, self.calendar.availability.prices, force=True)
             if guard.needs_confirmation and not force:
                 report.problems = _suspicious_price_problems(guard, typed, data, self.currency_of(s, property_id), lang)
+                report.needs_confirmation = True
                 report.annotated_copy = write_annotated_copy(path, report.problems)
                 return report
             for change in changes:
@@ -248,9 +249,9 @@ def _suspicious_price_problems(guard, typed, data, currency: str, lang: str) -> 
         before = "—" if move.old is None else format_minor(move.old, currency)
         after = format_minor(move.new, currency)
         percent = "" if move.change_percent is None else f"（{move.change_percent:+}%）"
-        reason = (f"价格从 {before} 改为 {after}{percent}，变动异常，像是输错了；确认无误请用 --force 导入"
+        reason = (f"价格从 {before} 改为 {after}{percent}，变动异常，像是输错了；确认无误可仍然导入（命令行：--force）"
                   if lang == "zh" else
                   f"price {before} → {after}{percent.replace('（', ' (').replace('）', ')')} looks like a typo; "
-                  f"import with --force if it is right")
+                  f"if it is right, import anyway (CLI: --force)")
         problems.append(CellProblem(t.title, t.ref, t.raw, reason))
     return problems

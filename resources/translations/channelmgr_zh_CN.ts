@@ -1646,33 +1646,33 @@
 <context>
     <name>ExcelWorkflow</name>
     <message>
-        <location filename="../../ui/excel/workflow.py" line="42"/>
+        <location filename="../../ui/excel/workflow.py" line="43"/>
         <source>Save workbook</source>
         <translation>保存工作簿</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/workflow.py" line="43"/>
+        <location filename="../../ui/excel/workflow.py" line="44"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/workflow.py" line="62"/>
+        <location filename="../../ui/excel/workflow.py" line="63"/>
         <source>Writing the workbook…</source>
         <translation>正在写入工作簿…</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/workflow.py" line="80"/>
+        <location filename="../../ui/excel/workflow.py" line="85"/>
         <source>Checking the workbook…</source>
         <translation>正在检查工作簿…</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/workflow.py" line="106"/>
-        <location filename="../../ui/excel/workflow.py" line="108"/>
+        <location filename="../../ui/excel/workflow.py" line="114"/>
+        <location filename="../../ui/excel/workflow.py" line="116"/>
         <source>Excel</source>
         <translation>Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/workflow.py" line="109"/>
+        <location filename="../../ui/excel/workflow.py" line="117"/>
         <source>Unexpected error: %1</source>
         <translation>意外错误：%1</translation>
     </message>
@@ -1746,47 +1746,47 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="25"/>
+        <location filename="../../ui/excel/import_dialog.py" line="26"/>
         <source>Import from Excel</source>
         <translation>从 Excel 导入</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="27"/>
+        <location filename="../../ui/excel/import_dialog.py" line="28"/>
         <source>Calendar workbook</source>
         <translation>房态日历工作簿</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="28"/>
+        <location filename="../../ui/excel/import_dialog.py" line="29"/>
         <source>Room types workbook</source>
         <translation>房型工作簿</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="32"/>
+        <location filename="../../ui/excel/import_dialog.py" line="33"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="37"/>
+        <location filename="../../ui/excel/import_dialog.py" line="38"/>
         <source>Only check, change nothing</source>
         <translation>只检查，不修改数据</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="39"/>
+        <location filename="../../ui/excel/import_dialog.py" line="40"/>
         <source>Workbook</source>
         <translation>工作簿</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="40"/>
+        <location filename="../../ui/excel/import_dialog.py" line="41"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="50"/>
+        <location filename="../../ui/excel/import_dialog.py" line="51"/>
         <source>Choose a workbook</source>
         <translation>选择工作簿</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/import_dialog.py" line="51"/>
+        <location filename="../../ui/excel/import_dialog.py" line="52"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -2537,7 +2537,7 @@
         <translation>价格低于此数时先确认（留空：不设下限）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/settings/pricing_section.py" line="77"/>
+        <location filename="../../ui/settings/pricing_section.py" line="76"/>
         <source>Price settings saved: %n price(s) changed in the coming year.</source>
         <translation>
             <numerusform>价格设置已保存：未来一年有 %n 个价格改变。</numerusform>
@@ -2582,7 +2582,7 @@
         <translation>时区</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/property_section.py" line="79"/>
+        <location filename="../../ui/settings/property_section.py" line="78"/>
         <source>Property details saved.</source>
         <translation>物业信息已保存。</translation>
     </message>
@@ -2912,38 +2912,48 @@
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/result_dialog.py" line="59"/>
+        <location filename="../../ui/excel/result_dialog.py" line="60"/>
+        <source>%1 price(s) look like typos, so nothing was changed. Check them below; if they are right, import anyway.</source>
+        <translation>有 %1 个价格像是输错了，所以没有做任何修改。请检查下面的价格；确认无误可仍然导入。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel/result_dialog.py" line="62"/>
+        <source>Import anyway</source>
+        <translation>仍然导入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/excel/result_dialog.py" line="68"/>
         <source>Saved %1 (%2 rows).</source>
         <translation>已保存 %1（%2 行）。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/result_dialog.py" line="61"/>
-        <location filename="../../ui/excel/result_dialog.py" line="77"/>
+        <location filename="../../ui/excel/result_dialog.py" line="70"/>
+        <location filename="../../ui/excel/result_dialog.py" line="86"/>
         <source>Open workbook</source>
         <translation>打开工作簿</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/result_dialog.py" line="67"/>
+        <location filename="../../ui/excel/result_dialog.py" line="76"/>
         <source>%1 problem(s) found; nothing was changed. Fix the marked cells and import again.</source>
         <translation>发现 %1 个问题，未做任何修改。请修改标出的单元格后重新导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/result_dialog.py" line="70"/>
+        <location filename="../../ui/excel/result_dialog.py" line="79"/>
         <source>Open marked copy</source>
         <translation>打开标注副本</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/result_dialog.py" line="72"/>
+        <location filename="../../ui/excel/result_dialog.py" line="81"/>
         <source>No changes: the workbook matches the data.</source>
         <translation>没有变化：工作簿与现有数据一致。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/result_dialog.py" line="74"/>
+        <location filename="../../ui/excel/result_dialog.py" line="83"/>
         <source>%1 cell(s) would change.</source>
         <translation>将修改 %1 个单元格。</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/result_dialog.py" line="74"/>
+        <location filename="../../ui/excel/result_dialog.py" line="83"/>
         <source>%1 cell(s) changed.</source>
         <translation>已修改 %1 个单元格。</translation>
     </message>
@@ -3583,27 +3593,27 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/pages/settings.py" line="59"/>
+        <location filename="../../ui/pages/settings.py" line="60"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="61"/>
+        <location filename="../../ui/pages/settings.py" line="62"/>
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="39"/>
+        <location filename="../../ui/pages/settings.py" line="40"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="47"/>
+        <location filename="../../ui/pages/settings.py" line="48"/>
         <source>This computer</source>
         <translation>本机</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="68"/>
+        <location filename="../../ui/pages/settings.py" line="69"/>
         <source>The new language is used from the next start of channelmgr.</source>
         <translation>新语言将在下次启动 channelmgr 时生效。</translation>
     </message>
@@ -3616,12 +3626,12 @@
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/section.py" line="37"/>
+        <location filename="../../ui/settings/section.py" line="44"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/section.py" line="49"/>
+        <location filename="../../ui/settings/section.py" line="56"/>
         <source>Saving failed: %1</source>
         <translation>保存失败：%1</translation>
     </message>

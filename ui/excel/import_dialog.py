@@ -16,6 +16,7 @@ class ImportRequest:
     kind: str  # rooms | calendar
     path: Path
     dry_run: bool
+    force: bool = False  # the owner confirmed prices the fat-finger guard questioned
 
 
 class ImportDialog(QDialog):

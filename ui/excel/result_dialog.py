@@ -55,6 +55,15 @@ class ResultDialog(QDialog):
         button.clicked.connect(lambda: open_file(path))
         return button
 
+    def offer_import_anyway(self, on_confirm) -> QPushButton:
+        """For an import refused only by the fat-finger guard: the owner checked the prices."""
+        self.summary.setText(self.tr("%1 price(s) look like typos, so nothing was changed. Check them below; "
+                                     "if they are right, import anyway.").replace("%1", str(self.problems.rowCount())))
+        button = self.buttons.addButton(self.tr("Import anyway"), QDialogButtonBox.ButtonRole.AcceptRole)
+        button.setObjectName("import_anyway")
+        button.clicked.connect(on_confirm)
+        return button
+
     def show_export(self, result: ExportResult) -> None:
         self.summary.setText(self.tr("Saved %1 (%2 rows).").replace("%1", str(result.path)).replace("%2", str(result.rows)))
         self.table.hide()

@@ -3,6 +3,7 @@ show the result. The dialogs only collect choices; channelmgr.excel does the wor
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -74,16 +75,23 @@ class ExcelWorkflow(QObject):
 
     def run_import(self, request: ImportRequest) -> None:
         excel, pid, lang = self.ctx.services.excel, self.ctx.property_id, workbook_language()
-        do_import = excel.import_rooms if request.kind == "rooms" else excel.import_calendar
         actor = desk_actor("excel import")
-        self._run(lambda: do_import(pid, request.path, actor, request.dry_run, lang),
-                  self.tr("Checking the workbook…"), self._import_done)
 
-    def _import_done(self, report) -> None:
+        def work():
+            if request.kind == "rooms":
+                return excel.import_rooms(pid, request.path, actor, request.dry_run, lang)
+            return excel.import_calendar(pid, request.path, actor, request.dry_run, lang, force=request.force)
+
+        self._run(work, self.tr("Checking the workbook…"), lambda report: self._import_done(request, report))
+
+    def _import_done(self, request: ImportRequest, report) -> None:
         if report.applied:
             self.ctx.events.data_changed.emit("calendar" if report.kind == "calendar" else "room_types")
         dialog = ResultDialog(self.window)
         dialog.show_import(report)
+        if report.needs_confirmation:
+            # The same workbook again, with the questioned prices confirmed; the result replaces this one.
+            dialog.offer_import_anyway(lambda: (dialog.accept(), self.run_import(replace(request, force=True))))
         self._show(dialog)
 
     # --- helpers ---------------------------------------------------------------------------

@@ -109,3 +109,45 @@ def test_file_menu_offers_export_and_import(qtbot, app_context):
     ids = [a.objectName() for a in file_menu.actions() if a.objectName()]
     assert ids[:2] == ["file.export", "file.import"]
     assert window.actions_["file.export"].shortcut().toString() == "Ctrl+E"
+
+
+def test_a_questioned_price_is_imported_only_after_import_anyway(qtbot, app_context, tmp_path):
+    from datetime import timedelta
+
+    from tests.core.excel.helpers import edit, find_cell
+
+    services, pid = app_context.services, app_context.property_id
+    night = services.calendar.availability.today(pid) + timedelta(days=40)
+    path = tmp_path / "cal.xlsx"
+    services.excel.export_calendar(pid, path, night, night + timedelta(days=3))
+    edit(path, {("价格", find_cell(path, "价格", ("LKV", "BAR"), night)): 35800})  # ¥358 meant
+    flow = workflow(qtbot, app_context)
+
+    def lkv_price():
+        return services.calendar.availability.snapshot(pid, night, night + timedelta(days=1)).cell(0, 0).price_minor
+
+    shown = lkv_price()
+    flow.run_import(ImportRequest("calendar", path, dry_run=False))
+    qtbot.waitUntil(lambda: flow.last_result is not None, timeout=10000)
+    first = flow.last_result
+    assert first.problems.rowCount() == 1 and "¥35,800" in first.problems.index(0, 2).data()
+    assert "仍然导入" in first.problems.index(0, 2).data() or "import anyway" in first.problems.index(0, 2).data()
+    assert lkv_price() == shown  # nothing written until the owner confirms
+    anyway = first.findChild(type(first.buttons.buttons()[0]), "import_anyway")
+    assert anyway is not None and anyway.isVisibleTo(first)
+
+    with qtbot.waitSignal(app_context.events.data_changed, timeout=10000) as changed:
+        anyway.click()
+    assert changed.args == ["calendar"]
+    qtbot.waitUntil(lambda: flow.last_result is not first, timeout=10000)
+    assert lkv_price() == 3580000 and not flow.last_result.table.isVisibleTo(flow.last_result)
+    assert flow.last_result.findChild(type(anyway), "import_anyway") is None
+
+
+def test_other_problems_offer_no_import_anyway(qtbot, tmp_path):
+    bad = ImportReport(tmp_path / "c.xlsx", "calendar", dry_run=False,
+                       problems=[CellProblem("价格", "D7", -5, "must be above 0")])
+    dialog = ResultDialog()
+    qtbot.addWidget(dialog)
+    dialog.show_import(bad)
+    assert dialog.findChild(type(dialog.buttons.buttons()[0]), "import_anyway") is None
