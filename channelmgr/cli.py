@@ -35,6 +35,7 @@ COMMANDS = {
     "reservation": "channelmgr.commands.reservation",
     "calendar": "channelmgr.commands.calendar",
     "price": "channelmgr.commands.price",
+    "report": "channelmgr.commands.report",
     "export": "channelmgr.commands.export",
     "import": "channelmgr.commands.import_",
     "roomtype": "channelmgr.commands.roomtype",

@@ -21,6 +21,7 @@ from ..errors import UserError
 from ..inventory.changes import ChangeSet, write_changes
 from ..inventory.price_guard import check_typed_prices
 from ..money import format_minor
+from ..reports.scope import ReportScope
 from ..security.audit import record
 from .annotate import write_annotated_copy
 from .baseline import read_baseline
@@ -31,7 +32,7 @@ from .calendar_layout import CALENDAR_SHEETS, HORIZON_NIGHTS, PAST_NIGHTS_READ, 
 from .extranet import load_profiles, write_extranet_workbook
 from .labels import check_lang
 from .problems import CellProblem, ExportResult, ImportReport
-from .report_export import write_report_workbook
+from .report_export import REPORT_KINDS, WRITERS
 from .reservations_export import write_reservations_workbook
 from .rooms_export import write_rooms_workbook
 from .rooms_import import RoomTypeEdit, read_room_types
@@ -82,12 +83,15 @@ class ExcelService:
         rows = self.reservations.list(property_id, start, end, channel)
         return write_reservations_workbook(rows, Path(path), check_lang(lang))
 
-    def export_report(self, property_id: int, path: Path, start: date, end: date, lang: str = "zh") -> ExportResult:
-        if end <= start:
-            raise UserError(f"The report ends ({end}) before it starts ({start})")
-        rows = self.reservations.list(property_id, start, end)
-        types = self.inventory.room_types(property_id)
-        return write_report_workbook(types, rows, start, end, Path(path), check_lang(lang))
+    def export_report(self, property_id: int, path: Path, start: date, end: date, lang: str = "zh",
+                      kind: str = "occupancy", room_type: str | None = None, channel: str | None = None) -> ExportResult:
+        """One report's workbook with its charts (``export report`` is the occupancy one)."""
+        if kind not in WRITERS:
+            raise UserError(f"Unknown report {kind!r}; use one of {', '.join(REPORT_KINDS)}")
+        lang = check_lang(lang)
+        scope = ReportScope(property_id, start, end, room_type, channel)
+        report = getattr(self.services.reports, kind)(scope)
+        return WRITERS[kind](report, Path(path), lang)
 
     def export_extranet(self, property_id: int, path: Path, channel: str, start: date | None = None,
                         end: date | None = None, lang: str = "zh") -> ExportResult:

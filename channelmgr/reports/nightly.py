@@ -36,6 +36,7 @@ class NightFigures:
     commission: list[int]
     by_room_type: dict[int, Totals] = field(default_factory=lambda: defaultdict(Totals))
     by_channel: dict[str, Totals] = field(default_factory=lambda: defaultdict(Totals))
+    sold_by_type: dict[int, list[int]] = field(default_factory=dict)  # room type id → sold per night
 
     def total(self, first: int = 0, last: int | None = None) -> Totals:
         last = len(self.sold) if last is None else last
@@ -61,8 +62,12 @@ def night_figures(rows: Iterable[LedgerRow], start: date, end: date) -> NightFig
         offset = (row.arrival - start).days  # the stay's night i is the period's night offset + i
         base, extra = divmod(row.amount_minor, nights)
         c_base, c_extra = divmod(row.commission_minor, nights)
+        type_sold = figures.sold_by_type.get(row.room_type_id)
+        if type_sold is None:
+            type_sold = figures.sold_by_type[row.room_type_id] = [0] * size
         for i in range(first, last):
             sold[offset + i] += 1
+            type_sold[offset + i] += 1
             gross[offset + i] += base + (i < extra)
             commission[offset + i] += c_base + (i < c_extra)
         g = share_of_nights(row.amount_minor, nights, first, last)

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from .figures import Figures, figures
-from .lines import RoomTypeLine, room_type_lines
+from .lines import MonthLine, RoomTypeLine, month_lines, room_type_lines
+from .periods import months
 from .nightly import NightFigures
 from .scope import ReportScope, ResolvedScope
 
@@ -32,6 +33,8 @@ class OccupancyReport:
     total: Figures
     nights: list[NightLine]
     room_types: list[RoomTypeLine]
+    months: list[MonthLine]  # the whole house per month
+    type_months: dict[str, list[int]]  # room type code → sold nights per month (as ``months``)
 
 
 def occupancy_report(nf: NightFigures, resolved: ResolvedScope) -> OccupancyReport:
@@ -39,4 +42,10 @@ def occupancy_report(nf: NightFigures, resolved: ResolvedScope) -> OccupancyRepo
     nights = [NightLine(nf.start + timedelta(days=i), rooms, nf.sold[i], nf.gross[i],
                         nf.sold[i] / rooms if rooms else None) for i in range(len(nf.sold))]
     total = figures(rooms * len(nf.sold), nf.total())
-    return OccupancyReport(resolved.scope, resolved.currency, rooms, total, nights, room_type_lines(nf, resolved))
+    spans = [((m.first - nf.start).days, (m.end - nf.start).days) for m in months(nf.start, nf.end)]
+    type_months = {}
+    for rid in resolved.room_type_ids:
+        sold = nf.sold_by_type.get(rid)
+        type_months[resolved.room_types[rid].code] = [sum(sold[a:b]) if sold else 0 for a, b in spans]
+    return OccupancyReport(resolved.scope, resolved.currency, rooms, total, nights, room_type_lines(nf, resolved),
+                           month_lines(nf, rooms), type_months)
