@@ -1434,6 +1434,24 @@
     </message>
 </context>
 <context>
+    <name>ChartView</name>
+    <message>
+        <location filename="../../ui/charts/chart_view.py" line="61"/>
+        <source>Export chart as PNG…</source>
+        <translation>导出图表为 PNG…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/charts/chart_view.py" line="102"/>
+        <source>Export chart as PNG</source>
+        <translation>导出图表为 PNG</translation>
+    </message>
+    <message>
+        <location filename="../../ui/charts/chart_view.py" line="160"/>
+        <source>No data for this period</source>
+        <translation>这段时间没有数据</translation>
+    </message>
+</context>
+<context>
     <name>CompletenessBar</name>
     <message>
         <location filename="../../ui/roomtypes/completeness_bar.py" line="25"/>
@@ -1527,6 +1545,154 @@
         <location filename="../../ui/calendar/copy_week_dialog.py" line="70"/>
         <source>Room types</source>
         <translation>房型</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="74"/>
+        <source>Arrivals today</source>
+        <translation>今日到店</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="74"/>
+        <source>Departures today</source>
+        <translation>今日离店</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="75"/>
+        <source>In house tonight</source>
+        <translation>今晚在住</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="75"/>
+        <source>Occupancy tonight</source>
+        <translation>今晚入住率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="76"/>
+        <source>Next 7 nights</source>
+        <translation>未来 7 晚</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="76"/>
+        <source>Next 30 nights</source>
+        <translation>未来 30 晚</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="86"/>
+        <source>Set yearly target…</source>
+        <translation>设定年度目标…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="92"/>
+        <source>Revenue this month</source>
+        <translation>本月营收</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="107"/>
+        <source>Needs your attention</source>
+        <translation>需要您处理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="108"/>
+        <source>Arriving today</source>
+        <translation>今日到店客人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="109"/>
+        <source>Leaving today</source>
+        <translation>今日离店客人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="128"/>
+        <source>Dashboard</source>
+        <translation>首页</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="141"/>
+        <source>Mon</source>
+        <translation>星期一</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="141"/>
+        <source>Tue</source>
+        <translation>星期二</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="141"/>
+        <source>Wed</source>
+        <translation>星期三</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="141"/>
+        <source>Thu</source>
+        <translation>星期四</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="141"/>
+        <source>Fri</source>
+        <translation>星期五</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="141"/>
+        <source>Sat</source>
+        <translation>星期六</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="142"/>
+        <source>Sun</source>
+        <translation>星期日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="143"/>
+        <source>Today %1 %2</source>
+        <translation>今天 %1 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="147"/>
+        <source>of %1 rooms</source>
+        <translation>共 %1 间房</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="150"/>
+        <source>%1 of %2 room-nights · ADR %3</source>
+        <translation>已售 %1 / %2 间夜 · 平均房价 %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="161"/>
+        <source>Nothing needs you today</source>
+        <translation>今天没有需要处理的事项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="165"/>
+        <source>%1 · %2 · %3 night(s) · %4</source>
+        <translation>%1 · %2 · %3 晚 · %4</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="168"/>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="175"/>
+        <source>%1: earned %2, on the books %3 — %4 of the month&apos;s target %5</source>
+        <translation>%1:已入账 %2,已预订 %3 — 完成本月目标 %5 的 %4</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="182"/>
+        <source>%1: earned %2, on the books %3 (total %4). No yearly target set yet.</source>
+        <translation>%1:已入账 %2,已预订 %3(合计 %4)。未设定年度目标。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="191"/>
+        <source>Yearly revenue target</source>
+        <translation>年度营收目标</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="192"/>
+        <source>Room revenue target for %1 (yuan), split over the months by their days:</source>
+        <translation>%1 年客房营收目标(元),按各月天数分配到每月:</translation>
     </message>
 </context>
 <context>
@@ -2588,16 +2754,371 @@
     </message>
 </context>
 <context>
+    <name>ReportColumns</name>
+    <message>
+        <location filename="../../ui/reports/report_tables.py" line="26"/>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_tables.py" line="27"/>
+        <source>Bookings</source>
+        <translation>订单数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_tables.py" line="20"/>
+        <source>Nights</source>
+        <translation>间夜</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_tables.py" line="21"/>
+        <source>Revenue</source>
+        <translation>营收</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_tables.py" line="21"/>
+        <source>Commission</source>
+        <translation>佣金</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_tables.py" line="22"/>
+        <source>Net</source>
+        <translation>净营收</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_tables.py" line="22"/>
+        <source>ADR</source>
+        <translation>平均房价</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_tables.py" line="29"/>
+        <source>Share</source>
+        <translation>占比</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_tables.py" line="30"/>
+        <source>Cancelled</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_tables.py" line="36"/>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_tables.py" line="37"/>
+        <source>Occupancy</source>
+        <translation>入住率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_tables.py" line="40"/>
+        <source>RevPAR</source>
+        <translation>RevPAR</translation>
+    </message>
+</context>
+<context>
+    <name>ReportTexts</name>
+    <message>
+        <location filename="../../ui/reports/texts.py" line="33"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/texts.py" line="33"/>
+        <source>WeChat</source>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/texts.py" line="33"/>
+        <source>Walk-in</source>
+        <translation>到店</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/texts.py" line="34"/>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/texts.py" line="42"/>
+        <source>Overbooked: %1, %2 night(s)</source>
+        <translation>超订:%1,%2 晚</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/texts.py" line="44"/>
+        <source>Channel failing: %1</source>
+        <translation>渠道同步失败:%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/texts.py" line="46"/>
+        <source>Channel not in sync: %1, %2 change(s) waiting</source>
+        <translation>渠道未同步:%1,%2 项待发送</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/texts.py" line="48"/>
+        <source>Listing %1 only %2% complete</source>
+        <translation>房型资料 %1 完整度仅 %2%</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/texts.py" line="50"/>
+        <source>%1 channel booking(s) could not be stored (unmapped room or rate)</source>
+        <translation>%1 个渠道订单无法入账(房型或价格未映射)</translation>
+    </message>
+</context>
+<context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../ui/pages/planned.py" line="15"/>
+        <location filename="../../ui/pages/reports.py" line="91"/>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="92"/>
+        <source>Last month</source>
+        <translation>上月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="93"/>
+        <source>Next 30 nights</source>
+        <translation>未来 30 晚</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="94"/>
+        <location filename="../../ui/pages/reports.py" line="283"/>
+        <source>This year</source>
+        <translation>今年</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="95"/>
+        <source>Custom</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="101"/>
+        <source>Show</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="104"/>
+        <source>Export to Excel…</source>
+        <translation>导出 Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="107"/>
+        <location filename="../../ui/pages/reports.py" line="124"/>
+        <location filename="../../ui/pages/reports.py" line="270"/>
+        <source>Occupancy</source>
+        <translation>入住率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="107"/>
+        <location filename="../../ui/pages/reports.py" line="275"/>
+        <source>Revenue</source>
+        <translation>营收</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="107"/>
+        <source>Channels</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="108"/>
+        <source>Booking pace</source>
+        <translation>预订节奏</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="113"/>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="113"/>
+        <source>First night</source>
+        <translation>首晚</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="114"/>
+        <source>Last night</source>
+        <translation>末晚</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="114"/>
+        <source>Room type</source>
+        <translation>房型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="115"/>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="124"/>
+        <source>ADR</source>
+        <translation>平均房价</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="124"/>
+        <source>RevPAR</source>
+        <translation>RevPAR</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="125"/>
+        <source>Room revenue</source>
+        <translation>客房营收</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="125"/>
+        <source>Net after commission</source>
+        <translation>扣佣金后净营收</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="126"/>
+        <source>Average stay</source>
+        <translation>平均入住</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="126"/>
+        <source>Booked ahead</source>
+        <translation>平均提前预订</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="126"/>
+        <source>Cancellations</source>
+        <translation>取消率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="153"/>
+        <source>By channel</source>
+        <translation>按渠道</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="153"/>
+        <source>By month</source>
+        <translation>按月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="167"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/planned.py" line="18"/>
-        <source>Occupancy, ADR, RevPAR and revenue per channel.</source>
-        <translation>入住率、平均房价、RevPAR 与各渠道收入。</translation>
+        <location filename="../../ui/pages/reports.py" line="175"/>
+        <source>Export chart as PNG…</source>
+        <translation>导出图表为 PNG…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="228"/>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="235"/>
+        <source>All room types</source>
+        <translation>全部房型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="239"/>
+        <source>All channels</source>
+        <translation>全部渠道</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="251"/>
+        <source>%1 to %2 · %3 nights · %4 rooms</source>
+        <translation>%1 至 %2 · %3 晚 · %4 间房</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="254"/>
+        <source>%1 of %2 room-nights</source>
+        <translation>已售 %1 / %2 间夜</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="256"/>
+        <source>average rate per night sold</source>
+        <translation>每售出间夜的平均价格</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="257"/>
+        <source>revenue per available room-night</source>
+        <translation>每可售间夜营收</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="258"/>
+        <source>commission %1</source>
+        <translation>佣金 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="261"/>
+        <source>%1 nights</source>
+        <translation>%1 晚</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="262"/>
+        <source>%1 arrivals</source>
+        <translation>%1 个到店订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="263"/>
+        <source>%1 days</source>
+        <translation>%1 天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="264"/>
+        <source>from booking to arrival</source>
+        <translation>从预订到入住</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="265"/>
+        <source>%1 cancelled, %2 no-show</source>
+        <translation>取消 %1,未到店 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="269"/>
+        <source>Occupancy by night</source>
+        <translation>每晚入住率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="271"/>
+        <source>%1 of %2 rooms sold · %3</source>
+        <translation>已售 %1 / %2 间房 · %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="274"/>
+        <source>Revenue by channel</source>
+        <translation>各渠道营收</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="276"/>
+        <source>Net</source>
+        <translation>净营收</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="278"/>
+        <source>%1 bookings · %2 nights · commission %3</source>
+        <translation>%1 单 · %2 间夜 · 佣金 %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="282"/>
+        <source>Booking pace: nights on the books</source>
+        <translation>预订节奏:已订间夜</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="284"/>
+        <source>Same time last year</source>
+        <translation>去年同期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="286"/>
+        <source>%1 days before the first night</source>
+        <translation>距首晚 %1 天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="300"/>
+        <source>Export report</source>
+        <translation>导出报表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="310"/>
+        <source>Wrote %1</source>
+        <translation>已写入 %1</translation>
     </message>
 </context>
 <context>

@@ -38,3 +38,18 @@ def app_context(demo_services):
     yield ctx
     ctx.db_tasks.wait()
     ctx.net_tasks.wait()
+
+
+@pytest.fixture
+def window(qtbot, app_context):
+    """The main window on the demo homestay, in Chinese (the default desk language)."""
+    from ui import i18n
+    from ui.main_window import MainWindow
+
+    i18n.install_language("zh_CN")
+    w = MainWindow(app_context)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    yield w
+    i18n.install_language("en")

@@ -8,20 +8,9 @@ from ui import i18n
 from ui.main_window import MainWindow
 
 
-@pytest.fixture
-def window(qtbot, app_context):
-    i18n.install_language("zh_CN")
-    w = MainWindow(app_context)
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    yield w
-    i18n.install_language("en")
-
-
 def test_every_page_can_be_shown(window, qtbot):
     titles = [window.nav.item(i).text() for i in range(window.nav.count())]
-    assert titles == ["房态日历", "房型", "价格", "渠道", "订单", "报表", "设置"]
+    assert titles == ["首页", "房态日历", "房型", "价格", "渠道", "订单", "报表", "设置"]
     for page_id, page in window.pages.items():
         window.actions_[f"go.{page_id}"].trigger()
         assert window.current_page() is page and page.isVisible()
@@ -57,7 +46,7 @@ def test_language_switch_english(qtbot, app_context):
     i18n.install_language("en")
     w = MainWindow(app_context)
     qtbot.addWidget(w)
-    assert w.nav.item(0).text() == "Calendar"
+    assert w.nav.item(0).text() == "Dashboard"
     assert w.menuBar().actions()[0].text() == "&File"
 
 

@@ -2,13 +2,15 @@
 
 from .calendar import CalendarPage
 from .channels import ChannelsPage
-from .planned import ReportsPage
+from .dashboard import DashboardPage
 from .prices import PricesPage
+from .reports import ReportsPage
 from .reservations import ReservationsPage
 from .room_types import RoomTypesPage
 from .settings import SettingsPage
 
 PAGE_CLASSES = [
+    DashboardPage,  # the first page: what the owner looks at every morning
     CalendarPage,
     RoomTypesPage,
     PricesPage,
