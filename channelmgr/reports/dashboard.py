@@ -33,6 +33,7 @@ class DeskLine:
     room_type_code: str
     nights: int
     channel: str  # channel name or desk source
+    channel_label: str = ""  # the name the owner gave the channel ("" for a desk source)
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,7 @@ class Dashboard:
     departures: list[DeskLine]
     in_house: int  # bookings holding tonight (today's arrivals included)
     occupancy: dict[int, Figures]  # nights ahead (1, 7, 30) → figures from tonight
+    sold_ahead: list[int]  # rooms sold each night of the next 30, from tonight
     alerts: list[Alert]
     month: MonthRevenue
 
@@ -92,13 +94,14 @@ class DashboardService:
         # Yesterday's and tonight's stays: today's departures held last night, today's arrivals tonight.
         desk = [b for b in self._bookings(property_id, today - timedelta(days=1), today + timedelta(days=1))
                 if b.status not in NOT_SOLD]
-        arrivals = [_desk(b) for b in desk if b.arrival == today]
-        departures = [_desk(b) for b in desk if b.departure == today]
+        labels = {c.name: c.label for c in self._channels(property_id)}
+        arrivals = [_desk(b, labels) for b in desk if b.arrival == today]
+        departures = [_desk(b, labels) for b in desk if b.departure == today]
         in_house = sum(1 for b in desk if b.arrival <= today < b.departure)
         ahead = night_figures(rows, today, today + timedelta(days=max(WINDOWS)))
         occupancy = {n: figures(resolved.rooms * n, ahead.total(0, n)) for n in WINDOWS}
         return Dashboard(property_id, today, resolved.currency, resolved.rooms, arrivals, departures, in_house,
-                         occupancy, self.alerts(property_id), self._month(property_id, rows, today))
+                         occupancy, ahead.sold, self.alerts(property_id), self._month(property_id, rows, today))
 
     def _month(self, property_id: int, rows, today: date) -> MonthRevenue:
         first, end = today.replace(day=1), next_month(today)
@@ -136,5 +139,6 @@ class DashboardService:
         return alerts
 
 
-def _desk(booking) -> DeskLine:
-    return DeskLine(booking.guest_name, booking.room_type_code, booking.nights, booking.channel or booking.source)
+def _desk(booking, labels: dict[str, str]) -> DeskLine:
+    key = booking.channel or booking.source
+    return DeskLine(booking.guest_name, booking.room_type_code, booking.nights, key, labels.get(booking.channel, ""))

@@ -247,6 +247,15 @@ class BarChart(ChartView):
         plot = self.plot_rect()
         return max(0, min(len(self.categories) - 1, int((x - plot.left()) // self._slot(plot))))
 
+    def _paint_x_labels(self, p: QPainter, fm: QFontMetrics, plot: QRectF) -> None:
+        # Every bar is named: a long channel name is shortened to its slot (the tooltip has it whole).
+        slot = self._slot(plot)
+        p.setPen(AXIS_TEXT)
+        for i, label in enumerate(self.categories):
+            text = fm.elidedText(label, Qt.TextElideMode.ElideRight, int(slot - 6))
+            p.drawText(QRectF(self.x_of(i, plot) - slot / 2, plot.bottom() + 4, slot, fm.height() + 2),
+                       Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, text)
+
     def paint_marks(self, p: QPainter, plot: QRectF, top: float) -> None:
         slot = self._slot(plot)
         group = min(slot * 0.7, 60.0 * len(self.series))

@@ -8,6 +8,8 @@ background load (``Services.dashboard``); the page only lays the result out.
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFrame,
@@ -28,7 +30,9 @@ from channelmgr.reports.dashboard import Dashboard
 from channelmgr.reports.target import RevenueTarget
 from channelmgr.roomtypes.desk_user import desk_actor
 
-from ..reports.texts import ReportTexts, money, percent
+from ..charts import LineChart, Series
+from ..reports.texts import ReportTexts, percent, whole_money as money
+from ..sync.adapter import SyncStatusRelay
 from ..tasks import while_alive
 from .base import Page
 
@@ -99,6 +103,10 @@ class DashboardPage(Page):
         rb.addWidget(self.revenue_label)
         rb.addWidget(self.revenue_bar)
 
+        self.ahead_chart = LineChart()
+        self.ahead_chart.setObjectName("chart_next_30")
+        self.ahead_chart.setMinimumHeight(200)
+
         self.alerts = QListWidget()
         self.alerts.setObjectName("dashboard_alerts")
         self.arrivals = QListWidget()
@@ -120,9 +128,14 @@ class DashboardPage(Page):
         layout.addWidget(self.heading)
         layout.addLayout(grid)
         layout.addWidget(revenue_box)
+        layout.addWidget(self.ahead_chart, 1)
         layout.addLayout(lists, 1)
         self.loaded = False
         ctx.events.data_changed.connect(while_alive(self, self._data_changed))
+        # A channel that starts failing (or recovers) changes the alerts: reload when a state changes.
+        self._channel_states: dict[int, object] = {}
+        self.status_relay = SyncStatusRelay(ctx, self)
+        self.status_relay.changed.connect(self._sync_status)
 
     def title(self) -> str:
         return self.tr("Dashboard")
@@ -135,6 +148,11 @@ class DashboardPage(Page):
     def _data_changed(self, _area: str) -> None:
         if self.loaded and self.isVisible():
             self.reload()
+
+    def _sync_status(self, status) -> None:
+        if self._channel_states.get(status.channel_id) != status.state:
+            self._channel_states[status.channel_id] = status.state
+            self._data_changed("sync")
 
     def show_board(self, board: Dashboard) -> None:
         self.board = board
@@ -150,6 +168,13 @@ class DashboardPage(Page):
             t[key].show_value(percent(f.occupancy), self.tr("%1 of %2 room-nights · ADR %3").replace(
                 "%1", str(f.sold_nights)).replace("%2", str(f.room_nights)).replace("%3", money(f.adr_minor, board.currency)))
         self._show_month(board)
+        days = [board.today + timedelta(days=i) for i in range(len(board.sold_ahead))]
+        self.ahead_chart.set_data(
+            self.tr("Occupancy, next 30 nights"), [f"{d:%m-%d}" for d in days],
+            [Series(self.tr("Occupancy"), [n / board.rooms if board.rooms else None for n in board.sold_ahead])],
+            lambda v: f"{v:.0%}", 1.0, percent,
+            [self.tr("%1 of %2 rooms sold").replace("%1", str(n)).replace("%2", str(board.rooms))
+             for n in board.sold_ahead])
         self.alerts.clear()
         for alert in board.alerts:
             item = QListWidgetItem(self.texts.alert(alert))
@@ -163,7 +188,8 @@ class DashboardPage(Page):
             widget.clear()
             for line in lines:
                 widget.addItem(self.tr("%1 · %2 · %3 night(s) · %4").replace("%1", line.guest_name).replace(
-                    "%2", line.room_type_code).replace("%3", str(line.nights)).replace("%4", self.texts.source(line.channel)))
+                    "%2", line.room_type_code).replace("%3", str(line.nights)).replace(
+                    "%4", line.channel_label or self.texts.source(line.channel)))
             if not lines:
                 widget.addItem(self.tr("None"))
         self.loaded = True

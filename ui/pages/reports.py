@@ -43,7 +43,7 @@ from ..charts import BarChart, LineChart, Series
 from ..file_dialogs import remember, start_path
 from ..models.record_table import RecordTableModel
 from ..reports.report_tables import ReportColumns
-from ..reports.texts import ReportTexts, money, percent, short_money
+from ..reports.texts import ReportTexts, money, percent, short_money, whole_money
 from ..tasks import while_alive
 from .base import Page
 from .dashboard import Tile
@@ -57,12 +57,17 @@ class Loaded:
     channels: ChannelsReport
     bookings: BookingsReport
     pace: PaceReport
+    type_choices: list[tuple[str, str]]  # (code, name) for the filter
+    channel_choices: list[tuple[str, str]]  # (name, label) for the filter
 
 
 def load_reports(services, scope: ReportScope) -> Loaded:
     """Runs on the database thread."""
     r = services.reports
-    return Loaded(scope, r.occupancy(scope), r.revenue(scope), r.channels(scope), r.bookings(scope), r.pace(scope))
+    types = [(rt.code, f"{rt.name_zh} ({rt.code})") for rt in services.inventory.room_types(scope.property_id)]
+    channels = [(ch.name, ch.label) for ch in services.channels.list(scope.property_id)]
+    return Loaded(scope, r.occupancy(scope), r.revenue(scope), r.channels(scope), r.bookings(scope), r.pace(scope),
+                  types, channels)
 
 
 def _qdate(d: date) -> QDate:
@@ -161,7 +166,8 @@ class ReportsPage(Page):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(scroll, 1)
-        self._choices_for: int | None = None
+        self._choices_for: int | None = None  # the property whose codes the filters list
+        self._fill_choices([], [])
 
     def title(self) -> str:
         return self.tr("Reports")
@@ -185,7 +191,7 @@ class ReportsPage(Page):
         view.setModel(model)
         view.verticalHeader().setVisible(False)
         view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        view.setMinimumHeight(160)
+        view.setMinimumHeight(230)
         return view
 
     # --- the period ------------------------------------------------------------------------
@@ -221,30 +227,34 @@ class ReportsPage(Page):
 
     # --- loading ---------------------------------------------------------------------------
     def reload(self) -> None:
-        pid = self.ctx.property_id
-        if self._choices_for != pid:
-            self._fill_choices(pid)
+        if self._choices_for not in (None, self.ctx.property_id):
+            self._fill_choices([], [])  # another property: its own codes (the load brings them)
         scope = self.scope()
         self.heading.setText(self.tr("Loading…"))
         self.ctx.db_tasks.submit(lambda: load_reports(self.ctx.services, scope), while_alive(self, self.show_reports),
                                  while_alive(self, self._failed), key=self.page_id)
 
-    def _fill_choices(self, pid: int) -> None:
-        services = self.ctx.services
-        self.room_type.clear()
-        self.room_type.addItem(self.tr("All room types"), None)
-        for rt in services.inventory.room_types(pid):
-            self.room_type.addItem(f"{rt.name_zh} ({rt.code})", rt.code)
-        self.channel.clear()
-        self.channel.addItem(self.tr("All channels"), None)
-        for ch in services.channels.list(pid):
-            self.channel.addItem(ch.label, ch.name)
-        for source in ("phone", "wechat", "walk_in"):
-            self.channel.addItem(self.texts.source(source), source)
-        self._choices_for = pid
+    def _fill_choices(self, room_types: list[tuple[str, str]], channels: list[tuple[str, str]]) -> None:
+        """The filters' choices, keeping what is chosen when it is still there."""
+        for box, everything, items in (
+            (self.room_type, self.tr("All room types"), room_types),
+            (self.channel, self.tr("All channels"), [*channels, *((s, self.texts.source(s))
+                                                                  for s in ("phone", "wechat", "walk_in"))]),
+        ):
+            chosen = box.currentData()
+            box.blockSignals(True)
+            box.clear()
+            box.addItem(everything, None)
+            for key, label in items:
+                box.addItem(label, key)
+            box.setCurrentIndex(max(0, box.findData(chosen)))
+            box.blockSignals(False)
 
     def show_reports(self, loaded: Loaded) -> None:
         self.loaded = loaded
+        if self._choices_for != loaded.scope.property_id:
+            self._fill_choices(loaded.type_choices, loaded.channel_choices)
+            self._choices_for = loaded.scope.property_id
         occ, rev, ch, bk, pace = loaded.occupancy, loaded.revenue, loaded.channels, loaded.bookings, loaded.pace
         c = occ.currency
         s = loaded.scope
@@ -255,9 +265,9 @@ class ReportsPage(Page):
             "%1", str(t.sold_nights)).replace("%2", str(t.room_nights)))
         self.tiles["adr"].show_value(money(t.adr_minor, c), self.tr("average rate per night sold"))
         self.tiles["revpar"].show_value(money(t.revpar_minor, c), self.tr("revenue per available room-night"))
-        self.tiles["gross"].show_value(money(t.gross_minor, c), self.tr("commission %1").replace(
-            "%1", money(t.commission_minor, c)))
-        self.tiles["net"].show_value(money(t.net_minor, c))
+        self.tiles["gross"].show_value(whole_money(t.gross_minor, c), self.tr("commission %1").replace(
+            "%1", whole_money(t.commission_minor, c)))
+        self.tiles["net"].show_value(whole_money(t.net_minor, c))
         self.tiles["stay"].show_value("—" if bk.average_stay is None else self.tr("%1 nights").replace(
             "%1", f"{bk.average_stay:.1f}"), self.tr("%1 arrivals").replace("%1", str(bk.arrivals)))
         self.tiles["lead"].show_value("—" if bk.average_lead_days is None else self.tr("%1 days").replace(

@@ -12,6 +12,11 @@ def money(minor: int | None, currency: str = "CNY") -> str:
     return "—" if minor is None else format_minor(minor, currency)
 
 
+def whole_money(minor: int | None, currency: str = "CNY") -> str:
+    """A big figure at a glance: whole yuan, rounded half up (¥42,594 rather than ¥42,594.17)."""
+    return "—" if minor is None else format_minor((minor + 50) // 100 * 100, currency)
+
+
 def percent(value: float | None) -> str:
     return "—" if value is None else f"{value:.1%}"
 

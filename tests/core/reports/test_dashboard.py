@@ -37,7 +37,8 @@ def test_dashboard_month_against_target_and_alerts(db):
     with db.session() as s:
         s.add(NeedsAttention(property_id=h.property_id, channel_id=h.channel_id, remote_id="X1", problem="unmapped room R9"))
     board = services.dashboard.load(h.property_id, today)
-    assert [(a.room_type_code, a.nights, a.channel) for a in board.arrivals] == [("B", 2, "ctrip")]
+    assert [(a.room_type_code, a.nights, a.channel, a.channel_label) for a in board.arrivals] == [("B", 2, "ctrip", "携程")]
+    assert board.sold_ahead[:3] == [1, 1, 0]  # tonight and the 12th: the B stay
     assert [a.guest_name for a in board.departures] == ["客人"] and board.in_house == 1
     assert board.occupancy[7].sold_nights == 2  # 11th and 12th
     m = board.month
