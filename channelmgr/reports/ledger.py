@@ -29,8 +29,8 @@ class LedgerRow(NamedTuple):
     commission_minor: int
     status: str
     channel: str  # the channel's name, or the desk source for a booking without one
-    created_at: datetime  # UTC, naive (as stored)
-    updated_at: datetime  # UTC, naive: for a cancelled booking, when it was cancelled
+    created_at: datetime | None  # UTC, naive (as stored); None unless asked for (``with_moments``)
+    updated_at: datetime | None  # UTC, naive: for a cancelled booking, when it was cancelled
 
     @property
     def stay(self) -> Stay:
@@ -66,15 +66,25 @@ class _Moments(dict):
 
     def __missing__(self, raw):
         value = raw if isinstance(raw, datetime) else datetime.fromisoformat(raw)
-        self[raw] = value = value.replace(tzinfo=None)
+        if value.tzinfo is not None:
+            value = value.replace(tzinfo=None)
+        self[raw] = value
         return value
 
 
-def ledger_rows(s: Session, resolved: ResolvedScope, start: date | None = None,
-                end: date | None = None) -> list[LedgerRow]:
+class _Skip(dict):
+    def __missing__(self, raw):
+        return None
+
+
+def ledger_rows(s: Session, resolved: ResolvedScope, start: date | None = None, end: date | None = None,
+                with_moments: bool = False) -> list[LedgerRow]:
+    """``with_moments``: also parse when each booking was made and last changed (lead time, pace);
+    the reports by night need neither, and parsing 20,000 distinct timestamps is half their time."""
     start = start or resolved.scope.start
     end = end or resolved.scope.end
-    dates, moments = ParsedDates(), _Moments()
+    dates = ParsedDates()
+    moments = _Moments() if with_moments else _Skip()
     return [
         LedgerRow(rt, dates[a], dates[d], amount, commission, _status(status), channel, moments[c], moments[u])
         for rt, a, d, amount, commission, status, channel, c, u in s.connection().execute(ledger_query(resolved, start, end))

@@ -34,10 +34,10 @@ class ReportService:
         self.db = db
         self.clock = clock
 
-    def _read(self, scope: ReportScope):
+    def _read(self, scope: ReportScope, with_moments: bool = False):
         with self.db.session() as s:
             resolved = resolve_scope(s, scope)
-            return resolved, ledger_rows(s, resolved)
+            return resolved, ledger_rows(s, resolved, with_moments=with_moments)
 
     def occupancy(self, scope: ReportScope) -> OccupancyReport:
         resolved, rows = self._read(scope)
@@ -52,7 +52,7 @@ class ReportService:
         return channels_report(night_figures(rows, scope.start, scope.end), rows, resolved)
 
     def bookings(self, scope: ReportScope) -> BookingsReport:
-        resolved, rows = self._read(scope)
+        resolved, rows = self._read(scope, with_moments=True)
         return bookings_report(rows, resolved)
 
     def pace(self, scope: ReportScope, as_of: date | None = None,
@@ -61,8 +61,8 @@ class ReportService:
         with self.db.session() as s:
             resolved = resolve_scope(s, scope)
             as_of = as_of or property_today(s, scope.property_id, self.clock)
-            rows = ledger_rows(s, resolved)
-            last_rows = ledger_rows(s, resolved, last_start, last_end)
+            rows = ledger_rows(s, resolved, with_moments=True)
+            last_rows = ledger_rows(s, resolved, last_start, last_end, with_moments=True)
         return pace_report(rows, last_rows, scope, last_start, last_end, as_of, resolved.rooms, resolved.currency,
                            resolved.timezone, days_before)
 
