@@ -13,6 +13,7 @@ from datetime import date
 
 from ..dates import parse_date
 from ..errors import UserError
+from ..language import say
 from ..money import format_minor
 
 KINDS = ("occupancy", "revenue", "channels", "bookings", "pace", "target")
@@ -47,15 +48,19 @@ def run(args, ctx) -> int:
     if args.kind == "target":
         return _target(args, services, pid)
     if not (args.start and args.end):
-        raise UserError(f"report {args.kind} needs --from and --to (the first night and the day after the last)")
+        raise UserError(f"report {args.kind} needs --from and --to (the first night and the day after the last)",
+                        f"report {args.kind} 需要 --from 和 --to（首晚和最后一晚的次日）")
     if args.output:
         if args.kind not in EXPORTABLE:
-            raise UserError(f"report {args.kind} has no workbook; -o works with {', '.join(EXPORTABLE)}")
+            raise UserError(f"report {args.kind} has no workbook; -o works with {', '.join(EXPORTABLE)}",
+                            f"report {args.kind} 没有工作簿；-o 适用于 {', '.join(EXPORTABLE)}")
         if not args.output.lower().endswith(".xlsx"):
-            raise UserError(f"{args.output}: the file name must end in .xlsx")
+            raise UserError(f"{args.output}: the file name must end in .xlsx", f"{args.output}：文件名必须以 .xlsx 结尾")
         result = services.excel.export_report(pid, args.output, args.start, args.end, args.lang, args.kind,
                                               args.room_type, args.channel)
-        print(f"Wrote {result.path} ({result.rows} rows; sheets: {', '.join(result.sheets)})")
+        sheets = ", ".join(result.sheets)
+        print(say(f"Wrote {result.path} ({result.rows} rows; sheets: {sheets})",
+                  f"已写入 {result.path}（{result.rows} 行；工作表：{sheets}）"))
         return 0
     from ..reports.scope import ReportScope
 
@@ -79,7 +84,9 @@ def _pct(value) -> str:
 
 
 def _print_figures_table(title: str, lines, currency: str) -> None:
-    print(f"{title:<12} {'nights':>7} {'room-n':>7} {'occ':>7} {'gross':>12} {'commission':>11} {'net':>12} {'ADR':>9} {'RevPAR':>9}")
+    heads = say("nights room-n occ gross commission net ADR RevPAR", "间夜 可售 入住率 营收 佣金 净营收 平均房价 RevPAR").split()
+    widths = (7, 7, 7, 12, 11, 12, 9, 9)
+    print(f"{title:<12} " + " ".join(f"{h:>{w}}" for h, w in zip(heads, widths)))
     for label, f in lines:
         print(f"{label:<12} {f.sold_nights:>7} {f.room_nights:>7} {_pct(f.occupancy):>7} {_money(f.gross_minor, currency):>12} "
               f"{_money(f.commission_minor, currency):>11} {_money(f.net_minor, currency):>12} "
@@ -87,43 +94,55 @@ def _print_figures_table(title: str, lines, currency: str) -> None:
 
 
 def _print_occupancy(r) -> None:
-    print(f"{r.scope.start} – {r.scope.end} (exclusive), {r.rooms} rooms: occupancy {_pct(r.total.occupancy)}, "
-          f"{r.total.sold_nights} of {r.total.room_nights} room-nights sold")
-    _print_figures_table("room type", [(line.code, line.figures) for line in r.room_types], r.currency)
+    t = r.total
+    print(say(f"{r.scope.start} – {r.scope.end} (exclusive), {r.rooms} rooms: occupancy {_pct(t.occupancy)}, "
+              f"{t.sold_nights} of {t.room_nights} room-nights sold",
+              f"{r.scope.start} – {r.scope.end}（不含末日），{r.rooms} 间房：入住率 {_pct(t.occupancy)}，"
+              f"已售 {t.sold_nights} / {t.room_nights} 间夜"))
+    _print_figures_table(say("room type", "房型"), [(line.code, line.figures) for line in r.room_types], r.currency)
 
 
 def _print_revenue(r) -> None:
-    _print_figures_table("month", [(m.month, m.figures) for m in r.months] + [("total", r.total)], r.currency)
+    _print_figures_table(say("month", "月份"), [(m.month, m.figures) for m in r.months] + [(say("total", "合计"), r.total)],
+                         r.currency)
 
 
 def _print_channels(r) -> None:
-    print(f"{'channel':<14} {'bookings':>8} {'nights':>7} {'gross':>12} {'commission':>11} {'net':>12} {'share':>7} {'cancel':>7}")
+    heads = say("bookings nights gross commission net share cancel", "订单 间夜 营收 佣金 净营收 占比 取消率").split()
+    print(f"{say('channel', '渠道'):<14} " + " ".join(f"{h:>{w}}" for h, w in zip(heads, (8, 7, 12, 11, 12, 7, 7))))
     for line in r.channels:
         f = line.figures
         print(f"{line.channel:<14} {f.bookings:>8} {f.sold_nights:>7} {_money(f.gross_minor, r.currency):>12} "
               f"{_money(f.commission_minor, r.currency):>11} {_money(f.net_minor, r.currency):>12} "
               f"{_pct(line.share_of_gross):>7} {_pct(line.cancellation_rate):>7}")
     t = r.total
-    print(f"{'total':<14} {t.bookings:>8} {t.sold_nights:>7} {_money(t.gross_minor, r.currency):>12} "
+    print(f"{say('total', '合计'):<14} {t.bookings:>8} {t.sold_nights:>7} {_money(t.gross_minor, r.currency):>12} "
           f"{_money(t.commission_minor, r.currency):>11} {_money(t.net_minor, r.currency):>12}")
 
 
 def _print_bookings(r) -> None:
     stay = "-" if r.average_stay is None else f"{r.average_stay:.2f}"
     lead = "-" if r.average_lead_days is None else f"{r.average_lead_days:.1f}"
-    print(f"arrivals {r.arrivals}: sold {r.sold}, cancelled {r.cancelled} ({_pct(r.cancellation_rate)}), "
-          f"no-show {r.no_show} ({_pct(r.no_show_rate)})")
-    print(f"average stay {stay} nights; average lead time {lead} days")
-    print("stay (nights): " + ", ".join(f"{b.label}: {b.bookings}" for b in r.stay_buckets))
-    print("lead (days):   " + ", ".join(f"{b.label}: {b.bookings}" for b in r.lead_buckets))
+    print(say(f"arrivals {r.arrivals}: sold {r.sold}, cancelled {r.cancelled} ({_pct(r.cancellation_rate)}), "
+              f"no-show {r.no_show} ({_pct(r.no_show_rate)})",
+              f"到店订单 {r.arrivals}：入住 {r.sold}，取消 {r.cancelled}（{_pct(r.cancellation_rate)}），"
+              f"未到店 {r.no_show}（{_pct(r.no_show_rate)}）"))
+    print(say(f"average stay {stay} nights; average lead time {lead} days", f"平均入住 {stay} 晚；平均提前 {lead} 天预订"))
+    print(say("stay (nights): ", "入住晚数：") + ", ".join(f"{b.label}: {b.bookings}" for b in r.stay_buckets))
+    print(say("lead (days):   ", "提前天数：") + ", ".join(f"{b.label}: {b.bookings}" for b in r.lead_buckets))
 
 
 def _print_pace(r) -> None:
     change = "-" if r.nights_change is None else f"{r.nights_change:+.1%}"
-    print(f"{r.scope.start} – {r.scope.end} as of {r.as_of}: {r.nights} nights, {_money(r.gross_minor, r.currency)} on the books")
-    print(f"same time last year ({r.last_year_start} – {r.last_year_end}): {r.last_year_nights} nights, "
-          f"{_money(r.last_year_gross_minor, r.currency)} ({change}); last year's final: "
-          f"{r.last_year_final_nights} nights, {_money(r.last_year_final_gross_minor, r.currency)}")
+    c = r.currency
+    print(say(f"{r.scope.start} – {r.scope.end} as of {r.as_of}: {r.nights} nights, {_money(r.gross_minor, c)} on the books",
+              f"{r.scope.start} – {r.scope.end}，截至 {r.as_of}：已订 {r.nights} 间夜，{_money(r.gross_minor, c)}"))
+    print(say(f"same time last year ({r.last_year_start} – {r.last_year_end}): {r.last_year_nights} nights, "
+              f"{_money(r.last_year_gross_minor, c)} ({change}); last year's final: "
+              f"{r.last_year_final_nights} nights, {_money(r.last_year_final_gross_minor, c)}",
+              f"去年同期（{r.last_year_start} – {r.last_year_end}）：{r.last_year_nights} 间夜，"
+              f"{_money(r.last_year_gross_minor, c)}（{change}）；去年最终：{r.last_year_final_nights} 间夜，"
+              f"{_money(r.last_year_final_gross_minor, c)}"))
 
 
 PRINTERS = {"occupancy": _print_occupancy, "revenue": _print_revenue, "channels": _print_channels,
@@ -133,29 +152,37 @@ PRINTERS = {"occupancy": _print_occupancy, "revenue": _print_revenue, "channels"
 def _target(args, services, pid: int) -> int:
     from ..actor import Actor
     from ..reports.plain import plain
-    from ..reports.target import RevenueTarget
+    from ..reports.target import REST_OF_YEAR, RevenueTarget
 
     year = args.year or services.reports.today(pid).year
     if args.amount is not None:
         target = RevenueTarget(year, _yuan_to_minor(args.amount), args.by, seasons=tuple(_season(t) for t in args.season))
         services.reports.set_revenue_target(pid, target, Actor("cli", "report target --set"))
     elif args.season or args.by != "month":
-        raise UserError("--by and --season go with --set AMOUNT")
+        raise UserError("--by and --season go with --set AMOUNT", "--by 和 --season 需与 --set 金额 一起使用")
     progress = services.reports.target_progress(pid, year)
     if progress is None:
-        raise UserError(f"No revenue target for {year}; set one with: channelmgr report target --year {year} --set 1500000")
+        raise UserError(f"No revenue target for {year}; set one with: channelmgr report target --year {year} --set 1500000",
+                        f"{year} 年还没有营收目标；设定：channelmgr report target --year {year} --set 1500000")
     if args.json:
         print(json.dumps(plain(progress), ensure_ascii=False, indent=2))
         return 0
-    c = progress.currency
-    print(f"{year} target {_money(progress.target_minor, c)} (by {progress.split}); to date {_money(progress.target_to_date_minor, c)}")
-    print(f"actual {_money(progress.actual_minor, c)}, on the books {_money(progress.on_the_books_minor, c)}, "
-          f"still to sell {_money(progress.remaining_minor, c)} in {progress.days_left} days "
-          f"({_money(progress.needed_per_day_minor, c)} a day"
-          + (f", {progress.nights_needed} nights at ADR {_money(progress.adr_minor, c)})" if progress.nights_needed else ")"))
-    for part in progress.parts:
-        print(f"  {part.name:<10} {part.first} – {part.end}  target {_money(part.target_minor, c):>12}  "
-              f"actual {_money(part.actual_minor, c):>12}  booked {_money(part.on_the_books_minor, c):>12}  {_pct(part.done):>7}")
+    c, p = progress.currency, progress
+    by = say(p.split, {"month": "按月", "season": "按季节"}[p.split])
+    print(say(f"{year} target {_money(p.target_minor, c)} (by {p.split}); to date {_money(p.target_to_date_minor, c)}",
+              f"{year} 年目标 {_money(p.target_minor, c)}（{by}）；截至今天应完成 {_money(p.target_to_date_minor, c)}"))
+    nights = (say(f", {p.nights_needed} nights at ADR {_money(p.adr_minor, c)}",
+                  f"，按平均房价 {_money(p.adr_minor, c)} 需 {p.nights_needed} 间夜") if p.nights_needed else "")
+    print(say(f"actual {_money(p.actual_minor, c)}, on the books {_money(p.on_the_books_minor, c)}, still to sell "
+              f"{_money(p.remaining_minor, c)} in {p.days_left} days ({_money(p.needed_per_day_minor, c)} a day{nights})",
+              f"已入账 {_money(p.actual_minor, c)}，已预订 {_money(p.on_the_books_minor, c)}，还需 "
+              f"{_money(p.remaining_minor, c)}，剩 {p.days_left} 天（每天 {_money(p.needed_per_day_minor, c)}{nights}）"))
+    for part in p.parts:
+        name = say(part.name, "其余时间") if part.name == REST_OF_YEAR else part.name
+        print(say(f"  {name:<10} {part.first} – {part.end}  target {_money(part.target_minor, c):>12}  "
+                  f"actual {_money(part.actual_minor, c):>12}  booked {_money(part.on_the_books_minor, c):>12}  {_pct(part.done):>7}",
+                  f"  {name:<10} {part.first} – {part.end}  目标 {_money(part.target_minor, c):>12}  "
+                  f"已入账 {_money(part.actual_minor, c):>12}  已预订 {_money(part.on_the_books_minor, c):>12}  {_pct(part.done):>7}"))
     return 0
 
 
@@ -165,9 +192,10 @@ def _yuan_to_minor(text: str) -> int:
     try:
         value = Decimal(text.replace(",", "").strip())
     except InvalidOperation:
-        raise UserError(f"--set {text!r}: not an amount in yuan (e.g. 1500000 or 1,500,000.00)") from None
+        raise UserError(f"--set {text!r}: not an amount in yuan (e.g. 1500000 or 1,500,000.00)",
+                        f"--set {text!r}：不是以元为单位的金额（如 1500000 或 1,500,000.00）") from None
     if value != value.quantize(Decimal("0.01")):
-        raise UserError(f"--set {text!r}: at most two decimals (fen)")
+        raise UserError(f"--set {text!r}: at most two decimals (fen)", f"--set {text!r}：最多两位小数（分）")
     return int(value * 100)
 
 
@@ -176,5 +204,6 @@ def _season(text: str):
 
     parts = text.split(":")
     if len(parts) != 4 or not parts[3].strip().isdigit():
-        raise UserError(f"--season {text!r}: want NAME:MM-DD:MM-DD:PERCENT, e.g. 旺季:05-01:10-07:60")
+        raise UserError(f"--season {text!r}: want NAME:MM-DD:MM-DD:PERCENT, e.g. 旺季:05-01:10-07:60",
+                        f"--season {text!r}：格式应为 名称:MM-DD:MM-DD:占比，如 旺季:05-01:10-07:60")
     return Season(parts[0], parts[1], parts[2], int(parts[3]))

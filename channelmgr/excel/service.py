@@ -87,7 +87,8 @@ class ExcelService:
                       kind: str = "occupancy", room_type: str | None = None, channel: str | None = None) -> ExportResult:
         """One report's workbook with its charts (``export report`` is the occupancy one)."""
         if kind not in WRITERS:
-            raise UserError(f"Unknown report {kind!r}; use one of {', '.join(REPORT_KINDS)}")
+            raise UserError(f"Unknown report {kind!r}; use one of {', '.join(REPORT_KINDS)}",
+                            f"没有报表 {kind!r}；可选：{', '.join(REPORT_KINDS)}")
         lang = check_lang(lang)
         scope = ReportScope(property_id, start, end, room_type, channel)
         report = getattr(self.services.reports, kind)(scope)

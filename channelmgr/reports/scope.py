@@ -65,23 +65,27 @@ class ResolvedScope:
 
 def check_period(start: date, end: date) -> None:
     if end <= start:
-        raise UserError(f"The period ends ({end}) on or before it starts ({start}); --to is the day after the last night")
+        raise UserError(f"The period ends ({end}) on or before it starts ({start}); --to is the day after the last night",
+                        f"结束日期 ({end}) 不晚于开始日期 ({start})；--to 是最后一晚的次日")
     if (end - start).days > LONGEST_PERIOD_DAYS:
-        raise UserError(f"The period {start} – {end} is longer than {LONGEST_PERIOD_DAYS} nights; check the years")
+        raise UserError(f"The period {start} – {end} is longer than {LONGEST_PERIOD_DAYS} nights; check the years",
+                        f"期间 {start} – {end} 超过 {LONGEST_PERIOD_DAYS} 晚，请检查年份")
 
 
 def resolve_scope(s: Session, scope: ReportScope) -> ResolvedScope:
     check_period(scope.start, scope.end)
     prop = s.get(Property, scope.property_id)
     if prop is None:
-        raise NotFound(f"No property with id {scope.property_id}")
+        raise NotFound(f"No property with id {scope.property_id}", f"没有编号为 {scope.property_id} 的物业")
     names = {rid: RoomTypeName(code, zh, en) for rid, code, zh, en in s.execute(
         select(RoomType.id, RoomType.code, RoomType.name_zh, RoomType.name_en)
         .where(RoomType.property_id == prop.id).order_by(RoomType.sort_order, RoomType.id))}
     types = {name.code: rid for rid, name in names.items()}
     if scope.room_type is not None:
         if scope.room_type not in types:
-            raise UserError(f"Unknown room type {scope.room_type!r}; known: {', '.join(sorted(types)) or 'none'}")
+            known = ", ".join(sorted(types)) or "none"
+            raise UserError(f"Unknown room type {scope.room_type!r}; known: {known}",
+                            f"没有房型 {scope.room_type!r}；已有：{known}")
         type_ids = (types[scope.room_type],)
     else:
         type_ids = tuple(names)
@@ -98,7 +102,8 @@ def resolve_scope(s: Session, scope: ReportScope) -> ResolvedScope:
             source = scope.channel
         else:
             known = sorted(set(channels) | set(known_sources(s, prop.id)))
-            raise UserError(f"Unknown channel {scope.channel!r}; known: {', '.join(known)}")
+            raise UserError(f"Unknown channel {scope.channel!r}; known: {', '.join(known)}",
+                            f"没有渠道 {scope.channel!r}；已有：{', '.join(known)}")
     return ResolvedScope(scope, prop.currency, prop.timezone, type_ids, rooms, channel_id, source, names, labels)
 
 

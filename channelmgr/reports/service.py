@@ -106,7 +106,7 @@ class ReportService:
 def _target_key(s: Session, property_id: int, year: int) -> str:
     code = s.scalar(select(Property.code).where(Property.id == property_id))
     if code is None:
-        raise NotFound(f"No property with id {property_id}")
+        raise NotFound(f"No property with id {property_id}", f"没有编号为 {property_id} 的物业")
     return f"revenue_target/{code}/{year}"
 
 

@@ -83,36 +83,41 @@ def _month_day(year: int, text: str, season: str) -> date:
         month, day = (int(x) for x in text.split("-"))
         return date(year, month, day)
     except (ValueError, TypeError):
-        raise UserError(f"Season {season!r}: {text!r} is not a month and day (want MM-DD, e.g. 05-01)") from None
+        raise UserError(f"Season {season!r}: {text!r} is not a month and day (want MM-DD, e.g. 05-01)",
+                        f"季节 {season!r}：{text!r} 不是月-日（应为 MM-DD，如 05-01）") from None
 
 
 def check_target(target: RevenueTarget) -> None:
     """Refuse a target that cannot be split, saying what is wrong (nothing is stored then)."""
     if not 2000 <= target.year <= 2100:
-        raise UserError(f"{target.year} is not a year a target can be set for")
+        raise UserError(f"{target.year} is not a year a target can be set for", f"不能为 {target.year} 年设定目标")
     if target.target_minor <= 0:
-        raise UserError("The revenue target must be more than zero")
+        raise UserError("The revenue target must be more than zero", "营收目标必须大于零")
     if target.split not in SPLITS:
-        raise UserError(f"Unknown split {target.split!r}; use one of {', '.join(SPLITS)}")
+        raise UserError(f"Unknown split {target.split!r}; use one of {', '.join(SPLITS)}",
+                        f"没有分配方式 {target.split!r}；可选：{', '.join(SPLITS)}")
     if target.month_weights and (len(target.month_weights) != 12 or min(target.month_weights) < 0
                                  or sum(target.month_weights) == 0):
-        raise UserError("Month weights: give 12 numbers, none negative, not all zero")
+        raise UserError("Month weights: give 12 numbers, none negative, not all zero", "月份权重：需要 12 个数，不能为负，不能全为零")
     if target.split == "season":
         if not target.seasons:
-            raise UserError("A split by season needs at least one season (name, first day, last day, share)")
+            raise UserError("A split by season needs at least one season (name, first day, last day, share)",
+                        "按季节分配至少需要一个季节（名称、首日、末日、占比）")
         taken: list[tuple[date, date, str]] = []
         for s in target.seasons:
             first, end = s.days_in(target.year)
             if end <= first:
-                raise UserError(f"Season {s.name!r} ends before it starts ({s.start} – {s.end})")
+                raise UserError(f"Season {s.name!r} ends before it starts ({s.start} – {s.end})",
+                                f"季节 {s.name!r} 结束早于开始（{s.start} – {s.end}）")
             if not 0 < s.share_percent <= 100:
-                raise UserError(f"Season {s.name!r}: the share must be 1–100 %, not {s.share_percent}")
+                raise UserError(f"Season {s.name!r}: the share must be 1–100 %, not {s.share_percent}",
+                                f"季节 {s.name!r}：占比应为 1–100%，而不是 {s.share_percent}")
             for a, b, other in taken:
                 if first < b and a < end:
-                    raise UserError(f"Seasons {other!r} and {s.name!r} overlap")
+                    raise UserError(f"Seasons {other!r} and {s.name!r} overlap", f"季节 {other!r} 与 {s.name!r} 重叠")
             taken.append((first, end, s.name))
         if sum(s.share_percent for s in target.seasons) > 100:
-            raise UserError("The seasons' shares add up to more than 100 %")
+            raise UserError("The seasons' shares add up to more than 100 %", "各季节占比合计超过 100%")
 
 
 def _largest_remainder(total: int, weights: list[int]) -> list[int]:

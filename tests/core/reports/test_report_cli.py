@@ -144,3 +144,12 @@ def test_pace_workbook_and_export_report_is_the_same_workbook(hotel_url, capsys,
 def test_a_workbook_path_that_cannot_exist_is_named_in_one_line(hotel_url, capsys):
     code, _, err = run(capsys, hotel_url, "report", "revenue", *PERIOD, "-o", "/nonexistent/dir/r.xlsx")
     assert code != 0 and "/nonexistent/dir" in err and len(err.strip().splitlines()) == 1 and "Traceback" not in err
+
+
+def test_chinese_by_default_for_results_and_refusals(hotel_url, capsys, monkeypatch):
+    for name in ("CHANNELMGR_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(name, raising=False)
+    code, out, _ = run(capsys, hotel_url, "report", "occupancy", *PERIOD)
+    assert code == 0 and "入住率 5.6%，已售 5 / 90 间夜" in out
+    code, _, err = run(capsys, hotel_url, "report", "channels", *PERIOD, "--room-type", "ZZZ")
+    assert code == 2 and err.strip() == "channelmgr: 错误：没有房型 'ZZZ'；已有：A, B"
