@@ -1441,12 +1441,12 @@
         <translation>导出图表为 PNG…</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/chart_view.py" line="102"/>
+        <location filename="../../ui/charts/chart_view.py" line="104"/>
         <source>Export chart as PNG</source>
         <translation>导出图表为 PNG</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/chart_view.py" line="160"/>
+        <location filename="../../ui/charts/chart_view.py" line="175"/>
         <source>No data for this period</source>
         <translation>这段时间没有数据</translation>
     </message>
@@ -2898,7 +2898,7 @@
     </message>
     <message>
         <location filename="../../ui/pages/reports.py" line="99"/>
-        <location filename="../../ui/pages/reports.py" line="293"/>
+        <location filename="../../ui/pages/reports.py" line="281"/>
         <source>This year</source>
         <translation>今年</translation>
     </message>
@@ -2920,13 +2920,13 @@
     <message>
         <location filename="../../ui/pages/reports.py" line="112"/>
         <location filename="../../ui/pages/reports.py" line="129"/>
-        <location filename="../../ui/pages/reports.py" line="280"/>
+        <location filename="../../ui/pages/reports.py" line="268"/>
         <source>Occupancy</source>
         <translation>入住率</translation>
     </message>
     <message>
         <location filename="../../ui/pages/reports.py" line="112"/>
-        <location filename="../../ui/pages/reports.py" line="285"/>
+        <location filename="../../ui/pages/reports.py" line="273"/>
         <source>Revenue</source>
         <translation>营收</translation>
     </message>
@@ -3001,137 +3001,132 @@
         <translation>取消率</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="158"/>
+        <location filename="../../ui/pages/reports.py" line="160"/>
         <source>By channel</source>
         <translation>按渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="158"/>
+        <location filename="../../ui/pages/reports.py" line="160"/>
         <source>By month</source>
         <translation>按月</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="173"/>
+        <location filename="../../ui/pages/reports.py" line="175"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="181"/>
-        <source>Export chart as PNG…</source>
-        <translation>导出图表为 PNG…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/reports.py" line="233"/>
+        <location filename="../../ui/pages/reports.py" line="221"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="240"/>
+        <location filename="../../ui/pages/reports.py" line="228"/>
         <source>All room types</source>
         <translation>全部房型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="241"/>
+        <location filename="../../ui/pages/reports.py" line="229"/>
         <source>All channels</source>
         <translation>全部渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="261"/>
+        <location filename="../../ui/pages/reports.py" line="249"/>
         <source>%1 to %2 · %3 nights · %4 rooms</source>
         <translation>%1 至 %2 · %3 晚 · %4 间房</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="264"/>
+        <location filename="../../ui/pages/reports.py" line="252"/>
         <source>%1 of %2 room-nights</source>
         <translation>已售 %1 / %2 间夜</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="266"/>
+        <location filename="../../ui/pages/reports.py" line="254"/>
         <source>average rate per night sold</source>
         <translation>每售出间夜的平均价格</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="267"/>
+        <location filename="../../ui/pages/reports.py" line="255"/>
         <source>revenue per available room-night</source>
         <translation>每可售间夜营收</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="268"/>
+        <location filename="../../ui/pages/reports.py" line="256"/>
         <source>commission %1</source>
         <translation>佣金 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="271"/>
+        <location filename="../../ui/pages/reports.py" line="259"/>
         <source>%1 nights</source>
         <translation>%1 晚</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="272"/>
+        <location filename="../../ui/pages/reports.py" line="260"/>
         <source>%1 arrivals</source>
         <translation>%1 个到店订单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="273"/>
+        <location filename="../../ui/pages/reports.py" line="261"/>
         <source>%1 days</source>
         <translation>%1 天</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="274"/>
+        <location filename="../../ui/pages/reports.py" line="262"/>
         <source>from booking to arrival</source>
         <translation>从预订到入住</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="275"/>
+        <location filename="../../ui/pages/reports.py" line="263"/>
         <source>%1 cancelled, %2 no-show</source>
         <translation>取消 %1,未到店 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="279"/>
+        <location filename="../../ui/pages/reports.py" line="267"/>
         <source>Occupancy by night</source>
         <translation>每晚入住率</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="281"/>
+        <location filename="../../ui/pages/reports.py" line="269"/>
         <source>%1 of %2 rooms sold · %3</source>
         <translation>已售 %1 / %2 间房 · %3</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="284"/>
+        <location filename="../../ui/pages/reports.py" line="272"/>
         <source>Revenue by channel</source>
         <translation>各渠道营收</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="286"/>
+        <location filename="../../ui/pages/reports.py" line="274"/>
         <source>Net</source>
         <translation>净营收</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="288"/>
+        <location filename="../../ui/pages/reports.py" line="276"/>
         <source>%1 bookings · %2 nights · commission %3</source>
         <translation>%1 单 · %2 间夜 · 佣金 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="292"/>
+        <location filename="../../ui/pages/reports.py" line="280"/>
         <source>Booking pace: nights on the books</source>
         <translation>预订节奏:已订间夜</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="294"/>
+        <location filename="../../ui/pages/reports.py" line="282"/>
         <source>Same time last year</source>
         <translation>去年同期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="296"/>
+        <location filename="../../ui/pages/reports.py" line="284"/>
         <source>%1 days before the first night</source>
         <translation>距首晚 %1 天</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="310"/>
+        <location filename="../../ui/pages/reports.py" line="298"/>
         <source>Export report</source>
         <translation>导出报表</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="320"/>
+        <location filename="../../ui/pages/reports.py" line="308"/>
         <source>Wrote %1</source>
         <translation>已写入 %1</translation>
     </message>

@@ -8,7 +8,7 @@ from typing import Callable, Sequence
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QFontMetrics, QMouseEvent, QPainter, QPainterPath, QPaintEvent, QPen
-from PySide6.QtWidgets import QFileDialog, QMenu, QSizePolicy, QToolTip, QWidget
+from PySide6.QtWidgets import QFileDialog, QMenu, QSizePolicy, QToolButton, QToolTip, QWidget
 
 from ..file_dialogs import remember, start_path
 
@@ -60,6 +60,11 @@ class ChartView(QWidget):
         self.hovered = -1
         self.export_action = QAction(self.tr("Export chart as PNG…"), self)
         self.export_action.triggered.connect(self.export_dialog)
+        # In the chart's top right corner, so a page of charts needs no row of buttons under each.
+        self.export_button = QToolButton(self)
+        self.export_button.setObjectName("chart_export")
+        self.export_button.setDefaultAction(self.export_action)
+        self.export_button.setAutoRaise(True)
 
     # --- data ------------------------------------------------------------------------------
     def set_data(self, title: str, categories: Sequence[str], series: Sequence[Series],
@@ -95,9 +100,6 @@ class ChartView(QWidget):
         return "\n".join(lines)
 
     # --- export ----------------------------------------------------------------------------
-    def export_png(self, path: str) -> bool:
-        return self.grab().save(path, "PNG")
-
     def export_dialog(self) -> None:
         path, _filter = QFileDialog.getSaveFileName(self, self.tr("Export chart as PNG"),
                                                     start_path(f"{self.title or 'chart'}.png"), "PNG (*.png)")
@@ -106,6 +108,19 @@ class ChartView(QWidget):
             if not path.lower().endswith(".png"):
                 path += ".png"
             self.export_png(path)
+
+    def resizeEvent(self, event) -> None:
+        hint = self.export_button.sizeHint()
+        self.export_button.setGeometry(self.width() - hint.width() - 4, 2, hint.width(), hint.height())
+        super().resizeEvent(event)
+
+    def export_png(self, path: str) -> bool:
+        """The chart as drawn, without the export button."""
+        self.export_button.hide()
+        try:
+            return self.grab().save(path, "PNG")
+        finally:
+            self.export_button.show()
 
     def contextMenuEvent(self, event) -> None:
         menu = QMenu(self)

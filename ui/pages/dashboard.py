@@ -43,18 +43,18 @@ _ALERT_COLOURS = {"overbooking": "#c62828", "channel_failing": "#c62828", "needs
 class Tile(QFrame):
     """A big number with a caption under it."""
 
-    def __init__(self, caption: str, parent: QWidget | None = None):
+    def __init__(self, caption: str, parent: QWidget | None = None, compact: bool = False):
         super().__init__(parent)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setStyleSheet("Tile { background: white; border: 1px solid #dde3ea; border-radius: 6px; }")
         self.value = QLabel("—")
-        self.value.setStyleSheet("font-size: 26px; font-weight: 600; color: #1f3b57;")
+        self.value.setStyleSheet(f"font-size: {20 if compact else 26}px; font-weight: 600; color: #1f3b57;")
         self.caption = QLabel(caption)
         self.caption.setStyleSheet("color: #5b6b7b;")
         self.note = QLabel("")
         self.note.setStyleSheet("color: #8a97a5; font-size: 11px;")
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(14, 10, 14, 10)
+        layout.setContentsMargins(10 if compact else 14, 6 if compact else 10, 10 if compact else 14, 6 if compact else 10)
         layout.addWidget(self.caption)
         layout.addWidget(self.value)
         layout.addWidget(self.note)

@@ -125,13 +125,13 @@ class ReportsPage(Page):
         bar.addWidget(self.export_button)
 
         self.heading = QLabel()
-        self.tiles = {key: Tile(caption) for key, caption in (
+        self.tiles = {key: Tile(caption, compact=True) for key, caption in (
             ("occupancy", self.tr("Occupancy")), ("adr", self.tr("ADR")), ("revpar", self.tr("RevPAR")),
             ("gross", self.tr("Room revenue")), ("net", self.tr("Net after commission")),
             ("stay", self.tr("Average stay")), ("lead", self.tr("Booked ahead")), ("cancel", self.tr("Cancellations")))}
         tiles = QGridLayout()
         for i, tile in enumerate(self.tiles.values()):
-            tiles.addWidget(tile, i // 4, i % 4)
+            tiles.addWidget(tile, 0, i)
 
         self.occupancy_chart = LineChart()
         self.occupancy_chart.setObjectName("chart_occupancy")
@@ -140,9 +140,11 @@ class ReportsPage(Page):
         self.pace_chart = LineChart()
         self.pace_chart.setObjectName("chart_pace")
         charts = QGridLayout()
-        charts.addWidget(self._with_export(self.occupancy_chart), 0, 0, 1, 2)
-        charts.addWidget(self._with_export(self.channel_chart), 1, 0)
-        charts.addWidget(self._with_export(self.pace_chart), 1, 1)
+        for chart in (self.occupancy_chart, self.channel_chart, self.pace_chart):
+            chart.setMinimumHeight(250)
+        charts.addWidget(self.occupancy_chart, 0, 0, 1, 2)
+        charts.addWidget(self.channel_chart, 1, 0)
+        charts.addWidget(self.pace_chart, 1, 1)
 
         self.columns = ReportColumns(self)
         self.channel_model = RecordTableModel(self.columns.channel_columns(self.texts, "CNY"), self)
@@ -171,20 +173,6 @@ class ReportsPage(Page):
 
     def title(self) -> str:
         return self.tr("Reports")
-
-    def _with_export(self, chart) -> QWidget:
-        box = QWidget()
-        column = QVBoxLayout(box)
-        column.setContentsMargins(0, 0, 0, 0)
-        chart.setMinimumHeight(260)
-        column.addWidget(chart)
-        button = QPushButton(self.tr("Export chart as PNG…"))
-        button.clicked.connect(chart.export_dialog)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(button)
-        column.addLayout(row)
-        return box
 
     def _table(self, model) -> QTableView:
         view = QTableView()
