@@ -2771,64 +2771,99 @@
 <context>
     <name>ReportColumns</name>
     <message>
-        <location filename="../../ui/reports/report_tables.py" line="26"/>
+        <location filename="../../ui/reports/report_tables.py" line="28"/>
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_tables.py" line="27"/>
+        <location filename="../../ui/reports/report_tables.py" line="29"/>
         <source>Bookings</source>
         <translation>订单数</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_tables.py" line="20"/>
+        <location filename="../../ui/reports/report_tables.py" line="22"/>
         <source>Nights</source>
         <translation>间夜</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_tables.py" line="21"/>
+        <location filename="../../ui/reports/report_tables.py" line="23"/>
         <source>Revenue</source>
         <translation>营收</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_tables.py" line="21"/>
+        <location filename="../../ui/reports/report_tables.py" line="23"/>
         <source>Commission</source>
         <translation>佣金</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_tables.py" line="22"/>
+        <location filename="../../ui/reports/report_tables.py" line="24"/>
         <source>Net</source>
         <translation>净营收</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_tables.py" line="22"/>
+        <location filename="../../ui/reports/report_tables.py" line="24"/>
         <source>ADR</source>
         <translation>平均房价</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_tables.py" line="29"/>
+        <location filename="../../ui/reports/report_tables.py" line="31"/>
         <source>Share</source>
         <translation>占比</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_tables.py" line="30"/>
+        <location filename="../../ui/reports/report_tables.py" line="32"/>
         <source>Cancelled</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_tables.py" line="36"/>
+        <location filename="../../ui/reports/report_tables.py" line="38"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_tables.py" line="37"/>
+        <location filename="../../ui/reports/report_tables.py" line="39"/>
         <source>Occupancy</source>
         <translation>入住率</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_tables.py" line="40"/>
+        <location filename="../../ui/reports/report_tables.py" line="42"/>
         <source>RevPAR</source>
         <translation>RevPAR</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_tables.py" line="49"/>
+        <source>Part</source>
+        <translation>时段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_tables.py" line="49"/>
+        <source>Rest of the year</source>
+        <translation>其余时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_tables.py" line="50"/>
+        <source>Dates</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_tables.py" line="51"/>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_tables.py" line="52"/>
+        <source>Earned</source>
+        <translation>已入账</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_tables.py" line="53"/>
+        <source>On the books</source>
+        <translation>已预订</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/report_tables.py" line="55"/>
+        <source>Done</source>
+        <translation>完成</translation>
     </message>
 </context>
 <context>
@@ -2882,251 +2917,271 @@
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../ui/pages/reports.py" line="96"/>
+        <location filename="../../ui/pages/reports.py" line="98"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="97"/>
+        <location filename="../../ui/pages/reports.py" line="99"/>
         <source>Last month</source>
         <translation>上月</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="98"/>
+        <location filename="../../ui/pages/reports.py" line="100"/>
         <source>Next 30 nights</source>
         <translation>未来 30 晚</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="99"/>
-        <location filename="../../ui/pages/reports.py" line="281"/>
+        <location filename="../../ui/pages/reports.py" line="101"/>
+        <location filename="../../ui/pages/reports.py" line="292"/>
         <source>This year</source>
         <translation>今年</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="100"/>
+        <location filename="../../ui/pages/reports.py" line="102"/>
         <source>Custom</source>
         <translation>自定义</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="106"/>
+        <location filename="../../ui/pages/reports.py" line="108"/>
         <source>Show</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="109"/>
+        <location filename="../../ui/pages/reports.py" line="111"/>
         <source>Export to Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="112"/>
-        <location filename="../../ui/pages/reports.py" line="129"/>
-        <location filename="../../ui/pages/reports.py" line="268"/>
+        <location filename="../../ui/pages/reports.py" line="114"/>
+        <location filename="../../ui/pages/reports.py" line="131"/>
+        <location filename="../../ui/pages/reports.py" line="279"/>
         <source>Occupancy</source>
         <translation>入住率</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="112"/>
-        <location filename="../../ui/pages/reports.py" line="273"/>
+        <location filename="../../ui/pages/reports.py" line="114"/>
+        <location filename="../../ui/pages/reports.py" line="284"/>
         <source>Revenue</source>
         <translation>营收</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="112"/>
+        <location filename="../../ui/pages/reports.py" line="114"/>
         <source>Channels</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="113"/>
+        <location filename="../../ui/pages/reports.py" line="115"/>
         <source>Booking pace</source>
         <translation>预订节奏</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="118"/>
+        <location filename="../../ui/pages/reports.py" line="120"/>
         <source>Period</source>
         <translation>期间</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="118"/>
+        <location filename="../../ui/pages/reports.py" line="120"/>
         <source>First night</source>
         <translation>首晚</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="119"/>
+        <location filename="../../ui/pages/reports.py" line="121"/>
         <source>Last night</source>
         <translation>末晚</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="119"/>
+        <location filename="../../ui/pages/reports.py" line="121"/>
         <source>Room type</source>
         <translation>房型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="120"/>
+        <location filename="../../ui/pages/reports.py" line="122"/>
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="129"/>
+        <location filename="../../ui/pages/reports.py" line="131"/>
         <source>ADR</source>
         <translation>平均房价</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="129"/>
+        <location filename="../../ui/pages/reports.py" line="131"/>
         <source>RevPAR</source>
         <translation>RevPAR</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="130"/>
+        <location filename="../../ui/pages/reports.py" line="132"/>
         <source>Room revenue</source>
         <translation>客房营收</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="130"/>
+        <location filename="../../ui/pages/reports.py" line="132"/>
         <source>Net after commission</source>
         <translation>扣佣金后净营收</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="131"/>
+        <location filename="../../ui/pages/reports.py" line="133"/>
         <source>Average stay</source>
         <translation>平均入住</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="131"/>
+        <location filename="../../ui/pages/reports.py" line="133"/>
         <source>Booked ahead</source>
         <translation>平均提前预订</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="131"/>
+        <location filename="../../ui/pages/reports.py" line="133"/>
         <source>Cancellations</source>
         <translation>取消率</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="160"/>
+        <location filename="../../ui/pages/reports.py" line="166"/>
         <source>By channel</source>
         <translation>按渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="160"/>
+        <location filename="../../ui/pages/reports.py" line="166"/>
         <source>By month</source>
         <translation>按月</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="175"/>
+        <location filename="../../ui/pages/reports.py" line="171"/>
+        <source>Yearly revenue target</source>
+        <translation>年度营收目标</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="186"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="221"/>
+        <location filename="../../ui/pages/reports.py" line="232"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="228"/>
+        <location filename="../../ui/pages/reports.py" line="239"/>
         <source>All room types</source>
         <translation>全部房型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="229"/>
+        <location filename="../../ui/pages/reports.py" line="240"/>
         <source>All channels</source>
         <translation>全部渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="249"/>
+        <location filename="../../ui/pages/reports.py" line="260"/>
         <source>%1 to %2 · %3 nights · %4 rooms</source>
         <translation>%1 至 %2 · %3 晚 · %4 间房</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="252"/>
+        <location filename="../../ui/pages/reports.py" line="263"/>
         <source>%1 of %2 room-nights</source>
         <translation>已售 %1 / %2 间夜</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="254"/>
+        <location filename="../../ui/pages/reports.py" line="265"/>
         <source>average rate per night sold</source>
         <translation>每售出间夜的平均价格</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="255"/>
+        <location filename="../../ui/pages/reports.py" line="266"/>
         <source>revenue per available room-night</source>
         <translation>每可售间夜营收</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="256"/>
+        <location filename="../../ui/pages/reports.py" line="267"/>
         <source>commission %1</source>
         <translation>佣金 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="259"/>
+        <location filename="../../ui/pages/reports.py" line="270"/>
         <source>%1 nights</source>
         <translation>%1 晚</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="260"/>
+        <location filename="../../ui/pages/reports.py" line="271"/>
         <source>%1 arrivals</source>
         <translation>%1 个到店订单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="261"/>
+        <location filename="../../ui/pages/reports.py" line="272"/>
         <source>%1 days</source>
         <translation>%1 天</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="262"/>
+        <location filename="../../ui/pages/reports.py" line="273"/>
         <source>from booking to arrival</source>
         <translation>从预订到入住</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="263"/>
+        <location filename="../../ui/pages/reports.py" line="274"/>
         <source>%1 cancelled, %2 no-show</source>
         <translation>取消 %1,未到店 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="267"/>
+        <location filename="../../ui/pages/reports.py" line="278"/>
         <source>Occupancy by night</source>
         <translation>每晚入住率</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="269"/>
+        <location filename="../../ui/pages/reports.py" line="280"/>
         <source>%1 of %2 rooms sold · %3</source>
         <translation>已售 %1 / %2 间房 · %3</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="272"/>
+        <location filename="../../ui/pages/reports.py" line="283"/>
         <source>Revenue by channel</source>
         <translation>各渠道营收</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="274"/>
+        <location filename="../../ui/pages/reports.py" line="285"/>
         <source>Net</source>
         <translation>净营收</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="276"/>
+        <location filename="../../ui/pages/reports.py" line="287"/>
         <source>%1 bookings · %2 nights · commission %3</source>
         <translation>%1 单 · %2 间夜 · 佣金 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="280"/>
+        <location filename="../../ui/pages/reports.py" line="291"/>
         <source>Booking pace: nights on the books</source>
         <translation>预订节奏:已订间夜</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="282"/>
+        <location filename="../../ui/pages/reports.py" line="293"/>
         <source>Same time last year</source>
         <translation>去年同期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="284"/>
+        <location filename="../../ui/pages/reports.py" line="295"/>
         <source>%1 days before the first night</source>
         <translation>距首晚 %1 天</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="298"/>
+        <location filename="../../ui/pages/reports.py" line="305"/>
+        <source>No revenue target for %1 yet (Dashboard → Set yearly target…, or channelmgr report target --set).</source>
+        <translation>%1 年还没有营收目标(首页 → 设定年度目标…,或 channelmgr report target --set)。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="309"/>
+        <source>%1: target %2, earned %3, on the books %4; still to sell %5 in %6 days (%7 a day)</source>
+        <translation>%1 年:目标 %2,已入账 %3,已预订 %4;还需 %5,剩 %6 天(每天 %7)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="315"/>
+        <source> — about %1 more nights at ADR %2</source>
+        <translation> — 按平均房价 %2 约需再售 %1 间夜</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="329"/>
         <source>Export report</source>
         <translation>导出报表</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="308"/>
+        <location filename="../../ui/pages/reports.py" line="339"/>
         <source>Wrote %1</source>
         <translation>已写入 %1</translation>
     </message>

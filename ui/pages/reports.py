@@ -38,6 +38,7 @@ from channelmgr.reports.pace import PaceReport
 from channelmgr.reports.periods import next_month
 from channelmgr.reports.revenue import RevenueReport
 from channelmgr.reports.scope import ReportScope
+from channelmgr.reports.target import TargetProgress
 
 from ..charts import BarChart, LineChart, Series
 from ..file_dialogs import remember, start_path
@@ -57,6 +58,7 @@ class Loaded:
     channels: ChannelsReport
     bookings: BookingsReport
     pace: PaceReport
+    target: TargetProgress | None  # the yearly target of the period's first year (None: not set)
     type_choices: list[tuple[str, str]]  # (code, name) for the filter
     channel_choices: list[tuple[str, str]]  # (name, label) for the filter
 
@@ -67,7 +69,7 @@ def load_reports(services, scope: ReportScope) -> Loaded:
     types = [(rt.code, f"{rt.name_zh} ({rt.code})") for rt in services.inventory.room_types(scope.property_id)]
     channels = [(ch.name, ch.label) for ch in services.channels.list(scope.property_id)]
     return Loaded(scope, r.occupancy(scope), r.revenue(scope), r.channels(scope), r.bookings(scope), r.pace(scope),
-                  types, channels)
+                  r.target_progress(scope.property_id, scope.start.year), types, channels)
 
 
 def _qdate(d: date) -> QDate:
@@ -151,6 +153,10 @@ class ReportsPage(Page):
         self.month_model = RecordTableModel(self.columns.month_columns("CNY"), self)
         self.channel_table = self._table(self.channel_model)
         self.month_table = self._table(self.month_model)
+        self.target_model = RecordTableModel(self.columns.target_columns("CNY"), self)
+        self.target_table = self._table(self.target_model)
+        self.target_label = QLabel()
+        self.target_label.setWordWrap(True)
 
         body = QWidget()
         content = QVBoxLayout(body)
@@ -162,6 +168,11 @@ class ReportsPage(Page):
             label.setStyleSheet("font-weight: 600;")
             content.addWidget(label)
             content.addWidget(table)
+        heading = QLabel(self.tr("Yearly revenue target"))
+        heading.setStyleSheet("font-weight: 600;")
+        content.addWidget(heading)
+        content.addWidget(self.target_label)
+        content.addWidget(self.target_table)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
@@ -286,6 +297,26 @@ class ReportsPage(Page):
         self.channel_model.set_rows(ch.channels)
         self.month_model.columns = self.columns.month_columns(c)
         self.month_model.set_rows(rev.months)
+        self._show_target(loaded.target, s.start.year, c)
+
+    def _show_target(self, p: TargetProgress | None, year: int, c: str) -> None:
+        self.target_table.setVisible(p is not None)
+        if p is None:
+            self.target_label.setText(self.tr("No revenue target for %1 yet (Dashboard → Set yearly target…, or "
+                                              "channelmgr report target --set).").replace("%1", str(year)))
+            self.target_model.set_rows([])
+            return
+        text = self.tr("%1: target %2, earned %3, on the books %4; still to sell %5 in %6 days (%7 a day)").replace(
+            "%1", str(p.year)).replace("%2", whole_money(p.target_minor, c)).replace(
+            "%3", whole_money(p.actual_minor, c)).replace("%4", whole_money(p.on_the_books_minor, c)).replace(
+            "%5", whole_money(p.remaining_minor, c)).replace("%6", str(p.days_left)).replace(
+            "%7", whole_money(p.needed_per_day_minor, c))
+        if p.nights_needed:
+            text += self.tr(" — about %1 more nights at ADR %2").replace("%1", str(p.nights_needed)).replace(
+                "%2", whole_money(p.adr_minor, c))
+        self.target_label.setText(text)
+        self.target_model.columns = self.columns.target_columns(c)
+        self.target_model.set_rows(p.parts)
 
     def _failed(self, exc: Exception) -> None:
         self.heading.setText(str(exc))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from PySide6.QtCore import QObject
 
 from ..models.record_table import Column
@@ -39,4 +41,16 @@ class ReportColumns(QObject):
             *self._figure_columns(lambda m: m.figures, currency),
             Column(self.tr("RevPAR"), lambda m: money(m.figures.revpar_minor, currency), True,
                    lambda m: m.figures.revpar_minor or 0),
+        ]
+
+    def target_columns(self, currency: str) -> list[Column]:
+        """One line per part of the yearly target (a month, a season, the rest of the year)."""
+        return [
+            Column(self.tr("Part"), lambda p: self.tr("Rest of the year") if p.name == "rest" else p.name),
+            Column(self.tr("Dates"), lambda p: f"{p.first:%m-%d} – {p.end - timedelta(days=1):%m-%d}"),
+            Column(self.tr("Target"), lambda p: money(p.target_minor, currency), True, lambda p: p.target_minor),
+            Column(self.tr("Earned"), lambda p: money(p.actual_minor, currency), True, lambda p: p.actual_minor),
+            Column(self.tr("On the books"), lambda p: money(p.on_the_books_minor, currency), True,
+                   lambda p: p.on_the_books_minor),
+            Column(self.tr("Done"), lambda p: percent(p.done), True, lambda p: p.done or 0),
         ]

@@ -109,3 +109,20 @@ def test_charts_say_so_when_a_period_is_empty(window, qtbot):
     qtbot.waitUntil(lambda: page.loaded is not None and page.loaded.scope.start == far)
     assert page.channel_model.rowCount() == 0 and page.tiles["adr"].value.text() == "—"
     assert page.channel_chart.grab().width() > 0  # painting an empty chart draws its "no data" text
+
+
+def test_reports_page_shows_the_yearly_target_by_season(window, qtbot, app_context):
+    from channelmgr.reports.target import Season
+
+    today = date.today()
+    app_context.services.reports.set_revenue_target(
+        app_context.property_id, RevenueTarget(today.year, 1_000_000_00, "season",
+                                               seasons=(Season("旺季", "07-01", "08-31", 40),)), Actor("test"))
+    window.show_page("reports")
+    page = window.pages["reports"]
+    page.set_period(today.replace(day=1), today.replace(day=1) + timedelta(days=20))
+    qtbot.waitUntil(lambda: page.loaded is not None and page.loaded.target is not None)
+    parts = [page.target_model.index(r, 0).data() for r in range(page.target_model.rowCount())]
+    assert parts == ["其余时间", "旺季", "其余时间"]
+    assert page.target_model.index(1, 2).data() == "¥400,000"
+    assert "目标 ¥1,000,000" in page.target_label.text()
