@@ -106,6 +106,12 @@ def bench_reports(services: Services, pid: int) -> None:
     print(f"METRIC report_target_progress_year {ms:.1f} ms")
     print(f"METRIC report_target_progress_year_floor_sql_fetch {floor:.1f} ms")
     print(f"METRIC report_target_progress_year_ratio {ms / floor:.2f} x")
+    # The Reports page's load: every report of one year from one read (+ last year's for the pace).
+    floor = median_ms(floor_fetch(services, year, (date(2025, 1, 1), date(2026, 1, 1))))
+    ms = median_ms(lambda: reports.page(year, as_of=TODAY))
+    print(f"METRIC reports_page_load_year {ms:.1f} ms")
+    print(f"METRIC reports_page_load_year_floor_sql_fetch {floor:.1f} ms")
+    print(f"METRIC reports_page_load_year_ratio {ms / floor:.2f} x")
     ms = median_ms(lambda: services.dashboard.load(pid, TODAY))
     print(f"METRIC dashboard_load_core {ms:.1f} ms")
 

@@ -65,11 +65,11 @@ class Loaded:
 
 def load_reports(services, scope: ReportScope) -> Loaded:
     """Runs on the database thread."""
-    r = services.reports
+    page = services.reports.page(scope)
     types = [(rt.code, f"{rt.name_zh} ({rt.code})") for rt in services.inventory.room_types(scope.property_id)]
     channels = [(ch.name, ch.label) for ch in services.channels.list(scope.property_id)]
-    return Loaded(scope, r.occupancy(scope), r.revenue(scope), r.channels(scope), r.bookings(scope), r.pace(scope),
-                  r.target_progress(scope.property_id, scope.start.year), types, channels)
+    return Loaded(scope, page.occupancy, page.revenue, page.channels, page.bookings, page.pace, page.target,
+                  types, channels)
 
 
 def _qdate(d: date) -> QDate:

@@ -124,3 +124,13 @@ def test_bad_scopes_say_what_is_wrong(hotel, reports, kw, words):
     with pytest.raises(UserError, match=None) as err:
         reports.occupancy(scope(hotel, **kw))
     assert words in str(err.value)
+
+
+def test_the_page_bundle_is_the_single_reports(hotel, reports):
+    from channelmgr.reports.plain import plain
+
+    s = scope(hotel)
+    page = reports.page(s, as_of=D(2026, 6, 20))
+    assert plain(page.occupancy) == plain(reports.occupancy(s)) and plain(page.revenue) == plain(reports.revenue(s))
+    assert plain(page.channels) == plain(reports.channels(s)) and plain(page.bookings) == plain(reports.bookings(s))
+    assert plain(page.pace) == plain(reports.pace(s, as_of=D(2026, 6, 20))) and page.target is None
