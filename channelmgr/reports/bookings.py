@@ -2,15 +2,13 @@
 
 Arrival is the date that places a booking in a period here (a stay counted by its nights would
 be counted twice in a month-by-month view). The booking's date is ``created_at`` on the
-property's calendar (it is stored in UTC): a booking made at 01:00 in Dali is that day's.
+property's calendar (it is stored in UTC; ledger.LocalDays): a booking made at 01:00 in Dali is that day's.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
 from typing import Iterable
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .definitions import NOT_SOLD
 from .ledger import LedgerRow
@@ -42,23 +40,6 @@ class BookingsReport:
     lead_buckets: list[Bucket]
 
 
-class LocalDates(dict):
-    """Naive UTC datetimes → the date at the property (cached: bookings share few distinct days)."""
-
-    def __init__(self, timezone_name: str):
-        super().__init__()
-        try:
-            self.zone = ZoneInfo(timezone_name)
-        except (ZoneInfoNotFoundError, ValueError):
-            self.zone = None  # the machine's zone, as channelmgr.inventory.nights.local_today falls back
-
-    def __missing__(self, moment: datetime) -> date:
-        aware = moment.replace(tzinfo=timezone.utc)
-        value = (aware.astimezone(self.zone) if self.zone else aware.astimezone()).date()
-        self[moment] = value
-        return value
-
-
 def _histogram(values: list[int], buckets) -> list[Bucket]:
     return [Bucket(label, sum(1 for v in values if v >= low and (high is None or v <= high)))
             for label, low, high in buckets]
@@ -66,14 +47,13 @@ def _histogram(values: list[int], buckets) -> list[Bucket]:
 
 def bookings_report(rows: Iterable[LedgerRow], resolved: ResolvedScope) -> BookingsReport:
     scope = resolved.scope
-    local = LocalDates(resolved.timezone)
     arriving = [r for r in rows if scope.start <= r.arrival < scope.end]
     sold = [r for r in arriving if r.status not in NOT_SOLD]
     cancelled = sum(1 for r in arriving if r.status == "cancelled")
     no_show = sum(1 for r in arriving if r.status == "no_show")
     stays = [r.nights for r in sold]
     # A booking typed in after the guest arrived (a late entry) has lead time 0, not a negative one.
-    leads = [max(0, (r.arrival - local[r.created_at]).days) for r in sold]
+    leads = [max(0, (r.arrival - r.booked_on).days) for r in sold]
     n = len(arriving)
     return BookingsReport(
         scope, n, len(sold), cancelled, no_show, cancelled / n if n else None, no_show / n if n else None,

@@ -9,8 +9,9 @@ SQLAlchemy's per-value date parsing would cost more than every report's arithmet
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta, timezone
 from typing import NamedTuple
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import String, case, select, type_coerce
 from sqlalchemy.orm import Session
@@ -29,8 +30,8 @@ class LedgerRow(NamedTuple):
     commission_minor: int
     status: str
     channel: str  # the channel's name, or the desk source for a booking without one
-    created_at: datetime | None  # UTC, naive (as stored); None unless asked for (``with_moments``)
-    updated_at: datetime | None  # UTC, naive: for a cancelled booking, when it was cancelled
+    booked_on: date | None  # the day it was made, at the property; None unless asked (``with_moments``)
+    changed_on: date | None  # the day of its last change, at the property: for a cancelled one, its cancellation
 
     @property
     def stay(self) -> Stay:
@@ -61,15 +62,48 @@ def ledger_query(resolved: ResolvedScope, start: date, end: date):
     return query
 
 
-class _Moments(dict):
-    """Raw datetime values → naive UTC datetime (ISO text on SQLite, datetime on PostgreSQL)."""
+class LocalDays(dict):
+    """Stored UTC timestamps (ISO text from SQLite, naive datetime from PostgreSQL) → the date at
+    the property.
 
-    def __missing__(self, raw):
-        value = raw if isinstance(raw, datetime) else datetime.fromisoformat(raw)
-        if value.tzinfo is not None:
-            value = value.replace(tzinfo=None)
-        self[raw] = value
-        return value
+    Bookings' timestamps are nearly all distinct, so caching whole values saves nothing; the
+    zone's offset is looked up once per UTC hour instead (time zones change offset on the hour),
+    and the date is the hour's local date unless the hour straddles local midnight (a zone
+    offset by half an hour), when the minutes decide.
+    """
+
+    def __init__(self, timezone_name: str):
+        super().__init__()
+        try:
+            self.zone = ZoneInfo(timezone_name)
+        except (ZoneInfoNotFoundError, ValueError):
+            self.zone = None  # the machine's zone, as channelmgr.inventory.nights.local_today falls back
+        self._hours: dict = {}
+
+    def _hour(self, key, hour_start: datetime):
+        found = self._hours.get(key)
+        if found is None:
+            aware = hour_start.replace(tzinfo=timezone.utc)
+            local = aware.astimezone(self.zone) if self.zone else aware.astimezone()
+            offset = local.utcoffset()
+            last = (hour_start + offset + timedelta(minutes=59, seconds=59)).date()
+            found = self._hours[key] = (offset, local.date() if local.date() == last else None)
+        return found
+
+    def __missing__(self, raw) -> date:
+        if isinstance(raw, str):
+            key, moment = raw[:13], None
+        else:
+            key, moment = (raw.year, raw.month, raw.day, raw.hour), raw.replace(tzinfo=None)
+        if key not in self._hours:
+            start = moment or datetime.fromisoformat(raw)
+            self._hour(key, start.replace(minute=0, second=0, microsecond=0))
+        offset, day = self._hours[key]
+        if day is None:
+            moment = moment or datetime.fromisoformat(raw).replace(tzinfo=None)
+            day = (moment + offset).date()
+        self[raw] = day
+        return day
 
 
 class _Skip(dict):
@@ -79,14 +113,15 @@ class _Skip(dict):
 
 def ledger_rows(s: Session, resolved: ResolvedScope, start: date | None = None, end: date | None = None,
                 with_moments: bool = False) -> list[LedgerRow]:
-    """``with_moments``: also parse when each booking was made and last changed (lead time, pace);
-    the reports by night need neither, and parsing 20,000 distinct timestamps is half their time."""
+    """``with_moments``: also the days each booking was made and last changed (lead time, pace);
+    the reports by night need neither, and reading 20,000 distinct timestamps costs more than
+    their arithmetic."""
     start = start or resolved.scope.start
     end = end or resolved.scope.end
     dates = ParsedDates()
-    moments = _Moments() if with_moments else _Skip()
+    days = LocalDays(resolved.timezone) if with_moments else _Skip()
     return [
-        LedgerRow(rt, dates[a], dates[d], amount, commission, _status(status), channel, moments[c], moments[u])
+        LedgerRow(rt, dates[a], dates[d], amount, commission, _status(status), channel, days[c], days[u])
         for rt, a, d, amount, commission, status, channel, c, u in s.connection().execute(ledger_query(resolved, start, end))
     ]
 

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Iterable
 
-from .bookings import LocalDates
 from .definitions import Stay, nights_inside, share_of_nights, sold_inside
 from .ledger import LedgerRow
 from .scope import ReportScope
@@ -53,8 +52,8 @@ class PaceReport:
         return self.nights / self.last_year_nights - 1 if self.last_year_nights else None
 
 
-def _on_books_curve(rows: Iterable[LedgerRow], start: date, end: date, first_day: date, days: int,
-                    local: LocalDates) -> tuple[list[int], list[int]]:
+def _on_books_curve(rows: Iterable[LedgerRow], start: date, end: date, first_day: date,
+                    days: int) -> tuple[list[int], list[int]]:
     """Nights and gross on the books at the end of each of ``days`` days from ``first_day``."""
     nights, gross = [0] * (days + 1), [0] * (days + 1)  # difference arrays, one slot spare
     for row in rows:
@@ -62,8 +61,8 @@ def _on_books_curve(rows: Iterable[LedgerRow], start: date, end: date, first_day
         if last <= first:
             continue
         amount = share_of_nights(row.amount_minor, row.nights, first, last)
-        lo = max(0, (local[row.created_at] - first_day).days)
-        hi = days if row.status != "cancelled" else min(days, (local[row.updated_at] - first_day).days)
+        lo = max(0, (row.booked_on - first_day).days)
+        hi = days if row.status != "cancelled" else min(days, (row.changed_on - first_day).days)
         if lo < hi:
             nights[lo] += last - first
             nights[hi] -= last - first
@@ -76,16 +75,15 @@ def _on_books_curve(rows: Iterable[LedgerRow], start: date, end: date, first_day
 
 
 def pace_report(rows: list[LedgerRow], last_year_rows: list[LedgerRow], scope: ReportScope, last_start: date,
-                last_end: date, as_of: date, rooms: int, currency: str, timezone_name: str,
+                last_end: date, as_of: date, rooms: int, currency: str,
                 days_before: int = DEFAULT_DAYS_BEFORE) -> PaceReport:
-    local = LocalDates(timezone_name)
     # The curve runs from ``days_before`` days ahead of the period to its last night, or to as_of
     # when that is earlier than days_before ahead (a period booked further out shows its whole pace).
     first_day = min(scope.start - timedelta(days=days_before), as_of)
     last_first_day = last_start - (scope.start - first_day)
     days = (scope.end - first_day).days
-    now_n, now_g = _on_books_curve(rows, scope.start, scope.end, first_day, days, local)
-    ly_n, ly_g = _on_books_curve(last_year_rows, last_start, last_end, last_first_day, days, local)
+    now_n, now_g = _on_books_curve(rows, scope.start, scope.end, first_day, days)
+    ly_n, ly_g = _on_books_curve(last_year_rows, last_start, last_end, last_first_day, days)
     points = []
     for i in range(days):
         day = first_day + timedelta(days=i)

@@ -75,7 +75,7 @@ class ReportService:
             rows = ledger_rows(s, resolved, with_moments=True)
             last_rows = ledger_rows(s, resolved, last_start, last_end, with_moments=True)
         return pace_report(rows, last_rows, scope, last_start, last_end, as_of, resolved.rooms, resolved.currency,
-                           resolved.timezone, days_before)
+                           days_before)
 
     def page(self, scope: ReportScope, as_of: date | None = None) -> ReportPage:
         """Everything the Reports page shows for a scope, from one read of the ledger (and one of
@@ -90,8 +90,7 @@ class ReportService:
         return ReportPage(
             occupancy_report(nf, resolved), revenue_report(nf, resolved), channels_report(nf, rows, resolved),
             bookings_report(rows, resolved),
-            pace_report(rows, last_rows, scope, last_start, last_end, as_of, resolved.rooms, resolved.currency,
-                        resolved.timezone),
+            pace_report(rows, last_rows, scope, last_start, last_end, as_of, resolved.rooms, resolved.currency),
             self.target_progress(scope.property_id, scope.start.year, as_of))
 
     def today(self, property_id: int) -> date:

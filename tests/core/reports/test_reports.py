@@ -134,3 +134,25 @@ def test_the_page_bundle_is_the_single_reports(hotel, reports):
     assert plain(page.occupancy) == plain(reports.occupancy(s)) and plain(page.revenue) == plain(reports.revenue(s))
     assert plain(page.channels) == plain(reports.channels(s)) and plain(page.bookings) == plain(reports.bookings(s))
     assert plain(page.pace) == plain(reports.pace(s, as_of=D(2026, 6, 20))) and page.target is None
+
+
+@pytest.mark.parametrize("zone, raw, expected", [
+    ("Asia/Shanghai", "2026-06-28 20:00:00.000000", D(2026, 6, 29)),  # +8: 04:00 the next day
+    ("Asia/Shanghai", "2026-06-28 15:59:59.000000", D(2026, 6, 28)),
+    ("Asia/Kolkata", "2026-06-28 18:20:00.000000", D(2026, 6, 28)),  # +5:30: 23:50
+    ("Asia/Kolkata", "2026-06-28 18:40:00.000000", D(2026, 6, 29)),  # the same UTC hour: 00:10
+    ("Europe/Berlin", "2026-03-29 00:30:00", D(2026, 3, 29)),  # the night clocks go forward
+    ("America/New_York", datetime(2026, 11, 1, 3, 30), D(2026, 10, 31)),  # PostgreSQL gives datetimes
+])
+def test_booking_days_at_the_property(zone, raw, expected):
+    from channelmgr.reports.ledger import LocalDays
+
+    assert LocalDays(zone)[raw] == expected
+
+
+def test_one_utc_hour_across_local_midnight_is_split_by_its_minutes():
+    from channelmgr.reports.ledger import LocalDays
+
+    days = LocalDays("Asia/Kolkata")  # one instance: the hour's offset is looked up once
+    assert days["2026-06-28 18:20:00.000000"] == D(2026, 6, 28)
+    assert days["2026-06-28 18:40:00.000000"] == D(2026, 6, 29)
