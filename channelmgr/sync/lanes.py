@@ -102,12 +102,14 @@ class ChannelLane:
             self._retry_at = None
             report = self._run_safely(options)
             self._plan_follow_up(report)
-            for future in futures:
-                future.set_result(report)
+            # The status first, then the waiters: whoever waited for this pass (a Push now button,
+            # a test) must find the status board already telling of it.
             try:
                 self._on_report(report)
             except Exception:  # a listener's bug must not stop the lane
                 log.exception("sync status listener failed")
+            for future in futures:
+                future.set_result(report)
         with self._lock:
             futures, self._waiting = self._waiting, []
             futures += [future for _job, future in self._jobs]

@@ -30,3 +30,20 @@ def test_a_stopped_channel_is_connection_refused_and_said_in_chinese(world, ota)
     [failure] = report.failures
     assert failure.kind is FailureKind.CONNECTION_REFUSED and "ConnectionRefusedError" in failure.detail
     assert failure_sentence(failure.kind, "携程") == "无法连接到渠道服务器（携程）：请检查网络或渠道地址"
+
+
+def test_a_push_is_answered_only_after_its_status_is_posted(world, monkeypatch):
+    """Whoever waited for a pass (Push now, a test) finds the status board already telling of it —
+    a stress run once read the board between the two and found nothing."""
+    import time
+
+    posted = world.sync.statuses.post
+
+    def slow_post(report):
+        time.sleep(0.3)  # the lane thread is slow to publish, as under load
+        return posted(report)
+
+    monkeypatch.setattr(world.sync.statuses, "post", slow_post)
+    report = world.push()
+    status = world.sync.statuses.get(world.channel_id)
+    assert status is not None and status.pending_cells == report.pending_cells
