@@ -43,6 +43,7 @@ COMMANDS = {
     "channel": "channelmgr.commands.channel",
     "sync": "channelmgr.commands.sync",
     "sandbox": "channelmgr.commands.sandbox",
+    "user": "channelmgr.commands.user",
 }
 
 
@@ -62,10 +63,16 @@ class Context:
             if demo_if_empty and self._services.db.is_empty():
                 from .demo import load_demo
 
-                load_demo(self._services.db)
+                load_demo(self._services.db, accounts=True)
+            from .cli_login import sign_in_for_command
+
+            sign_in_for_command(self._services, getattr(self.args, "command", None), getattr(self.args, "user", None))
         return self._services
 
     def close(self) -> None:
+        from .security.signed_in import sign_out
+
+        sign_out()  # one command, one sign-in (tests run many commands in one process)
         if self._services is not None:
             self._services.close()
 
@@ -77,6 +84,8 @@ def _add_db_option(parser: argparse.ArgumentParser) -> None:
         default=argparse.SUPPRESS,
         help="SQLAlchemy database URL (default: $CHANNELMGR_DB, else SQLite in the user data folder)",
     )
+    parser.add_argument("--user", metavar="NAME", default=argparse.SUPPRESS,
+                        help="sign in as NAME (default: $CHANNELMGR_USER; password from $CHANNELMGR_PASSWORD or asked)")
 
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
@@ -102,7 +111,7 @@ def _command_named(argv: Sequence[str]) -> str | None:
     (or the value of --db). None for --help/--version alone, or an unknown word (argparse says so)."""
     words = iter(argv)
     for word in words:
-        if word == "--db":
+        if word in ("--db", "--user"):
             next(words, None)
         elif not word.startswith("-"):
             return word if word in COMMANDS else None

@@ -17,7 +17,8 @@ from functools import lru_cache
 
 from sqlalchemy.orm import Session
 
-from .actor import Actor
+from .actor import SYSTEM_ROLE, Actor
+from .security.demo_accounts import add_demo_accounts
 from .catalog import validate
 from .db.engine import Database
 from .db.models import Property, RatePlan, Reservation, Room, RoomType
@@ -201,10 +202,11 @@ _PHOTOS = {
 }
 
 
-def load_demo(db: Database, today: date | None = None) -> None:
-    """Fill an empty database with the demo homestay (one transaction: all or nothing)."""
+def load_demo(db: Database, today: date | None = None, accounts: bool = False) -> None:
+    """Fill an empty database with the demo homestay (one transaction: all or nothing); with
+    ``accounts``, also its owner/desk/viewer accounts (``init --demo``, the app's first start)."""
     today = today or date.today()
-    actor = Actor("demo", "demo data")
+    actor = Actor("demo", "demo data", role=SYSTEM_ROLE)
     with db.session() as s:
         prop = Property(
             code=DEMO_PROPERTY_CODE,
@@ -222,6 +224,8 @@ def load_demo(db: Database, today: date | None = None) -> None:
         add_demo_channels(s, prop.id, types)  # pointing at `channelmgr sandbox` on 127.0.0.1:8765
         add_demo_pricing(s, prop.id, actor)  # after the channels: Ctrip's markup goes on its row
         record(s, actor, "create", "property", prop.code, after={"name_zh": prop.name_zh})
+        if accounts:
+            add_demo_accounts(s, actor)
 
 
 def demo_listing(code: str, name_zh: str, name_en: str, store: PhotoStore | None = None) -> tuple[dict, dict]:

@@ -16,6 +16,7 @@ from .reports.dashboard import DashboardService
 from .reports.service import ReportService
 from .reservations.service import ReservationService
 from .roomtypes import PhotoService, RoomService, RoomTypeService
+from .security.users import UserService
 from .sync.channels import ChannelService
 from .sync.service import SyncService
 
@@ -23,6 +24,7 @@ from .sync.service import SyncService
 class Services:
     def __init__(self, db: Database):
         self.db = db
+        self.users = UserService(db)  # accounts; every change below checks the actor's role
         self.inventory = InventoryService(db)
         # Prices first: the calendar shows the engine's price (rules, holidays, overrides).
         self.pricing = PricingService(db)

@@ -8,6 +8,7 @@ import pytest
 
 from channelmgr.db.engine import open_database
 from channelmgr.demo import load_demo
+from channelmgr.security.signed_in import sign_out
 from channelmgr.services import Services
 from tests.support.postgres import PostgresServer, find_bin_dir
 
@@ -21,6 +22,11 @@ def _isolated_data_dir(tmp_path, monkeypatch):
     # every assertion, whatever the machine's LANG). tests/core/test_cli_language.py removes this
     # to check the Chinese default, and any test may set "zh" itself.
     monkeypatch.setenv("CHANNELMGR_LANG", "en")
+    # `init --demo` makes accounts, and then every command signs in: tests act as the demo's
+    # administrator unless they say otherwise (tests/core/security set their own or none).
+    monkeypatch.setenv("CHANNELMGR_USER", "owner")
+    monkeypatch.setenv("CHANNELMGR_PASSWORD", "demo-owner-1")
+    sign_out()  # nobody stays signed in from the test before
 
 
 @pytest.fixture

@@ -18,6 +18,7 @@ from .gc_in_gui_thread import collect_in_gui_thread
 from . import i18n
 from .context import AppContext
 from .fonts import apply_default_font
+from .login import sign_in_desk
 from .main_window import MainWindow
 from .tasks import TaskRunner
 
@@ -56,11 +57,14 @@ def run_gui(db_url: str, demo_if_empty: bool = False) -> int:
                 )
             from channelmgr.demo import load_demo
 
-            load_demo(services.db)
+            load_demo(services.db, accounts=True)
     except DatabaseError as exc:
         QMessageBox.critical(None, "channelmgr", str(exc))
         print(f"channelmgr: error: {exc}", file=sys.stderr)
         return 2
+    if not sign_in_desk(services):
+        services.close()
+        return 1
     ctx = build_context(services)
     window = MainWindow(ctx)
     quit_on_signals(app, window)

@@ -13,6 +13,7 @@ import json
 import os
 
 from ..actor import Actor
+from ..roomtypes.desk_user import desk_actor
 from ..errors import UserError
 from ..sync.channel_settings import ChannelSettings, parse_assignment
 from ..sync.channels import PROTOCOLS
@@ -97,7 +98,7 @@ def _settings_option(parser) -> None:
 
 
 def _actor() -> Actor:
-    return Actor(getpass.getuser(), "command line")
+    return desk_actor("command line")
 
 
 def _password(env_var: str | None, *, prompt: bool) -> str | None:

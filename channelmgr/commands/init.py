@@ -22,8 +22,18 @@ def run(args, ctx) -> int:
                             f"{safe_url} 已有数据；演示数据只装入空数据库")
         from ..demo import load_demo
 
-        load_demo(db)
+        load_demo(db, accounts=True)
         print(say(f"Database ready with the demo homestay: {safe_url}", f"数据库已就绪，含演示民宿：{safe_url}"))
+        _print_demo_accounts()
     else:
         print(say(f"Database ready: {safe_url}", f"数据库已就绪：{safe_url}"))
     return 0
+
+
+def _print_demo_accounts() -> None:
+    from ..security.demo_accounts import describe_demo_accounts
+
+    print(say("Demo accounts (sign in with --user NAME and $CHANNELMGR_PASSWORD, or in the login dialog):",
+              "演示账号（命令行用 --user 用户名 与 $CHANNELMGR_PASSWORD 登录，或在登录窗口登录）："))
+    for line in describe_demo_accounts():
+        print(f"  {line}")

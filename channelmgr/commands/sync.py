@@ -17,6 +17,7 @@ from dataclasses import asdict
 from datetime import datetime
 from pathlib import Path
 
+from ..roomtypes.desk_user import desk_actor
 from ..config import data_dir
 from ..sync.failure_texts import cli_language, failure_sentence
 from ..sync.report import PassReport
@@ -64,7 +65,7 @@ def run(args, ctx) -> int:
     if args.dry_run:
         reports = [services.sync.dry_run(cid, full=args.full) for cid in channel_ids]
     else:
-        futures = [services.sync.push(cid, full=args.full) for cid in channel_ids]  # lanes run in parallel
+        futures = [services.sync.push(cid, actor=_actor(), full=args.full) for cid in channel_ids]  # lanes run in parallel
         reports = [future.result() for future in futures]
     if args.json:
         print(json.dumps({"in_sync": _all_in_sync(reports), "channels": [r.to_json() for r in reports],
@@ -84,11 +85,15 @@ def run(args, ctx) -> int:
     return 0 if _all_in_sync(reports) and all(p.ok for p in pulls) else 1
 
 
+def _actor():
+    return desk_actor("command line: sync")
+
+
 def _pull_all(args, services) -> list:
     """Every enabled channel's new bookings into the ledger, in parallel (one lane each), so the
     pushes that follow already close the rooms they took."""
     pid = services.inventory.property_id(args.property) if args.property else None
-    futures = [services.sync.pull_reservations(cid) for cid in services.sync.enabled_channels(pid)]
+    futures = [services.sync.pull_reservations(cid, actor=_actor()) for cid in services.sync.enabled_channels(pid)]
     return [future.result() for future in futures]
 
 
@@ -200,8 +205,8 @@ def _watch(services, channel_ids: list[int], args) -> int:
     services.sync.statuses.subscribe(show)
     if args.full:
         for cid in channel_ids:
-            services.sync.full_resync(cid)  # queued first on each lane; the scheduler's passes follow
-    services.sync.start(interval=args.interval, first_pass_after=0.0,
+            services.sync.full_resync(cid, actor=_actor())  # queued first on each lane; the scheduler's follow
+    services.sync.watch(actor=_actor(), interval=args.interval, first_pass_after=0.0,
                         channel_ids=channel_ids if (args.channel or args.property) else None)
     stop = threading.Event()
     _stop_on_signals(stop)

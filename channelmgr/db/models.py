@@ -353,14 +353,24 @@ class NeedsAttention(Base):
 
 
 class User(Base):
+    """A person who signs in to the desk or the CLI (channelmgr.security.users).
+
+    The table is ``app_user`` because ``user`` is reserved in PostgreSQL. The password is only
+    stored as a scrypt hash that carries its own parameters (channelmgr.security.passwords).
+    """
+
     __tablename__ = "app_user"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     username: Mapped[str] = mapped_column(String(50), unique=True)
     display_name: Mapped[str] = mapped_column(String(100), default="")
-    role: Mapped[str] = mapped_column(String(20), default="owner")  # owner, manager, front_desk
+    role: Mapped[str] = mapped_column(String(20), default="viewer")  # administrator, operator, viewer
     password_hash: Mapped[str | None] = mapped_column(String(200))
-    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)  # False: disabled, cannot sign in
+    failed_attempts: Mapped[int] = mapped_column(Integer, default=0, server_default=text("0"))
+    locked_until: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    password_changed_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    last_login_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
 
 
 class AuditEntry(Base):
@@ -386,3 +396,4 @@ class Setting(Base):
 
     key: Mapped[str] = mapped_column(String(100), primary_key=True)
     value: Mapped[object] = mapped_column(JSON, nullable=True)
+

@@ -37,6 +37,7 @@ from .reservations_export import write_reservations_workbook
 from .rooms_export import write_rooms_workbook
 from .rooms_import import RoomTypeEdit, read_room_types
 from .workbook_files import damaged_file_errors, open_for_reading
+from ..security.roles import Permission, requires
 
 DEFAULT_CALENDAR_NIGHTS = 90
 _SHEET_KEY_OF_FIELD = {sheet.field: sheet.key for sheet in CALENDAR_SHEETS}
@@ -105,6 +106,7 @@ class ExcelService:
         return write_extranet_workbook(profiles[channel], data, mapping, Path(path), lang)
 
     # --- import --------------------------------------------------------------------------
+    @requires(Permission.IMPORT)
     def import_rooms(self, property_id: int, path: Path, actor: Actor, dry_run: bool = False,
                      lang: str = "zh") -> ImportReport:
         path = Path(path)
@@ -126,6 +128,7 @@ class ExcelService:
             report.applied = True
         return report
 
+    @requires(Permission.IMPORT)
     def import_calendar(self, property_id: int, path: Path, actor: Actor, dry_run: bool = False,
                         lang: str = "zh", force: bool = False) -> ImportReport:
         """All or nothing. A typed price the fat-finger guard finds suspicious (a move of more

@@ -24,6 +24,7 @@ from .nights import ALL_WEEKDAYS, ONE_DAY, Clock, nights, property_today
 from .price_guard import check_typed_prices
 from .prices import NightlyPrices, override_or_base_prices
 from .refusals import Refusal
+from ..security.roles import Permission, requires
 
 MAX_NIGHTS = 3 * 366  # one request; beyond that it is almost certainly a typo in the year
 MAX_STAY_NIGHTS = 365
@@ -271,6 +272,7 @@ class BulkEditService:
             changes, selected = plan_bulk_edit(s, request, property_today(s, request.property_id, self.clock))
             return BulkPreview(selected, changes.cell_count)
 
+    @requires(Permission.CALENDAR)
     def apply(self, request: BulkEditRequest, actor: Actor, force: bool = False) -> ChangeSet:
         with gc_paused(), self.db.session() as s:
             changes, _ = plan_bulk_edit(s, request, property_today(s, request.property_id, self.clock))
@@ -283,6 +285,7 @@ class BulkEditService:
             changes, selected = plan_copy_week(s, request, property_today(s, request.property_id, self.clock))
             return BulkPreview(selected, changes.cell_count)
 
+    @requires(Permission.CALENDAR)
     def copy_week(self, request: CopyWeekRequest, actor: Actor, force: bool = False) -> ChangeSet:
         with gc_paused(), self.db.session() as s:
             changes, _ = plan_copy_week(s, request, property_today(s, request.property_id, self.clock))
@@ -290,11 +293,13 @@ class BulkEditService:
             write_changes(s, changes, actor, "copy_week")
             return changes
 
+    @requires(Permission.CALENDAR)
     def undo(self, changeset: ChangeSet, actor: Actor) -> ChangeSet:
         """Put back the values ``changeset`` replaced; returns what was written."""
         with gc_paused(), self.db.session() as s:
             return apply_inverse(s, changeset, actor, "undo")
 
+    @requires(Permission.CALENDAR)
     def redo(self, changeset: ChangeSet, actor: Actor) -> ChangeSet:
         """Write ``changeset`` again after an undo; returns what was written."""
         with gc_paused(), self.db.session() as s:

@@ -31,6 +31,7 @@ from .nights import ONE_DAY, Clock, property_today
 from .prices import NightlyPrices, override_or_base_prices, stay_amount
 from .refusals import Refusal
 from .room_board import get_room, repair_tonight
+from ..security.roles import Permission, requires
 
 
 @dataclass(frozen=True)
@@ -57,10 +58,12 @@ class FrontDeskService:
         self.reservations = reservations
         self.prices = prices
 
+    @requires(Permission.CALENDAR)
     def close_tonight(self, property_id: int, room_type_id: int, actor: Actor) -> ChangeSet:
         """Stop selling the room type for tonight (every channel gets 0 rooms)."""
         return self._tonight(property_id, room_type_id, Operation.CLOSE, actor)
 
+    @requires(Permission.CALENDAR)
     def reopen_tonight(self, property_id: int, room_type_id: int, actor: Actor) -> ChangeSet:
         return self._tonight(property_id, room_type_id, Operation.OPEN, actor)
 
@@ -70,6 +73,7 @@ class FrontDeskService:
         request = BulkEditRequest(property_id, today, today, (room_type_id,), op)
         return self.bulk_edit.apply(request, actor)
 
+    @requires(Permission.RESERVATIONS)
     def walk_in(self, request: WalkInRequest, actor: Actor) -> ReservationInfo:
         if request.amount_minor is not None and request.amount_minor <= 0:
             raise Refusal("price_not_positive", f"A price must be above zero, got {request.amount_minor} fen",
@@ -109,11 +113,13 @@ class FrontDeskService:
             raise Refusal("no_price", "This room type has no price for every night of the stay: enter the amount")
         return amount
 
+    @requires(Permission.RESERVATIONS)
     def check_in(self, reservation_id: int, room_id: int, actor: Actor) -> None:
         with self.db.session() as s:
             booking = get_locked_booking(s, reservation_id)
             _check_in(s, booking, get_room(s, room_id), property_today(s, booking.property_id, self.clock), actor)
 
+    @requires(Permission.RESERVATIONS)
     def check_out(self, reservation_id: int, actor: Actor) -> None:
         """The guest leaves: the booking is checked out and the room needs cleaning."""
         with self.db.session() as s:

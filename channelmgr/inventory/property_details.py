@@ -20,6 +20,7 @@ from ..db.engine import Database
 from ..db.models import Property
 from ..errors import NotFound, UserError
 from ..security.audit import record
+from ..security.roles import Permission, requires
 
 # The column sizes of ``Property`` (channelmgr/db/models.py).
 MAX_NAME = 200
@@ -89,6 +90,7 @@ class PropertyDetailsService:
         with self.db.session() as s:
             return _details(_row(s, property_id))
 
+    @requires(Permission.SETTINGS)
     def update(self, actor: Actor, details: PropertyDetails) -> PropertyDetails:
         """Writes the editable fields of ``details`` (all or nothing) and records what changed."""
         validate(details)

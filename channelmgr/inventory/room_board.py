@@ -25,6 +25,7 @@ from .availability import HOLDING_STATUSES, CalendarCell, load_snapshot
 from .nights import ONE_DAY, Clock, property_today
 from .prices import NightlyPrices, no_prices
 from .refusals import Refusal
+from ..security.roles import Permission, requires
 
 
 @dataclass(frozen=True)
@@ -103,6 +104,7 @@ class RoomBoardService:
             )
             return RoomBoard(property_id, today, types, self._rooms(s, property_id, today), self._arrivals(s, property_id, today))
 
+    @requires(Permission.CALENDAR)
     def set_status(self, room_id: int, status: str, actor: Actor) -> None:
         try:
             new = RoomStatus(status)
@@ -115,6 +117,7 @@ class RoomBoardService:
                 record(s, actor, "set_status", "room", room.number, {"status": room.status.value}, {"status": new.value})
                 room.status = new
 
+    @requires(Permission.CALENDAR)
     def mark_out_of_order(self, room_id: int, start: date, end: date, reason: str, actor: Actor) -> int:
         """Take the room out of sale for the nights ``[start, end)``; returns the repair's id."""
         with self.db.session() as s:
@@ -138,6 +141,7 @@ class RoomBoardService:
             )
             return repair.id
 
+    @requires(Permission.CALENDAR)
     def end_out_of_order(self, repair_id: int, actor: Actor) -> None:
         """Back in service from tonight; a repair that has not started yet is simply removed."""
         with self.db.session() as s:

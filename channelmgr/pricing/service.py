@@ -57,6 +57,7 @@ from .rule_store import RuleInvalid, RuleSpec
 from .sources import Sources, occupancy_digest, read_overrides, read_sources, sold_fractions
 from .steps import PriceRefused
 from .views import ChannelInfo, ExplainStep, PlanInfo, PriceExplanation, PricePreview, PriceRow, RuleInfo
+from ..security.roles import Permission, requires
 
 MAX_WINDOW_NIGHTS = 3 * 366  # one request; more is almost certainly a typo in the year
 _CHECKED_KEY = "channelmgr.pricing.checked"  # in Session.info: engines checked in this session
@@ -304,6 +305,7 @@ class PricingService:
                 undo()
             return preview
 
+    @requires(Permission.PRICES)
     def apply_changes(self, actor: Actor, property_id: int, edits: Sequence[PriceEdit],
                       force: bool = False) -> PricePreview:
         """Preview ``edits`` over the guard horizon, refuse suspicious moves unless ``force``,
@@ -333,18 +335,21 @@ class PricingService:
 
     # The usual changes, each one edit through apply_changes.
 
+    @requires(Permission.PRICES)
     def create_rule(self, actor: Actor, property_id: int, spec: RuleSpec, force: bool = False) -> RuleInfo:
         if spec.id is not None:
             raise UserError(f"rule {spec.name!r} exists already (id {spec.id}); update it instead")
         self.apply_changes(actor, property_id, [PutRule(spec)], force)
         return self.rule(property_id, spec.name.strip())
 
+    @requires(Permission.PRICES)
     def update_rule(self, actor: Actor, property_id: int, spec: RuleSpec, force: bool = False) -> RuleInfo:
         if spec.id is None:
             raise UserError(f"rule {spec.name!r} is not saved yet; create it instead")
         self.apply_changes(actor, property_id, [PutRule(spec)], force)
         return self.rule(property_id, spec.id)
 
+    @requires(Permission.PRICES)
     def set_rule_enabled(self, actor: Actor, property_id: int, name_or_id: str | int, enabled: bool,
                          force: bool = False) -> RuleInfo:
         spec = self.rule(property_id, name_or_id).spec
@@ -352,9 +357,11 @@ class PricingService:
             self.apply_changes(actor, property_id, [PutRule(spec.with_changes(enabled=enabled))], force)
         return self.rule(property_id, spec.id)
 
+    @requires(Permission.PRICES)
     def delete_rule(self, actor: Actor, property_id: int, name_or_id: str | int, force: bool = False) -> None:
         self.apply_changes(actor, property_id, [DeleteRule(self.rule(property_id, name_or_id).id)], force)
 
+    @requires(Permission.PRICES)
     def reorder_rules(self, actor: Actor, property_id: int, rule_ids: Sequence[int],
                       force: bool = False) -> list[RuleInfo]:
         """Priorities 10, 20, 30… in this order (a higher priority acts later within a stage)."""
@@ -363,26 +370,31 @@ class PricingService:
             self.apply_changes(actor, property_id, edits, force)
         return self.rules(property_id)
 
+    @requires(Permission.PRICES)
     def set_base_price(self, actor: Actor, property_id: int, room_type: str, rate_plan: str,
                        price_minor: int, force: bool = False) -> PricePreview:
         return self.apply_changes(actor, property_id, [SetBasePrice(room_type, rate_plan, price_minor)], force)
 
+    @requires(Permission.PRICES)
     def set_derivation(self, actor: Actor, property_id: int, room_type: str, rate_plan: str, kind: str,
                        value: int | str, force: bool = False) -> PricePreview:
         return self.apply_changes(actor, property_id, [SetDerivation(room_type, rate_plan, kind, value)], force)
 
+    @requires(Permission.PRICES)
     def set_guest_pricing(self, actor: Actor, property_id: int, room_type: str, rate_plan: str,
                           pricing: GuestPricing) -> None:
         # Guest-count prices are not in the grid the guard compares; the plan refuses a
         # change that would take a price to ≤ 0 when the channels ask for it.
         self.apply_changes(actor, property_id, [SetGuestPricing(room_type, rate_plan, pricing)], force=True)
 
+    @requires(Permission.PRICES)
     def set_overrides(self, actor: Actor, property_id: int, room_type: str, rate_plan: str,
                       nights: Iterable[date], price_minor: int | None, force: bool = False) -> PricePreview:
         """Type a manual price for these nights (None clears them)."""
         edit = SetOverrides(room_type, rate_plan, tuple(sorted(set(nights))), price_minor)
         return self.apply_changes(actor, property_id, [edit], force)
 
+    @requires(Permission.SETTINGS)
     def update_settings(self, actor: Actor, property_id: int, settings: PropertyPricingSettings,
                         force: bool = False) -> PricePreview:
         return self.apply_changes(actor, property_id, [SetPricingSettings(settings)], force)

@@ -28,6 +28,7 @@ from .periods import same_day_last_year
 from .revenue import RevenueReport, revenue_report
 from .scope import ReportScope, ResolvedScope, resolve_scope
 from .target import RevenueTarget, TargetProgress, check_target, target_progress
+from ..security.roles import Permission, requires
 
 
 @dataclass(frozen=True)
@@ -103,6 +104,7 @@ class ReportService:
             value = s.scalar(select(Setting.value).where(Setting.key == _target_key(s, property_id, year)))
             return RevenueTarget.from_setting(value) if value else None
 
+    @requires(Permission.SETTINGS)
     def set_revenue_target(self, property_id: int, target: RevenueTarget, actor: Actor) -> RevenueTarget:
         check_target(target)  # before the transaction: a refused target changes nothing
         with self.db.session() as s:

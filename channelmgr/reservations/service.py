@@ -24,6 +24,7 @@ from .history import history_of
 from .overbooking_board import Conflict, overbooking_board
 from .room_moves import Assignment, FreeRoom
 from .views import AttentionInfo, ReservationDetail, ReservationInfo
+from ..security.roles import Permission, requires
 
 STATUSES = tuple(s.value for s in ReservationStatus)
 
@@ -91,6 +92,7 @@ class ReservationService:
             return attention.attention_list(s, property_id, include_resolved)
 
     # --- channel bookings ---------------------------------------------------------------------
+    @requires(Permission.RESERVATIONS)
     def ingest(self, channel_id: int, bookings: list[dict], actor: Actor, source_text: str = "") -> IngestReport:
         """Store parsed channel bookings; acknowledge to the channel exactly ``report.to_acknowledge``."""
         with self.db.session() as s:
@@ -101,6 +103,7 @@ class ReservationService:
         return ingest_channel_bookings(self.db, channel_id, bookings, actor, today, source_text=source_text)
 
     # --- the desk -----------------------------------------------------------------------------
+    @requires(Permission.RESERVATIONS)
     def book(self, request: DeskBooking, actor: Actor) -> ReservationInfo:
         """A booking by phone, walk-in or WeChat; refused (UserError) if a night is full."""
         today = self._today(request.property_id)
@@ -108,17 +111,20 @@ class ReservationService:
             booking = desk_bookings.book_at_desk(s, request, actor, today)
             return self._info(s, booking.id)
 
+    @requires(Permission.RESERVATIONS)
     def cancel(self, reservation_id: int, actor: Actor) -> ReservationInfo:
         with self.db.session() as s:
             desk_bookings.cancel_booking(s, reservation_id, actor)
             return self._info(s, reservation_id)
 
+    @requires(Permission.RESERVATIONS)
     def no_show(self, reservation_id: int, actor: Actor) -> ReservationInfo:
         today = self._today_of_booking(reservation_id)
         with self.db.session() as s:
             desk_bookings.mark_no_show(s, reservation_id, actor, today)
             return self._info(s, reservation_id)
 
+    @requires(Permission.RESERVATIONS)
     def move_to_room(self, reservation_id: int, room_id: int, actor: Actor) -> ReservationInfo:
         today = self._today_of_booking(reservation_id)
         with self.db.session() as s:
@@ -131,11 +137,13 @@ class ReservationService:
         with self.db.session() as s:
             return room_moves.rooms_free_for(s, reservation_id, today)
 
+    @requires(Permission.RESERVATIONS)
     def assign_rooms(self, property_id: int, start: date, end: date, actor: Actor) -> list[Assignment]:
         today = self._today(property_id)
         with self.db.session() as s:
             return room_moves.assign_unassigned(s, property_id, start, end, actor, today)
 
+    @requires(Permission.RESERVATIONS)
     def resolve_attention(self, attention_id: int, note: str, actor: Actor) -> None:
         with self.db.session() as s:
             attention.resolve_attention(s, attention_id, note, actor)

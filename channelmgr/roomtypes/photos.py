@@ -34,6 +34,7 @@ from .image_files import EXTENSIONS, read_photo
 from .photo_captions import PHOTO_ALBUMS
 from .service import RoomTypeService
 from .views import PhotoInfo
+from ..security.roles import Permission, requires
 
 COVER_ALBUM = "photos"  # the catalog: "the first one is the cover"
 _UNSAFE_IN_FOLDER = re.compile(r"[^A-Za-z0-9_-]+")
@@ -106,6 +107,7 @@ class PhotoService:
         detail = self.room_types.get(room_type_id)
         return self.store.describe(album, detail.attributes.get(album) or [], detail.photo_captions)
 
+    @requires(Permission.ROOM_TYPES)
     def add(self, actor: Actor, room_type_id: int, sources: Iterable[str | Path],
             album: str = COVER_ALBUM) -> list[PhotoInfo]:
         """Import files and append them; if any file is refused, none is added."""
@@ -114,9 +116,11 @@ class PhotoService:
         refs = [self.store.store_file(source, detail.property_code, detail.code) for source in sources]
         return self._rewrite(actor, room_type_id, album, lambda current: current + [r for r in refs if r not in current])
 
+    @requires(Permission.ROOM_TYPES)
     def remove(self, actor: Actor, room_type_id: int, ref: str, album: str = COVER_ALBUM) -> list[PhotoInfo]:
         return self._rewrite(actor, room_type_id, album, lambda current: [r for r in _with(current, ref) if r != ref])
 
+    @requires(Permission.ROOM_TYPES)
     def move(self, actor: Actor, room_type_id: int, ref: str, position: int,
              album: str = COVER_ALBUM) -> list[PhotoInfo]:
         def moved(current: list[str]) -> list[str]:
@@ -126,9 +130,11 @@ class PhotoService:
 
         return self._rewrite(actor, room_type_id, album, moved)
 
+    @requires(Permission.ROOM_TYPES)
     def set_cover(self, actor: Actor, room_type_id: int, ref: str) -> list[PhotoInfo]:
         return self.move(actor, room_type_id, ref, 0, COVER_ALBUM)
 
+    @requires(Permission.ROOM_TYPES)
     def set_caption(self, actor: Actor, room_type_id: int, ref: str, caption: str) -> list[PhotoInfo]:
         detail = self.room_types.get(room_type_id)
         album = next((a for a in PHOTO_ALBUMS if ref in (detail.attributes.get(a) or [])), None)

@@ -20,6 +20,7 @@ from ..security.audit import record
 from .errors import RoomTypeError, RoomTypeNotFound
 from .room_numbers import MAX_NUMBER_LENGTH, expand_room_numbers, guess_floor
 from .views import RoomDetail, RoomDraft
+from ..security.roles import Permission, requires
 
 LOWEST_FLOOR, HIGHEST_FLOOR = -5, 200  # the catalog's floor_min/floor_max limits
 MAX_NOTES_LENGTH = 500
@@ -40,16 +41,19 @@ class RoomService:
                 query = query.where(Room.room_type_id == room_type_id)
             return [_detail(room, code) for room, code in s.execute(query)]
 
+    @requires(Permission.ROOM_TYPES)
     def add(self, actor: Actor, room_type_id: int, draft: RoomDraft) -> RoomDetail:
         """One room; without a floor, the floor its number names (201 -> 2) is used."""
         return self._create(actor, room_type_id, [draft])[0]
 
+    @requires(Permission.ROOM_TYPES)
     def add_range(self, actor: Actor, room_type_id: int, numbers: str, floor: int | None = None,
                   notes: str = "") -> list[RoomDetail]:
         """Rooms "201-208", "A01–A05" or "101, 103": all of them, or none if any number is taken."""
         drafts = [RoomDraft(number, floor, notes) for number in expand_room_numbers(numbers)]
         return self._create(actor, room_type_id, drafts)
 
+    @requires(Permission.ROOM_TYPES)
     def update(self, actor: Actor, room_id: int, draft: RoomDraft) -> RoomDetail:
         with self.db.session() as s:
             room = _load_room(s, room_id)
@@ -63,6 +67,7 @@ class RoomService:
                 record(s, actor, "update", "room", room.id, before=before, after=after)
             return _detail(room, room.room_type.code)
 
+    @requires(Permission.ROOM_TYPES)
     def move(self, actor: Actor, room_id: int, room_type_id: int) -> RoomDetail:
         """Give a room to another room type of the same property.
 

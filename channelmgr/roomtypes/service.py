@@ -29,6 +29,7 @@ from .errors import RoomTypeError, RoomTypeNotFound, ValidationFailed
 from .photo_captions import clean_captions
 from .value_forms import typed_record
 from .views import RoomTypeDetail, RoomTypeSummary
+from ..security.roles import Permission, requires
 
 _MIRRORED_COLUMNS = {"room_code": "code", "name_zh": "name_zh", "name_en": "name_en"}
 _ACTIVE_BOOKINGS = (ReservationStatus.CONFIRMED, ReservationStatus.CHECKED_IN)
@@ -66,6 +67,7 @@ class RoomTypeService:
             return _detail(s, rt)
 
     # --- changing --------------------------------------------------------------------------
+    @requires(Permission.ROOM_TYPES)
     def create(self, actor: Actor, property_id: int, values: Mapping[str, Any],
                photo_captions: Mapping[str, str] | None = None) -> RoomTypeDetail:
         """A new room type from typed `values` ({catalog key: what was typed}); last in the list."""
@@ -82,6 +84,7 @@ class RoomTypeService:
             record(s, actor, "create", "room_type", rt.id, after={"attributes": clean, "photo_captions": captions})
             return _detail(s, rt)
 
+    @requires(Permission.ROOM_TYPES)
     def update(self, actor: Actor, room_type_id: int, values: Mapping[str, Any],
                photo_captions: Mapping[str, str] | None = None,
                expected_version: str | None = None) -> RoomTypeDetail:
@@ -114,6 +117,7 @@ class RoomTypeService:
                 record(s, actor, "update", "room_type", rt.id, before=before, after=after)
             return _detail(s, rt)
 
+    @requires(Permission.ROOM_TYPES)
     def duplicate(self, actor: Actor, room_type_id: int, new_code: str,
                   name_zh: str | None = None, name_en: str | None = None) -> RoomTypeDetail:
         """A copy with a new code, placed right after the original; rooms are not copied."""
@@ -137,6 +141,7 @@ class RoomTypeService:
                    after={"code": copy.code, "attributes": clean})
             return _detail(s, copy)
 
+    @requires(Permission.ROOM_TYPES)
     def set_archived(self, actor: Actor, room_type_id: int, archived: bool) -> RoomTypeDetail:
         """Archive (stop selling, hide from lists) or bring back a room type.
 
@@ -155,6 +160,7 @@ class RoomTypeService:
                    before={"archived": not archived}, after={"archived": archived})
             return _detail(s, rt)
 
+    @requires(Permission.ROOM_TYPES)
     def reorder(self, actor: Actor, property_id: int, room_type_ids: Sequence[int]) -> list[RoomTypeSummary]:
         """Put the listed room types in this order, in the places they occupy now.
 

@@ -25,6 +25,7 @@ from ..security.audit import record
 from ..security.vault import Vault
 from .channel_settings import ChannelSettings
 from .mappings import Mapping, SyncWarning, load_mappings, mapping_warnings
+from ..security.roles import Permission, requires
 
 PROTOCOLS = ("opentravel",)
 AUDIT_ENTITY = "channel"
@@ -150,6 +151,7 @@ class ChannelService:
 
     # --- changing -----------------------------------------------------------------------------
 
+    @requires(Permission.CHANNELS)
     def add(
         self,
         actor: Actor,
@@ -188,6 +190,7 @@ class ChannelService:
             record(s, actor, "create", AUDIT_ENTITY, name, after=_audit_view(channel))
             return _info(channel, 0, None)
 
+    @requires(Permission.CHANNELS)
     def update(
         self,
         actor: Actor,
@@ -234,6 +237,7 @@ class ChannelService:
             s.flush()
         return self._info_by_id(channel_id)
 
+    @requires(Permission.CHANNELS)
     def remove(self, actor: Actor, channel_id: int) -> None:
         with self.db.session() as s:
             channel = _channel(s, channel_id)
@@ -245,6 +249,7 @@ class ChannelService:
             record(s, actor, "delete", AUDIT_ENTITY, channel.name, before=_audit_view(channel))
             s.delete(channel)
 
+    @requires(Permission.CHANNELS)
     def map(
         self,
         actor: Actor,
@@ -289,6 +294,7 @@ class ChannelService:
                           "remote_room": remote_room, "remote_rate": remote_rate})
             return next(m for m in load_mappings(s, channel.id) if m.id == row.id)
 
+    @requires(Permission.CHANNELS)
     def unmap(self, actor: Actor, channel_id: int, *, room_type: str, rate_plan: str | None = None) -> None:
         with self.db.session() as s:
             channel = _channel(s, channel_id)

@@ -23,7 +23,7 @@ import time
 from dataclasses import dataclass, replace
 from typing import Callable
 
-from ..actor import Actor
+from ..actor import SYSTEM_ROLE, Actor
 from ..channels.errors import Failure, FailureKind, ProtocolError
 from ..channels.opentravel_client import Credentials, OpenTravelClient, Outcome, SendResult
 from ..channels.opentravel_reservations import build_notif_report, build_read_request, parse_res_retrieve
@@ -38,7 +38,7 @@ from .sync_log import scrub, write_entry
 
 log = logging.getLogger(__name__)
 
-PULL_ACTOR = Actor("sync", "reservation pull")
+PULL_ACTOR = Actor("sync", "reservation pull", role=SYSTEM_ROLE)
 
 
 @dataclass(frozen=True)

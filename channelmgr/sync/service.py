@@ -15,11 +15,13 @@ from typing import Callable, Iterable
 
 from sqlalchemy import select
 
+from ..actor import Actor
 from ..channels.errors import Failure, FailureKind
 from ..channels.retry import RetryPolicy
 from ..db.engine import Database
 from ..db.models import Channel
 from ..inventory.nights import Clock, utc_now
+from ..security.roles import Permission, requires
 from ..security.vault import Vault
 from .engine import DEFAULT_RETRY, ChannelRuntime, SyncEngine
 from .lanes import ChannelLanes, PassOptions
@@ -64,18 +66,30 @@ class SyncService:
         with self.db.session() as s:
             return list(s.scalars(query))
 
-    def push(self, channel_id: int, *, full: bool = False, retry_refused: bool = True) -> Future:
+    # Sync by hand needs the SYNC permission (a viewer may not); the scheduler's own passes run
+    # unguarded: they only carry out changes someone was allowed to make, and a booking pulled is
+    # recorded as the channel's ("sync", "booking …").
+
+    @requires(Permission.SYNC)
+    def push(self, channel_id: int, *, actor: Actor, full: bool = False, retry_refused: bool = True) -> Future:
         """Queue a pass on the channel's lane; the Future resolves with its ``PassReport``.
 
         A push by hand also resends what the channel refused before (``retry_refused``): the owner
         may have fixed the cause on the channel's side.
         """
+        return self._push(channel_id, full=full, retry_refused=retry_refused)
+
+    def _push(self, channel_id: int, *, full: bool = False, retry_refused: bool = True) -> Future:
         return self._lanes_().request(channel_id, PassOptions(full=full, retry_refused=retry_refused))
 
-    def pull_reservations(self, channel_id: int) -> Future:
+    @requires(Permission.SYNC)
+    def pull_reservations(self, channel_id: int, *, actor: Actor) -> Future:
         """Fetch, store and acknowledge the channel's new bookings on its lane (before any pass
         queued after it); the Future resolves with a ``PullReport``. When a booking was stored,
         every channel is asked for a pass (if the scheduler runs) so the room closes everywhere."""
+        return self._pull_reservations(channel_id)
+
+    def _pull_reservations(self, channel_id: int) -> Future:
         return self._lanes_().submit(channel_id, lambda runtime: self._pull(channel_id, runtime))
 
     def _pull(self, channel_id: int, runtime: ChannelRuntime) -> PullReport:
@@ -91,9 +105,10 @@ class SyncService:
             self.notify_changed()
         return report
 
-    def full_resync(self, channel_id: int) -> Future:
+    @requires(Permission.SYNC)
+    def full_resync(self, channel_id: int, *, actor: Actor) -> Future:
         """Forget what the channel acknowledged and send the whole desired state."""
-        return self.push(channel_id, full=True)
+        return self._push(channel_id, full=True)
 
     def dry_run(self, channel_id: int, *, full: bool = False) -> PassReport:
         """What a push would send now, per kind and room; nothing is sent or recorded."""
@@ -118,14 +133,19 @@ class SyncService:
             # round (the lane runs the pull before the push; a stored booking notifies again, so
             # the other channels follow within a second).
             for cid in self.enabled_channels() if only is None else only:
-                self.pull_reservations(cid)
-                self.push(cid, retry_refused=False)
+                self._pull_reservations(cid)
+                self._push(cid, retry_refused=False)
 
         with self._lock:
             if self._scheduler is None:
                 self._scheduler = SyncScheduler(dispatch, interval=interval, first_pass_after=first_pass_after)
                 self._scheduler.start()
             return self._scheduler
+
+    @requires(Permission.SYNC)
+    def watch(self, *, actor: Actor, **options) -> SyncScheduler:
+        """``start`` asked for by a person (``channelmgr sync --watch``): a viewer may not."""
+        return self.start(**options)
 
     def notify_changed(self) -> None:
         """Data changed: passes follow within about a second (if the scheduler runs)."""

@@ -1311,124 +1311,124 @@
 <context>
     <name>ChannelsPage</name>
     <message>
-        <location filename="../../ui/pages/channels.py" line="56"/>
+        <location filename="../../ui/pages/channels.py" line="57"/>
         <source>Add channel…</source>
         <translation>添加渠道…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="57"/>
+        <location filename="../../ui/pages/channels.py" line="58"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="58"/>
+        <location filename="../../ui/pages/channels.py" line="59"/>
         <source>Remove…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="59"/>
+        <location filename="../../ui/pages/channels.py" line="60"/>
         <source>Push now</source>
         <translation>立即推送</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="60"/>
+        <location filename="../../ui/pages/channels.py" line="61"/>
         <source>Dry run</source>
         <translation>试运行</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="61"/>
-        <location filename="../../ui/pages/channels.py" line="211"/>
+        <location filename="../../ui/pages/channels.py" line="62"/>
+        <location filename="../../ui/pages/channels.py" line="212"/>
         <source>Full resync</source>
         <translation>全量重推</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="85"/>
+        <location filename="../../ui/pages/channels.py" line="86"/>
         <source>Map…</source>
         <translation>映射…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="86"/>
+        <location filename="../../ui/pages/channels.py" line="87"/>
         <source>Unmap</source>
         <translation>取消映射</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="98"/>
+        <location filename="../../ui/pages/channels.py" line="99"/>
         <source>Mappings</source>
         <translation>映射</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="99"/>
+        <location filename="../../ui/pages/channels.py" line="100"/>
         <source>Sync log</source>
         <translation>同步日志</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="112"/>
+        <location filename="../../ui/pages/channels.py" line="113"/>
         <source>Channels</source>
         <translation>渠道</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/channels.py" line="127"/>
+        <location filename="../../ui/pages/channels.py" line="128"/>
         <source>%n channel(s)</source>
         <translation>
             <numerusform>%n 个渠道</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="212"/>
+        <location filename="../../ui/pages/channels.py" line="213"/>
         <source>Send everything to %1 again, whatever it confirmed before?</source>
         <translation>不论 %1 之前确认过什么，全部重新发送一遍？</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="236"/>
+        <location filename="../../ui/pages/channels.py" line="237"/>
         <source>Pushing to %1…</source>
         <translation>正在推送到 %1…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/channels.py" line="244"/>
+        <location filename="../../ui/pages/channels.py" line="246"/>
         <source>%1 is in sync: %n cell(s) confirmed</source>
         <translation>
             <numerusform>%1 已同步：确认 %n 个格子</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/channels.py" line="246"/>
+        <location filename="../../ui/pages/channels.py" line="248"/>
         <source>%1: %n cell(s) still pending</source>
         <translation>
             <numerusform>%1：仍有 %n 个格子待同步</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="279"/>
+        <location filename="../../ui/pages/channels.py" line="281"/>
         <source>Room type</source>
         <translation>房型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="280"/>
+        <location filename="../../ui/pages/channels.py" line="282"/>
         <source>Rate plan</source>
         <translation>价格计划</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="280"/>
+        <location filename="../../ui/pages/channels.py" line="282"/>
         <source>(rooms to sell)</source>
         <translation>（可售房量）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="281"/>
+        <location filename="../../ui/pages/channels.py" line="283"/>
         <source>Remote room</source>
         <translation>渠道房型代码</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="282"/>
+        <location filename="../../ui/pages/channels.py" line="284"/>
         <source>Remote rate</source>
         <translation>渠道价格计划代码</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="283"/>
+        <location filename="../../ui/pages/channels.py" line="285"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="283"/>
+        <location filename="../../ui/pages/channels.py" line="285"/>
         <source>Archived: not sent</source>
         <translation>已归档：不发送</translation>
     </message>
@@ -1970,6 +1970,39 @@
         <location filename="../../ui/excel/import_dialog.py" line="52"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="35"/>
+        <source>Sign in to channelmgr</source>
+        <translation>登录 channelmgr</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="45"/>
+        <source>This is the demo database. Sign in as %1 with the password %2 (administrator); %3 / %4 is an operator, %5 / %6 may only read and export.</source>
+        <translation>这是演示数据库。请以 %1 登录，密码 %2（管理员）；%3 / %4 是操作员，%5 / %6 只能查看和导出。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="58"/>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="59"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="70"/>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="71"/>
+        <source>Quit</source>
+        <translation>退出</translation>
     </message>
 </context>
 <context>

@@ -25,6 +25,7 @@ from channelmgr.sync.channel_settings import ChannelSettings
 from channelmgr.sync.channels import ChannelService, load_channel_config
 from channelmgr.sync.desired import desired_state
 from channelmgr.sync.service import SyncService
+from tests.support.actors import TEST_ACTOR
 
 ACTOR = Actor("tester", "sync test")
 ROOM_CODES = [code for code, *_ in ROOM_TYPES]
@@ -77,7 +78,7 @@ class SyncWorld:
         return ari_requests(self.ota, self.hotel_code)
 
     def push(self, **options):
-        return self.sync.push(self.channel_id, **options).result(timeout=60)
+        return self.sync.push(self.channel_id, actor=TEST_ACTOR, **options).result(timeout=60)
 
     def set_settings(self, **settings: object) -> None:
         self.channels.update(ACTOR, self.channel_id, settings={k: str(v) for k, v in settings.items()})

@@ -51,6 +51,7 @@ def test_a_new_overbooking_is_announced_once(qtbot, app_context, demo_services):
 
 # The demo's channels repointed at a real sandbox on a free port.
 from tests.ui.sync.test_channels_page import ota  # noqa: E402,F401
+from tests.support.actors import TEST_ACTOR
 
 
 def test_every_new_channel_booking_is_announced_and_a_free_nameless_one_needs_attention(qtbot, app_context, ota):
@@ -69,7 +70,7 @@ def test_every_new_channel_booking_is_announced_and_a_free_nameless_one_needs_at
     arrival = date.today() + timedelta(days=30)
     ota.book(ctrip.hotel_code, mapping.remote_room, mapping.remote_rate, arrival, arrival + timedelta(days=2),
              amount_minor=0)  # ¥0 and no guest name, as some OTAs send a test booking
-    report = services.sync.pull_reservations(ctrip.id).result(timeout=30)
+    report = services.sync.pull_reservations(ctrip.id, actor=TEST_ACTOR).result(timeout=30)
     assert report.stored == 1
 
     alert.check()

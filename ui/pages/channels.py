@@ -11,6 +11,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QListWidget, QMessageBox,
                                QPushButton, QStyle, QTableView, QTabWidget, QVBoxLayout, QWidget)
 
+from channelmgr.roomtypes.desk_user import desk_actor
 from channelmgr.sync.mappings import Mapping
 from channelmgr.sync.report import PassReport
 
@@ -234,8 +235,9 @@ class ChannelsPage(Page):
     def _push(self, channel_id: int, label: str, *, full: bool) -> None:
         self._set_busy(True)
         self.ctx.events.status_message.emit(self.tr("Pushing to %1…").replace("%1", label))
+        actor = desk_actor("channels page: push")
         self.ctx.net_tasks.submit(
-            lambda: self.ctx.services.sync.push(channel_id, full=full).result(PUSH_TIMEOUT_SECONDS),
+            lambda: self.ctx.services.sync.push(channel_id, actor=actor, full=full).result(PUSH_TIMEOUT_SECONDS),
             while_alive(self, lambda report: self._pushed(report, label)), while_alive(self, self._task_failed))
 
     def _pushed(self, report: PassReport, label: str) -> None:

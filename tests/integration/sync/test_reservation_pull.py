@@ -17,6 +17,7 @@ from channelmgr.channels.sandbox import FaultRule, serve
 from channelmgr.inventory.service import InventoryService
 from channelmgr.reservations.service import ReservationService
 from tests.support.sync_world import add_sandbox_channel, build_world, nights, sandbox_listing
+from tests.support.actors import TEST_ACTOR
 
 TODAY = date(2026, 6, 1)
 ROOM = "FAM"            # two rooms in the demo
@@ -36,7 +37,7 @@ def world(db, ota):
     w = build_world(db, ota, TODAY)
     w.channel_b = add_sandbox_channel(w.channels, ota, "sandbox-b", "H2")
     for channel_id in (w.channel_id, w.channel_b):
-        assert w.sync.push(channel_id).result(timeout=60).in_sync
+        assert w.sync.push(channel_id, actor=TEST_ACTOR).result(timeout=60).in_sync
     yield w
     w.sync.shutdown()
 
@@ -53,11 +54,11 @@ def book_on_a(world, room: str = REMOTE_ROOM, guest: str = "小明") -> str:
 
 
 def pull_a(world):
-    return world.sync.pull_reservations(world.channel_id).result(timeout=60)
+    return world.sync.pull_reservations(world.channel_id, actor=TEST_ACTOR).result(timeout=60)
 
 
 def push_b(world):
-    return world.sync.push(world.channel_b).result(timeout=60)
+    return world.sync.push(world.channel_b, actor=TEST_ACTOR).result(timeout=60)
 
 
 def property_id(world) -> int:

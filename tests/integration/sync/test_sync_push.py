@@ -12,6 +12,7 @@ from channelmgr.db.models import AckedState, CalendarDay, PriceOverride, RatePla
 from channelmgr.sync.ranges import AvailCell, RateCell, RestrictionCell, minimum_requests
 from channelmgr.sync.report import SyncState
 from tests.support.sync_world import ACTOR, ROOM_CODES, nights
+from tests.support.actors import TEST_ACTOR
 
 
 def _type_id(world, code):
@@ -159,7 +160,7 @@ def test_dry_run_sends_nothing_and_full_resync_resends_everything(world):
     with world.db.session() as s:
         assert s.query(AckedState).count() == 1800  # a full dry run forgets nothing
 
-    report = world.sync.full_resync(world.channel_id).result(timeout=30)
+    report = world.sync.full_resync(world.channel_id, actor=TEST_ACTOR).result(timeout=30)
     assert report.full and report.in_sync and report.cells_acknowledged == 1800
     assert world.requests() == sent + 3
     assert world.remote() == world.desired()

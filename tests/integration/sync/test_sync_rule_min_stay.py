@@ -21,6 +21,7 @@ from channelmgr.inventory.bulk_edit import BulkEditRequest, Operation
 from channelmgr.inventory.nights import local_today, utc_now
 from channelmgr.services import Services
 from tests.support.sync_world import FAST_RETRY, add_sandbox_channel, sandbox_cells, sandbox_listing
+from tests.support.actors import TEST_ACTOR
 
 HORIZON = 366  # reaches the next 国庆 from any day of the year
 ACTOR = Actor("tester", "rule min stay push")
@@ -49,7 +50,7 @@ def test_pushed_min_stay_equals_the_calendars_effective_min_stay_on_every_night(
     services.calendar.bulk_edit.apply(BulkEditRequest(
         property_id, typed_night, typed_night, (types["LKV"],), Operation.MIN_STAY, 3), ACTOR)
 
-    report = services.sync.push(channel_id).result(timeout=120)
+    report = services.sync.push(channel_id, actor=TEST_ACTOR).result(timeout=120)
     assert report.errors == () and report.cells_acknowledged > 0
 
     snap = services.calendar.availability.snapshot(property_id, today, today + timedelta(days=HORIZON))

@@ -16,6 +16,7 @@ from tests.support.sync_world import FAST_RETRY
 from ui import i18n
 from ui.pages.channels import ChannelsPage
 from ui.sync.indicator import SyncIndicator
+from tests.support.actors import TEST_ACTOR
 
 LEFT = Qt.MouseButton.LeftButton
 
@@ -114,7 +115,7 @@ def test_dry_run_previews_without_sending_then_push_now_syncs_and_logs(page, qtb
 
 def test_full_resync_asks_first_and_resends(page, qtbot, ota, monkeypatch):
     _select(qtbot, page, "booking")
-    page.ctx.services.sync.push(page.selected_channel().info.id).result(timeout=30)
+    page.ctx.services.sync.push(page.selected_channel().info.id, actor=TEST_ACTOR).result(timeout=30)
     sent = ota.counters("ERHAI-BDC")["requests"]
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     qtbot.mouseClick(page.full_button, LEFT)
@@ -131,13 +132,13 @@ def test_the_status_bar_indicator_follows_each_channel(qtbot, app_context, ota):
     qtbot.waitUntil(lambda: len(indicator.labels) == 3)
     ctrip = next(c for c in app_context.services.channels.list(app_context.property_id) if c.name == "ctrip")
     assert "Not synced yet" in indicator.labels[ctrip.id].toolTip()
-    app_context.services.sync.push(ctrip.id).result(timeout=30)
+    app_context.services.sync.push(ctrip.id, actor=TEST_ACTOR).result(timeout=30)
     qtbot.waitUntil(lambda: "✓" in indicator.labels[ctrip.id].text())
     assert "In sync" in indicator.labels[ctrip.id].toolTip()
 
     ota.set_faults([FaultRule("error")])
     app_context.services.channels.update(Actor("tester"), ctrip.id, settings={"markup_percent": "20"})
-    app_context.services.sync.push(ctrip.id).result(timeout=30)
+    app_context.services.sync.push(ctrip.id, actor=TEST_ACTOR).result(timeout=30)
     qtbot.waitUntil(lambda: "✗" in indicator.labels[ctrip.id].text())
     assert "HTTP 500" in indicator.labels[ctrip.id].toolTip()
 
@@ -147,7 +148,7 @@ def test_a_channel_that_cannot_be_reached_is_told_in_chinese_with_the_full_text_
     page.model.columns = page.model._columns()  # headers and texts in the language just installed
     _select(qtbot, page, "ctrip")
     ota.stop()  # nothing listens on the channel's port any more
-    page.ctx.services.sync.push(page.selected_channel().info.id).result(timeout=30)
+    page.ctx.services.sync.push(page.selected_channel().info.id, actor=TEST_ACTOR).result(timeout=30)
     row = page.model.row_of(page.selected_channel().info.id)
     status_column = next(i for i, c in enumerate(page.model.columns) if c.tooltip is not None)
     index = page.model.index(row, status_column)
