@@ -12,6 +12,10 @@ from typing import Callable
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QWidget
 
+from channelmgr.security.roles import Permission
+
+from .permissions import gate
+
 
 @dataclass
 class ActionSpec:
@@ -21,6 +25,7 @@ class ActionSpec:
     shortcut: str | QKeySequence.StandardKey | None = None
     icon: QIcon | None = None
     tip: str = ""
+    permission: Permission | None = None  # greyed out, with the reason, for a role without it
 
 
 class ActionRegistry:
@@ -40,6 +45,8 @@ class ActionRegistry:
         if spec.tip:
             action.setStatusTip(spec.tip)
         action.triggered.connect(lambda _checked=False: spec.handler())
+        if spec.permission is not None:
+            gate(action, spec.permission)
         self.owner.addAction(action)  # shortcuts work even when the action is in no menu
         self._actions[spec.id] = action
         return action

@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from channelmgr.security.roles import Permission
+
 from .about_box import show_about
 from .actions import ActionRegistry, ActionSpec
 from .context import AppContext
@@ -83,7 +85,8 @@ class MainWindow(QMainWindow):
             )
         self.excel = ExcelWorkflow(self.ctx, self)
         reg.add(ActionSpec("file.export", self.tr("&Export to Excel…"), self.excel.export_workbook, "Ctrl+E"))
-        reg.add(ActionSpec("file.import", self.tr("&Import from Excel…"), self.excel.import_workbook, "Ctrl+I"))
+        reg.add(ActionSpec("file.import", self.tr("&Import from Excel…"), self.excel.import_workbook, "Ctrl+I",
+                           permission=Permission.IMPORT))
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         file_menu.addAction(reg["file.export"])
         file_menu.addAction(reg["file.import"])

@@ -102,12 +102,8 @@ class PermissionDenied(UserError):
     """A refused action: nothing was changed, and the refusal is in the audit trail."""
 
     def __init__(self, actor: Actor, permission: Permission, role: str | None, reason: str, reason_zh: str):
-        super().__init__(reason)
+        super().__init__(reason, reason_zh)
         self.actor, self.permission, self.role = actor, permission, role
-        self.message_zh = reason_zh
-
-    def message(self, lang: str) -> str:
-        return self.message_zh if lang == "zh" else str(self)
 
 
 def accounts_exist(db: Database) -> bool:

@@ -36,13 +36,6 @@ NAME_MAX = 50
 class SignInFailed(UserError):
     """Wrong name or password, a locked or a disabled account: the message says which."""
 
-    def __init__(self, message: str, zh: str):
-        super().__init__(message)
-        self.message_zh = zh
-
-    def message(self, lang: str) -> str:
-        return self.message_zh if lang == "zh" else str(self)
-
 
 @dataclass(frozen=True)
 class UserInfo:

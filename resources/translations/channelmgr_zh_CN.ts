@@ -357,140 +357,140 @@
 <context>
     <name>CalendarPage</name>
     <message>
-        <location filename="../../ui/pages/calendar.py" line="84"/>
-        <location filename="../../ui/pages/calendar.py" line="111"/>
+        <location filename="../../ui/pages/calendar.py" line="85"/>
+        <location filename="../../ui/pages/calendar.py" line="112"/>
         <source>Calendar</source>
         <translation>房态日历</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar.py" line="85"/>
-        <location filename="../../ui/pages/calendar.py" line="126"/>
+        <location filename="../../ui/pages/calendar.py" line="86"/>
+        <location filename="../../ui/pages/calendar.py" line="130"/>
         <source>Rooms board</source>
         <translation>房态板</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar.py" line="117"/>
+        <location filename="../../ui/pages/calendar.py" line="118"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar.py" line="118"/>
+        <location filename="../../ui/pages/calendar.py" line="120"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar.py" line="119"/>
+        <location filename="../../ui/pages/calendar.py" line="121"/>
         <source>Bulk edit…</source>
         <translation>批量修改…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar.py" line="120"/>
+        <location filename="../../ui/pages/calendar.py" line="122"/>
         <source>Change the selected cells, or any nights and room types</source>
         <translation>修改选中的格子，或任意日期和房型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar.py" line="121"/>
+        <location filename="../../ui/pages/calendar.py" line="124"/>
         <source>Copy week…</source>
         <translation>复制周…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar.py" line="122"/>
+        <location filename="../../ui/pages/calendar.py" line="126"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar.py" line="123"/>
+        <location filename="../../ui/pages/calendar.py" line="127"/>
         <source>◀ Earlier</source>
         <translation>◀ 向前</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar.py" line="124"/>
+        <location filename="../../ui/pages/calendar.py" line="128"/>
         <source>Later ▶</source>
         <translation>向后 ▶</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar.py" line="125"/>
+        <location filename="../../ui/pages/calendar.py" line="129"/>
         <source>Walk-in…</source>
         <translation>散客入住…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar.py" line="131"/>
+        <location filename="../../ui/pages/calendar.py" line="135"/>
         <source>Undo %1</source>
         <translation>撤销：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar.py" line="132"/>
+        <location filename="../../ui/pages/calendar.py" line="136"/>
         <source>Redo %1</source>
         <translation>重做：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar.py" line="144"/>
+        <location filename="../../ui/pages/calendar.py" line="148"/>
         <source>Jump to a date</source>
         <translation>跳转到日期</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/calendar.py" line="152"/>
+        <location filename="../../ui/pages/calendar.py" line="156"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar.py" line="169"/>
+        <location filename="../../ui/pages/calendar.py" line="173"/>
         <source>2/4 = rooms left / rooms</source>
         <translation>2/4 = 剩余/总房数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar.py" line="170"/>
+        <location filename="../../ui/pages/calendar.py" line="174"/>
         <source>≥2 minimum stay</source>
         <translation>≥2 最少入住晚数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar.py" line="172"/>
+        <location filename="../../ui/pages/calendar.py" line="176"/>
         <source>red square top right: stop-sell (narrow view)</source>
         <translation>右上红色小方块：停售（窄视图）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar.py" line="173"/>
+        <location filename="../../ui/pages/calendar.py" line="177"/>
         <source>blue square top left: minimum stay (narrow view)</source>
         <translation>左上蓝色小方块：有最少入住（窄视图）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar.py" line="174"/>
+        <location filename="../../ui/pages/calendar.py" line="178"/>
         <source>grey top line: rooms closed</source>
         <translation>顶部灰线：有关房</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar.py" line="175"/>
+        <location filename="../../ui/pages/calendar.py" line="179"/>
         <source>orange corner: closed to arrival (left) / departure (right)</source>
         <translation>橙色角标：禁止入住（左）/ 禁止离店（右）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar.py" line="189"/>
+        <location filename="../../ui/pages/calendar.py" line="193"/>
         <source>Loading the calendar…</source>
         <translation>正在加载房态…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/calendar.py" line="203"/>
+        <location filename="../../ui/pages/calendar.py" line="207"/>
         <source>%n room type(s)</source>
         <translation>
             <numerusform>%n 个房型</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar.py" line="218"/>
+        <location filename="../../ui/pages/calendar.py" line="222"/>
         <source>Click a cell to see its bookings, prices and changes.</source>
         <translation>点击格子查看当晚订单、价格和修改记录。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/calendar.py" line="308"/>
+        <location filename="../../ui/pages/calendar.py" line="312"/>
         <source>%n cell(s) changed</source>
         <translation>
             <numerusform>已修改 %n 个格子</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar.py" line="326"/>
+        <location filename="../../ui/pages/calendar.py" line="330"/>
         <source>Copy week</source>
         <translation>复制周</translation>
     </message>
@@ -1311,124 +1311,124 @@
 <context>
     <name>ChannelsPage</name>
     <message>
-        <location filename="../../ui/pages/channels.py" line="57"/>
+        <location filename="../../ui/pages/channels.py" line="59"/>
         <source>Add channel…</source>
         <translation>添加渠道…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="58"/>
+        <location filename="../../ui/pages/channels.py" line="60"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="59"/>
+        <location filename="../../ui/pages/channels.py" line="61"/>
         <source>Remove…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="60"/>
+        <location filename="../../ui/pages/channels.py" line="62"/>
         <source>Push now</source>
         <translation>立即推送</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="61"/>
+        <location filename="../../ui/pages/channels.py" line="63"/>
         <source>Dry run</source>
         <translation>试运行</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="62"/>
-        <location filename="../../ui/pages/channels.py" line="212"/>
+        <location filename="../../ui/pages/channels.py" line="64"/>
+        <location filename="../../ui/pages/channels.py" line="217"/>
         <source>Full resync</source>
         <translation>全量重推</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="86"/>
+        <location filename="../../ui/pages/channels.py" line="90"/>
         <source>Map…</source>
         <translation>映射…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="87"/>
+        <location filename="../../ui/pages/channels.py" line="91"/>
         <source>Unmap</source>
         <translation>取消映射</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="99"/>
+        <location filename="../../ui/pages/channels.py" line="104"/>
         <source>Mappings</source>
         <translation>映射</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="100"/>
+        <location filename="../../ui/pages/channels.py" line="105"/>
         <source>Sync log</source>
         <translation>同步日志</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="113"/>
+        <location filename="../../ui/pages/channels.py" line="118"/>
         <source>Channels</source>
         <translation>渠道</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/channels.py" line="128"/>
+        <location filename="../../ui/pages/channels.py" line="133"/>
         <source>%n channel(s)</source>
         <translation>
             <numerusform>%n 个渠道</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="213"/>
+        <location filename="../../ui/pages/channels.py" line="218"/>
         <source>Send everything to %1 again, whatever it confirmed before?</source>
         <translation>不论 %1 之前确认过什么，全部重新发送一遍？</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="237"/>
+        <location filename="../../ui/pages/channels.py" line="242"/>
         <source>Pushing to %1…</source>
         <translation>正在推送到 %1…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/channels.py" line="246"/>
+        <location filename="../../ui/pages/channels.py" line="251"/>
         <source>%1 is in sync: %n cell(s) confirmed</source>
         <translation>
             <numerusform>%1 已同步：确认 %n 个格子</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/channels.py" line="248"/>
+        <location filename="../../ui/pages/channels.py" line="253"/>
         <source>%1: %n cell(s) still pending</source>
         <translation>
             <numerusform>%1：仍有 %n 个格子待同步</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="281"/>
+        <location filename="../../ui/pages/channels.py" line="286"/>
         <source>Room type</source>
         <translation>房型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="282"/>
+        <location filename="../../ui/pages/channels.py" line="287"/>
         <source>Rate plan</source>
         <translation>价格计划</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="282"/>
+        <location filename="../../ui/pages/channels.py" line="287"/>
         <source>(rooms to sell)</source>
         <translation>（可售房量）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="283"/>
+        <location filename="../../ui/pages/channels.py" line="288"/>
         <source>Remote room</source>
         <translation>渠道房型代码</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="284"/>
+        <location filename="../../ui/pages/channels.py" line="289"/>
         <source>Remote rate</source>
         <translation>渠道价格计划代码</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="285"/>
+        <location filename="../../ui/pages/channels.py" line="290"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="285"/>
+        <location filename="../../ui/pages/channels.py" line="290"/>
         <source>Archived: not sent</source>
         <translation>已归档：不发送</translation>
     </message>
@@ -1550,162 +1550,162 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="78"/>
+        <location filename="../../ui/pages/dashboard.py" line="80"/>
         <source>Arrivals today</source>
         <translation>今日到店</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="78"/>
+        <location filename="../../ui/pages/dashboard.py" line="80"/>
         <source>Departures today</source>
         <translation>今日离店</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="79"/>
+        <location filename="../../ui/pages/dashboard.py" line="81"/>
         <source>In house tonight</source>
         <translation>今晚在住</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="79"/>
+        <location filename="../../ui/pages/dashboard.py" line="81"/>
         <source>Occupancy tonight</source>
         <translation>今晚入住率</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="80"/>
+        <location filename="../../ui/pages/dashboard.py" line="82"/>
         <source>Next 7 nights</source>
         <translation>未来 7 晚</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="80"/>
+        <location filename="../../ui/pages/dashboard.py" line="82"/>
         <source>Next 30 nights</source>
         <translation>未来 30 晚</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="90"/>
+        <location filename="../../ui/pages/dashboard.py" line="92"/>
         <source>Set yearly target…</source>
         <translation>设定年度目标…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="96"/>
+        <location filename="../../ui/pages/dashboard.py" line="99"/>
         <source>Revenue this month</source>
         <translation>本月营收</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="115"/>
+        <location filename="../../ui/pages/dashboard.py" line="118"/>
         <source>Needs your attention</source>
         <translation>需要您处理</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="116"/>
+        <location filename="../../ui/pages/dashboard.py" line="119"/>
         <source>Arriving today</source>
         <translation>今日到店客人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="117"/>
+        <location filename="../../ui/pages/dashboard.py" line="120"/>
         <source>Leaving today</source>
         <translation>今日离店客人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="141"/>
+        <location filename="../../ui/pages/dashboard.py" line="144"/>
         <source>Dashboard</source>
         <translation>首页</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="159"/>
+        <location filename="../../ui/pages/dashboard.py" line="162"/>
         <source>Mon</source>
         <translation>星期一</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="159"/>
+        <location filename="../../ui/pages/dashboard.py" line="162"/>
         <source>Tue</source>
         <translation>星期二</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="159"/>
+        <location filename="../../ui/pages/dashboard.py" line="162"/>
         <source>Wed</source>
         <translation>星期三</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="159"/>
+        <location filename="../../ui/pages/dashboard.py" line="162"/>
         <source>Thu</source>
         <translation>星期四</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="159"/>
+        <location filename="../../ui/pages/dashboard.py" line="162"/>
         <source>Fri</source>
         <translation>星期五</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="159"/>
+        <location filename="../../ui/pages/dashboard.py" line="162"/>
         <source>Sat</source>
         <translation>星期六</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="160"/>
+        <location filename="../../ui/pages/dashboard.py" line="163"/>
         <source>Sun</source>
         <translation>星期日</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="161"/>
+        <location filename="../../ui/pages/dashboard.py" line="164"/>
         <source>Today %1 %2</source>
         <translation>今天 %1 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="165"/>
+        <location filename="../../ui/pages/dashboard.py" line="168"/>
         <source>of %1 rooms</source>
         <translation>共 %1 间房</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="168"/>
+        <location filename="../../ui/pages/dashboard.py" line="171"/>
         <source>%1 of %2 room-nights · ADR %3</source>
         <translation>已售 %1 / %2 间夜 · 平均房价 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="173"/>
+        <location filename="../../ui/pages/dashboard.py" line="176"/>
         <source>Occupancy, next 30 nights</source>
         <translation>未来 30 晚入住率</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="174"/>
+        <location filename="../../ui/pages/dashboard.py" line="177"/>
         <source>Occupancy</source>
         <translation>入住率</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="176"/>
+        <location filename="../../ui/pages/dashboard.py" line="179"/>
         <source>%1 of %2 rooms sold</source>
         <translation>已售 %1 / %2 间房</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="186"/>
+        <location filename="../../ui/pages/dashboard.py" line="189"/>
         <source>Nothing needs you today</source>
         <translation>今天没有需要处理的事项</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="190"/>
+        <location filename="../../ui/pages/dashboard.py" line="193"/>
         <source>%1 · %2 · %3 night(s) · %4</source>
         <translation>%1 · %2 · %3 晚 · %4</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="194"/>
+        <location filename="../../ui/pages/dashboard.py" line="197"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="201"/>
+        <location filename="../../ui/pages/dashboard.py" line="204"/>
         <source>%1: earned %2, on the books %3 — %4 of the month&apos;s target %5</source>
         <translation>%1:已入账 %2,已预订 %3 — 完成本月目标 %5 的 %4</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="208"/>
+        <location filename="../../ui/pages/dashboard.py" line="211"/>
         <source>%1: earned %2, on the books %3 (total %4). No yearly target set yet.</source>
         <translation>%1:已入账 %2,已预订 %3(合计 %4)。未设定年度目标。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="217"/>
+        <location filename="../../ui/pages/dashboard.py" line="220"/>
         <source>Yearly revenue target</source>
         <translation>年度营收目标</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="218"/>
+        <location filename="../../ui/pages/dashboard.py" line="221"/>
         <source>Room revenue target for %1 (yuan), split over the months by their days:</source>
         <translation>%1 年客房营收目标(元),按各月天数分配到每月:</translation>
     </message>
@@ -2008,52 +2008,52 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="37"/>
+        <location filename="../../ui/main_window.py" line="39"/>
         <source>channelmgr — homestay channel manager</source>
         <translation>channelmgr — 民宿渠道管理</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="73"/>
+        <location filename="../../ui/main_window.py" line="75"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="74"/>
+        <location filename="../../ui/main_window.py" line="76"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="85"/>
+        <location filename="../../ui/main_window.py" line="87"/>
         <source>&amp;Export to Excel…</source>
         <translation>导出到 Excel(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="86"/>
+        <location filename="../../ui/main_window.py" line="88"/>
         <source>&amp;Import from Excel…</source>
         <translation>从 Excel 导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="87"/>
+        <location filename="../../ui/main_window.py" line="90"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="92"/>
+        <location filename="../../ui/main_window.py" line="95"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="97"/>
+        <location filename="../../ui/main_window.py" line="100"/>
         <source>&amp;About channelmgr</source>
         <translation>关于 channelmgr(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="99"/>
+        <location filename="../../ui/main_window.py" line="102"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="113"/>
+        <location filename="../../ui/main_window.py" line="116"/>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
@@ -2320,6 +2320,14 @@
     </message>
 </context>
 <context>
+    <name>Permissions</name>
+    <message>
+        <location filename="../../ui/permissions.py" line="32"/>
+        <source>Signed in as %1 (%2): may not %3</source>
+        <translation>当前登录：%1（%2），不能%3</translation>
+    </message>
+</context>
+<context>
     <name>PhotoListWidget</name>
     <message>
         <location filename="../../ui/roomtypes/photo_field.py" line="80"/>
@@ -2583,147 +2591,147 @@
 <context>
     <name>PricesPage</name>
     <message>
-        <location filename="../../ui/pages/prices.py" line="93"/>
+        <location filename="../../ui/pages/prices.py" line="95"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/prices.py" line="96"/>
+        <location filename="../../ui/pages/prices.py" line="98"/>
         <source>Discard changes</source>
         <translation>放弃更改</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/prices.py" line="103"/>
+        <location filename="../../ui/pages/prices.py" line="106"/>
         <source>Prices</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/prices.py" line="141"/>
+        <location filename="../../ui/pages/prices.py" line="144"/>
         <source>Edit price…</source>
         <translation>修改价格…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/prices.py" line="146"/>
+        <location filename="../../ui/pages/prices.py" line="150"/>
         <source>Rate plans</source>
         <translation>价格计划</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/prices.py" line="152"/>
+        <location filename="../../ui/pages/prices.py" line="156"/>
         <source>Add rule</source>
         <translation>添加规则</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/prices.py" line="160"/>
+        <location filename="../../ui/pages/prices.py" line="165"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/prices.py" line="160"/>
+        <location filename="../../ui/pages/prices.py" line="165"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/prices.py" line="161"/>
+        <location filename="../../ui/pages/prices.py" line="166"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/prices.py" line="161"/>
+        <location filename="../../ui/pages/prices.py" line="166"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/prices.py" line="166"/>
+        <location filename="../../ui/pages/prices.py" line="172"/>
         <source>Amounts are added before percentages and factors; within the same step, a rule lower in the list acts later.</source>
         <translation>先加减金额，再按百分比或倍数调整；同一步骤中，列表中越靠下的规则越晚生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/prices.py" line="172"/>
+        <location filename="../../ui/pages/prices.py" line="178"/>
         <source>Price rules</source>
         <translation>价格规则</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/prices.py" line="185"/>
+        <location filename="../../ui/pages/prices.py" line="191"/>
         <source>Preview: the next %n night(s), own price</source>
         <translation>
             <numerusform>预览：未来 %n 晚的直销价</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/prices.py" line="186"/>
+        <location filename="../../ui/pages/prices.py" line="192"/>
         <source>changed cells are yellow, moves the guard would question red; double-click a price to see how it is made</source>
         <translation>黄色为有变化的价格，红色为误操作保护会提醒的变动；双击价格可查看计算过程</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/prices.py" line="210"/>
+        <location filename="../../ui/pages/prices.py" line="216"/>
         <source>not priced: %1</source>
         <translation>无法定价：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/prices.py" line="218"/>
+        <location filename="../../ui/pages/prices.py" line="224"/>
         <source>Room type</source>
         <translation>房型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/prices.py" line="219"/>
+        <location filename="../../ui/pages/prices.py" line="225"/>
         <source>Rate plan</source>
         <translation>价格计划</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/prices.py" line="220"/>
+        <location filename="../../ui/pages/prices.py" line="226"/>
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/prices.py" line="256"/>
+        <location filename="../../ui/pages/prices.py" line="262"/>
         <source>%n unsaved change(s)</source>
         <translation>
             <numerusform>%n 处未保存的更改</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/prices.py" line="256"/>
+        <location filename="../../ui/pages/prices.py" line="262"/>
         <source>All saved</source>
         <translation>已全部保存</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/prices.py" line="298"/>
+        <location filename="../../ui/pages/prices.py" line="304"/>
         <source>%n price(s) change in these nights.</source>
         <translation>
             <numerusform>这些日期中有 %n 个价格发生变化。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/prices.py" line="300"/>
+        <location filename="../../ui/pages/prices.py" line="306"/>
         <source>No price changes in these nights.</source>
         <translation>这些日期中的价格没有变化。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/prices.py" line="302"/>
+        <location filename="../../ui/pages/prices.py" line="308"/>
         <source>%n of them move more than the fat-finger guard allows.</source>
         <translation>
             <numerusform>其中 %n 个变动超出误操作保护的范围。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/prices.py" line="311"/>
+        <location filename="../../ui/pages/prices.py" line="317"/>
         <source>Cannot be priced: %1</source>
         <translation>无法定价：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/prices.py" line="410"/>
+        <location filename="../../ui/pages/prices.py" line="416"/>
         <source>Prices saved: %n price(s) changed in the coming year.</source>
         <translation>
             <numerusform>价格已保存：未来一年内有 %n 个价格发生变化。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/prices.py" line="419"/>
+        <location filename="../../ui/pages/prices.py" line="425"/>
         <source>Saving failed: %1</source>
         <translation>保存失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/prices.py" line="449"/>
+        <location filename="../../ui/pages/prices.py" line="455"/>
         <source>As saved: the unsaved changes are not in these steps.</source>
         <translation>按已保存的价格计算：未保存的更改不在这些步骤中。</translation>
     </message>
@@ -3478,32 +3486,32 @@
 <context>
     <name>ReservationsPage</name>
     <message>
-        <location filename="../../ui/pages/reservations.py" line="46"/>
+        <location filename="../../ui/pages/reservations.py" line="47"/>
         <source>New booking…</source>
         <translation>新建订单…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reservations.py" line="47"/>
+        <location filename="../../ui/pages/reservations.py" line="48"/>
         <source>A booking taken by phone, WeChat or at the desk</source>
         <translation>电话、微信或到店的订单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reservations.py" line="71"/>
+        <location filename="../../ui/pages/reservations.py" line="73"/>
         <source>Reservations</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reservations.py" line="94"/>
+        <location filename="../../ui/pages/reservations.py" line="96"/>
         <source>Bookings</source>
         <translation>订单列表</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reservations.py" line="95"/>
+        <location filename="../../ui/pages/reservations.py" line="97"/>
         <source>Overbookings (%1)</source>
         <translation>超订（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reservations.py" line="96"/>
+        <location filename="../../ui/pages/reservations.py" line="98"/>
         <source>Needs attention (%1)</source>
         <translation>待处理（%1）</translation>
     </message>
@@ -3793,100 +3801,100 @@
 <context>
     <name>RoomTypesPage</name>
     <message>
-        <location filename="../../ui/pages/room_types.py" line="56"/>
+        <location filename="../../ui/pages/room_types.py" line="58"/>
         <source>Show archived</source>
         <translation>显示已归档</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/room_types.py" line="59"/>
+        <location filename="../../ui/pages/room_types.py" line="61"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/room_types.py" line="60"/>
+        <location filename="../../ui/pages/room_types.py" line="62"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/room_types.py" line="61"/>
+        <location filename="../../ui/pages/room_types.py" line="63"/>
         <source>Duplicate…</source>
         <translation>复制…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/room_types.py" line="62"/>
-        <location filename="../../ui/pages/room_types.py" line="168"/>
+        <location filename="../../ui/pages/room_types.py" line="64"/>
+        <location filename="../../ui/pages/room_types.py" line="172"/>
         <source>Archive</source>
         <translation>归档</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/room_types.py" line="63"/>
+        <location filename="../../ui/pages/room_types.py" line="65"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/room_types.py" line="64"/>
+        <location filename="../../ui/pages/room_types.py" line="66"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/room_types.py" line="103"/>
+        <location filename="../../ui/pages/room_types.py" line="107"/>
         <source>Room types</source>
         <translation>房型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/room_types.py" line="116"/>
+        <location filename="../../ui/pages/room_types.py" line="120"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/room_types.py" line="117"/>
+        <location filename="../../ui/pages/room_types.py" line="121"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/room_types.py" line="118"/>
+        <location filename="../../ui/pages/room_types.py" line="122"/>
         <source>English name</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/room_types.py" line="119"/>
+        <location filename="../../ui/pages/room_types.py" line="123"/>
         <source>Rooms</source>
         <translation>房间数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/room_types.py" line="121"/>
+        <location filename="../../ui/pages/room_types.py" line="125"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/room_types.py" line="121"/>
+        <location filename="../../ui/pages/room_types.py" line="125"/>
         <source>Archived</source>
         <translation>已归档</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/room_types.py" line="168"/>
+        <location filename="../../ui/pages/room_types.py" line="172"/>
         <source>Unarchive</source>
         <translation>取消归档</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/room_types.py" line="199"/>
+        <location filename="../../ui/pages/room_types.py" line="203"/>
         <source>Duplicate room type</source>
         <translation>复制房型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/room_types.py" line="200"/>
+        <location filename="../../ui/pages/room_types.py" line="204"/>
         <source>Code of the copy of %1:</source>
         <translation>“%1”副本的房型代码：</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/room_types.py" line="145"/>
+        <location filename="../../ui/pages/room_types.py" line="149"/>
         <source>%n room type(s)</source>
         <translation>
             <numerusform>%n 个房型</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/room_types.py" line="145"/>
+        <location filename="../../ui/pages/room_types.py" line="149"/>
         <source>%n room(s)</source>
         <translation>
             <numerusform>%n 间房</numerusform>

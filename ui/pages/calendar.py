@@ -29,6 +29,7 @@ from channelmgr.inventory.changes import ChangeSet
 from channelmgr.inventory.nights import ONE_DAY
 from channelmgr.pricing.guard import ConfirmationRequired
 from channelmgr.roomtypes.desk_user import desk_actor
+from channelmgr.security.roles import Permission
 
 from ..actions import ActionRegistry, ActionSpec
 from ..calendar import texts
@@ -114,15 +115,18 @@ class CalendarPage(Page):
     def _build_actions(self) -> None:
         reg = self.actions_
         stack = self.editor.stack
-        reg.add(ActionSpec("calendar.undo", self.tr("Undo"), stack.undo, QKeySequence.StandardKey.Undo))
-        reg.add(ActionSpec("calendar.redo", self.tr("Redo"), stack.redo, "Ctrl+Shift+Z"))
+        reg.add(ActionSpec("calendar.undo", self.tr("Undo"), stack.undo, QKeySequence.StandardKey.Undo,
+                           permission=Permission.CALENDAR))
+        reg.add(ActionSpec("calendar.redo", self.tr("Redo"), stack.redo, "Ctrl+Shift+Z", permission=Permission.CALENDAR))
         reg.add(ActionSpec("calendar.bulk_edit", self.tr("Bulk edit…"), self.open_bulk_edit, "Ctrl+B",
-                           tip=self.tr("Change the selected cells, or any nights and room types")))
-        reg.add(ActionSpec("calendar.copy_week", self.tr("Copy week…"), self.open_copy_week, "Ctrl+Shift+C"))
+                           tip=self.tr("Change the selected cells, or any nights and room types"),
+                           permission=Permission.CALENDAR))
+        reg.add(ActionSpec("calendar.copy_week", self.tr("Copy week…"), self.open_copy_week, "Ctrl+Shift+C",
+                           permission=Permission.CALENDAR))
         reg.add(ActionSpec("calendar.today", self.tr("Today"), self.go_to_today, "Ctrl+T"))
         reg.add(ActionSpec("calendar.previous", self.tr("◀ Earlier"), lambda: self._page_by(-1), "Alt+Left"))
         reg.add(ActionSpec("calendar.next", self.tr("Later ▶"), lambda: self._page_by(1), "Alt+Right"))
-        reg.add(ActionSpec("frontdesk.walk_in", self.tr("Walk-in…"), self._walk_in, "F2"))
+        reg.add(ActionSpec("frontdesk.walk_in", self.tr("Walk-in…"), self._walk_in, "F2", permission=Permission.RESERVATIONS))
         reg.add(ActionSpec("frontdesk.board", self.tr("Rooms board"), lambda: self.tabs.setCurrentWidget(self.board), "F3"))
         for action_id, can in (("calendar.undo", stack.canUndo()), ("calendar.redo", stack.canRedo())):
             reg[action_id].setEnabled(can)

@@ -11,10 +11,12 @@ from __future__ import annotations
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QListWidget, QMessageBox,
                                QPushButton, QStyle, QTableView, QTabWidget, QVBoxLayout, QWidget)
 
+from channelmgr.security.roles import Permission
 from channelmgr.roomtypes.desk_user import desk_actor
 from channelmgr.sync.mappings import Mapping
 from channelmgr.sync.report import PassReport
 
+from ..permissions import gate_all
 from ..context import AppContext
 from ..models.record_table import Column, RecordTableModel
 from ..sync.adapter import SyncStatusRelay
@@ -60,6 +62,8 @@ class ChannelsPage(Page):
         self.push_button = self._button("push_now", self.tr("Push now"), self.push_now)
         self.dry_run_button = self._button("dry_run", self.tr("Dry run"), self.dry_run)
         self.full_button = self._button("full_resync", self.tr("Full resync"), self.full_resync)
+        gate_all((self.add_button, self.edit_button, self.remove_button), Permission.CHANNELS)
+        gate_all((self.push_button, self.full_button), Permission.SYNC)  # a dry run only reads
         buttons = QHBoxLayout()
         for button in (self.add_button, self.edit_button, self.remove_button):
             buttons.addWidget(button)
@@ -85,6 +89,7 @@ class ChannelsPage(Page):
         self.warnings.setMaximumHeight(120)
         self.map_button = self._button("map_room", self.tr("Map…"), self.map_room)
         self.unmap_button = self._button("unmap_room", self.tr("Unmap"), self.unmap_room)
+        gate_all((self.map_button, self.unmap_button), Permission.CHANNELS)
         mapping_buttons = QHBoxLayout()
         mapping_buttons.addWidget(self.map_button)
         mapping_buttons.addWidget(self.unmap_button)

@@ -29,7 +29,9 @@ from PySide6.QtWidgets import (
 from channelmgr.reports.dashboard import Dashboard
 from channelmgr.reports.target import RevenueTarget
 from channelmgr.roomtypes.desk_user import desk_actor
+from channelmgr.security.roles import Permission
 
+from ..permissions import gate
 from ..charts import LineChart, Series
 from ..reports.texts import ReportTexts, percent, whole_money as money
 from ..sync.adapter import SyncStatusRelay
@@ -89,6 +91,7 @@ class DashboardPage(Page):
         self.revenue_bar.setTextVisible(True)
         self.target_button = QPushButton(self.tr("Set yearly target…"))
         self.target_button.clicked.connect(self.ask_target)
+        gate(self.target_button, Permission.SETTINGS)
         revenue_box = QFrame()
         revenue_box.setObjectName("revenue_box")
         revenue_box.setStyleSheet("#revenue_box { background: white; border: 1px solid #dde3ea; border-radius: 6px; }")

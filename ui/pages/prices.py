@@ -34,8 +34,10 @@ from channelmgr.errors import UserError
 from channelmgr.pricing.guard import ConfirmationRequired, GuardReport
 from channelmgr.pricing.rule_store import RULE_KINDS
 from channelmgr.pricing.views import ChannelInfo, PlanInfo, PricePreview, RuleInfo
+from channelmgr.security.roles import Permission
 from channelmgr.roomtypes.desk_user import desk_actor
 
+from ..permissions import gate
 from ..context import AppContext
 from ..models.record_table import ROW_ROLE, Column, RecordTableModel
 from ..price_guard_box import ask_price_confirmation
@@ -95,6 +97,7 @@ class PricesPage(Page):
         self.save_button.clicked.connect(lambda: self.save())
         self.discard_button = QPushButton(self.tr("Discard changes"), self)
         self.discard_button.clicked.connect(self.discard)
+        gate(self.save_button, Permission.PRICES)
         self._lay_out()
         ctx.events.data_changed.connect(self._data_changed)
         self._refresh_lists()
@@ -140,6 +143,7 @@ class PricesPage(Page):
     def _lay_out(self) -> None:
         edit_plan = QPushButton(self.tr("Edit price…"), self)
         edit_plan.clicked.connect(self.edit_plan)
+        gate(edit_plan, Permission.PRICES)
         plans_box = QWidget(self)
         plans_layout = QVBoxLayout(plans_box)
         plans_layout.setContentsMargins(0, 0, 0, 0)
@@ -155,12 +159,14 @@ class PricesPage(Page):
         for kind in RULE_KINDS:
             menu.addAction(texts.kind_label(kind), lambda k=kind: self.add_rule(k))
         self.add_button.setMenu(menu)
+        gate(self.add_button, Permission.PRICES)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         for text, slot in ((self.tr("Edit…"), self.edit_rule), (self.tr("Move up"), lambda: self.move_rule(-1)),
                            (self.tr("Move down"), lambda: self.move_rule(1)), (self.tr("Delete"), self.delete_rule)):
             button = QPushButton(text, self)
             button.clicked.connect(slot)
+            gate(button, Permission.PRICES)
             buttons.addWidget(button)
         buttons.addStretch(1)
         hint = QLabel(self.tr("Amounts are added before percentages and factors; within the same step, "

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QStyle, QTabWidget, QToolBar, QVBoxLayout, QWidget
 
 from channelmgr.reservations.overbooking_board import Conflict
 from channelmgr.reservations.views import AttentionInfo, ReservationInfo
+from channelmgr.security.roles import Permission
 
 from ..actions import ActionRegistry, ActionSpec
 from ..context import AppContext
@@ -44,7 +45,8 @@ class ReservationsPage(Page):
         self.tabs.addTab(self.attention, "")
         self.actions_ = ActionRegistry(self)
         self.actions_.add(ActionSpec("reservations.new_booking", self.tr("New booking…"), self.new_booking, "Ctrl+N",
-                                     tip=self.tr("A booking taken by phone, WeChat or at the desk")))
+                                     tip=self.tr("A booking taken by phone, WeChat or at the desk"),
+                                     permission=Permission.RESERVATIONS))
         self.toolbar = QToolBar(self)
         self.toolbar.setObjectName("reservations_toolbar")
         self.toolbar.addAction(self.actions_["reservations.new_booking"])

@@ -21,7 +21,9 @@ from PySide6.QtWidgets import (
 from channelmgr.catalog import PROFILES
 from channelmgr.roomtypes import RoomTypeDetail, RoomTypeSummary
 from channelmgr.roomtypes.desk_user import desk_actor
+from channelmgr.security.roles import Permission
 
+from ..permissions import gate_all
 from ..context import AppContext
 from ..models.record_table import ROW_ROLE, Column, RecordTableModel
 from ..tasks import while_alive
@@ -62,6 +64,8 @@ class RoomTypesPage(Page):
         self.archive_button = self._button(self.tr("Archive"), self.toggle_archived)
         self.up_button = self._button(self.tr("Move up"), lambda: self.move_selected(-1))
         self.down_button = self._button(self.tr("Move down"), lambda: self.move_selected(1))
+        gate_all((self.new_button, self.duplicate_button, self.archive_button, self.up_button, self.down_button),
+                 Permission.ROOM_TYPES)  # "Edit…" stays: a viewer reads the attributes there
         tools = QHBoxLayout()
         for button in (self.new_button, self.edit_button, self.duplicate_button, self.archive_button,
                        self.up_button, self.down_button):
