@@ -44,6 +44,7 @@ COMMANDS = {
     "sync": "channelmgr.commands.sync",
     "sandbox": "channelmgr.commands.sandbox",
     "user": "channelmgr.commands.user",
+    "audit": "channelmgr.commands.audit",
 }
 
 

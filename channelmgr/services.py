@@ -16,6 +16,7 @@ from .reports.dashboard import DashboardService
 from .reports.service import ReportService
 from .reservations.service import ReservationService
 from .roomtypes import PhotoService, RoomService, RoomTypeService
+from .security.audit_trail import AuditTrail
 from .security.users import UserService
 from .sync.channels import ChannelService
 from .sync.service import SyncService
@@ -25,6 +26,7 @@ class Services:
     def __init__(self, db: Database):
         self.db = db
         self.users = UserService(db)  # accounts; every change below checks the actor's role
+        self.audit = AuditTrail(db)  # who changed what, when, why (read and export)
         self.inventory = InventoryService(db)
         # Prices first: the calendar shows the engine's price (rules, holidays, overrides).
         self.pricing = PricingService(db)

@@ -118,6 +118,109 @@
     </message>
 </context>
 <context>
+    <name>AuditColumns</name>
+    <message>
+        <location filename="../../ui/security/audit_columns.py" line="16"/>
+        <source>Time (UTC)</source>
+        <translation>时间 (UTC)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_columns.py" line="18"/>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_columns.py" line="19"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_columns.py" line="20"/>
+        <source>Entity</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_columns.py" line="21"/>
+        <source>Before → after</source>
+        <translation>修改前 → 修改后</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_columns.py" line="22"/>
+        <source>Cause</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>AuditPage</name>
+    <message>
+        <location filename="../../ui/pages/audit.py" line="35"/>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit.py" line="45"/>
+        <source>Text in the cause, id or values</source>
+        <translation>原因、编号或数值中的文字</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit.py" line="47"/>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit.py" line="49"/>
+        <source>Export to Excel…</source>
+        <translation>导出到 Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit.py" line="52"/>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit.py" line="52"/>
+        <source>Entity</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit.py" line="53"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit.py" line="60"/>
+        <source>Audit trail</source>
+        <translation>审计记录</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/audit.py" line="84"/>
+        <source>%n entries, newest first</source>
+        <translation>
+            <numerusform>%n 条记录，最新的在前</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit.py" line="91"/>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit.py" line="98"/>
+        <source>Save workbook</source>
+        <translation>保存工作簿</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit.py" line="99"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit.py" line="108"/>
+        <source>Wrote %1</source>
+        <translation>已写入 %1</translation>
+    </message>
+</context>
+<context>
     <name>BookingsPanel</name>
     <message>
         <location filename="../../ui/reservations/bookings_panel.py" line="58"/>
@@ -357,142 +460,147 @@
 <context>
     <name>CalendarPage</name>
     <message>
-        <location filename="../../ui/pages/calendar.py" line="85"/>
-        <location filename="../../ui/pages/calendar.py" line="112"/>
+        <location filename="../../ui/pages/calendar.py" line="87"/>
+        <location filename="../../ui/pages/calendar.py" line="116"/>
         <source>Calendar</source>
         <translation>房态日历</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar.py" line="86"/>
-        <location filename="../../ui/pages/calendar.py" line="130"/>
+        <location filename="../../ui/pages/calendar.py" line="88"/>
+        <location filename="../../ui/pages/calendar.py" line="134"/>
         <source>Rooms board</source>
         <translation>房态板</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar.py" line="118"/>
+        <location filename="../../ui/pages/calendar.py" line="122"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar.py" line="120"/>
+        <location filename="../../ui/pages/calendar.py" line="124"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar.py" line="121"/>
+        <location filename="../../ui/pages/calendar.py" line="125"/>
         <source>Bulk edit…</source>
         <translation>批量修改…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar.py" line="122"/>
+        <location filename="../../ui/pages/calendar.py" line="126"/>
         <source>Change the selected cells, or any nights and room types</source>
         <translation>修改选中的格子，或任意日期和房型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar.py" line="124"/>
+        <location filename="../../ui/pages/calendar.py" line="128"/>
         <source>Copy week…</source>
         <translation>复制周…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar.py" line="126"/>
+        <location filename="../../ui/pages/calendar.py" line="130"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar.py" line="127"/>
+        <location filename="../../ui/pages/calendar.py" line="131"/>
         <source>◀ Earlier</source>
         <translation>◀ 向前</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar.py" line="128"/>
+        <location filename="../../ui/pages/calendar.py" line="132"/>
         <source>Later ▶</source>
         <translation>向后 ▶</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar.py" line="129"/>
+        <location filename="../../ui/pages/calendar.py" line="133"/>
         <source>Walk-in…</source>
         <translation>散客入住…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar.py" line="135"/>
+        <location filename="../../ui/pages/calendar.py" line="139"/>
         <source>Undo %1</source>
         <translation>撤销：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar.py" line="136"/>
+        <location filename="../../ui/pages/calendar.py" line="140"/>
         <source>Redo %1</source>
         <translation>重做：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar.py" line="148"/>
+        <location filename="../../ui/pages/calendar.py" line="152"/>
         <source>Jump to a date</source>
         <translation>跳转到日期</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/calendar.py" line="156"/>
+        <location filename="../../ui/pages/calendar.py" line="160"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar.py" line="173"/>
+        <location filename="../../ui/pages/calendar.py" line="177"/>
         <source>2/4 = rooms left / rooms</source>
         <translation>2/4 = 剩余/总房数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar.py" line="174"/>
+        <location filename="../../ui/pages/calendar.py" line="178"/>
         <source>≥2 minimum stay</source>
         <translation>≥2 最少入住晚数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar.py" line="176"/>
+        <location filename="../../ui/pages/calendar.py" line="180"/>
         <source>red square top right: stop-sell (narrow view)</source>
         <translation>右上红色小方块：停售（窄视图）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar.py" line="177"/>
+        <location filename="../../ui/pages/calendar.py" line="181"/>
         <source>blue square top left: minimum stay (narrow view)</source>
         <translation>左上蓝色小方块：有最少入住（窄视图）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar.py" line="178"/>
+        <location filename="../../ui/pages/calendar.py" line="182"/>
         <source>grey top line: rooms closed</source>
         <translation>顶部灰线：有关房</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar.py" line="179"/>
+        <location filename="../../ui/pages/calendar.py" line="183"/>
         <source>orange corner: closed to arrival (left) / departure (right)</source>
         <translation>橙色角标：禁止入住（左）/ 禁止离店（右）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar.py" line="193"/>
+        <location filename="../../ui/pages/calendar.py" line="197"/>
         <source>Loading the calendar…</source>
         <translation>正在加载房态…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/calendar.py" line="207"/>
+        <location filename="../../ui/pages/calendar.py" line="211"/>
         <source>%n room type(s)</source>
         <translation>
             <numerusform>%n 个房型</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar.py" line="222"/>
+        <location filename="../../ui/pages/calendar.py" line="226"/>
         <source>Click a cell to see its bookings, prices and changes.</source>
         <translation>点击格子查看当晚订单、价格和修改记录。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/calendar.py" line="312"/>
+        <location filename="../../ui/pages/calendar.py" line="316"/>
         <source>%n cell(s) changed</source>
         <translation>
             <numerusform>已修改 %n 个格子</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar.py" line="330"/>
+        <location filename="../../ui/pages/calendar.py" line="334"/>
         <source>Copy week</source>
         <translation>复制周</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/calendar.py" line="405"/>
+        <source>Who changed this and when…</source>
+        <translation>谁在何时修改了这里…</translation>
     </message>
 </context>
 <context>
@@ -1092,6 +1200,26 @@
         <location filename="../../ui/calendar/details_panel.py" line="177"/>
         <source>no</source>
         <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>CellHistoryDialog</name>
+    <message>
+        <location filename="../../ui/security/cell_history.py" line="24"/>
+        <source>Who changed this and when</source>
+        <translation>谁在何时修改了这里</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/cell_history.py" line="25"/>
+        <source>%1, night of %2: loading…</source>
+        <translation>%1，%2 当晚：加载中…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/security/cell_history.py" line="49"/>
+        <source>%1, night of %2: %n change(s)</source>
+        <translation>
+            <numerusform>%1，%2 当晚：%n 次修改</numerusform>
+        </translation>
     </message>
 </context>
 <context>

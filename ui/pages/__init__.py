@@ -1,5 +1,6 @@
 """Navigation pages, in the order the sidebar shows them."""
 
+from .audit import AuditPage
 from .calendar import CalendarPage
 from .channels import ChannelsPage
 from .dashboard import DashboardPage
@@ -18,4 +19,5 @@ PAGE_CLASSES = [
     ReservationsPage,
     ReportsPage,
     SettingsPage,
+    AuditPage,  # who changed what and when: every role may read it
 ]

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QLabel,
+    QMenu,
     QSplitter,
     QStyle,
     QTabWidget,
@@ -39,6 +40,7 @@ from ..calendar.delegate import STATE_COLOURS, STAY_MARK, STOP_MARK
 from ..calendar.details_panel import CellDetailsPanel
 from ..price_guard_box import ask_price_confirmation
 from ..pricing.explain_popup import show_explain_popup
+from ..security.cell_history import CellHistoryDialog
 from ..calendar.editor import CalendarEditor
 from ..calendar.model import CalendarModel, room_type_name
 from ..calendar.room_board import RoomBoardWidget
@@ -99,6 +101,8 @@ class CalendarPage(Page):
 
         self.view.horizontalScrollBar().valueChanged.connect(lambda _v: self._show_first_visible_date())
         self.view.clicked.connect(self._cell_clicked)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._cell_menu)
         self.view.bulk_edit_requested.connect(self.open_bulk_edit)
         self.view.doubleClicked.connect(lambda _index: self.open_bulk_edit())
         self.editor.written.connect(self._refresh_changed)
@@ -392,6 +396,22 @@ class CalendarPage(Page):
             self._failed,
             key="calendar.details",
         )
+
+    def _cell_menu(self, pos) -> None:
+        index = self.view.indexAt(pos)
+        if not index.isValid():
+            return
+        menu = QMenu(self)
+        menu.addAction(self.tr("Who changed this and when…"), lambda: self.show_cell_history(index))
+        menu.popup(self.view.viewport().mapToGlobal(pos))
+
+    def show_cell_history(self, index) -> CellHistoryDialog:
+        """The audit trail of this room type and night (every role may read it)."""
+        room_type = self.model.room_type(index.row())
+        dialog = CellHistoryDialog(self.ctx, room_type.id, room_type_name(room_type),
+                                   self.model.night(index.column()), self)
+        dialog.open()
+        return dialog
 
     def _explain_price(self, plan_code: str, at) -> None:
         """Why this price: the pricing engine's steps for the clicked cell, in a popup."""

@@ -1,0 +1,28 @@
+"""The audit trail's table columns, shared by the Audit page and a calendar cell's history."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from channelmgr.security.audit_trail import AuditRow
+
+from ..models.record_table import Column
+
+translate = QCoreApplication.translate
+
+
+def audit_columns() -> list[Column]:
+    return [
+        Column(translate("AuditColumns", "Time (UTC)"), lambda r: f"{r.at:%Y-%m-%d %H:%M:%S}",
+               sort_key=lambda r: r.id),
+        Column(translate("AuditColumns", "User"), lambda r: r.user),
+        Column(translate("AuditColumns", "Action"), lambda r: r.action),
+        Column(translate("AuditColumns", "Entity"), lambda r: f"{r.entity} {r.entity_id}"),
+        Column(translate("AuditColumns", "Before → after"), _short, tooltip=lambda r: r.change_text),
+        Column(translate("AuditColumns", "Cause"), lambda r: r.cause),
+    ]
+
+
+def _short(row: AuditRow) -> str:
+    text = row.change_text
+    return text if len(text) <= 120 else text[:117] + "…"
