@@ -90,6 +90,8 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         file_menu.addAction(reg["file.export"])
         file_menu.addAction(reg["file.import"])
+        reg.add(ActionSpec("file.users", self.tr("&Users…"), self.open_users, permission=Permission.USERS))
+        file_menu.addAction(reg["file.users"])
         file_menu.addSeparator()
         file_menu.addAction(reg["app.quit"])
         view_menu = self.menuBar().addMenu(self.tr("&View"))
@@ -123,6 +125,12 @@ class MainWindow(QMainWindow):
         self.sync.start()
         self.overbooking_alert = OverbookingAlert(self.ctx, self)
         self.overbooking_alert.start()
+
+    def open_users(self) -> None:
+        from .security.users_dialog import UsersDialog
+
+        self.users_dialog = UsersDialog(self.ctx.services.users, self)
+        self.users_dialog.open()
 
     # --- navigation ----------------------------------------------------------------------
     def show_page(self, page_id: str) -> None:

@@ -30,6 +30,24 @@
     </message>
 </context>
 <context>
+    <name>AccountForm</name>
+    <message>
+        <location filename="../../ui/security/users_dialog.py" line="35"/>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/users_dialog.py" line="37"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/users_dialog.py" line="38"/>
+        <source>Password (8+ characters, letters and digits)</source>
+        <translation>密码（至少 8 位，含字母和数字）</translation>
+    </message>
+</context>
+<context>
     <name>AttentionView</name>
     <message>
         <location filename="../../ui/reservations/attention_view.py" line="42"/>
@@ -2166,22 +2184,27 @@
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="95"/>
+        <location filename="../../ui/main_window.py" line="93"/>
+        <source>&amp;Users…</source>
+        <translation>用户管理(&amp;U)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="97"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="100"/>
+        <location filename="../../ui/main_window.py" line="102"/>
         <source>&amp;About channelmgr</source>
         <translation>关于 channelmgr(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="102"/>
+        <location filename="../../ui/main_window.py" line="104"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="116"/>
+        <location filename="../../ui/main_window.py" line="118"/>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
@@ -4687,6 +4710,104 @@
         <location filename="../../ui/sync/texts.py" line="92"/>
         <source>Maximum stay</source>
         <translation>最多入住</translation>
+    </message>
+</context>
+<context>
+    <name>UsersDialog</name>
+    <message>
+        <location filename="../../ui/security/users_dialog.py" line="54"/>
+        <source>Users</source>
+        <translation>用户管理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/users_dialog.py" line="56"/>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/users_dialog.py" line="57"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/users_dialog.py" line="58"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/users_dialog.py" line="59"/>
+        <source>Last sign-in (UTC)</source>
+        <translation>上次登录 (UTC)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/users_dialog.py" line="70"/>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/users_dialog.py" line="70"/>
+        <source>Reset password…</source>
+        <translation>重置密码…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/users_dialog.py" line="71"/>
+        <source>Disable / enable</source>
+        <translation>停用 / 启用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/users_dialog.py" line="78"/>
+        <source>Set role</source>
+        <translation>设置角色</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/users_dialog.py" line="91"/>
+        <source>disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/users_dialog.py" line="92"/>
+        <source>locked</source>
+        <translation>已锁定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/users_dialog.py" line="92"/>
+        <source>active</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/users_dialog.py" line="113"/>
+        <source>Add a user</source>
+        <translation>添加用户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/users_dialog.py" line="117"/>
+        <source>Added %1</source>
+        <translation>已添加 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/users_dialog.py" line="123"/>
+        <source>Reset the password</source>
+        <translation>重置密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/users_dialog.py" line="126"/>
+        <source>Password of %1 reset</source>
+        <translation>已重置 %1 的密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/users_dialog.py" line="132"/>
+        <source>Disabled %1</source>
+        <translation>已停用 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/users_dialog.py" line="132"/>
+        <source>Enabled %1</source>
+        <translation>已启用 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/users_dialog.py" line="138"/>
+        <source>%1 is now %2</source>
+        <translation>%1 现在是 %2</translation>
     </message>
 </context>
 <context>

@@ -10,7 +10,7 @@ from ui.main_window import MainWindow
 
 def test_every_page_can_be_shown(window, qtbot):
     titles = [window.nav.item(i).text() for i in range(window.nav.count())]
-    assert titles == ["首页", "房态日历", "房型", "价格", "渠道", "订单", "报表", "设置"]
+    assert titles == ["首页", "房态日历", "房型", "价格", "渠道", "订单", "报表", "设置", "审计记录"]
     for page_id, page in window.pages.items():
         window.actions_[f"go.{page_id}"].trigger()
         assert window.current_page() is page and page.isVisible()
