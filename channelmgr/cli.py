@@ -37,6 +37,7 @@ COMMANDS = {
     "price": "channelmgr.commands.price",
     "report": "channelmgr.commands.report",
     "export": "channelmgr.commands.export",
+    "ical": "channelmgr.commands.ical",
     "import": "channelmgr.commands.import_",
     "roomtype": "channelmgr.commands.roomtype",
     "room": "channelmgr.commands.room",

@@ -10,6 +10,7 @@ from .db.engine import Database, open_database
 from .excel import ExcelService
 from .inventory.calendar_services import CalendarServices
 from .inventory.property_details import PropertyDetailsService
+from .ical.service import IcalExportService
 from .inventory.service import InventoryService
 from .pricing.service import PricingService
 from .reports.dashboard import DashboardService
@@ -34,6 +35,7 @@ class Services:
         self.calendar = CalendarServices(db, prices=self.pricing.nightly_prices,
                                          rule_min_stays=self.pricing.nightly_min_stays)
         self.reservations = ReservationService(db)
+        self.ical = IcalExportService(db, self.calendar.availability)
         self.room_types = RoomTypeService(db)
         self.rooms = RoomService(db)
         self.photos = PhotoService(db, self.room_types)
