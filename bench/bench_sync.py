@@ -55,6 +55,7 @@ from channelmgr.sync.engine import ChannelRuntime, SyncEngine  # noqa: E402
 from channelmgr.sync.ranges import Range, RateCell, minimum_requests  # noqa: E402
 from channelmgr.sync.service import SyncService  # noqa: E402
 from tests.support.sync_world import ROOM_CODES, build_world, sandbox_listing  # noqa: E402
+from bench.children import start_child  # noqa: E402
 
 START = date(2026, 1, 5)
 ACTOR = Actor("bench", "bench")
@@ -355,8 +356,8 @@ def _sandbox_process(listings) -> tuple[subprocess.Popen, str]:
     config.write_text(json.dumps({"listings": [
         {"hotel_code": l.hotel_code, "username": l.username, "password": l.password, "rooms": sorted(l.rooms),
          "rates": sorted(l.rates), "horizon_days": l.horizon_days} for l in listings]}))
-    process = subprocess.Popen([sys.executable, "-m", "channelmgr.channels.sandbox", "--port", "0",
-                                "--config", str(config)], stdout=subprocess.PIPE, text=True, cwd=ROOT)
+    process = start_child([sys.executable, "-m", "channelmgr.channels.sandbox", "--port", "0",
+                           "--config", str(config)], stdout=subprocess.PIPE, text=True, cwd=ROOT)
     first = process.stdout.readline()  # "Sandbox OTA at http://127.0.0.1:PORT/  (Ctrl-C to stop)"
     return process, first.split()[3].rstrip("/")
 
