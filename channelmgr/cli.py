@@ -68,7 +68,8 @@ class Context:
                 load_demo(self._services.db, accounts=True)
             from .cli_login import sign_in_for_command
 
-            sign_in_for_command(self._services, getattr(self.args, "command", None), getattr(self.args, "user", None))
+            sign_in_for_command(self._services, getattr(self.args, "command", None), getattr(self.args, "user", None),
+                                getattr(self.args, "action", None))
         return self._services
 
     def close(self) -> None:

@@ -21,7 +21,11 @@ PASSWORD_ENV = "CHANNELMGR_PASSWORD"
 NO_SIGN_IN = frozenset({"init", "gui"})
 
 
-def sign_in_for_command(services, command: str | None, user_option: str | None) -> None:
+# changing an expired password signs in with it: the only command an expired password may run
+EXPIRED_MAY_RUN = ("user", "change-password")
+
+
+def sign_in_for_command(services, command: str | None, user_option: str | None, action: str | None = None) -> None:
     if command in NO_SIGN_IN or not services.users.any():
         return
     terminal = sys.stdin is not None and sys.stdin.isatty()
@@ -37,4 +41,11 @@ def sign_in_for_command(services, command: str | None, user_option: str | None) 
             raise UserError(f"No password for {name!r}: set ${PASSWORD_ENV}, or run the command in a terminal "
                             "to be asked for it")
         password = getpass.getpass(f"Password for {name}: ")
-    sign_in(services.users.authenticate(name, password, cause="command line"))
+    sign_in(services.users.authenticate(name, password, cause="command line",
+                                        allow_expired=(command, action) == EXPIRED_MAY_RUN))
+
+
+FIRST_ACCOUNT_HINT = ("This database has no user accounts yet, so nobody signs in; add the first administrator "
+                      "with `channelmgr user add NAME --role administrator --password-env VAR`",
+                      "此数据库还没有用户账号，无需登录；添加第一个管理员："
+                      "`channelmgr user add 用户名 --role administrator --password-env 变量名`")

@@ -1,4 +1,4 @@
-"""``channelmgr user add|list|disable|enable|set-role|reset-password|change-password``: accounts.
+"""``channelmgr user add|list|review|policy|disable|enable|set-role|reset-password|change-password``.
 
 Passwords are never command-line arguments: ``--password-env VAR`` reads one from an environment
 variable, otherwise it is asked for (twice) in a terminal. Managing accounts needs an
@@ -13,7 +13,9 @@ import os
 import sys
 from dataclasses import asdict
 
+from ..cli_login import FIRST_ACCOUNT_HINT
 from ..errors import UserError
+from ..language import say
 from ..roomtypes.desk_user import desk_actor
 from ..security.roles import Role
 
@@ -35,6 +37,14 @@ def register(sub) -> None:
     lst = actions.add_parser("list", help="accounts with role, state and last sign-in")
     lst.add_argument("--json", action="store_true")
     lst.set_defaults(func=run_list)
+
+    review = actions.add_parser("review", help="active accounts unused for the review period (90 days by default)")
+    review.set_defaults(func=run_review)
+
+    policy = actions.add_parser("policy", help="show or set password expiry and the review period (days)")
+    policy.add_argument("--password-max-age", type=int, metavar="DAYS", help="0: passwords never expire")
+    policy.add_argument("--review-after", type=int, metavar="DAYS", help="0: no account review")
+    policy.set_defaults(func=run_policy)
 
     for verb, helptext, func in (("disable", "stop an account from signing in", run_disable),
                                  ("enable", "let a disabled account sign in again", run_enable)):
@@ -87,15 +97,54 @@ def run_add(args, ctx) -> int:
 
 
 def run_list(args, ctx) -> int:
-    users = ctx.services().users.list()
+    service = ctx.services().users
+    users, unused = service.list(), {a.name: a for a in service.review()}
     if args.json:
-        print(json.dumps([asdict(u) for u in users], ensure_ascii=False, indent=2, default=str))
+        print(json.dumps([{**asdict(u), "unused_days": unused[u.name].days if u.name in unused else None}
+                          for u in users], ensure_ascii=False, indent=2, default=str))
         return 0
+    if not users:
+        print(say(*FIRST_ACCOUNT_HINT))
     for u in users:
         state = "disabled" if not u.active else (f"locked until {u.locked_until:%Y-%m-%d %H:%M} UTC"
                                                  if u.locked_until else "active")
         last = f"{u.last_login_at:%Y-%m-%d %H:%M}" if u.last_login_at else "never"
-        print(f"{u.name:<16} {u.role:<14} {state:<30} last sign-in {last}")
+        flag = say(f"  UNUSED {unused[u.name].days} days", f"  未使用 {unused[u.name].days} 天") if u.name in unused else ""
+        print(f"{u.name:<16} {u.role:<14} {state:<30} last sign-in {last}{flag}")
+    return 0
+
+
+def run_review(args, ctx) -> int:
+    service = ctx.services().users
+    if not service.any():
+        print(say(*FIRST_ACCOUNT_HINT))
+        return 0
+    days, unused = service.review_after_days(), service.review()
+    if not days:
+        print(say("The account review is turned off (channelmgr user policy --review-after DAYS)",
+                  "账号审查已关闭（channelmgr user policy --review-after 天数）"))
+        return 0
+    if not unused:
+        print(say(f"Every active account signed in within the last {days} days",
+                  f"所有启用的账号在最近 {days} 天内都登录过"))
+        return 0
+    print(say(f"Accounts unused for {days} days or more (disable them, or check they are still needed):",
+              f"超过 {days} 天未使用的账号（请停用，或确认仍然需要）："))
+    for a in unused:
+        last = f"{a.last_login_at:%Y-%m-%d}" if a.last_login_at else say("never signed in", "从未登录")
+        print(f"  {a.name:<16} {a.role:<14} {last:<16} {say(f'{a.days} days', f'{a.days} 天')}")
+    return 0
+
+
+def run_policy(args, ctx) -> int:
+    service = ctx.services().users
+    if args.password_max_age is not None or args.review_after is not None:
+        service.set_security_days(desk_actor("command line"), password_max_age=args.password_max_age,
+                                  review_after=args.review_after)
+    print(say(f"Passwords of administrators and operators expire after {service.password_max_age_days()} days "
+              f"(0: never); accounts unused for {service.review_after_days()} days are flagged (0: never)",
+              f"管理员和操作员的密码 {service.password_max_age_days()} 天后过期（0：不过期）；"
+              f"{service.review_after_days()} 天未使用的账号会被标出（0：不标出）"))
     return 0
 
 

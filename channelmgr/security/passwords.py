@@ -34,15 +34,18 @@ class WeakPassword(UserError):
 
 def check_policy(password: str) -> None:
     """Raise ``WeakPassword`` saying what is missing."""
-    missing = []
+    missing, missing_zh = [], []
     if len(password) < MIN_LENGTH:
         missing.append(f"at least {MIN_LENGTH} characters (this one has {len(password)})")
+        missing_zh.append(f"至少 {MIN_LENGTH} 个字符（现有 {len(password)} 个）")
     if not any(c.isalpha() for c in password):
         missing.append("a letter")
+        missing_zh.append("字母")
     if not any(c.isdigit() for c in password):
         missing.append("a digit")
+        missing_zh.append("数字")
     if missing:
-        raise WeakPassword("The password needs " + " and ".join(missing))
+        raise WeakPassword("The password needs " + " and ".join(missing), "密码须包含" + "、".join(missing_zh))
 
 
 def hash_password(password: str) -> str:

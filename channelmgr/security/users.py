@@ -8,6 +8,14 @@ lock cannot be used to test guesses. Every sign-in, failure, lock and account ch
 
 An administrator cannot disable or demote the last active administrator: nobody could manage
 the accounts afterwards.
+
+Regular password changes and account reviews (seeds/004: 定期更換賬號密碼, 定期對賬號權限進行審查):
+an administrator's or operator's password expires after ``security.password_max_age_days`` (a
+setting, 90 days by default; 0 turns it off) — the right password then raises
+``PasswordExpired`` instead of signing in, and only changing it lets the person in. A viewer's
+password does not expire: it can change nothing. The last ``PASSWORD_HISTORY`` passwords cannot be
+chosen again (each check costs one scrypt, ~0.1 s, on a password change only). ``review()`` lists
+the active accounts not signed in for ``security.review_after_days`` (90 by default).
 """
 
 from __future__ import annotations
@@ -22,7 +30,7 @@ from sqlalchemy.orm import Session
 from ..actor import Actor
 from ..db.base import utcnow
 from ..db.engine import Database
-from ..db.models import User
+from ..db.models import Setting, User
 from ..errors import NotFound, UserError
 from .audit import record
 from .passwords import check_policy, hash_password, verify_password
@@ -31,10 +39,36 @@ from .roles import Permission, Role, requires
 MAX_FAILED_ATTEMPTS = 5
 LOCKOUT = timedelta(minutes=15)
 NAME_MAX = 50
+PASSWORD_HISTORY = 3
+MAX_AGE_KEY = "security.password_max_age_days"
+REVIEW_KEY = "security.review_after_days"
+DEFAULT_DAYS = 90
+EXPIRING_ROLES = (Role.ADMINISTRATOR.value, Role.OPERATOR.value)
 
 
 class SignInFailed(UserError):
     """Wrong name or password, a locked or a disabled account: the message says which."""
+
+
+class PasswordExpired(SignInFailed):
+    """The right password, but too old: the person must choose a new one before signing in."""
+
+    def __init__(self, name: str, changed_at: datetime | None, max_age_days: int):
+        since = f"{changed_at:%Y-%m-%d}" if changed_at else "never"
+        super().__init__(
+            f"The password of {name!r} has expired (last changed {since}; passwords are changed every "
+            f"{max_age_days} days): change it with `channelmgr user change-password {name}`",
+            f"账号 {name} 的密码已过期（上次修改：{since}；密码每 {max_age_days} 天更换一次）："
+            f"请运行 `channelmgr user change-password {name}` 修改密码")
+        self.name = name
+
+
+@dataclass(frozen=True)
+class UnusedAccount:
+    name: str
+    role: str
+    last_login_at: datetime | None
+    days: int  # since the last sign-in, or since the password was set when never signed in
 
 
 @dataclass(frozen=True)
@@ -70,11 +104,61 @@ class UserService:
         with self.db.session() as s:
             return _info(_find(s, name))
 
+    def password_max_age_days(self) -> int:
+        return self._days_setting(MAX_AGE_KEY)
+
+    def review_after_days(self) -> int:
+        return self._days_setting(REVIEW_KEY)
+
+    def _days_setting(self, key: str) -> int:
+        with self.db.session() as s:
+            value = s.scalar(select(Setting.value).where(Setting.key == key))
+        return DEFAULT_DAYS if value is None else int(value)
+
+    @requires(Permission.SETTINGS)
+    def set_security_days(self, actor: Actor, *, password_max_age: int | None = None,
+                          review_after: int | None = None) -> None:
+        """Set how often passwords expire and after how long an unused account is flagged (0: never)."""
+        changes = {k: v for k, v in ((MAX_AGE_KEY, password_max_age), (REVIEW_KEY, review_after)) if v is not None}
+        for key, days in changes.items():
+            if not isinstance(days, int) or not 0 <= days <= 3650:
+                raise UserError(f"{key}: give a number of days from 0 (never) to 3650, not {days!r}",
+                                f"{key}：天数须为 0（不限）到 3650，而不是 {days!r}")
+        with self.db.session() as s:
+            for key, days in changes.items():
+                row = s.get(Setting, key)
+                before = row.value if row is not None else None
+                if row is None:
+                    s.add(Setting(key=key, value=days))
+                else:
+                    row.value = days
+                record(s, actor, "update", "setting", key, {"days": before}, {"days": days})
+
+    def review(self) -> list[UnusedAccount]:
+        """Active accounts unused for ``review_after_days`` (never signed in counts from the password
+        being set), longest unused first; empty when the review is turned off (0)."""
+        days, now = self.review_after_days(), self.clock()
+        if not days:
+            return []
+        unused = []
+        for u in self.list():
+            since = u.last_login_at or u.password_changed_at
+            if u.active and since is not None and (now - since) >= timedelta(days=days):
+                unused.append(UnusedAccount(u.name, u.role, u.last_login_at, (now - since).days))
+        return sorted(unused, key=lambda a: -a.days)
+
+    def unused_names(self) -> set[str]:
+        return {a.name for a in self.review()}
+
     # --- signing in ------------------------------------------------------------------------------
 
-    def authenticate(self, name: str, password: str, cause: str = "sign in") -> Actor:
-        """The signed-in ``Actor`` (with the role), or ``SignInFailed`` — recorded either way."""
+    def authenticate(self, name: str, password: str, cause: str = "sign in", *,
+                     allow_expired: bool = False) -> Actor:
+        """The signed-in ``Actor`` (with the role), or ``SignInFailed`` — recorded either way.
+
+        ``allow_expired``: only for changing an expired password, which needs the old one."""
         now = self.clock()
+        max_age = self.password_max_age_days()
         failure: SignInFailed | None = None
         with self.db.session() as s:
             user = s.scalar(select(User).where(User.username == name))
@@ -103,6 +187,10 @@ class UserService:
                         f"Wrong user name or password for {name!r} ({left} tries left before a "
                         f"{_minutes(LOCKOUT)}-minute lock)",
                         f"用户名或密码错误：{name}（再错 {left} 次将锁定 {_minutes(LOCKOUT)} 分钟）")
+            elif not allow_expired and _expired(user, now, max_age):
+                user.failed_attempts, user.locked_until = 0, None
+                record(s, who, "sign_in_refused", "user", name, None, {"reason": "password expired"})
+                failure = PasswordExpired(name, user.password_changed_at, max_age)
             else:
                 user.failed_attempts, user.locked_until, user.last_login_at = 0, None, now
                 record(s, Actor(name, cause, user.role), "sign_in", "user", name, None, {"role": user.role})
@@ -149,15 +237,30 @@ class UserService:
 
     def change_password(self, name: str, old_password: str, new_password: str) -> UserInfo:
         """Anyone changes their own password, proving the old one (a viewer too: it is their own)."""
-        actor = self.authenticate(name, old_password, cause="change password")
+        actor = self.authenticate(name, old_password, cause="change password", allow_expired=True)
         check_policy(new_password)
         if new_password == old_password:
-            raise UserError("The new password must differ from the old one")
+            raise UserError("The new password must differ from the old one", "新密码须与旧密码不同")
         with self.db.session() as s:
             user = _find(s, name)
+            if any(verify_password(new_password, old) for old in _history(s, name)):
+                raise UserError(f"The new password must differ from the last {PASSWORD_HISTORY + 1} passwords",
+                                f"新密码不能与最近 {PASSWORD_HISTORY + 1} 个密码相同")
+            _remember(s, name, user.password_hash)
             self._set_password(user, new_password)
             record(s, actor, "change_password", "user", name, None, {"password": "(changed)"})
             return _info(user)
+
+    def add_first_administrator(self, name: str, password: str, display_name: str = "") -> Actor:
+        """The first start of a database without accounts: its first administrator, signed in.
+        Refused once any account exists (then only an administrator adds accounts)."""
+        with self.db.session() as s:
+            if s.scalar(select(User.id).limit(1)) is not None:
+                raise UserError("This database already has accounts; an administrator adds new ones",
+                                "此数据库已有账号，新账号须由管理员添加")
+            add_account(s, Actor(name or "?", "first start", Role.ADMINISTRATOR.value), name,
+                        Role.ADMINISTRATOR.value, password, display_name, self.clock())
+        return self.authenticate(name, password, cause="first start")
 
     def _set_password(self, user: User, password: str) -> None:
         user.password_hash = hash_password(password)
@@ -182,6 +285,32 @@ def add_account(s: Session, actor: Actor, name: str, role: str, password: str, d
     s.flush()
     record(s, actor, "create", "user", name, None, {"role": role, "display_name": display_name})
     return user
+
+
+def _expired(user: User, now: datetime, max_age_days: int) -> bool:
+    if not max_age_days or user.role not in EXPIRING_ROLES:
+        return False
+    return user.password_changed_at is None or now - user.password_changed_at >= timedelta(days=max_age_days)
+
+
+def _history_key(name: str) -> str:
+    return f"security.password_history.{name}"
+
+
+def _history(s: Session, name: str) -> list[str]:
+    return list(s.scalar(select(Setting.value).where(Setting.key == _history_key(name))) or [])
+
+
+def _remember(s: Session, name: str, old_hash: str | None) -> None:
+    """Keep the hashes of the last ``PASSWORD_HISTORY`` passwords before the current one."""
+    if not old_hash:
+        return
+    kept = ([old_hash] + _history(s, name))[:PASSWORD_HISTORY]
+    row = s.get(Setting, _history_key(name))
+    if row is None:
+        s.add(Setting(key=_history_key(name), value=kept))
+    else:
+        row.value = kept
 
 
 def _find(s: Session, name: str) -> User:
