@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, Q
 from channelmgr.actor import Actor
 from channelmgr.errors import UserError
 from channelmgr.security.demo_accounts import DEMO_ACCOUNTS
-from channelmgr.security.users import UserService
+from channelmgr.security.users import PasswordExpired, UserService
 
 from .roomtypes.language import error_text
 
@@ -78,12 +78,27 @@ class LoginDialog(QDialog):
         # scrypt takes about 0.1 s: the desk waits that long once, before the main window exists
         try:
             self.actor = self.users.authenticate(self.name.text().strip(), self.password.text(), cause="desktop")
+        except PasswordExpired as exc:
+            self.actor = self._renew(exc)
+            if self.actor is None:
+                self.show_error(error_text(exc, ui_lang()))
+                return
         except UserError as exc:
             self.show_error(error_text(exc, ui_lang()))
             self.password.clear()
             self.password.setFocus()
             return
         self.accept()
+
+    def _renew(self, expired: PasswordExpired) -> Actor | None:
+        """The right password, expired: choose a new one now (the old one was just typed)."""
+        from .security.password_forms import ChangePasswordDialog
+
+        self.renew_dialog = ChangePasswordDialog(self.users, expired.name, old_password=self.password.text(),
+                                                 expired=error_text(expired, ui_lang()), parent=self)
+        if self.renew_dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return self.renew_dialog.actor
 
     def show_error(self, text: str) -> None:
         self.error.setText(text)

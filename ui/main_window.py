@@ -92,6 +92,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(reg["file.import"])
         reg.add(ActionSpec("file.users", self.tr("&Users…"), self.open_users, permission=Permission.USERS))
         file_menu.addAction(reg["file.users"])
+        reg.add(ActionSpec("file.change_password", self.tr("&Change password…"), self.open_change_password))
+        file_menu.addAction(reg["file.change_password"])
         file_menu.addSeparator()
         file_menu.addAction(reg["app.quit"])
         view_menu = self.menuBar().addMenu(self.tr("&View"))
@@ -131,6 +133,19 @@ class MainWindow(QMainWindow):
 
         self.users_dialog = UsersDialog(self.ctx.services.users, self)
         self.users_dialog.open()
+
+    def open_change_password(self) -> None:
+        """One's own password (anyone signed in, a viewer too); nobody signed in: nothing to change."""
+        from channelmgr.security.signed_in import current
+
+        from .security.password_forms import ChangePasswordDialog
+
+        actor = current()
+        if actor is None:
+            self.statusBar().showMessage(self.tr("Nobody is signed in: this database has no accounts."), 8000)
+            return
+        self.change_password_dialog = ChangePasswordDialog(self.ctx.services.users, actor.user, parent=self)
+        self.change_password_dialog.open()
 
     # --- navigation ----------------------------------------------------------------------
     def show_page(self, page_id: str) -> None:

@@ -57,6 +57,7 @@ class UsersDialog(QDialog):
             Column(self.tr("Role"), lambda u: role_label(u.role)),
             Column(self.tr("State"), self._state),
             Column(self.tr("Last sign-in (UTC)"), lambda u: f"{u.last_login_at:%Y-%m-%d %H:%M}" if u.last_login_at else ""),
+            Column(self.tr("Review"), self._review),
         ], self)
         self.view = QTableView(self)
         self.view.setModel(self.model)
@@ -91,7 +92,13 @@ class UsersDialog(QDialog):
             return self.tr("disabled")
         return self.tr("locked") if u.locked_until else self.tr("active")
 
+    def _review(self, u: UserInfo) -> str:
+        """Flag an account unused for the review period (seeds/004: 定期對賬號權限進行審查)."""
+        days = self.unused.get(u.name)
+        return "" if days is None else self.tr("unused for %1 days").replace("%1", str(days))
+
     def reload(self) -> None:
+        self.unused = {a.name: a.days for a in self.users.review()}
         self.rows = self.users.list()
         self.model.set_rows(self.rows)
 

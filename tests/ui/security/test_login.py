@@ -108,5 +108,14 @@ def test_quit_in_the_dialog_does_not_start_the_app(qapp, services, monkeypatch):
     assert current() is None
 
 
-def test_a_database_without_accounts_opens_without_signing_in(qapp, demo_services):
-    assert sign_in_desk(demo_services) and current() is None
+def test_a_database_without_accounts_asks_for_its_administrator_and_quit_stops(qapp, demo_services):
+    seen = {}
+
+    def answer():
+        dialog = QApplication.activeModalWidget()
+        seen["name"] = dialog.objectName()
+        dialog.reject()
+
+    QTimer.singleShot(0, answer)
+    assert not sign_in_desk(demo_services) and current() is None
+    assert seen["name"] == "first_administrator_dialog" and not demo_services.users.any()
