@@ -32,7 +32,9 @@ from channelmgr.reservations.desk_quote import quote_desk_stay
 from channelmgr.money import format_minor
 from channelmgr.roomtypes.desk_user import desk_actor
 
+from channelmgr.security.roles import Permission
 from ..context import AppContext
+from ..permissions import gate
 from . import texts
 from .editor import CalendarEditor
 from .front_desk_dialogs import OutOfOrderDialog, WalkInDialog
@@ -67,6 +69,7 @@ class RoomCard(QFrame):
             button.setCheckable(True)
             button.setChecked(room.status == status_name)
             button.setEnabled(room.status != status_name)
+            gate(button, Permission.CALENDAR)
             button.clicked.connect(lambda _c=False, s=status_name: board.set_status(room, s))
             buttons.addWidget(button)
         buttons.addStretch(1)
@@ -75,12 +78,14 @@ class RoomCard(QFrame):
             out.setObjectName("check_out")
             out.setText(self.tr("Check out"))
             out.clicked.connect(lambda: board.check_out(room))
+            gate(out, Permission.RESERVATIONS)
             buttons.addWidget(out)
         elif room.out_of_order_id is not None:
             back = QToolButton(self)
             back.setObjectName("end_repair")
             back.setText(self.tr("Back in service"))
             back.clicked.connect(lambda: board.end_repair(room))
+            gate(back, Permission.CALENDAR)
             buttons.addWidget(back)
         else:
             check_in = QToolButton(self)
@@ -91,15 +96,18 @@ class RoomCard(QFrame):
             for arrival in arrivals:
                 action = menu.addAction(f"{arrival.guest_name} · {texts.date_text(arrival.arrival)}–{texts.date_text(arrival.departure)}")
                 action.triggered.connect(lambda _c=False, a=arrival: board.check_in(room, a))
+                gate(action, Permission.RESERVATIONS)
             check_in.setMenu(menu)
             check_in.setEnabled(bool(arrivals) and room.status != "out_of_order")
             if not arrivals:
                 check_in.setToolTip(self.tr("No arrival of this room type is due today"))
+            gate(check_in, Permission.RESERVATIONS)
             buttons.addWidget(check_in)
             repair = QToolButton(self)
             repair.setObjectName("out_of_order")
             repair.setText(self.tr("Repair…"))
             repair.clicked.connect(lambda: board.take_out_of_service(room))
+            gate(repair, Permission.CALENDAR)
             buttons.addWidget(repair)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)
@@ -130,6 +138,7 @@ class RoomBoardWidget(QWidget):
         self.walk_in_button = QPushButton(self.tr("Walk-in guest…"), self)
         self.walk_in_button.setObjectName("walk_in")
         self.walk_in_button.clicked.connect(lambda: self.walk_in())
+        gate(self.walk_in_button, Permission.RESERVATIONS)
         self.heading = QLabel(self)
         self.message = QLabel(self)
         self.message.setObjectName("board_message")
@@ -196,6 +205,7 @@ class RoomBoardWidget(QWidget):
         toggle = QPushButton(self.tr("Reopen tonight") if tonight.stop_sell else self.tr("Close tonight"), box)
         toggle.setObjectName("tonight")
         toggle.clicked.connect(lambda: self.close_tonight(room_type, not tonight.stop_sell))
+        gate(toggle, Permission.CALENDAR)
         line.addWidget(toggle)
         grid = QGridLayout()
         arrivals = [a for a in board.arrivals if a.room_type_id == room_type.id]

@@ -33,6 +33,7 @@ from channelmgr.roomtypes.desk_user import desk_actor
 from channelmgr.security.roles import Permission
 
 from ..actions import ActionRegistry, ActionSpec
+from ..permissions import allowed, refusal_tip
 from ..calendar import texts
 from ..calendar.bulk_edit_dialog import BulkEditDialog, from_qdate, to_qdate
 from ..calendar.copy_week_dialog import CopyWeekDialog
@@ -279,6 +280,9 @@ class CalendarPage(Page):
 
     def open_bulk_edit(self) -> BulkEditDialog | None:
         if self.model.today is None:
+            return None
+        if not allowed(Permission.CALENDAR):  # a double click or Enter on a cell: the inline edit
+            self._say(refusal_tip(Permission.CALENDAR))
             return None
         type_ids, first, last = self._chosen_block()
         today = self.model.today

@@ -157,7 +157,7 @@ class PricesPage(Page):
         self.add_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.add_button)
         for kind in RULE_KINDS:
-            menu.addAction(texts.kind_label(kind), lambda k=kind: self.add_rule(k))
+            gate(menu.addAction(texts.kind_label(kind), lambda k=kind: self.add_rule(k)), Permission.PRICES)
         self.add_button.setMenu(menu)
         gate(self.add_button, Permission.PRICES)
         buttons = QHBoxLayout()

@@ -25,7 +25,9 @@ from channelmgr.reservations.attention import NO_GUEST_NAME, NO_PRICE, STORED_PR
 from channelmgr.reservations.views import AttentionInfo
 from channelmgr.roomtypes.desk_user import desk_actor
 
+from channelmgr.security.roles import Permission
 from ..context import AppContext
+from ..permissions import gate
 from ..models.record_table import ROW_ROLE, Column, RecordTableModel
 from .texts import ledger_refusal_text
 
@@ -62,6 +64,7 @@ class AttentionView(QWidget):
         self.resolve_button = QPushButton(self.tr("Mark as resolved"), self)
         self.resolve_button.setEnabled(False)
         self.resolve_button.clicked.connect(self._resolve)
+        gate(self.resolve_button, Permission.RESERVATIONS)
 
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self.view)

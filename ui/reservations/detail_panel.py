@@ -30,7 +30,9 @@ from channelmgr.money import format_minor
 from channelmgr.reservations.views import ReservationInfo
 from channelmgr.roomtypes.desk_user import desk_actor
 
+from channelmgr.security.roles import Permission
 from ..context import AppContext
+from ..permissions import gate_all
 from ..models.record_table import ROW_ROLE, Column, RecordTableModel
 from .texts import booking_status_label, change_label, ledger_refusal_text, source_label
 
@@ -93,6 +95,8 @@ class ReservationDetailPanel(QWidget):
         self.free_rooms.setObjectName("free_rooms")
         self.move_button = QPushButton(self.tr("Move to room"), self)
         self.move_button.clicked.connect(self._move)
+        gate_all((self.cancel_button, self.no_show_button, self.check_in_button, self.check_out_button,
+                  self.move_button), Permission.RESERVATIONS)
         move_row = QHBoxLayout()
         move_row.addWidget(self.free_rooms, 1)
         move_row.addWidget(self.move_button)

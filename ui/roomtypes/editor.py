@@ -19,7 +19,9 @@ from channelmgr.catalog.coercion import is_blank
 from channelmgr.roomtypes import RoomTypeDetail, ValidationFailed, channel_scores, check_record
 from channelmgr.roomtypes.desk_user import desk_actor
 
+from channelmgr.security.roles import Permission
 from ..context import AppContext
+from ..permissions import gate
 from ..tasks import TaskRunner
 from .attribute_form import PROBLEM_COLOUR, AttributeForm
 from ..tasks import while_alive
@@ -67,6 +69,7 @@ class RoomTypeEditor(QDialog):
         self.save_button.setText(self.tr("Save"))
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
         self.save_button.clicked.connect(self.save)
+        gate(self.save_button, Permission.ROOM_TYPES)  # a viewer may open the editor to read
         buttons.rejected.connect(self.reject)
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
 

@@ -30,7 +30,9 @@ from PySide6.QtWidgets import (
 
 from channelmgr.roomtypes.photos import COVER_ALBUM, PhotoStore
 
+from channelmgr.security.roles import Permission
 from ..file_dialogs import remember, start_path
+from ..permissions import gate_all
 from ..tasks import TaskRunner
 from ..tasks import while_alive
 from .fields import AttributeField, FieldEnv
@@ -82,6 +84,8 @@ class PhotoListWidget(QWidget):
         self.earlier_button = QPushButton(self.tr("Move earlier"), self)
         self.later_button = QPushButton(self.tr("Move later"), self)
         self.remove_button = QPushButton(self.tr("Remove"), self)
+        gate_all((self.add_button, self.cover_button, self.earlier_button, self.later_button, self.remove_button),
+                 Permission.ROOM_TYPES)
         self.add_button.clicked.connect(self._choose_files)
         self.cover_button.clicked.connect(lambda: self._move_current_to(0))
         self.earlier_button.clicked.connect(lambda: self._move_current_by(-1))

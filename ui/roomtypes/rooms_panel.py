@@ -20,7 +20,9 @@ from channelmgr.roomtypes import RoomDetail, RoomTypeSummary
 from channelmgr.roomtypes.desk_user import desk_actor
 from channelmgr.roomtypes.rooms import HIGHEST_FLOOR, LOWEST_FLOOR
 
+from channelmgr.security.roles import Permission
 from ..context import AppContext
+from ..permissions import gate_all
 from ..models.record_table import ROW_ROLE, Column, RecordTableModel
 from ..tasks import while_alive
 from .fields import OptionalSpinBox
@@ -73,6 +75,7 @@ class RoomsPanel(QWidget):
         self.move_button.clicked.connect(self.move_selected)
         self.edit_button = QPushButton(self.tr("Edit room…"), self)
         self.edit_button.clicked.connect(self.edit_selected)
+        gate_all((self.add_button, self.move_button, self.edit_button), Permission.ROOM_TYPES)
         self.message = QLabel(self)
         self.message.setObjectName("rooms_message")
         self.message.setWordWrap(True)

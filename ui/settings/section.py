@@ -10,17 +10,21 @@ from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from channelmgr.errors import UserError
+from channelmgr.security.roles import Permission
 
 from ..context import AppContext
+from ..permissions import gate
 
 ERROR_STYLE = "color: #b41e1e"
 
 
 class SettingsSection(QGroupBox):
-    def __init__(self, ctx: AppContext, title: str, parent: QWidget | None = None):
+    def __init__(self, ctx: AppContext, title: str, parent: QWidget | None = None,
+                 permission: Permission = Permission.SETTINGS):
         super().__init__(title, parent)
         self.ctx = ctx
         self.save_button = QPushButton(self.tr("Save"), self)
+        gate(self.save_button, permission)  # every section's Save, greyed with the reason for other roles
         self.status = QLabel(self)
         self.status.setWordWrap(True)
 
