@@ -50,74 +50,74 @@
 <context>
     <name>AttentionView</name>
     <message>
-        <location filename="../../ui/reservations/attention_view.py" line="42"/>
+        <location filename="../../ui/reservations/attention_view.py" line="44"/>
         <source>Received</source>
         <translation>接收时间</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/attention_view.py" line="43"/>
+        <location filename="../../ui/reservations/attention_view.py" line="45"/>
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/attention_view.py" line="44"/>
+        <location filename="../../ui/reservations/attention_view.py" line="46"/>
         <source>Reservation no.</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/attention_view.py" line="44"/>
+        <location filename="../../ui/reservations/attention_view.py" line="46"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/attention_view.py" line="45"/>
+        <location filename="../../ui/reservations/attention_view.py" line="47"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/attention_view.py" line="62"/>
+        <location filename="../../ui/reservations/attention_view.py" line="64"/>
         <source>Mark as resolved</source>
         <translation>标记为已处理</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/attention_view.py" line="81"/>
+        <location filename="../../ui/reservations/attention_view.py" line="84"/>
         <source>no price</source>
         <translation>无价格</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/attention_view.py" line="81"/>
+        <location filename="../../ui/reservations/attention_view.py" line="84"/>
         <source>no guest name</source>
         <translation>无客人姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/attention_view.py" line="83"/>
+        <location filename="../../ui/reservations/attention_view.py" line="86"/>
         <source>Stored, but check it: %1</source>
         <translation>已保存，但请核对：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/reservations/attention_view.py" line="90"/>
+        <location filename="../../ui/reservations/attention_view.py" line="93"/>
         <source>%n booking(s) need attention: they were not acknowledged, so the channel sends them again until they can be stored.</source>
         <translation>
             <numerusform>%n 个订单需要处理：它们没有向渠道确认，渠道会一直重发，直到能够入账。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/attention_view.py" line="92"/>
+        <location filename="../../ui/reservations/attention_view.py" line="95"/>
         <source>Nothing needs attention.</source>
         <translation>没有需要处理的订单。</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/attention_view.py" line="103"/>
+        <location filename="../../ui/reservations/attention_view.py" line="106"/>
         <source>As received:</source>
         <translation>收到的原始内容：</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/attention_view.py" line="104"/>
+        <location filename="../../ui/reservations/attention_view.py" line="107"/>
         <source>Problem: %1</source>
         <translation>问题：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/attention_view.py" line="115"/>
+        <location filename="../../ui/reservations/attention_view.py" line="118"/>
         <source>Needs attention</source>
         <translation>待处理</translation>
     </message>
@@ -478,145 +478,145 @@
 <context>
     <name>CalendarPage</name>
     <message>
-        <location filename="../../ui/pages/calendar.py" line="87"/>
-        <location filename="../../ui/pages/calendar.py" line="116"/>
+        <location filename="../../ui/pages/calendar.py" line="88"/>
+        <location filename="../../ui/pages/calendar.py" line="117"/>
         <source>Calendar</source>
         <translation>房态日历</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar.py" line="88"/>
-        <location filename="../../ui/pages/calendar.py" line="134"/>
+        <location filename="../../ui/pages/calendar.py" line="89"/>
+        <location filename="../../ui/pages/calendar.py" line="135"/>
         <source>Rooms board</source>
         <translation>房态板</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar.py" line="122"/>
+        <location filename="../../ui/pages/calendar.py" line="123"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar.py" line="124"/>
+        <location filename="../../ui/pages/calendar.py" line="125"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar.py" line="125"/>
+        <location filename="../../ui/pages/calendar.py" line="126"/>
         <source>Bulk edit…</source>
         <translation>批量修改…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar.py" line="126"/>
+        <location filename="../../ui/pages/calendar.py" line="127"/>
         <source>Change the selected cells, or any nights and room types</source>
         <translation>修改选中的格子，或任意日期和房型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar.py" line="128"/>
+        <location filename="../../ui/pages/calendar.py" line="129"/>
         <source>Copy week…</source>
         <translation>复制周…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar.py" line="130"/>
+        <location filename="../../ui/pages/calendar.py" line="131"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar.py" line="131"/>
+        <location filename="../../ui/pages/calendar.py" line="132"/>
         <source>◀ Earlier</source>
         <translation>◀ 向前</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar.py" line="132"/>
+        <location filename="../../ui/pages/calendar.py" line="133"/>
         <source>Later ▶</source>
         <translation>向后 ▶</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar.py" line="133"/>
+        <location filename="../../ui/pages/calendar.py" line="134"/>
         <source>Walk-in…</source>
         <translation>散客入住…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar.py" line="139"/>
+        <location filename="../../ui/pages/calendar.py" line="140"/>
         <source>Undo %1</source>
         <translation>撤销：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar.py" line="140"/>
+        <location filename="../../ui/pages/calendar.py" line="141"/>
         <source>Redo %1</source>
         <translation>重做：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar.py" line="152"/>
+        <location filename="../../ui/pages/calendar.py" line="153"/>
         <source>Jump to a date</source>
         <translation>跳转到日期</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/calendar.py" line="160"/>
+        <location filename="../../ui/pages/calendar.py" line="161"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar.py" line="177"/>
+        <location filename="../../ui/pages/calendar.py" line="178"/>
         <source>2/4 = rooms left / rooms</source>
         <translation>2/4 = 剩余/总房数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar.py" line="178"/>
+        <location filename="../../ui/pages/calendar.py" line="179"/>
         <source>≥2 minimum stay</source>
         <translation>≥2 最少入住晚数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar.py" line="180"/>
+        <location filename="../../ui/pages/calendar.py" line="181"/>
         <source>red square top right: stop-sell (narrow view)</source>
         <translation>右上红色小方块：停售（窄视图）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar.py" line="181"/>
+        <location filename="../../ui/pages/calendar.py" line="182"/>
         <source>blue square top left: minimum stay (narrow view)</source>
         <translation>左上蓝色小方块：有最少入住（窄视图）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar.py" line="182"/>
+        <location filename="../../ui/pages/calendar.py" line="183"/>
         <source>grey top line: rooms closed</source>
         <translation>顶部灰线：有关房</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar.py" line="183"/>
+        <location filename="../../ui/pages/calendar.py" line="184"/>
         <source>orange corner: closed to arrival (left) / departure (right)</source>
         <translation>橙色角标：禁止入住（左）/ 禁止离店（右）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar.py" line="197"/>
+        <location filename="../../ui/pages/calendar.py" line="198"/>
         <source>Loading the calendar…</source>
         <translation>正在加载房态…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/calendar.py" line="211"/>
+        <location filename="../../ui/pages/calendar.py" line="212"/>
         <source>%n room type(s)</source>
         <translation>
             <numerusform>%n 个房型</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar.py" line="226"/>
+        <location filename="../../ui/pages/calendar.py" line="227"/>
         <source>Click a cell to see its bookings, prices and changes.</source>
         <translation>点击格子查看当晚订单、价格和修改记录。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/calendar.py" line="316"/>
+        <location filename="../../ui/pages/calendar.py" line="320"/>
         <source>%n cell(s) changed</source>
         <translation>
             <numerusform>已修改 %n 个格子</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar.py" line="334"/>
+        <location filename="../../ui/pages/calendar.py" line="338"/>
         <source>Copy week</source>
         <translation>复制周</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calendar.py" line="405"/>
+        <location filename="../../ui/pages/calendar.py" line="409"/>
         <source>Who changed this and when…</source>
         <translation>谁在何时修改了这里…</translation>
     </message>
@@ -1238,6 +1238,30 @@
         <translation>
             <numerusform>%1，%2 当晚：%n 次修改</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <location filename="../../ui/security/password_forms.py" line="112"/>
+        <location filename="../../ui/security/password_forms.py" line="114"/>
+        <source>Change password</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/password_forms.py" line="113"/>
+        <source>Change the password of %1.</source>
+        <translation>修改 %1 的密码。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/password_forms.py" line="115"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/password_forms.py" line="120"/>
+        <source>Current password</source>
+        <translation>当前密码</translation>
     </message>
 </context>
 <context>
@@ -2071,6 +2095,34 @@
     </message>
 </context>
 <context>
+    <name>FirstAdministratorDialog</name>
+    <message>
+        <location filename="../../ui/security/password_forms.py" line="89"/>
+        <source>Welcome to channelmgr</source>
+        <translation>欢迎使用 channelmgr</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/password_forms.py" line="90"/>
+        <source>This database has no user accounts yet. Create the administrator: this account manages the other accounts, the channels and the settings.</source>
+        <translation>此数据库还没有用户账号。请创建管理员：该账号管理其他账号、渠道和设置。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/password_forms.py" line="92"/>
+        <source>Create and sign in</source>
+        <translation>创建并登录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/password_forms.py" line="93"/>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/password_forms.py" line="97"/>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <location filename="../../ui/excel/import_dialog.py" line="26"/>
@@ -2189,24 +2241,34 @@
         <translation>用户管理(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="97"/>
+        <location filename="../../ui/main_window.py" line="95"/>
+        <source>&amp;Change password…</source>
+        <translation>修改密码(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="99"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="102"/>
+        <location filename="../../ui/main_window.py" line="104"/>
         <source>&amp;About channelmgr</source>
         <translation>关于 channelmgr(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="104"/>
+        <location filename="../../ui/main_window.py" line="106"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118"/>
+        <location filename="../../ui/main_window.py" line="120"/>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="145"/>
+        <source>Nobody is signed in: this database has no accounts.</source>
+        <translation>未登录：此数据库没有账号。</translation>
     </message>
 </context>
 <context>
@@ -2481,69 +2543,69 @@
 <context>
     <name>PhotoListWidget</name>
     <message>
-        <location filename="../../ui/roomtypes/photo_field.py" line="80"/>
+        <location filename="../../ui/roomtypes/photo_field.py" line="82"/>
         <source>Add photos…</source>
         <translation>添加照片…</translation>
     </message>
     <message>
-        <location filename="../../ui/roomtypes/photo_field.py" line="81"/>
+        <location filename="../../ui/roomtypes/photo_field.py" line="83"/>
         <source>Make cover</source>
         <translation>设为封面</translation>
     </message>
     <message>
-        <location filename="../../ui/roomtypes/photo_field.py" line="82"/>
+        <location filename="../../ui/roomtypes/photo_field.py" line="84"/>
         <source>Move earlier</source>
         <translation>前移</translation>
     </message>
     <message>
-        <location filename="../../ui/roomtypes/photo_field.py" line="83"/>
+        <location filename="../../ui/roomtypes/photo_field.py" line="85"/>
         <source>Move later</source>
         <translation>后移</translation>
     </message>
     <message>
-        <location filename="../../ui/roomtypes/photo_field.py" line="84"/>
+        <location filename="../../ui/roomtypes/photo_field.py" line="86"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../ui/roomtypes/photo_field.py" line="97"/>
+        <location filename="../../ui/roomtypes/photo_field.py" line="101"/>
         <source>Drag to reorder. Double-click a photo to write its caption.</source>
         <translation>拖动可调整顺序，双击照片可填写说明。</translation>
     </message>
     <message>
-        <location filename="../../ui/roomtypes/photo_field.py" line="99"/>
+        <location filename="../../ui/roomtypes/photo_field.py" line="103"/>
         <source>The first photo is the cover.</source>
         <translation>第一张为封面。</translation>
     </message>
     <message>
-        <location filename="../../ui/roomtypes/photo_field.py" line="174"/>
+        <location filename="../../ui/roomtypes/photo_field.py" line="178"/>
         <source>File not found on this computer: %1</source>
         <translation>本机找不到文件：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/roomtypes/photo_field.py" line="176"/>
+        <location filename="../../ui/roomtypes/photo_field.py" line="180"/>
         <source>This file cannot be read as an image: %1</source>
         <translation>无法作为图片读取该文件：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/roomtypes/photo_field.py" line="193"/>
+        <location filename="../../ui/roomtypes/photo_field.py" line="197"/>
         <source>%n photo file(s) are not on this computer (deleted, or added on another computer); they stay in the list.</source>
         <translation>
             <numerusform>%n 个照片文件不在本机（已被删除，或是在另一台电脑上添加的），照片仍保留在列表中。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/roomtypes/photo_field.py" line="210"/>
+        <location filename="../../ui/roomtypes/photo_field.py" line="214"/>
         <source>Cover</source>
         <translation>封面</translation>
     </message>
     <message>
-        <location filename="../../ui/roomtypes/photo_field.py" line="231"/>
+        <location filename="../../ui/roomtypes/photo_field.py" line="235"/>
         <source>Add photos</source>
         <translation>添加照片</translation>
     </message>
     <message>
-        <location filename="../../ui/roomtypes/photo_field.py" line="231"/>
+        <location filename="../../ui/roomtypes/photo_field.py" line="235"/>
         <source>Photos (*.jpg *.jpeg *.png *.webp)</source>
         <translation>照片 (*.jpg *.jpeg *.png *.webp)</translation>
     </message>
@@ -3381,142 +3443,142 @@
 <context>
     <name>ReservationDetailPanel</name>
     <message>
-        <location filename="../../ui/reservations/detail_panel.py" line="57"/>
+        <location filename="../../ui/reservations/detail_panel.py" line="59"/>
         <source>Received</source>
         <translation>接收时间</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/detail_panel.py" line="58"/>
+        <location filename="../../ui/reservations/detail_panel.py" line="60"/>
         <source>Revision</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/detail_panel.py" line="59"/>
+        <location filename="../../ui/reservations/detail_panel.py" line="61"/>
         <source>Change</source>
         <translation>变更</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/detail_panel.py" line="60"/>
-        <location filename="../../ui/reservations/detail_panel.py" line="117"/>
+        <location filename="../../ui/reservations/detail_panel.py" line="62"/>
+        <location filename="../../ui/reservations/detail_panel.py" line="121"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/detail_panel.py" line="61"/>
+        <location filename="../../ui/reservations/detail_panel.py" line="63"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/detail_panel.py" line="77"/>
+        <location filename="../../ui/reservations/detail_panel.py" line="79"/>
         <source>Choose a revision to see what the channel or the desk sent.</source>
         <translation>选择一个版本，查看渠道或前台发来的内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/detail_panel.py" line="79"/>
-        <location filename="../../ui/reservations/detail_panel.py" line="185"/>
+        <location filename="../../ui/reservations/detail_panel.py" line="81"/>
+        <location filename="../../ui/reservations/detail_panel.py" line="189"/>
         <source>Cancel booking</source>
         <translation>取消订单</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/detail_panel.py" line="80"/>
+        <location filename="../../ui/reservations/detail_panel.py" line="82"/>
         <source>No-show</source>
         <translation>未到店</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/detail_panel.py" line="81"/>
-        <location filename="../../ui/reservations/detail_panel.py" line="200"/>
+        <location filename="../../ui/reservations/detail_panel.py" line="83"/>
+        <location filename="../../ui/reservations/detail_panel.py" line="204"/>
         <source>Check in</source>
         <translation>入住</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/detail_panel.py" line="82"/>
+        <location filename="../../ui/reservations/detail_panel.py" line="84"/>
         <source>Check out</source>
         <translation>退房</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/detail_panel.py" line="94"/>
+        <location filename="../../ui/reservations/detail_panel.py" line="96"/>
         <source>Move to room</source>
         <translation>换到房间</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/detail_panel.py" line="105"/>
+        <location filename="../../ui/reservations/detail_panel.py" line="109"/>
         <source>Revision history</source>
         <translation>版本历史</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/detail_panel.py" line="112"/>
+        <location filename="../../ui/reservations/detail_panel.py" line="116"/>
         <source>Room</source>
         <translation>房间</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/detail_panel.py" line="113"/>
+        <location filename="../../ui/reservations/detail_panel.py" line="117"/>
         <source>Stay</source>
         <translation>住宿</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/detail_panel.py" line="114"/>
+        <location filename="../../ui/reservations/detail_panel.py" line="118"/>
         <source>Guests</source>
         <translation>客人数</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/detail_panel.py" line="115"/>
+        <location filename="../../ui/reservations/detail_panel.py" line="119"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/detail_panel.py" line="116"/>
+        <location filename="../../ui/reservations/detail_panel.py" line="120"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/detail_panel.py" line="118"/>
+        <location filename="../../ui/reservations/detail_panel.py" line="122"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/detail_panel.py" line="131"/>
+        <location filename="../../ui/reservations/detail_panel.py" line="135"/>
         <source>Choose a booking to see its details and history.</source>
         <translation>选择一个订单，查看详情和历史。</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/detail_panel.py" line="137"/>
+        <location filename="../../ui/reservations/detail_panel.py" line="141"/>
         <source>no room assigned</source>
         <translation>未排房</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/reservations/detail_panel.py" line="139"/>
+        <location filename="../../ui/reservations/detail_panel.py" line="143"/>
         <source>%1 → %2, %n night(s)</source>
         <translation>
             <numerusform>%1 → %2，%n 晚</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/detail_panel.py" line="141"/>
+        <location filename="../../ui/reservations/detail_panel.py" line="145"/>
         <source>%1 adults, %2 children</source>
         <translation>成人 %1，儿童 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/detail_panel.py" line="148"/>
+        <location filename="../../ui/reservations/detail_panel.py" line="152"/>
         <source>OVERBOOKED: no room was left for a night of this stay</source>
         <translation>超订：入住期间有一晚已无空房</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/detail_panel.py" line="169"/>
+        <location filename="../../ui/reservations/detail_panel.py" line="173"/>
         <source>%1 (upgrade to %2)</source>
         <translation>%1（升级到 %2）</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/detail_panel.py" line="186"/>
+        <location filename="../../ui/reservations/detail_panel.py" line="190"/>
         <source>Cancel %1&apos;s booking? Its nights are sold again.</source>
         <translation>取消 %1 的订单？这些晚上将重新开放售卖。</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/detail_panel.py" line="200"/>
+        <location filename="../../ui/reservations/detail_panel.py" line="204"/>
         <source>Assign a room to the booking first.</source>
         <translation>请先为订单排房。</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/detail_panel.py" line="223"/>
+        <location filename="../../ui/reservations/detail_panel.py" line="227"/>
         <source>Reservations</source>
         <translation>订单</translation>
     </message>
@@ -3739,76 +3801,76 @@
 <context>
     <name>RoomBoardWidget</name>
     <message>
-        <location filename="../../ui/calendar/room_board.py" line="130"/>
+        <location filename="../../ui/calendar/room_board.py" line="138"/>
         <source>Walk-in guest…</source>
         <translation>散客入住…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/calendar/room_board.py" line="163"/>
+        <location filename="../../ui/calendar/room_board.py" line="172"/>
         <source>%n room(s)</source>
         <translation>
             <numerusform>%n 间房</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/calendar/room_board.py" line="165"/>
+        <location filename="../../ui/calendar/room_board.py" line="174"/>
         <source>%n arrival(s) due</source>
         <translation>
             <numerusform>今日待入住 %n 单</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/room_board.py" line="189"/>
+        <location filename="../../ui/calendar/room_board.py" line="198"/>
         <source>Tonight %1 of %2 left</source>
         <translation>今晚可售 %1/%2</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/room_board.py" line="196"/>
+        <location filename="../../ui/calendar/room_board.py" line="205"/>
         <source>Reopen tonight</source>
         <translation>今晚恢复销售</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/room_board.py" line="196"/>
+        <location filename="../../ui/calendar/room_board.py" line="205"/>
         <source>Close tonight</source>
         <translation>今晚停售</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/room_board.py" line="218"/>
+        <location filename="../../ui/calendar/room_board.py" line="228"/>
         <source>Room %1: %2</source>
         <translation>%1 房：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/room_board.py" line="223"/>
+        <location filename="../../ui/calendar/room_board.py" line="233"/>
         <source>%1 checked in to room %2</source>
         <translation>%1 已入住 %2 房</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/room_board.py" line="229"/>
+        <location filename="../../ui/calendar/room_board.py" line="239"/>
         <source>%1 checked out of room %2</source>
         <translation>%1 已从 %2 房退房</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/room_board.py" line="244"/>
+        <location filename="../../ui/calendar/room_board.py" line="254"/>
         <source>Room %1 is out of order until %2</source>
         <translation>%1 房维修至 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/room_board.py" line="254"/>
+        <location filename="../../ui/calendar/room_board.py" line="264"/>
         <source>Room %1 is back in service</source>
         <translation>%1 房已恢复使用</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/room_board.py" line="260"/>
+        <location filename="../../ui/calendar/room_board.py" line="270"/>
         <source>Close %1 tonight</source>
         <translation>今晚停售 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/room_board.py" line="260"/>
+        <location filename="../../ui/calendar/room_board.py" line="270"/>
         <source>Reopen %1 tonight</source>
         <translation>今晚恢复销售 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/room_board.py" line="278"/>
+        <location filename="../../ui/calendar/room_board.py" line="288"/>
         <source>Walk-in booked for %1</source>
         <translation>已为 %1 办理散客预订</translation>
     </message>
@@ -3816,47 +3878,47 @@
 <context>
     <name>RoomCard</name>
     <message>
-        <location filename="../../ui/calendar/room_board.py" line="63"/>
+        <location filename="../../ui/calendar/room_board.py" line="65"/>
         <source>Clean</source>
         <translation>净</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/room_board.py" line="63"/>
+        <location filename="../../ui/calendar/room_board.py" line="65"/>
         <source>Dirty</source>
         <translation>脏</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/room_board.py" line="76"/>
+        <location filename="../../ui/calendar/room_board.py" line="79"/>
         <source>Check out</source>
         <translation>退房</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/room_board.py" line="82"/>
+        <location filename="../../ui/calendar/room_board.py" line="86"/>
         <source>Back in service</source>
         <translation>结束维修</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/room_board.py" line="88"/>
+        <location filename="../../ui/calendar/room_board.py" line="93"/>
         <source>Check in</source>
         <translation>入住</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/room_board.py" line="97"/>
+        <location filename="../../ui/calendar/room_board.py" line="103"/>
         <source>No arrival of this room type is due today</source>
         <translation>今天没有该房型的待入住订单</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/room_board.py" line="101"/>
+        <location filename="../../ui/calendar/room_board.py" line="108"/>
         <source>Repair…</source>
         <translation>维修…</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/room_board.py" line="112"/>
+        <location filename="../../ui/calendar/room_board.py" line="120"/>
         <source>%1 · leaves %2</source>
         <translation>%1 · %2 离店</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/room_board.py" line="114"/>
+        <location filename="../../ui/calendar/room_board.py" line="122"/>
         <source>Repair until %1</source>
         <translation>维修至 %1</translation>
     </message>
@@ -3907,44 +3969,44 @@
 <context>
     <name>RoomTypeEditor</name>
     <message>
-        <location filename="../../ui/roomtypes/editor.py" line="67"/>
+        <location filename="../../ui/roomtypes/editor.py" line="69"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/roomtypes/editor.py" line="68"/>
+        <location filename="../../ui/roomtypes/editor.py" line="70"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/roomtypes/editor.py" line="142"/>
+        <location filename="../../ui/roomtypes/editor.py" line="145"/>
         <source>%n field(s) need attention:</source>
         <translation>
             <numerusform>%n 处需要处理：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/roomtypes/editor.py" line="147"/>
+        <location filename="../../ui/roomtypes/editor.py" line="150"/>
         <source>New room type</source>
         <translation>新房型</translation>
     </message>
     <message>
-        <location filename="../../ui/roomtypes/editor.py" line="149"/>
+        <location filename="../../ui/roomtypes/editor.py" line="152"/>
         <source>Room type %1</source>
         <translation>房型 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/roomtypes/editor.py" line="183"/>
+        <location filename="../../ui/roomtypes/editor.py" line="186"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/roomtypes/editor.py" line="206"/>
+        <location filename="../../ui/roomtypes/editor.py" line="209"/>
         <source>Unsaved changes</source>
         <translation>有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../ui/roomtypes/editor.py" line="207"/>
+        <location filename="../../ui/roomtypes/editor.py" line="210"/>
         <source>This room type has changes that are not saved. Save them before closing?</source>
         <translation>该房型有尚未保存的修改。关闭前要保存吗？</translation>
     </message>
@@ -4055,114 +4117,114 @@
 <context>
     <name>RoomsPanel</name>
     <message>
-        <location filename="../../ui/roomtypes/rooms_panel.py" line="43"/>
+        <location filename="../../ui/roomtypes/rooms_panel.py" line="45"/>
         <source>Room</source>
         <translation>房号</translation>
     </message>
     <message>
-        <location filename="../../ui/roomtypes/rooms_panel.py" line="44"/>
+        <location filename="../../ui/roomtypes/rooms_panel.py" line="46"/>
         <source>Floor</source>
         <translation>楼层</translation>
     </message>
     <message>
-        <location filename="../../ui/roomtypes/rooms_panel.py" line="45"/>
+        <location filename="../../ui/roomtypes/rooms_panel.py" line="47"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/roomtypes/rooms_panel.py" line="46"/>
+        <location filename="../../ui/roomtypes/rooms_panel.py" line="48"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/roomtypes/rooms_panel.py" line="60"/>
+        <location filename="../../ui/roomtypes/rooms_panel.py" line="62"/>
         <source>e.g. 201-208</source>
         <translation>如 201-208</translation>
     </message>
     <message>
-        <location filename="../../ui/roomtypes/rooms_panel.py" line="65"/>
+        <location filename="../../ui/roomtypes/rooms_panel.py" line="67"/>
         <source>from the number</source>
         <translation>按房号</translation>
     </message>
     <message>
-        <location filename="../../ui/roomtypes/rooms_panel.py" line="67"/>
+        <location filename="../../ui/roomtypes/rooms_panel.py" line="69"/>
         <source>Without a floor, room 201 goes on floor 2.</source>
         <translation>不填楼层时按房号推算，例如 201 在 2 楼。</translation>
     </message>
     <message>
-        <location filename="../../ui/roomtypes/rooms_panel.py" line="68"/>
+        <location filename="../../ui/roomtypes/rooms_panel.py" line="70"/>
         <source>Add rooms</source>
         <translation>添加房间</translation>
     </message>
     <message>
-        <location filename="../../ui/roomtypes/rooms_panel.py" line="72"/>
+        <location filename="../../ui/roomtypes/rooms_panel.py" line="74"/>
         <source>Move selected room</source>
         <translation>移动所选房间</translation>
     </message>
     <message>
-        <location filename="../../ui/roomtypes/rooms_panel.py" line="74"/>
+        <location filename="../../ui/roomtypes/rooms_panel.py" line="76"/>
         <source>Edit room…</source>
         <translation>编辑房间…</translation>
     </message>
     <message>
-        <location filename="../../ui/roomtypes/rooms_panel.py" line="81"/>
+        <location filename="../../ui/roomtypes/rooms_panel.py" line="84"/>
         <source>New rooms:</source>
         <translation>新房间：</translation>
     </message>
     <message>
-        <location filename="../../ui/roomtypes/rooms_panel.py" line="84"/>
+        <location filename="../../ui/roomtypes/rooms_panel.py" line="87"/>
         <source>Floor:</source>
         <translation>楼层：</translation>
     </message>
     <message>
-        <location filename="../../ui/roomtypes/rooms_panel.py" line="87"/>
+        <location filename="../../ui/roomtypes/rooms_panel.py" line="90"/>
         <source>Move to:</source>
         <translation>移到：</translation>
     </message>
     <message>
-        <location filename="../../ui/roomtypes/rooms_panel.py" line="100"/>
+        <location filename="../../ui/roomtypes/rooms_panel.py" line="103"/>
         <source>Clean</source>
         <translation>已清洁</translation>
     </message>
     <message>
-        <location filename="../../ui/roomtypes/rooms_panel.py" line="100"/>
+        <location filename="../../ui/roomtypes/rooms_panel.py" line="103"/>
         <source>Dirty</source>
         <translation>待清洁</translation>
     </message>
     <message>
-        <location filename="../../ui/roomtypes/rooms_panel.py" line="100"/>
+        <location filename="../../ui/roomtypes/rooms_panel.py" line="103"/>
         <source>Occupied</source>
         <translation>在住</translation>
     </message>
     <message>
-        <location filename="../../ui/roomtypes/rooms_panel.py" line="101"/>
+        <location filename="../../ui/roomtypes/rooms_panel.py" line="104"/>
         <source>Out of order</source>
         <translation>维修中</translation>
     </message>
     <message>
-        <location filename="../../ui/roomtypes/rooms_panel.py" line="123"/>
+        <location filename="../../ui/roomtypes/rooms_panel.py" line="126"/>
         <source>Choose a room type to see its rooms.</source>
         <translation>选择一个房型以查看其房间。</translation>
     </message>
     <message>
-        <location filename="../../ui/roomtypes/rooms_panel.py" line="127"/>
+        <location filename="../../ui/roomtypes/rooms_panel.py" line="130"/>
         <source>Rooms of %1</source>
         <translation>%1 的房间</translation>
     </message>
     <message>
-        <location filename="../../ui/roomtypes/rooms_panel.py" line="145"/>
+        <location filename="../../ui/roomtypes/rooms_panel.py" line="148"/>
         <source>Select a room and the room type to move it to.</source>
         <translation>请选择房间和要移到的房型。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/roomtypes/rooms_panel.py" line="170"/>
+        <location filename="../../ui/roomtypes/rooms_panel.py" line="173"/>
         <source>Added %n room(s): %1</source>
         <translation>
             <numerusform>已添加 %n 间房：%1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/roomtypes/rooms_panel.py" line="174"/>
+        <location filename="../../ui/roomtypes/rooms_panel.py" line="177"/>
         <source>Room %1 now belongs to %2</source>
         <translation>房间 %1 已移至 %2</translation>
     </message>
@@ -4399,17 +4461,17 @@
 <context>
     <name>SettingsSection</name>
     <message>
-        <location filename="../../ui/settings/section.py" line="23"/>
+        <location filename="../../ui/settings/section.py" line="26"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/section.py" line="44"/>
+        <location filename="../../ui/settings/section.py" line="48"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/section.py" line="56"/>
+        <location filename="../../ui/settings/section.py" line="60"/>
         <source>Saving failed: %1</source>
         <translation>保存失败：%1</translation>
     </message>
@@ -4740,72 +4802,82 @@
         <translation>上次登录 (UTC)</translation>
     </message>
     <message>
-        <location filename="../../ui/security/users_dialog.py" line="70"/>
+        <location filename="../../ui/security/users_dialog.py" line="60"/>
+        <source>Review</source>
+        <translation>审查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/users_dialog.py" line="71"/>
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../../ui/security/users_dialog.py" line="70"/>
+        <location filename="../../ui/security/users_dialog.py" line="71"/>
         <source>Reset password…</source>
         <translation>重置密码…</translation>
     </message>
     <message>
-        <location filename="../../ui/security/users_dialog.py" line="71"/>
+        <location filename="../../ui/security/users_dialog.py" line="72"/>
         <source>Disable / enable</source>
         <translation>停用 / 启用</translation>
     </message>
     <message>
-        <location filename="../../ui/security/users_dialog.py" line="78"/>
+        <location filename="../../ui/security/users_dialog.py" line="79"/>
         <source>Set role</source>
         <translation>设置角色</translation>
     </message>
     <message>
-        <location filename="../../ui/security/users_dialog.py" line="91"/>
+        <location filename="../../ui/security/users_dialog.py" line="92"/>
         <source>disabled</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../ui/security/users_dialog.py" line="92"/>
+        <location filename="../../ui/security/users_dialog.py" line="93"/>
         <source>locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../ui/security/users_dialog.py" line="92"/>
+        <location filename="../../ui/security/users_dialog.py" line="93"/>
         <source>active</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../ui/security/users_dialog.py" line="113"/>
+        <location filename="../../ui/security/users_dialog.py" line="98"/>
+        <source>unused for %1 days</source>
+        <translation>%1 天未使用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/users_dialog.py" line="120"/>
         <source>Add a user</source>
         <translation>添加用户</translation>
     </message>
     <message>
-        <location filename="../../ui/security/users_dialog.py" line="117"/>
+        <location filename="../../ui/security/users_dialog.py" line="124"/>
         <source>Added %1</source>
         <translation>已添加 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/security/users_dialog.py" line="123"/>
+        <location filename="../../ui/security/users_dialog.py" line="130"/>
         <source>Reset the password</source>
         <translation>重置密码</translation>
     </message>
     <message>
-        <location filename="../../ui/security/users_dialog.py" line="126"/>
+        <location filename="../../ui/security/users_dialog.py" line="133"/>
         <source>Password of %1 reset</source>
         <translation>已重置 %1 的密码</translation>
     </message>
     <message>
-        <location filename="../../ui/security/users_dialog.py" line="132"/>
+        <location filename="../../ui/security/users_dialog.py" line="139"/>
         <source>Disabled %1</source>
         <translation>已停用 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/security/users_dialog.py" line="132"/>
+        <location filename="../../ui/security/users_dialog.py" line="139"/>
         <source>Enabled %1</source>
         <translation>已启用 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/security/users_dialog.py" line="138"/>
+        <location filename="../../ui/security/users_dialog.py" line="145"/>
         <source>%1 is now %2</source>
         <translation>%1 现在是 %2</translation>
     </message>
@@ -4909,6 +4981,29 @@
         <location filename="../../ui/calendar/form_parts.py" line="70"/>
         <source>Mon–Fri</source>
         <translation>周一至周五</translation>
+    </message>
+</context>
+<context>
+    <name>_PasswordDialog</name>
+    <message>
+        <location filename="../../ui/security/password_forms.py" line="35"/>
+        <source>The password needs at least %1 characters, with letters and digits; administrators and operators change it every %2 days.</source>
+        <translation>密码至少 %1 个字符，须包含字母和数字；管理员和操作员每 %2 天更换一次密码。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/password_forms.py" line="61"/>
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/password_forms.py" line="62"/>
+        <source>New password again</source>
+        <translation>再次输入新密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/password_forms.py" line="66"/>
+        <source>The two passwords differ; type the same password twice.</source>
+        <translation>两次输入的密码不同，请输入相同的密码。</translation>
     </message>
 </context>
 </TS>
