@@ -5,6 +5,11 @@ from channelmgr.inventory.calendar_services import CalendarServices
 from channelmgr.services import Services
 from tests.core.calendar.builders import NOW, TODAY
 
+# How long a wait on the database thread's work may take before the test gives up. The waits are
+# on the work (a condition); the deadline only ends a hung test, so it is generous: on a busy
+# machine (2 cores, several suites) a page load took more than 5 s and the board more than 3 s.
+WORK_DEADLINE_MS = 60000
+
 
 @pytest.fixture
 def calendar_context(db):
@@ -30,5 +35,5 @@ def page(qtbot, calendar_context):
     p.show()
     qtbot.waitExposed(p)
     p.reload()
-    qtbot.waitUntil(lambda: p.loaded, timeout=5000)
+    qtbot.waitUntil(lambda: p.loaded, timeout=WORK_DEADLINE_MS)
     return p

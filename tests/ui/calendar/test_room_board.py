@@ -4,6 +4,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QToolButton
 
 from ui.calendar import texts
 from ui.calendar.front_desk_dialogs import OutOfOrderDialog
+from .conftest import WORK_DEADLINE_MS
 
 
 def _row(page, code):
@@ -12,7 +13,7 @@ def _row(page, code):
 
 def _open_board(page, qtbot):
     page.actions_["frontdesk.board"].trigger()
-    qtbot.waitUntil(lambda: page.board.loaded, timeout=3000)
+    qtbot.waitUntil(lambda: page.board.loaded, timeout=WORK_DEADLINE_MS)
     return page.board
 
 
@@ -30,7 +31,7 @@ def test_a_walk_in_consumes_availability_on_the_calendar(page, qtbot):
     loft = _row(page, "LFT")
     assert page.model.cell(loft, 0).left == 2  # 3 rooms, one booked tonight
     board = _walk_in(page, qtbot, "LFT", "散客 王五")
-    qtbot.waitUntil(lambda: page.model.cell(loft, 0).left == 1, timeout=3000)
+    qtbot.waitUntil(lambda: page.model.cell(loft, 0).left == 1, timeout=WORK_DEADLINE_MS)
     assert page.model.cell(loft, 1).left == 3  # one night only
     assert "王五" in board.message.text()
 
@@ -38,17 +39,17 @@ def test_a_walk_in_consumes_availability_on_the_calendar(page, qtbot):
 def test_check_in_then_check_out_leaves_the_room_dirty(page, qtbot):
     board = _walk_in(page, qtbot, "RTS", "散客 赵六", room_index=1)  # the first free room
     qtbot.waitUntil(lambda: board.card("305") is not None and board.card("305").findChild(QToolButton, "check_out") is not None,
-                    timeout=3000)
+                    timeout=WORK_DEADLINE_MS)
     assert board.card("305").findChild(QLabel, "status").text() == texts.room_status_label("occupied")
     board.card("305").findChild(QToolButton, "check_out").click()
     qtbot.waitUntil(
         lambda: board.card("305").findChild(QLabel, "status").text() == texts.room_status_label("dirty"),
-        timeout=3000,
+        timeout=WORK_DEADLINE_MS,
     )
     board.card("305").findChild(QToolButton, "clean").click()
     qtbot.waitUntil(
         lambda: board.card("305").findChild(QLabel, "status").text() == texts.room_status_label("clean"),
-        timeout=3000,
+        timeout=WORK_DEADLINE_MS,
     )
 
 
@@ -57,7 +58,7 @@ def test_an_arrival_is_checked_in_from_the_room_card(page, qtbot):
     menu = board.card("301").findChild(QToolButton, "check_in").menu()
     assert len(menu.actions()) == 2  # the two lake view guests due today
     menu.actions()[0].trigger()
-    qtbot.waitUntil(lambda: board.card("301").findChild(QToolButton, "check_out") is not None, timeout=3000)
+    qtbot.waitUntil(lambda: board.card("301").findChild(QToolButton, "check_out") is not None, timeout=WORK_DEADLINE_MS)
 
 
 def test_close_tonight_from_the_board_and_undo_it(page, qtbot):
@@ -65,20 +66,20 @@ def test_close_tonight_from_the_board_and_undo_it(page, qtbot):
     suite = _row(page, "RTS")
     board.findChild(QPushButton, "tonight").click()  # the first room type: lake view
     lake = _row(page, "LKV")
-    qtbot.waitUntil(lambda: page.model.cell(lake, 0).stop_sell, timeout=3000)
+    qtbot.waitUntil(lambda: page.model.cell(lake, 0).stop_sell, timeout=WORK_DEADLINE_MS)
     assert not page.model.cell(suite, 0).stop_sell and not page.model.cell(lake, 1).stop_sell
     page.actions_["calendar.undo"].trigger()
-    qtbot.waitUntil(lambda: not page.model.cell(lake, 0).stop_sell, timeout=3000)
+    qtbot.waitUntil(lambda: not page.model.cell(lake, 0).stop_sell, timeout=WORK_DEADLINE_MS)
 
 
 def test_a_walk_in_with_no_room_left_is_refused_with_the_reason(page, qtbot):
     suite = _row(page, "RTS")  # two rooms, both free tonight
     board = _walk_in(page, qtbot, "RTS", "散客 甲")
-    qtbot.waitUntil(lambda: page.model.cell(suite, 0).left == 1, timeout=3000)
+    qtbot.waitUntil(lambda: page.model.cell(suite, 0).left == 1, timeout=WORK_DEADLINE_MS)
     _walk_in(page, qtbot, "RTS", "散客 乙")
-    qtbot.waitUntil(lambda: page.model.cell(suite, 0).left == 0, timeout=3000)
+    qtbot.waitUntil(lambda: page.model.cell(suite, 0).left == 0, timeout=WORK_DEADLINE_MS)
     _walk_in(page, qtbot, "RTS", "散客 丙")
-    qtbot.waitUntil(lambda: "RTS" in board.message.text(), timeout=3000)
+    qtbot.waitUntil(lambda: "RTS" in board.message.text(), timeout=WORK_DEADLINE_MS)
     assert page.model.cell(suite, 0).booked == 2  # the third guest was not booked
 
 
@@ -90,8 +91,8 @@ def test_a_repair_takes_the_room_out_of_sale(page, qtbot):
     dialog = next(d for d in board.findChildren(OutOfOrderDialog) if d.isVisible())
     dialog.reason.setText("漏水")
     dialog.findChild(QPushButton, "ok").click()
-    qtbot.waitUntil(lambda: page.model.cell(twin, 0).left == before - 1, timeout=3000)
-    qtbot.waitUntil(lambda: board.card("103").findChild(QToolButton, "end_repair") is not None, timeout=3000)
+    qtbot.waitUntil(lambda: page.model.cell(twin, 0).left == before - 1, timeout=WORK_DEADLINE_MS)
+    qtbot.waitUntil(lambda: board.card("103").findChild(QToolButton, "end_repair") is not None, timeout=WORK_DEADLINE_MS)
 
 
 def test_a_walk_in_is_charged_the_stays_own_prices_not_tonights_times_nights(page, qtbot):
@@ -111,9 +112,9 @@ def test_a_walk_in_is_charged_the_stays_own_prices_not_tonights_times_nights(pag
     dialog = board.walk_in(lake.id)
     dialog.nights.setValue(2)
     expected = tonight + tonight + 8000
-    qtbot.waitUntil(lambda: dialog.amount.value_minor() == expected, timeout=3000)
+    qtbot.waitUntil(lambda: dialog.amount.value_minor() == expected, timeout=WORK_DEADLINE_MS)
     dialog.guest.setText("散客 周七")
     dialog.findChild(QPushButton, "ok").click()
-    qtbot.waitUntil(lambda: "周七" in board.message.text(), timeout=3000)
+    qtbot.waitUntil(lambda: "周七" in board.message.text(), timeout=WORK_DEADLINE_MS)
     booked = [r for r in ctx.services.reservations.list(ctx.property_id, None, None, None) if r.guest_name == "散客 周七"]
     assert [r.amount_minor for r in booked] == [expected]

@@ -117,3 +117,17 @@ def test_an_operator_sees_the_administrators_things_greyed(qtbot, window_as):
     assert not window.actions_["file.users"].isEnabled()
     calendar = window.pages["calendar"]
     assert calendar.actions_["calendar.bulk_edit"].isEnabled()  # the day's work stays open
+
+
+def test_under_a_viewer_automatic_sync_keeps_running_but_a_push_by_hand_is_refused(qtbot, window_as):
+    """seeds/004: sync runs for the property (the scheduler's passes only carry out changes someone
+    was allowed to make); a viewer may not trigger one (只讀權限 … 不具備操作權限)."""
+    window = window_as("viewer")
+    sync = window.ctx.services.sync
+    assert sync.scheduler_running  # the desk's automatic passes run under a viewer too
+    channels = window.pages["channels"]
+    assert not channels.push_button.isEnabled() and channels.push_button.property("refused_permission") == "sync"
+    channel_ids = sync.enabled_channels()
+    assert channel_ids  # the demo's channels
+    with pytest.raises(PermissionDenied, match="may not sync"):
+        sync.push(channel_ids[0], actor=Actor("viewer", "channels page", "viewer"))
