@@ -46,6 +46,7 @@ COMMANDS = {
     "sandbox": "channelmgr.commands.sandbox",
     "user": "channelmgr.commands.user",
     "audit": "channelmgr.commands.audit",
+    "privacy": "channelmgr.commands.privacy",
 }
 
 

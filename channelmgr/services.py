@@ -13,6 +13,7 @@ from .inventory.property_details import PropertyDetailsService
 from .ical.service import IcalExportService
 from .inventory.service import InventoryService
 from .pricing.service import PricingService
+from .privacy.service import PrivacyService
 from .reports.dashboard import DashboardService
 from .reports.service import ReportService
 from .reservations.service import ReservationService
@@ -35,6 +36,7 @@ class Services:
         self.calendar = CalendarServices(db, prices=self.pricing.nightly_prices,
                                          rule_min_stays=self.pricing.nightly_min_stays)
         self.reservations = ReservationService(db)
+        self.privacy = PrivacyService(db)  # guest data: purge after check-out, phones in clear only when audited
         self.ical = IcalExportService(db, self.calendar.availability)
         self.room_types = RoomTypeService(db)
         self.rooms = RoomService(db)

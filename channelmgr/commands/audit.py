@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ..dates import parse_date
 from ..errors import UserError
+from ..roomtypes.desk_user import desk_actor
 from ..security.audit_trail import MAX_ROWS, AuditFilter
 
 
@@ -28,6 +29,8 @@ def register(sub) -> None:
     p.add_argument("--json", action="store_true")
     p.add_argument("-o", "--output", type=Path, metavar="FILE.xlsx", help="write the entries to a workbook")
     p.add_argument("--lang", choices=("zh", "en"), default="zh", help="workbook headers")
+    p.add_argument("--unmasked", action="store_true",
+                   help="workbook: phone numbers in clear (administrator only; audited)")
     p.set_defaults(func=run)
 
 
@@ -38,7 +41,8 @@ def run(args, ctx) -> int:
     rows = audit.query(AuditFilter(user=args.who, entity=args.entity, entity_id=args.entity_id, start=args.start,
                                    end=args.end, text=args.search, night=args.night, limit=args.limit))
     if args.output is not None:
-        lines = audit.export(rows, args.output, args.lang)
+        lines = audit.export(rows, args.output, args.lang,
+                             unmasked_by=desk_actor("command line") if args.unmasked else None)
         print(f"Wrote {lines} change(s) of {len(rows)} entries to {args.output}")
     elif args.json:
         print(json.dumps([asdict(r) for r in rows], ensure_ascii=False, indent=2, default=str))

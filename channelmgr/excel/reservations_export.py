@@ -14,6 +14,7 @@ from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 
 from ..files import save_workbook
+from ..privacy.masking import mask_phone
 from ..reservations.views import ReservationInfo
 from .labels import YES_NO
 from .problems import ExportResult
@@ -36,6 +37,7 @@ COLUMNS = (
     ("currency", "币种", "Currency", 7),
     ("status", "状态", "Status", 10),
     ("overbooked", "超订", "Overbooked", 8),
+    ("phone", "电话", "Phone", 16),  # masked unless an administrator opted in
 )
 _INDEX = {c[0]: i for i, c in enumerate(COLUMNS)}
 STATUS_LABELS = {
@@ -50,7 +52,10 @@ def _pick(pair: tuple[str, str], lang: str) -> str:
     return pair[0] if lang == "zh" else pair[1]
 
 
-def write_reservations_workbook(rows: Sequence[ReservationInfo], path: Path, lang: str) -> ExportResult:
+def write_reservations_workbook(rows: Sequence[ReservationInfo], path: Path, lang: str,
+                                unmasked: bool = False) -> ExportResult:
+    """``unmasked``: phone numbers in clear — only after the administrator's opt-in was audited
+    (ExcelService.export_reservations); otherwise 138****5678."""
     wb = Workbook(write_only=True)
     register_styles(wb)
     ws = wb.create_sheet("订单" if lang == "zh" else "Reservations")
@@ -68,7 +73,7 @@ def write_reservations_workbook(rows: Sequence[ReservationInfo], path: Path, lan
             r.id, source, r.remote_id, r.room_type_code, r.room_number,
             styled(ws, r.arrival, "cm date"), styled(ws, r.departure, "cm date"), r.nights, r.adults, r.children,
             r.guest_name, styled(ws, Decimal(r.amount_minor) / 100, "cm yuan"), r.currency, status,
-            yes if r.overbooked else no,
+            yes if r.overbooked else no, r.guest_phone if unmasked else mask_phone(r.guest_phone),
         ])
     if rows:
         total = [None] * len(COLUMNS)

@@ -80,9 +80,14 @@ class ExcelService:
         return write_calendar_workbook(data, Path(path), lang)
 
     def export_reservations(self, property_id: int, path: Path, start: date | None = None, end: date | None = None,
-                            channel: str | None = None, lang: str = "zh") -> ExportResult:
+                            channel: str | None = None, lang: str = "zh", *,
+                            unmasked_by: Actor | None = None) -> ExportResult:
+        """Phone numbers masked, or in clear when ``unmasked_by`` (an administrator) asks — audited."""
+        lang = check_lang(lang)
         rows = self.reservations.list(property_id, start, end, channel)
-        return write_reservations_workbook(rows, Path(path), check_lang(lang))
+        if unmasked_by is not None:
+            self.services.privacy.allow_unmasked(unmasked_by, "reservations", Path(path).name)
+        return write_reservations_workbook(rows, Path(path), lang, unmasked=unmasked_by is not None)
 
     def export_report(self, property_id: int, path: Path, start: date, end: date, lang: str = "zh",
                       kind: str = "occupancy", room_type: str | None = None, channel: str | None = None) -> ExportResult:

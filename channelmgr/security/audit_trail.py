@@ -16,7 +16,9 @@ from pathlib import Path
 from openpyxl import Workbook
 from sqlalchemy import String, cast, or_, select
 
+from ..actor import Actor
 from ..db.engine import Database
+from ..privacy.masking import mask_phone, mask_text, mask_values
 from ..db.models import AuditEntry
 from ..files import save_workbook
 
@@ -88,8 +90,17 @@ class AuditTrail:
             rows = [_row(e, f.night) for e in s.execute(q)]
         return [r for r in rows if r is not None]
 
-    def export(self, rows: list[AuditRow], path: str | Path, lang: str = "zh") -> int:
-        """The rows as a workbook (one line per change of a field); returns the lines written."""
+    def export(self, rows: list[AuditRow], path: str | Path, lang: str = "zh", *,
+               unmasked_by: Actor | None = None) -> int:
+        """The rows as a workbook (one line per change of a field); returns the lines written.
+
+        Phone numbers in the values are masked unless ``unmasked_by`` (an administrator) asks —
+        that opt-in is itself an audit entry."""
+        if unmasked_by is not None:
+            from ..privacy.service import PrivacyService  # privacy records through this module's audit
+
+            PrivacyService(self.db).allow_unmasked(unmasked_by, "audit", Path(path).name)
+        show = _clear if unmasked_by is not None else _masked
         wb = Workbook()
         ws = wb.active
         ws.title = "审计记录" if lang == "zh" else "Audit trail"
@@ -97,7 +108,8 @@ class AuditTrail:
         lines = 0
         for r in rows:
             for field, before, after in r.changes or (("", None, None),):
-                ws.append([r.at, r.user, r.action, r.entity, r.entity_id, field, _show(before), _show(after), r.cause])
+                ws.append([r.at, r.user, r.action, r.entity, r.entity_id, field, show(field, before),
+                           show(field, after), mask_text(r.cause) if unmasked_by is None else r.cause])
                 lines += 1
         for column, width in zip("ABCDEFGHI", (20, 12, 16, 14, 12, 24, 30, 30, 40)):
             ws.column_dimensions[column].width = width
@@ -135,3 +147,13 @@ def _like(text: str) -> str:
 
 def _show(value: object) -> str:
     return "" if value is None else str(value)
+
+
+def _clear(_field: str, value: object) -> str:
+    return _show(value)
+
+
+def _masked(field: str, value: object) -> str:
+    if "phone" in field.lower() and isinstance(value, str) and value:
+        return mask_phone(value)
+    return _show(mask_values(value))

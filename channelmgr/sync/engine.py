@@ -30,6 +30,7 @@ from ..db.base import utcnow
 from ..db.engine import Database
 from ..errors import UserError
 from ..inventory.nights import Clock, property_today, utc_now
+from ..security.channel_secret import channel_password
 from ..security.vault import Vault
 from .acked import ValueCodec, forget, load_acked, prune_past, record_acknowledged
 from .channels import ChannelConfig, load_channel_config
@@ -184,9 +185,7 @@ class SyncEngine:
         return _Prepared(channel, desired, diff, requests_, codec)
 
     def _password(self, channel: ChannelConfig) -> str:
-        if channel.secret_encrypted is None:
-            raise UserError(f"Channel {channel.name} has no password; set one with `channelmgr channel set`")
-        return self.vault().decrypt(channel.secret_encrypted)
+        return channel_password(self.db, self.vault, channel)
 
     def _send(
         self,

@@ -32,6 +32,7 @@ from ..db.engine import Database
 from ..errors import UserError
 from ..reservations.channel_ingest import IngestOutcome, IngestReport
 from ..reservations.service import ReservationService
+from ..security.channel_secret import channel_password
 from ..security.vault import Vault
 from .channels import ChannelConfig, load_channel_config
 from .sync_log import scrub, write_entry
@@ -159,9 +160,7 @@ class ReservationPuller:
         return PullReport(channel.id, channel.name, errors=(failure.detail,), failures=(failure,))
 
     def _password(self, channel: ChannelConfig) -> str:
-        if channel.secret_encrypted is None:
-            raise UserError(f"Channel {channel.name} has no password; set one with `channelmgr channel set`")
-        return self._vault().decrypt(channel.secret_encrypted)
+        return channel_password(self.db, self._vault, channel)
 
 
 def _counted(channel: ChannelConfig, received: int, ingest: IngestReport) -> PullReport:

@@ -21,6 +21,7 @@ from ..channels.retry import RetryPolicy
 from ..db.engine import Database
 from ..db.models import Channel
 from ..inventory.nights import Clock, utc_now
+from ..privacy.service import PrivacyService
 from ..security.roles import Permission, requires
 from ..security.vault import Vault
 from .engine import DEFAULT_RETRY, ChannelRuntime, SyncEngine
@@ -173,8 +174,11 @@ class SyncService:
         with self.db.session() as s:
             return read_entries(s, property_id, channel=channel, result=result, limit=limit)
 
-    def export_log(self, entries: Iterable[SyncLogEntry], path: str | Path) -> int:
-        return export_csv(entries, path)
+    def export_log(self, entries: Iterable[SyncLogEntry], path: str | Path, *, unmasked_by: Actor | None = None) -> int:
+        """Phone numbers in the errors masked, or in clear for an administrator who asks (audited)."""
+        if unmasked_by is not None:
+            PrivacyService(self.db).allow_unmasked(unmasked_by, "sync_log", Path(path).name)
+        return export_csv(entries, path, unmasked=unmasked_by is not None)
 
     def _lanes_(self) -> ChannelLanes:
         with self._lock:

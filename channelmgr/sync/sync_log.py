@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from ..files import atomic_target
 from ..channels.opentravel_client import SendResult
 from ..db.models import Channel, SyncLog
+from ..privacy.masking import mask_text
 
 MAX_ERROR_TEXT = 2000
 RESULTS = ("ok", "partial", "rejected", "retryable", "fatal")
@@ -105,8 +106,10 @@ def read_entries(
     ]
 
 
-def export_csv(entries: Iterable[SyncLogEntry], path: str | Path) -> int:
-    """Write the entries as UTF-8 CSV with a BOM (Excel opens Chinese text right); returns rows."""
+def export_csv(entries: Iterable[SyncLogEntry], path: str | Path, unmasked: bool = False) -> int:
+    """Write the entries as UTF-8 CSV with a BOM (Excel opens Chinese text right); returns rows.
+
+    A channel's error text can quote a booking (a guest's phone): masked unless ``unmasked``."""
     names = [f.name for f in fields(SyncLogEntry)]
     count = 0
     with atomic_target(path) as temp, open(temp, "w", encoding="utf-8-sig", newline="") as out:
@@ -115,6 +118,8 @@ def export_csv(entries: Iterable[SyncLogEntry], path: str | Path) -> int:
         for entry in entries:
             row = asdict(entry)
             row["at"] = entry.at.isoformat(sep=" ", timespec="seconds")
+            if not unmasked:
+                row["error"] = mask_text(row["error"])
             writer.writerow(row)
             count += 1
     return count

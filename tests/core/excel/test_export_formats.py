@@ -76,7 +76,7 @@ def test_reservations_workbook(services, hotel, tmp_path):
     assert row["入住"].value == datetime(2030, 3, 5) and row["入住"].number_format == "yyyy-mm-dd"
     assert row["金额"].value == 200 and row["金额"].number_format == '"¥"#,##0.00'
     assert row["状态"].value == "已确认"
-    assert ws.auto_filter.ref == "A1:O2" and ws.freeze_panes == "A2"
+    assert ws.auto_filter.ref == "A1:P2" and ws.freeze_panes == "A2"
     assert ws["L3"].value == "=SUBTOTAL(9,L2:L2)"
 
 

@@ -123,4 +123,4 @@ def test_export_to_excel_reads_back(demo_url, monkeypatch, capsys, tmp_path):
     ws = load_workbook(target).active
     header, *lines = list(ws.iter_rows(values_only=True))
     assert header[:3] == ("时间 (UTC)", "用户", "操作")
-    assert any(line[1] == "owner" and line[5] == "phone" and line[7] == "0872-7654321" for line in lines)
+    assert any(line[1] == "owner" and line[5] == "phone" and line[7] == "087****4321" for line in lines)  # masked

@@ -56,4 +56,4 @@ def test_filters_and_export(qtbot, app_context, tmp_path):
     qtbot.waitUntil(target.exists, timeout=5000)
     app_context.db_tasks.wait()
     rows = list(load_workbook(target).active.iter_rows(values_only=True))
-    assert any(r[1] == "li" and r[5] == "phone" and r[7] == "0872-5550000" for r in rows[1:])
+    assert any(r[1] == "li" and r[5] == "phone" and r[7] == "087****0000" for r in rows[1:])  # masked
