@@ -47,6 +47,7 @@ COMMANDS = {
     "user": "channelmgr.commands.user",
     "audit": "channelmgr.commands.audit",
     "privacy": "channelmgr.commands.privacy",
+    "backup": "channelmgr.commands.backup",
 }
 
 

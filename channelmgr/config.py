@@ -28,6 +28,11 @@ def data_dir() -> Path:
     return path
 
 
+def backups_dir() -> Path:
+    """Where the daily backups go unless Settings › Backups names another folder (not created here)."""
+    return data_dir() / "backups"
+
+
 def default_db_url() -> str:
     return f"sqlite:///{data_dir() / 'channelmgr.sqlite3'}"
 

@@ -6,6 +6,7 @@ so a front end needs a single object.
 
 from __future__ import annotations
 
+from .backups.service import BackupService
 from .db.engine import Database, open_database
 from .excel import ExcelService
 from .inventory.calendar_services import CalendarServices
@@ -29,6 +30,7 @@ class Services:
         self.db = db
         self.users = UserService(db)  # accounts; every change below checks the actor's role
         self.audit = AuditTrail(db)  # who changed what, when, why (read and export)
+        self.backups = BackupService(db)  # SQLite backups: daily, by hand, preview and restore
         self.inventory = InventoryService(db)
         # Prices first: the calendar shows the engine's price (rules, holidays, overrides).
         self.pricing = PricingService(db)

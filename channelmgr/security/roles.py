@@ -5,7 +5,10 @@ Three roles (seeds/004: 管理員權限、操作權限、只讀權限):
 - **administrator**: everything, including user accounts, channels with their credentials and
   mappings, and the property's settings;
 - **operator**: the day's work — calendar, prices and rules, reservations, room types and rooms
-  (the policy gives 產品發布、訂單處理 to the operators), imports, exports, sync;
+  (the policy gives 產品發布、訂單處理 to the operators), imports, exports, sync, and making a
+  backup into the folder the administrator chose (it protects the data's 完整性 and copies it
+  nowhere new); restoring one, and the backup settings, stay with the administrator
+  (管理員…負責整體管理和維護);
 - **viewer**: reads and exports; changes nothing.
 
 Each service method that changes something is marked ``@requires(Permission.X)``. The mark
@@ -49,6 +52,8 @@ class Permission(str, enum.Enum):
     CHANNELS = "channels"
     SETTINGS = "settings"
     USERS = "users"
+    BACKUP = "backup"
+    RESTORE = "restore"
 
     @property
     def description(self) -> str:
@@ -72,12 +77,15 @@ _WHAT = {
     Permission.CHANNELS: ("change channels, their passwords or mappings", "修改渠道、渠道密码或映射"),
     Permission.SETTINGS: ("change settings", "修改设置"),
     Permission.USERS: ("manage user accounts", "管理用户账号"),
+    Permission.BACKUP: ("make a backup of the database", "备份数据库"),
+    Permission.RESTORE: ("restore the database from a backup", "从备份恢复数据库"),
 }
 
 GRANTS: dict[Role, frozenset[Permission]] = {
     Role.ADMINISTRATOR: frozenset(Permission),
     Role.OPERATOR: frozenset({Permission.CALENDAR, Permission.PRICES, Permission.RESERVATIONS,
-                              Permission.ROOM_TYPES, Permission.IMPORT, Permission.EXPORT, Permission.SYNC}),
+                              Permission.ROOM_TYPES, Permission.IMPORT, Permission.EXPORT, Permission.SYNC,
+                              Permission.BACKUP}),
     Role.VIEWER: frozenset({Permission.EXPORT}),
 }
 

@@ -74,7 +74,8 @@ def test_every_entry_point_that_takes_an_actor_is_guarded(accounts):
 def test_the_grants_are_the_policy():
     assert GRANTS[Role.ADMINISTRATOR] == set(Permission)
     assert GRANTS[Role.OPERATOR] == {Permission.CALENDAR, Permission.PRICES, Permission.RESERVATIONS,
-                                     Permission.ROOM_TYPES, Permission.IMPORT, Permission.EXPORT, Permission.SYNC}
+                                     Permission.ROOM_TYPES, Permission.IMPORT, Permission.EXPORT, Permission.SYNC,
+                                     Permission.BACKUP}
     assert GRANTS[Role.VIEWER] == {Permission.EXPORT}
 
 
