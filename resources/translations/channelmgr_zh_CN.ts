@@ -239,6 +239,191 @@
     </message>
 </context>
 <context>
+    <name>BackupPreviewDialog</name>
+    <message>
+        <location filename="../../ui/settings/backup_preview_dialog.py" line="16"/>
+        <source>Restore a backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/backup_preview_dialog.py" line="22"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/backup_preview_dialog.py" line="23"/>
+        <source>Made</source>
+        <translation>备份时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/backup_preview_dialog.py" line="24"/>
+        <source>Schema revision</source>
+        <translation>结构版本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/backup_preview_dialog.py" line="25"/>
+        <source>Room types</source>
+        <translation>房型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/backup_preview_dialog.py" line="25"/>
+        <source>Reservations</source>
+        <translation>预订</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/backup_preview_dialog.py" line="26"/>
+        <source>Calendar nights</source>
+        <translation>日历夜数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/backup_preview_dialog.py" line="26"/>
+        <source>Channels</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/backup_preview_dialog.py" line="27"/>
+        <source>Users</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/backup_preview_dialog.py" line="35"/>
+        <source>Newest change</source>
+        <translation>最近修改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/backup_preview_dialog.py" line="36"/>
+        <source>Restoring replaces the whole database with this backup. The current database is backed up first; channelmgr then has to be started again.</source>
+        <translation>恢复会用此备份替换整个数据库。当前数据库会先备份；恢复后需重新启动 channelmgr。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/backup_preview_dialog.py" line="39"/>
+        <source>Replace the current database with this backup</source>
+        <translation>用此备份替换当前数据库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/backup_preview_dialog.py" line="42"/>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsSection</name>
+    <message>
+        <location filename="../../ui/settings/backups_section.py" line="28"/>
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/backups_section.py" line="34"/>
+        <source>backups folder in the data folder</source>
+        <translation>数据文件夹中的 backups 文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/backups_section.py" line="40"/>
+        <source>Back up now</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/backups_section.py" line="42"/>
+        <source>Restore…</source>
+        <translation>恢复…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/backups_section.py" line="46"/>
+        <source>daily</source>
+        <translation>天（每日一份）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/backups_section.py" line="48"/>
+        <source>weekly</source>
+        <translation>周（每周一份）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/backups_section.py" line="55"/>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/backups_section.py" line="56"/>
+        <source>Keep</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/backups_section.py" line="57"/>
+        <source>Last backup</source>
+        <translation>上次备份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/backups_section.py" line="90"/>
+        <source>This database is PostgreSQL: back it up with pg_dump, restore with pg_restore.</source>
+        <translation>此数据库是 PostgreSQL：请用 pg_dump 备份，用 pg_restore 恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/backups_section.py" line="97"/>
+        <source>None yet</source>
+        <translation>还没有</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/backups_section.py" line="98"/>
+        <source>%1 (%2 MB)</source>
+        <translation>%1（%2 MB）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/backups_section.py" line="108"/>
+        <source>Backup settings saved.</source>
+        <translation>备份设置已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/backups_section.py" line="113"/>
+        <source>Backing up…</source>
+        <translation>正在备份…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/backups_section.py" line="120"/>
+        <source>Backed up to %1</source>
+        <translation>已备份到 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/backups_section.py" line="128"/>
+        <source>Restore a backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/backups_section.py" line="129"/>
+        <source>channelmgr backups (*.sqlite3);;All files (*)</source>
+        <translation>channelmgr 备份 (*.sqlite3);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/backups_section.py" line="136"/>
+        <source>Reading the backup…</source>
+        <translation>正在读取备份…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/backups_section.py" line="150"/>
+        <source>Restoring…</source>
+        <translation>正在恢复…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/backups_section.py" line="155"/>
+        <source>Restored. The database as it was is in %1</source>
+        <translation>已恢复。恢复前的数据库在 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/backups_section.py" line="161"/>
+        <source>Backup restored</source>
+        <translation>备份已恢复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/backups_section.py" line="162"/>
+        <source>The backup was restored. channelmgr closes now: start it again to work on the restored database.
+
+The database as it was is in %1</source>
+        <translation>备份已恢复。channelmgr 现在关闭：请重新启动，以使用恢复后的数据库。
+
+恢复前的数据库在 %1</translation>
+    </message>
+</context>
+<context>
     <name>BookingsPanel</name>
     <message>
         <location filename="../../ui/reservations/bookings_panel.py" line="58"/>
@@ -1715,6 +1900,14 @@
         <location filename="../../ui/calendar/copy_week_dialog.py" line="70"/>
         <source>Room types</source>
         <translation>房型</translation>
+    </message>
+</context>
+<context>
+    <name>DailyBackup</name>
+    <message>
+        <location filename="../../ui/daily_backup.py" line="43"/>
+        <source>The daily backup failed: %1</source>
+        <translation>每日备份失败：%1</translation>
     </message>
 </context>
 <context>
@@ -4433,27 +4626,27 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/pages/settings.py" line="60"/>
+        <location filename="../../ui/pages/settings.py" line="62"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="62"/>
+        <location filename="../../ui/pages/settings.py" line="64"/>
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="40"/>
+        <location filename="../../ui/pages/settings.py" line="42"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="48"/>
+        <location filename="../../ui/pages/settings.py" line="50"/>
         <source>This computer</source>
         <translation>本机</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="69"/>
+        <location filename="../../ui/pages/settings.py" line="71"/>
         <source>The new language is used from the next start of channelmgr.</source>
         <translation>新语言将在下次启动 channelmgr 时生效。</translation>
     </message>

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QScroll
 
 from .. import i18n
 from ..context import AppContext
+from ..settings.backups_section import BackupsSection
 from ..settings.pricing_section import PricingSection
 from ..settings.property_section import PropertySection
 from .base import Page
@@ -27,6 +28,7 @@ class SettingsPage(Page):
         sections.addWidget(self.property_section)
         sections.addWidget(self.pricing_section)
         sections.addWidget(self._desk_section())
+        sections.addWidget(BackupsSection(ctx))
         sections.addStretch(1)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
