@@ -15,6 +15,7 @@ import warnings
 import keyring
 import pytest
 from cryptography.fernet import Fernet
+from jaraco.classes import properties
 from keyring.backend import KeyringBackend
 from keyring.backends import fail
 
@@ -25,7 +26,14 @@ from channelmgr.security.vault import KeyDamaged, SecretUnreadable, Vault, key_l
 
 
 class MemoryKeyring(KeyringBackend):
-    priority = 1
+    # keyring registers every KeyringBackend subclass and picks the best *viable* one the first
+    # time a process asks: with a plain priority this test backend became the default keyring of
+    # every later test in the same pytest worker, whose CLI child processes (with no such keyring)
+    # then could not find the key. A priority that raises makes it non-viable, so only
+    # keyring.set_keyring in these tests ever selects it.
+    @properties.classproperty
+    def priority(cls):
+        raise RuntimeError("a test backend: chosen only by keyring.set_keyring")
 
     def __init__(self):
         super().__init__()
