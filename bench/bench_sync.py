@@ -41,6 +41,7 @@ from sqlalchemy import select  # noqa: E402
 from channelmgr.actor import Actor  # noqa: E402
 from channelmgr.channels.opentravel_client import Credentials, OpenTravelClient  # noqa: E402
 from channelmgr.channels.opentravel_messages import build_notif, elements_per_range  # noqa: E402
+from channelmgr.channels.adapter import adapter_for  # noqa: E402
 from channelmgr.channels.sandbox import ListingConfig, serve  # noqa: E402
 from channelmgr.db.engine import open_database  # noqa: E402
 from channelmgr.inventory.nights import local_today, utc_now  # noqa: E402
@@ -315,7 +316,7 @@ def large_full_resync(room_types: int = 50, horizon: int = 730, channels: int = 
                 desired = desired_state(s, channel, today)
             t1 = time.perf_counter()
             diff = difference(desired, {}, ValueCodec())
-            planned = plan_requests(diff, channel.settings)
+            planned = plan_requests(diff, channel.settings, adapter_for(channel.protocol).items_per_range)
             t2 = time.perf_counter()
             for group in planned:
                 body += len(build_notif(channel.hotel_code, group).body)

@@ -17,7 +17,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from ..actor import Actor
-from ..channels.opentravel_client import Credentials, OpenTravelClient
+from ..channels.adapter import PROTOCOLS, adapter_for
 from ..db.engine import Database
 from ..db.models import AckedState, Channel, ChannelMapping, Property, RatePlan, Reservation, RoomType, SyncLog
 from ..errors import NotFound, UserError
@@ -27,7 +27,6 @@ from .channel_settings import ChannelSettings
 from .mappings import Mapping, SyncWarning, load_mappings, mapping_warnings
 from ..security.roles import Permission, requires
 
-PROTOCOLS = ("opentravel",)
 AUDIT_ENTITY = "channel"
 
 
@@ -170,7 +169,7 @@ class ChannelService:
         name = _required("name", name, 50)
         if protocol not in PROTOCOLS:
             raise UserError(f"Unknown protocol {protocol!r}; supported: {', '.join(PROTOCOLS)}")
-        _check_endpoint(endpoint)
+        _check_endpoint(protocol, endpoint)
         hotel_code = _required("hotel code", hotel_code, 64)
         username = _required("username", username, 100)
         if not password:
@@ -210,7 +209,7 @@ class ChannelService:
             before = _audit_view(channel)
             listing_moved = False
             if endpoint is not None and endpoint.rstrip("/") != channel.endpoint:
-                _check_endpoint(endpoint)
+                _check_endpoint(channel.protocol, endpoint)
                 channel.endpoint = endpoint.rstrip("/")
                 listing_moved = True
             if hotel_code is not None and hotel_code != channel.hotel_code:
@@ -325,14 +324,11 @@ class ChannelService:
 
 # --- helpers ------------------------------------------------------------------------------------
 
-_UNUSED_HTTP_SESSION = object()  # the check below builds a client only to ask it; it never sends
-
-
-def _check_endpoint(endpoint: str) -> None:
-    """Refuse what the OpenTravel client would refuse (not http(s), no host, credentials in the
+def _check_endpoint(protocol: str, endpoint: str) -> None:
+    """Refuse what the channel's client would refuse (not http(s), no host, credentials in the
     URL), now, with the owner at the keyboard, rather than at the first push."""
     try:
-        OpenTravelClient(endpoint, Credentials("", ""), session=_UNUSED_HTTP_SESSION)
+        adapter_for(protocol).check_endpoint(endpoint)
     except ValueError as exc:
         raise UserError(f"Endpoint refused: {exc}") from None
 

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Mapping
+from typing import Callable, Mapping
 
-from ..channels.opentravel_messages import elements_per_range
 from .acked import AckedNights, StorageKey, ValueCodec, storage_key
 from .channel_settings import ChannelSettings
 from .desired import DesiredState, Origin, Series
@@ -82,7 +81,9 @@ def difference(
     return Difference(series, held_back)
 
 
-def plan_requests(diff: Difference, settings: ChannelSettings) -> list[list[Range]]:
+def plan_requests(diff: Difference, settings: ChannelSettings,
+                  items_per_range: Callable[[Range], int]) -> list[list[Range]]:
+    """``items_per_range``: the channel adapter's — what one range costs on its wire."""
     ranges = coalesce_series(diff.series, weekday_patterns=settings.weekday_patterns)
     ranges.sort(key=lambda r: KIND_ORDER[storage_key(r.cell)[0]])  # stable: key and night order stay
-    return pack(ranges, settings.max_items_per_request, items_per_range=elements_per_range)
+    return pack(ranges, settings.max_items_per_request, items_per_range=items_per_range)

@@ -22,8 +22,8 @@ from typing import Callable
 import requests
 
 from ..channels.errors import Failure, FailureKind
-from ..channels.opentravel_client import Credentials, OpenTravelClient, Outcome, SendResult
-from ..channels.opentravel_messages import build_notif
+from ..channels.adapter import ChannelConnection, adapter_for
+from ..channels.opentravel_client import Credentials, Outcome, SendResult
 from ..channels.retry import RetryPolicy, send_with_retry
 from ..channels.throttle import TokenBucket
 from ..db.base import utcnow
@@ -139,8 +139,8 @@ class SyncEngine:
             password = self._password(channel)
         except UserError as exc:
             return _with_failures(replace(report, finished_at=utcnow()), [Failure(FailureKind.CONFIG, str(exc))])
-        client = OpenTravelClient(
-            channel.endpoint, Credentials(channel.username, password),
+        connection = adapter_for(channel.protocol).connect(
+            channel.endpoint, channel.hotel_code, Credentials(channel.username, password),
             timeout=(CONNECT_TIMEOUT, channel.settings.timeout_seconds), session=runtime.http,
         )
         limiter = runtime.limiter(channel.settings.requests_per_minute)
@@ -148,7 +148,7 @@ class SyncEngine:
         for group in prepared.requests:
             if runtime.stop.is_set():
                 break
-            result = self._send(client, channel, group, limiter, runtime, prepared.codec, tally, password)
+            result = self._send(connection, channel, group, limiter, runtime, prepared.codec, tally, password)
             if result.outcome in (Outcome.FATAL, Outcome.RETRYABLE):
                 # The channel is down, slow, or refusing us: the rest would meet the same. What was
                 # not confirmed stays in the difference for the next pass.
@@ -181,7 +181,8 @@ class SyncEngine:
             desired = desired_state(s, channel, today, self.prices, self.rule_min_stays)
             acked = {} if full else load_acked(s, channel.id, desired.start, desired.end)
         diff = difference(desired, acked, codec, refusals.active() if hold_refused else None)
-        requests_ = plan_requests(diff, channel.settings) if channel.enabled or dry_run else []
+        items_per_range = adapter_for(channel.protocol).items_per_range
+        requests_ = plan_requests(diff, channel.settings, items_per_range) if channel.enabled or dry_run else []
         return _Prepared(channel, desired, diff, requests_, codec)
 
     def _password(self, channel: ChannelConfig) -> str:
@@ -189,7 +190,7 @@ class SyncEngine:
 
     def _send(
         self,
-        client: OpenTravelClient,
+        connection: ChannelConnection,
         channel: ChannelConfig,
         ranges: list[Range],
         limiter: TokenBucket,
@@ -198,9 +199,9 @@ class SyncEngine:
         tally: "_Tally",
         password: str,
     ) -> SendResult:
-        message = build_notif(channel.hotel_code, ranges)
+        message = connection.availability_message(ranges)
         started = time.monotonic()
-        result = send_with_retry(client.send, message, policy=self.retry, limiter=limiter, sleep=runtime.sleep)
+        result = send_with_retry(connection.send, message, policy=self.retry, limiter=limiter, sleep=runtime.sleep)
         latency_ms = round((time.monotonic() - started) * 1000)
         cells = sum(_nights(r) for r in ranges)
         with self.db.session() as s:

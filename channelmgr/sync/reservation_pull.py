@@ -25,8 +25,8 @@ from typing import Callable
 
 from ..actor import SYSTEM_ROLE, Actor
 from ..channels.errors import Failure, FailureKind, ProtocolError
-from ..channels.opentravel_client import Credentials, OpenTravelClient, Outcome, SendResult
-from ..channels.opentravel_reservations import build_notif_report, build_read_request, parse_res_retrieve
+from ..channels.adapter import ChannelConnection, adapter_for
+from ..channels.opentravel_client import Credentials, Outcome, SendResult
 from ..channels.retry import RetryPolicy, send_with_retry
 from ..db.engine import Database
 from ..errors import UserError
@@ -105,16 +105,17 @@ class ReservationPuller:
             password = self._password(channel)
         except UserError as exc:
             return self._failed(channel, Failure(FailureKind.CONFIG, str(exc)), "")
-        client = OpenTravelClient(channel.endpoint, Credentials(channel.username, password), session=session,
-                                  timeout=(timeout[0], channel.settings.timeout_seconds))
+        connection = adapter_for(channel.protocol).connect(
+            channel.endpoint, channel.hotel_code, Credentials(channel.username, password), session=session,
+            timeout=(timeout[0], channel.settings.timeout_seconds))
 
         # Re-reading is safe (the channel only marks bookings delivered on our report), so the
         # same retries as a push smooth over blips.
-        read = self._send(client, channel, build_read_request(channel.hotel_code), password, sleep)
+        read = self._send(connection, channel, connection.reservations_request(), password, sleep)
         if read.outcome is not Outcome.OK:
             return self._failed(channel, read.failure, password)
         try:
-            _response, parsed = parse_res_retrieve(read.reply)
+            parsed = connection.parse_reservations(read.reply)
         except ProtocolError as exc:  # HostileXmlError is one: refused, logged, nothing stored
             return self._failed(channel, Failure(FailureKind.BAD_REPLY, f"unreadable reservation list: {exc}"),
                                 password)
@@ -134,9 +135,14 @@ class ReservationPuller:
         to_acknowledge = ingest.to_acknowledge
         if not to_acknowledge:
             return report
-        ack = self._send(client, channel, build_notif_report(channel.hotel_code, to_acknowledge), password, sleep)
+        # One request for all (OpenTravel) or one per booking (Channex-style); stop at the first
+        # failure: what is not acknowledged the channel sends again.
+        for message in connection.acknowledgements(to_acknowledge):
+            ack = self._send(connection, channel, message, password, sleep)
+            if ack.outcome is not Outcome.OK:
+                break
         if ack.outcome is not Outcome.OK:
-            # Stored but not acknowledged: the channel sends them again and they come back
+            # Stored but not (all) acknowledged: the channel sends them again and they come back
             # "unchanged". Worth a line in the log, never a lost booking.
             error = f"{ack.message.name}: {scrub(ack.detail, (password,))} (stored; will be acknowledged next pull)"
             log.warning("channel %s: %s", channel.name, error)
@@ -144,10 +150,10 @@ class ReservationPuller:
         log.info("channel %s: %s", channel.name, report.summary())
         return replace(report, acknowledged=len(to_acknowledge))
 
-    def _send(self, client: OpenTravelClient, channel: ChannelConfig, message, password: str,
+    def _send(self, connection: ChannelConnection, channel: ChannelConfig, message, password: str,
               sleep: Callable[[float], None]) -> SendResult:
         started = time.monotonic()
-        result = send_with_retry(client.send, message, policy=self.retry, sleep=sleep)
+        result = send_with_retry(connection.send, message, policy=self.retry, sleep=sleep)
         latency_ms = round((time.monotonic() - started) * 1000)
         with self.db.session() as s:  # the pull shows in the sync log beside the pushes
             write_entry(s, channel.id, result, cells=0, latency_ms=latency_ms, acknowledged_cells=0,

@@ -145,7 +145,7 @@ def test_the_difference_is_what_was_not_acknowledged_packed_in_the_fewest_reques
     acked[("avail", "CT-GTW", "", 0)][_night(40)] = "[9]"
     diff = difference(state, acked, codec)
     assert diff.cell_count == 8
-    requests = plan_requests(diff, ctrip.settings)
+    requests = plan_requests(diff, ctrip.settings, elements_per_range)
     assert [type(r[0].cell) for r in requests] == [AvailCell, RateCell]  # availability first
     cells = [c for request in requests for rng in request for c in rng.cells()]
     assert minimum_requests(cells, 100, items_per_range=elements_per_range) == len(requests) == 2

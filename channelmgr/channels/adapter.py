@@ -1,0 +1,89 @@
+"""One channel interface: the engine decides *what* to send, an adapter says *how* a channel carries it.
+
+The sync engine (``channelmgr.sync.engine``) and the reservation pull
+(``channelmgr.sync.reservation_pull``) never build a protocol message themselves. For a
+channel's ``protocol`` they ask :func:`adapter_for` for a :class:`ChannelAdapter`, which
+
+* says how many request items a range costs (``items_per_range``), so the planner packs
+  requests within the channel's item limit without knowing the wire format;
+* binds the channel's endpoint and credentials into a :class:`ChannelConnection` for one pass.
+
+A connection turns ranges into requests, sends them and classifies the reply as a
+:class:`~channelmgr.channels.opentravel_client.SendResult` (OK · PARTIAL · REJECTED · RETRYABLE ·
+FATAL), so retries, pacing, acknowledgement and the sync log work the same for every protocol.
+``OutgoingMessage`` is the request as the log sees it: a name, the bytes sent, and the ranges
+behind it.
+
+Adding a protocol means one module with an adapter and one line in ``_ADAPTERS``; nothing in the
+engine changes.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any, Protocol, Sequence
+
+import requests
+
+from channelmgr.channels.opentravel_client import Credentials, SendResult
+from channelmgr.channels.opentravel_messages import OutgoingMessage
+from channelmgr.sync.ranges import Range
+
+Timeout = tuple[float, float]  # (connect, read) seconds
+
+
+class ChannelConnection(Protocol):
+    """One channel's wire for one pass, its credentials bound. ``send`` never raises for what the
+    network or the channel does: that is the result's outcome."""
+
+    def availability_message(self, ranges: Sequence[Range]) -> OutgoingMessage:
+        """The request that carries one planned group of ranges (all of one cell type)."""
+
+    def send(self, message: OutgoingMessage) -> SendResult: ...
+
+    def reservations_request(self) -> OutgoingMessage:
+        """The request that reads the bookings not yet acknowledged."""
+
+    def parse_reservations(self, reply: bytes) -> list[dict[str, Any]]:
+        """The reply's bookings as ``channel_booking.read_channel_booking`` dicts; raises
+        ``ProtocolError`` (``HostileXmlError`` included) for a reply that cannot be trusted."""
+
+    def acknowledgements(self, remote_ids: Sequence[str]) -> list[OutgoingMessage]:
+        """The request(s) that tell the channel these bookings are stored."""
+
+
+class ChannelAdapter(Protocol):
+    protocol: str
+
+    def items_per_range(self, rng: Range) -> int:
+        """What one range costs against the channel's ``max_items_per_request``."""
+
+    def check_endpoint(self, endpoint: str) -> None:
+        """Raise ``ValueError`` for an endpoint this protocol cannot use (said when it is entered)."""
+
+    def connect(
+        self,
+        endpoint: str,
+        hotel_code: str,
+        credentials: Credentials,
+        *,
+        session: requests.Session | None,
+        timeout: Timeout,
+    ) -> ChannelConnection: ...
+
+
+# protocol → "module:attribute"; imported on first use so a protocol's code loads only when used.
+_ADAPTERS = {
+    "opentravel": "channelmgr.channels.opentravel_adapter:ADAPTER",
+}
+
+PROTOCOLS = tuple(_ADAPTERS)
+
+
+def adapter_for(protocol: str) -> ChannelAdapter:
+    try:
+        target = _ADAPTERS[protocol]
+    except KeyError:
+        raise ValueError(f"unknown protocol {protocol!r}; supported: {', '.join(PROTOCOLS)}") from None
+    module, _, attribute = target.partition(":")
+    return getattr(importlib.import_module(module), attribute)

@@ -1,0 +1,60 @@
+"""OpenTravel 2015B behind the channel interface: OTA_Hotel…NotifRQ over HTTP Basic auth.
+
+The messages are built by ``opentravel_messages`` / ``opentravel_reservations`` and the replies
+judged by ``opentravel_client``; this module only binds them to :class:`ChannelAdapter`.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Sequence
+
+import requests
+
+from channelmgr.channels.adapter import Timeout
+from channelmgr.channels.opentravel_client import Credentials, OpenTravelClient, SendResult
+from channelmgr.channels.opentravel_messages import OutgoingMessage, build_notif, elements_per_range
+from channelmgr.channels.opentravel_reservations import build_notif_report, build_read_request, parse_res_retrieve
+from channelmgr.sync.ranges import Range
+
+_UNUSED_HTTP_SESSION = object()  # check_endpoint builds a client only to ask it; it never sends
+
+
+class OpenTravelConnection:
+    def __init__(self, client: OpenTravelClient, hotel_code: str):
+        self.client = client
+        self.hotel_code = hotel_code
+
+    def availability_message(self, ranges: Sequence[Range]) -> OutgoingMessage:
+        return build_notif(self.hotel_code, ranges)
+
+    def send(self, message: OutgoingMessage) -> SendResult:
+        return self.client.send(message)
+
+    def reservations_request(self) -> OutgoingMessage:
+        return build_read_request(self.hotel_code)
+
+    def parse_reservations(self, reply: bytes) -> list[dict[str, Any]]:
+        _response, parsed = parse_res_retrieve(reply)
+        return parsed
+
+    def acknowledgements(self, remote_ids: Sequence[str]) -> list[OutgoingMessage]:
+        # One OTA_NotifReportRQ names them all.
+        return [build_notif_report(self.hotel_code, remote_ids)]
+
+
+class OpenTravelAdapter:
+    protocol = "opentravel"
+
+    def items_per_range(self, rng: Range) -> int:
+        return elements_per_range(rng)
+
+    def check_endpoint(self, endpoint: str) -> None:
+        OpenTravelClient(endpoint, Credentials("", ""), session=_UNUSED_HTTP_SESSION)
+
+    def connect(self, endpoint: str, hotel_code: str, credentials: Credentials, *,
+                session: requests.Session | None, timeout: Timeout) -> OpenTravelConnection:
+        return OpenTravelConnection(OpenTravelClient(endpoint, credentials, timeout=timeout, session=session),
+                                    hotel_code)
+
+
+ADAPTER = OpenTravelAdapter()
