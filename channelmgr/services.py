@@ -11,7 +11,7 @@ from .db.engine import Database, open_database
 from .excel import ExcelService
 from .inventory.calendar_services import CalendarServices
 from .inventory.property_details import PropertyDetailsService
-from .ical.service import IcalExportService
+from .ical.service import IcalExportService, IcalImportService
 from .inventory.service import InventoryService
 from .pricing.service import PricingService
 from .privacy.service import PrivacyService
@@ -40,6 +40,7 @@ class Services:
         self.reservations = ReservationService(db)
         self.privacy = PrivacyService(db)  # guest data: purge after check-out, phones in clear only when audited
         self.ical = IcalExportService(db, self.calendar.availability)
+        self.ical_import = IcalImportService(db)
         self.room_types = RoomTypeService(db)
         self.rooms = RoomService(db)
         self.photos = PhotoService(db, self.room_types)

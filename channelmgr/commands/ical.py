@@ -7,6 +7,7 @@ from pathlib import Path
 from ..dates import parse_date
 from ..errors import UserError
 from ..language import say
+from ..roomtypes.desk_user import desk_actor
 
 
 def register(sub) -> None:
@@ -21,6 +22,14 @@ def register(sub) -> None:
     export.add_argument("--to", dest="end", type=parse_date, metavar="YYYY-MM-DD",
                         help="end of the window, exclusive (default a year on)")
     export.set_defaults(func=run_export)
+    imp = actions.add_parser("import", help="import another calendar's feed (a file or a URL) into a room type's bookings")
+    imp.add_argument("--room-type", required=True, metavar="CODE")
+    imp.add_argument("--name", required=True, metavar="FEEDNAME", help="the feed's name; its bookings' channel is ical:NAME")
+    imp.add_argument("--property", metavar="CODE")
+    source = imp.add_mutually_exclusive_group(required=True)
+    source.add_argument("file", nargs="?", type=Path, metavar="FILE")
+    source.add_argument("--url", metavar="URL")
+    imp.set_defaults(func=run_import)
 
 
 def run_export(args, ctx) -> int:
@@ -30,4 +39,25 @@ def run_export(args, ctx) -> int:
     pid = services.inventory.property_id(args.property)
     result = services.ical.export(pid, args.room_type, args.output, args.room, args.start, args.end)
     print(say(f"Wrote {result.path} ({result.events} events)", f"已写入 {result.path}（{result.events} 个事件）"))
+    return 0
+
+
+def run_import(args, ctx) -> int:
+    services = ctx.services()
+    pid = services.inventory.property_id(args.property)
+    actor = desk_actor("command line")
+    if args.url:
+        r = services.ical_import.import_url(pid, args.room_type, args.name, args.url, actor)
+    else:
+        try:
+            body = args.file.read_bytes()
+        except OSError as exc:
+            raise UserError(f"{args.file}: cannot read ({exc.strerror})", f"{args.file}：无法读取（{exc.strerror}）") from None
+        r = services.ical_import.import_feed(pid, args.room_type, args.name, body, actor, str(args.file))
+    print(say(f"{args.name}: {r.new} new, {r.changed} changed, {r.cancelled} cancelled, {r.unchanged} unchanged"
+              + (f", {r.skipped_own} of our own skipped" if r.skipped_own else "")
+              + (f", {r.overbooked} overbooked" if r.overbooked else ""),
+              f"{args.name}：新增 {r.new}，变更 {r.changed}，取消 {r.cancelled}，未变 {r.unchanged}"
+              + (f"，跳过本店导出的 {r.skipped_own}" if r.skipped_own else "")
+              + (f"，超订 {r.overbooked}" if r.overbooked else "")))
     return 0

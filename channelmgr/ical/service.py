@@ -19,8 +19,12 @@ from ..db.models import Property, Reservation, Room, RoomOutOfOrder, RoomType
 from ..errors import NotFound, UserError
 from ..files import atomic_target
 from ..inventory.availability import HOLDING_STATUSES, AvailabilityService
-from ..inventory.nights import Clock, utc_now
+from ..actor import Actor
+from ..inventory.nights import Clock, property_today, utc_now
+from ..security.roles import Permission, requires
 from .export import busy_runs, feed_bytes
+from .feed_import import FeedImport, import_feed
+from .fetch import fetch_feed
 
 DEFAULT_HORIZON = timedelta(days=365)
 MAX_HORIZON = timedelta(days=3 * 366)
@@ -105,3 +109,22 @@ class IcalExportService:
         with atomic_target(path) as temp:
             temp.write_bytes(body)
         return FeedExport(path, body.count(b"BEGIN:VEVENT"), body)
+
+
+class IcalImportService:
+    """Importing other calendars' feeds (a file's bytes or a URL) into one room type's ledger."""
+
+    def __init__(self, db: Database, clock: Clock = utc_now):
+        self.db = db
+        self.clock = clock
+
+    @requires(Permission.RESERVATIONS)  # the feed's events become bookings, like an OTA's
+    def import_feed(self, property_id: int, room_type_code: str, feed_name: str, body: bytes, actor: Actor,
+                    where: str = "the feed") -> FeedImport:
+        with self.db.session() as s:
+            today = property_today(s, property_id, self.clock)
+        return import_feed(self.db, property_id, room_type_code, feed_name, body, actor, today, where)
+
+    @requires(Permission.RESERVATIONS)
+    def import_url(self, property_id: int, room_type_code: str, feed_name: str, url: str, actor: Actor) -> FeedImport:
+        return self.import_feed(property_id, room_type_code, feed_name, fetch_feed(url), actor, url)
