@@ -54,6 +54,12 @@ class ChannelConnection(Protocol):
 
 class ChannelAdapter(Protocol):
     protocol: str
+    # False: the channel reads our feed (iCal); the engine plans nothing for it. Default True.
+    pushes: bool
+    # True: the channel's bookings are its whole published calendar, read and applied by
+    # channelmgr.ical.feed_poll (cancelled by disappearance), not undelivered changes to
+    # acknowledge one by one. Default False.
+    whole_feed: bool
 
     def items_per_range(self, rng: Range) -> int:
         """What one range costs against the channel's ``max_items_per_request``."""
@@ -75,9 +81,18 @@ class ChannelAdapter(Protocol):
 # protocol → "module:attribute"; imported on first use so a protocol's code loads only when used.
 _ADAPTERS = {
     "opentravel": "channelmgr.channels.opentravel_adapter:ADAPTER",
+    "ical": "channelmgr.ical.channel_adapter:ADAPTER",
 }
 
 PROTOCOLS = tuple(_ADAPTERS)
+
+
+def pushes(adapter: ChannelAdapter) -> bool:
+    return getattr(adapter, "pushes", True)
+
+
+def whole_feed(adapter: ChannelAdapter) -> bool:
+    return getattr(adapter, "whole_feed", False)
 
 
 def adapter_for(protocol: str) -> ChannelAdapter:

@@ -44,6 +44,8 @@ class OpenTravelConnection:
 
 class OpenTravelAdapter:
     protocol = "opentravel"
+    pushes = True
+    whole_feed = False
 
     def items_per_range(self, rng: Range) -> int:
         return elements_per_range(rng)

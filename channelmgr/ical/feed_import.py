@@ -46,7 +46,9 @@ def is_own_event(uid: str, property_code: str) -> bool:
 
 
 def import_feed(db: Database, property_id: int, room_type_code: str, feed_name: str, body: bytes,
-                actor: Actor, today: date, where: str = "the feed") -> FeedImport:
+                actor: Actor, today: date, where: str = "the feed", url: str | None = None) -> FeedImport:
+    """``url``: where the feed was downloaded from; kept as the channel's endpoint so the sync
+    scheduler polls it from then on (a feed imported from a file is not polled)."""
     name = f"ical:{feed_name.strip()}"
     if not feed_name.strip() or len(name) > 50:
         raise UserError(f"The feed name {feed_name!r} must be 1 to 45 characters",
@@ -71,6 +73,8 @@ def import_feed(db: Database, property_id: int, room_type_code: str, feed_name: 
             s.flush()
         elif channel.protocol != PROTOCOL:
             raise UserError(f"The channel {name} exists and is not an iCal feed", f"渠道 {name} 已存在且不是 iCal 日历")
+        if url is not None:
+            channel.endpoint = url
         mapping = s.scalars(select(ChannelMapping).where(ChannelMapping.channel_id == channel.id)).first()
         if mapping is None:
             s.add(ChannelMapping(channel_id=channel.id, room_type_id=rt.id, rate_plan_id=None,

@@ -127,4 +127,8 @@ class IcalImportService:
 
     @requires(Permission.RESERVATIONS)
     def import_url(self, property_id: int, room_type_code: str, feed_name: str, url: str, actor: Actor) -> FeedImport:
-        return self.import_feed(property_id, room_type_code, feed_name, fetch_feed(url), actor, url)
+        """Import now and keep the URL: the sync scheduler polls the feed from then on."""
+        body = fetch_feed(url)
+        with self.db.session() as s:
+            today = property_today(s, property_id, self.clock)
+        return import_feed(self.db, property_id, room_type_code, feed_name, body, actor, today, url, url=url)

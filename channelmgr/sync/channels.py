@@ -169,6 +169,10 @@ class ChannelService:
         name = _required("name", name, 50)
         if protocol not in PROTOCOLS:
             raise UserError(f"Unknown protocol {protocol!r}; supported: {', '.join(PROTOCOLS)}")
+        if protocol == "ical":  # a feed belongs to one room type and is read at once: its own command
+            raise UserError("An iCal channel is added by importing its feed: channelmgr ical import "
+                            "--room-type CODE --name NAME --url URL",
+                            "iCal 渠道通过导入其日历添加：channelmgr ical import --room-type 房型代码 --name 名称 --url 网址")
         _check_endpoint(protocol, endpoint)
         hotel_code = _required("hotel code", hotel_code, 64)
         username = _required("username", username, 100)

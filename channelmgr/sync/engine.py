@@ -22,7 +22,7 @@ from typing import Callable
 import requests
 
 from ..channels.errors import Failure, FailureKind
-from ..channels.adapter import ChannelConnection, adapter_for
+from ..channels.adapter import ChannelConnection, adapter_for, pushes
 from ..channels.opentravel_client import Credentials, Outcome, SendResult
 from ..channels.retry import RetryPolicy, send_with_retry
 from ..channels.throttle import TokenBucket
@@ -35,6 +35,7 @@ from ..security.vault import Vault
 from .acked import ValueCodec, forget, load_acked, prune_past, record_acknowledged
 from .channels import ChannelConfig, load_channel_config
 from .desired import DesiredState, desired_state
+from .mappings import SyncWarning
 from .price_source import PriceSource, no_rule_min_stays, price_source
 from .difference import Difference, difference, plan_requests
 from .ranges import Range
@@ -178,11 +179,18 @@ class SyncEngine:
                 log.info("channel %s: full resync, forgot %d acknowledged cells", channel.name, forgotten)
             elif not dry_run:
                 prune_past(s, channel.id, today)
+            adapter = adapter_for(channel.protocol)
+            if not pushes(adapter):
+                # The channel downloads our feed itself: nothing to send, nothing waits, and a
+                # feed per room type is by design (no "room type not mapped" warnings).
+                idle = DesiredState(channel.id, today, today, warnings=[SyncWarning(
+                    "feed_only", f"{channel.name}: the channel reads our iCal feed (channelmgr ical export); "
+                                 "nothing is pushed")])
+                return _Prepared(channel, idle, Difference([], 0), [], codec)
             desired = desired_state(s, channel, today, self.prices, self.rule_min_stays)
             acked = {} if full else load_acked(s, channel.id, desired.start, desired.end)
         diff = difference(desired, acked, codec, refusals.active() if hold_refused else None)
-        items_per_range = adapter_for(channel.protocol).items_per_range
-        requests_ = plan_requests(diff, channel.settings, items_per_range) if channel.enabled or dry_run else []
+        requests_ = plan_requests(diff, channel.settings, adapter.items_per_range) if channel.enabled or dry_run else []
         return _Prepared(channel, desired, diff, requests_, codec)
 
     def _password(self, channel: ChannelConfig) -> str:

@@ -25,11 +25,13 @@ from typing import Callable
 
 from ..actor import SYSTEM_ROLE, Actor
 from ..channels.errors import Failure, FailureKind, ProtocolError
-from ..channels.adapter import ChannelConnection, adapter_for
+from ..channels.adapter import ChannelConnection, adapter_for, whole_feed
 from ..channels.opentravel_client import Credentials, Outcome, SendResult
 from ..channels.retry import RetryPolicy, send_with_retry
 from ..db.engine import Database
 from ..errors import UserError
+from ..ical.feed_poll import FeedPoller
+from ..inventory.nights import Clock, property_today, utc_now
 from ..reservations.channel_ingest import IngestOutcome, IngestReport
 from ..reservations.service import ReservationService
 from ..security.channel_secret import channel_password
@@ -86,8 +88,11 @@ class ReservationPuller:
         vault: Callable[[], Vault],
         retry: RetryPolicy,
         actor: Actor = PULL_ACTOR,
+        clock: Clock = utc_now,
     ):
         self.db = db
+        self.feeds = FeedPoller(db)  # iCal channels: their validators live as long as the puller
+        self._clock = clock
         self.reservations = reservations
         self._vault = vault  # the engine's: one key file read, shared with the pushes
         self.retry = retry
@@ -101,6 +106,8 @@ class ReservationPuller:
             channel = load_channel_config(s, channel_id)
         if not channel.enabled:
             return PullReport(channel.id, channel.name, skipped=True)
+        if whole_feed(adapter_for(channel.protocol)):
+            return self._poll_feed(channel, session, timeout)
         try:
             password = self._password(channel)
         except UserError as exc:
@@ -159,6 +166,24 @@ class ReservationPuller:
             write_entry(s, channel.id, result, cells=0, latency_ms=latency_ms, acknowledged_cells=0,
                         secrets=(password,))
         return result
+
+    def _poll_feed(self, channel: ChannelConfig, session, timeout: tuple[float, float]) -> PullReport:
+        if not channel.endpoint:  # imported from a file: nothing to poll
+            return PullReport(channel.id, channel.name, skipped=True)
+        with self.db.session() as s:
+            today = property_today(s, channel.property_id, self._clock)
+        polled = self.feeds.poll(channel.id, channel.name, channel.property_id, channel.endpoint,
+                                 self.actor.because(f"iCal feed {channel.name}"), today, session=session,
+                                 timeout=(timeout[0], channel.settings.timeout_seconds))
+        if polled.failure is not None:
+            return self._failed(channel, polled.failure, "")
+        r = polled.imported
+        if r is None:  # 304: not modified since the last good import
+            return PullReport(channel.id, channel.name)
+        report = PullReport(channel.id, channel.name, received=r.new + r.changed + r.unchanged + r.cancelled,
+                            stored=r.new + r.changed + r.cancelled, unchanged=r.unchanged, overbooked=r.overbooked)
+        log.info("channel %s: %s", channel.name, report.summary())
+        return report
 
     def _failed(self, channel: ChannelConfig, failure: Failure, password: str) -> PullReport:
         failure = Failure(failure.kind, scrub(failure.detail, (password,)))

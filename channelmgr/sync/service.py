@@ -52,7 +52,8 @@ class SyncService:
         self.engine = SyncEngine(db, clock=clock, vault=vault, retry=retry, prices=prices,
                                  rule_min_stays=rule_min_stays)
         # Same clock as the engine: "today" must be one day for the booking and for the push.
-        self.puller = ReservationPuller(db, ReservationService(db, clock), vault=self.engine.vault, retry=retry)
+        self.puller = ReservationPuller(db, ReservationService(db, clock), vault=self.engine.vault, retry=retry,
+                                        clock=clock)
         self.statuses = StatusBoard()
         self._lanes: ChannelLanes | None = None
         self._scheduler: SyncScheduler | None = None

@@ -4874,95 +4874,100 @@ The database as it was is in %1</source>
             <numerusform>%2 有 %n 晚设置了%1：该渠道不支持，未发送</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location filename="../../ui/sync/texts.py" line="63"/>
+        <source>The channel reads our iCal feed: nothing is pushed</source>
+        <translation>该渠道读取我们的 iCal 日历：无需推送</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/sync/texts.py" line="65"/>
         <source>Maximum stay below minimum stay on %n night(s) of %1: sent as the minimum</source>
         <translation>
             <numerusform>%1 有 %n 晚最长入住小于最短入住：按最短入住发送</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="71"/>
+        <location filename="../../ui/sync/texts.py" line="73"/>
         <source>Cannot connect to %1: check the network or the channel address</source>
         <translation>无法连接到%1：请检查网络或渠道地址</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="72"/>
+        <location filename="../../ui/sync/texts.py" line="74"/>
         <source>The connection to %1 was cut: it will be retried</source>
         <translation>与%1的连接中断：稍后会自动重试</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="73"/>
+        <location filename="../../ui/sync/texts.py" line="75"/>
         <source>%1 did not answer in time: it will be retried</source>
         <translation>%1 响应超时：稍后会自动重试</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="74"/>
+        <location filename="../../ui/sync/texts.py" line="76"/>
         <source>%1 cannot be reached: check the internet connection and the address</source>
         <translation>找不到%1的服务器：请检查网络连接和渠道地址</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="75"/>
+        <location filename="../../ui/sync/texts.py" line="77"/>
         <source>The secure connection to %1 failed: check the address and this computer&apos;s clock</source>
         <translation>与%1的安全连接失败：请检查渠道地址和本机时间</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="76"/>
+        <location filename="../../ui/sync/texts.py" line="78"/>
         <source>%1 refused the login: check the user name and password</source>
         <translation>%1 拒绝了登录：请检查用户名和密码</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="77"/>
+        <location filename="../../ui/sync/texts.py" line="79"/>
         <source>%1 asks to slow down: it will be retried</source>
         <translation>%1 要求降低请求频率：稍后会自动重试</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="78"/>
+        <location filename="../../ui/sync/texts.py" line="80"/>
         <source>The server of %1 had an error: it will be retried</source>
         <translation>%1 的服务器出错：稍后会自动重试</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="79"/>
+        <location filename="../../ui/sync/texts.py" line="81"/>
         <source>%1 refused some of the data: see the sync log</source>
         <translation>%1 拒绝了部分数据：原因见同步日志</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="80"/>
+        <location filename="../../ui/sync/texts.py" line="82"/>
         <source>The reply of %1 could not be read: nothing confirmed, it will be retried</source>
         <translation>%1 的回复无法读取：未确认任何数据，稍后会重试</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="81"/>
+        <location filename="../../ui/sync/texts.py" line="83"/>
         <source>The settings of %1 are incomplete: check the address, password and mappings</source>
         <translation>%1 的设置不完整：请检查地址、密码和映射</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="82"/>
+        <location filename="../../ui/sync/texts.py" line="84"/>
         <source>An internal error while syncing %1: see the log</source>
         <translation>同步%1时出现内部错误：详情见日志</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="88"/>
+        <location filename="../../ui/sync/texts.py" line="90"/>
         <source>Stop-sell</source>
         <translation>停售</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="89"/>
+        <location filename="../../ui/sync/texts.py" line="91"/>
         <source>Closed to arrival</source>
         <translation>禁止入住</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="90"/>
+        <location filename="../../ui/sync/texts.py" line="92"/>
         <source>Closed to departure</source>
         <translation>禁止离店</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="91"/>
+        <location filename="../../ui/sync/texts.py" line="93"/>
         <source>Minimum stay</source>
         <translation>最少入住</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="92"/>
+        <location filename="../../ui/sync/texts.py" line="94"/>
         <source>Maximum stay</source>
         <translation>最多入住</translation>
     </message>

@@ -59,6 +59,8 @@ class SyncTexts(QObject):
         if w.code == "restriction_unsupported":
             return self.tr("%1 on %n night(s) of %2: the channel does not take it", "", w.nights).replace(
                 "%1", self.restriction(w.detail)).replace("%2", w.room_type or "")
+        if w.code == "feed_only":
+            return self.tr("The channel reads our iCal feed: nothing is pushed")
         if w.code == "stay_inverted":
             return self.tr("Maximum stay below minimum stay on %n night(s) of %1: sent as the minimum", "",
                            w.nights).replace("%1", w.room_type or "")

@@ -36,6 +36,18 @@ def test_opentravel_adapter_costs_and_carries_ranges_as_before():
     assert [m.name for m in connection.acknowledgements(["A", "B"])] == ["OTA_NotifReportRQ"]
 
 
+def test_ical_adapter_pushes_nothing_and_takes_a_feed_url_or_none():
+    from channelmgr.channels.adapter import pushes, whole_feed
+
+    adapter = adapter_for("ical")
+    assert not pushes(adapter) and whole_feed(adapter)
+    assert pushes(adapter_for("opentravel")) and not whole_feed(adapter_for("opentravel"))
+    adapter.check_endpoint("")  # imported from a file
+    adapter.check_endpoint("https://www.airbnb.com/calendar/ical/1.ics?s=x")
+    with pytest.raises(ValueError, match="feed URL"):
+        adapter.check_endpoint("ftp://example.org/cal.ics")
+
+
 def test_opentravel_adapter_refuses_an_endpoint_with_credentials():
     with pytest.raises(ValueError, match="credentials"):
         adapter_for("opentravel").check_endpoint("http://user:pw@127.0.0.1/ota")
