@@ -30,6 +30,20 @@ def register(sub) -> None:
     source.add_argument("file", nargs="?", type=Path, metavar="FILE")
     source.add_argument("--url", metavar="URL")
     imp.set_defaults(func=run_import)
+    serve = actions.add_parser("serve", help="serve every room type's and room's feed at an unguessable URL "
+                                             "(printed) until stopped")
+    _address_options(serve)
+    serve.set_defaults(func=run_serve)
+    urls = actions.add_parser("urls", help="print the feed URLs `ical serve` answers (the same after a restart)")
+    _address_options(urls)
+    urls.set_defaults(func=run_urls)
+
+
+def _address_options(p) -> None:
+    p.add_argument("--host", default="127.0.0.1", metavar="ADDRESS",
+                   help="address to listen on; 0.0.0.0 for the LAN (default 127.0.0.1: this computer only)")
+    p.add_argument("--port", type=int, default=8766, metavar="PORT")
+    p.add_argument("--public-host", metavar="NAME", help="host name to print in the URLs (default the address)")
 
 
 def run_export(args, ctx) -> int:
@@ -60,4 +74,48 @@ def run_import(args, ctx) -> int:
               f"{args.name}：新增 {r.new}，变更 {r.changed}，取消 {r.cancelled}，未变 {r.unchanged}"
               + (f"，跳过本店导出的 {r.skipped_own}" if r.skipped_own else "")
               + (f"，超订 {r.overbooked}" if r.overbooked else "")))
+    return 0
+
+
+def _feed_lines(feeds, url_of) -> list[str]:
+    return [f"{f.room_type}{'/' + f.room if f.room else ''}\t{url_of(f)}" for f in feeds]
+
+
+def run_urls(args, ctx) -> int:
+    from ..config import data_dir
+    from ..ical.feed_server import feed_key, published_feeds
+
+    services = ctx.services()
+    host = args.public_host or args.host
+    for line in _feed_lines(published_feeds(services.db, feed_key(data_dir())),
+                            lambda f: f"http://{host}:{args.port}{f.path}"):
+        print(line)
+    return 0
+
+
+def run_serve(args, ctx) -> int:
+    import signal
+    import threading
+
+    from ..config import data_dir
+    from ..ical.feed_server import FeedServer, feed_key, published_feeds
+
+    services = ctx.services()
+    key = feed_key(data_dir())
+    try:
+        server = FeedServer(services.db, services.ical, key, args.host, args.port)
+    except OSError as exc:
+        raise UserError(f"Cannot listen on {args.host}:{args.port} ({exc.strerror})",
+                        f"无法在 {args.host}:{args.port} 上监听（{exc.strerror}）") from None
+    for line in _feed_lines(published_feeds(services.db, key), lambda f: server.url_of(f, args.public_host)):
+        print(line, flush=True)
+    print(say("Serving the feeds; Ctrl+C stops.", "正在提供日历；按 Ctrl+C 停止。"), flush=True)
+    stop = threading.Event()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, lambda *_: stop.set())
+    server.start()
+    try:
+        stop.wait()
+    finally:
+        server.close()
     return 0

@@ -19,7 +19,7 @@ import pytest
 from channelmgr.cli import build_parser, main
 
 # Commands that do not end by themselves (a window, a server, a scheduler) or reach the network.
-LONG_RUNNING = {("gui",), ("sandbox",), ("sync",)}
+LONG_RUNNING = {("gui",), ("sandbox",), ("sync",), ("ical", "serve")}
 MISSING = "/nonexistent/dir/x.xlsx"
 
 
