@@ -1,7 +1,7 @@
 """Polling iCal channels' feed URLs: conditional GET, then one all-or-nothing import.
 
-The validators (ETag, Last-Modified) of each feed's last good reply are kept in memory, per
-channel and URL: after a restart the first poll downloads the feed whole, which is harmless (the
+The validators (ETag, Last-Modified) of each feed's last good reply, and a digest of its bytes for
+hosts that send no validators, are kept in memory, per channel and URL: after a restart the first poll downloads the feed whole, which is harmless (the
 import of an unchanged feed changes nothing). A feed that fails to download or is refused by
 the parser changes nothing — the last good state stays — and the failure goes to the caller,
 which shows it like any channel failure.
@@ -9,6 +9,7 @@ which shows it like any channel failure.
 
 from __future__ import annotations
 
+import hashlib
 import threading
 from dataclasses import dataclass
 from datetime import date
@@ -36,6 +37,7 @@ class FeedPoller:
     def __init__(self, db: Database):
         self.db = db
         self._validators: dict[tuple[int, str], tuple[str | None, str | None]] = {}
+        self._digests: dict[tuple[int, str], bytes] = {}
         self._lock = threading.Lock()
 
     @requires(Permission.RESERVATIONS)  # the feed's events become bookings (the pull's system actor may)
@@ -48,6 +50,12 @@ class FeedPoller:
             fetched = fetch_if_changed(url, etag=etag, last_modified=modified, session=session, timeout=timeout)
             if fetched.body is None:
                 return PollResult()
+            digest = hashlib.sha256(fetched.body).digest()
+            with self._lock:
+                if self._digests.get(key) == digest:
+                    # The same bytes as the last import: parsing them (most of an import's time)
+                    # would only find every event unchanged.
+                    return PollResult()
             imported = import_feed(self.db, property_id, self._room_type(channel_id), _feed_name(channel_name),
                                    fetched.body, actor, today, url)
         except FeedDownloadError as exc:
@@ -56,6 +64,7 @@ class FeedPoller:
             return PollResult(failure=Failure(FailureKind.BAD_REPLY, str(exc)))
         with self._lock:  # only a feed we applied may be skipped next time
             self._validators[key] = (fetched.etag, fetched.last_modified)
+            self._digests[key] = digest
         return PollResult(imported)
 
     def _room_type(self, channel_id: int) -> str:

@@ -35,13 +35,14 @@ class FeedHost:
                     self.send_response(host.status)
                     self.end_headers()
                     return
-                if self.headers.get("If-None-Match") == host.etag:
+                if host.etag and self.headers.get("If-None-Match") == host.etag:
                     self.send_response(304)
                     self.end_headers()
                     return
                 self.send_response(200)
                 self.send_header("Content-Type", "text/calendar; charset=utf-8")
-                self.send_header("ETag", host.etag)
+                if host.etag:
+                    self.send_header("ETag", host.etag)
                 self.send_header("Content-Length", str(len(host.body)))
                 self.end_headers()
                 self.wfile.write(host.body)
@@ -106,6 +107,16 @@ def test_the_url_is_kept_and_polled_conditionally(db, host, setup):
     host.publish(only_first, '"v2"')
     third = pull(sync, channel_id)
     assert third.ok and third.stored == 1 and held(db) == [FIRST_UID]
+
+
+def test_a_host_without_validators_sending_the_same_bytes_is_not_imported_again(db, host, setup):
+    sync, channel_id = setup
+    host.etag = None  # no ETag: every poll is a whole download
+    assert pull(sync, channel_id).unchanged == 2  # the first poll of this puller imports
+    again = pull(sync, channel_id)
+    assert again.ok and again.received == 0 and "If-None-Match" not in host.requests[-1]
+    host.publish(AIRBNB.replace(b"DTEND;VALUE=DATE:20260606", b"DTEND;VALUE=DATE:20260607"), None)
+    assert pull(sync, channel_id).stored == 1  # changed bytes are imported
 
 
 @pytest.mark.parametrize("fault", ["server_error", "hostile"])
