@@ -21,6 +21,7 @@ from .fonts import apply_default_font
 from .login import sign_in_desk
 from .main_window import MainWindow
 from .daily_backup import DailyBackup
+from .daily_purge import DailyPurge
 from .tasks import TaskRunner
 
 # Set by bench/bench_startup.py: print when the window is shown, then quit.
@@ -69,6 +70,7 @@ def run_gui(db_url: str, demo_if_empty: bool = False) -> int:
     ctx = build_context(services)
     window = MainWindow(ctx)
     DailyBackup(ctx, parent=window).start()
+    DailyPurge(ctx, parent=window).start()
     quit_on_signals(app, window)
     window.show()
     if os.environ.get(BENCH_ENV) or os.environ.get(READY_ENV):

@@ -309,112 +309,112 @@
 <context>
     <name>BackupsSection</name>
     <message>
-        <location filename="../../ui/settings/backups_section.py" line="28"/>
+        <location filename="../../ui/settings/backups_section.py" line="29"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups_section.py" line="34"/>
+        <location filename="../../ui/settings/backups_section.py" line="35"/>
         <source>backups folder in the data folder</source>
         <translation>数据文件夹中的 backups 文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups_section.py" line="40"/>
+        <location filename="../../ui/settings/backups_section.py" line="41"/>
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups_section.py" line="42"/>
+        <location filename="../../ui/settings/backups_section.py" line="43"/>
         <source>Restore…</source>
         <translation>恢复…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups_section.py" line="46"/>
+        <location filename="../../ui/settings/backups_section.py" line="47"/>
         <source>daily</source>
         <translation>天（每日一份）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups_section.py" line="48"/>
+        <location filename="../../ui/settings/backups_section.py" line="49"/>
         <source>weekly</source>
         <translation>周（每周一份）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups_section.py" line="55"/>
+        <location filename="../../ui/settings/backups_section.py" line="56"/>
         <source>Folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups_section.py" line="56"/>
+        <location filename="../../ui/settings/backups_section.py" line="57"/>
         <source>Keep</source>
         <translation>保留</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups_section.py" line="57"/>
+        <location filename="../../ui/settings/backups_section.py" line="58"/>
         <source>Last backup</source>
         <translation>上次备份</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups_section.py" line="90"/>
+        <location filename="../../ui/settings/backups_section.py" line="97"/>
         <source>This database is PostgreSQL: back it up with pg_dump, restore with pg_restore.</source>
         <translation>此数据库是 PostgreSQL：请用 pg_dump 备份，用 pg_restore 恢复。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups_section.py" line="97"/>
+        <location filename="../../ui/settings/backups_section.py" line="104"/>
         <source>None yet</source>
         <translation>还没有</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups_section.py" line="98"/>
+        <location filename="../../ui/settings/backups_section.py" line="105"/>
         <source>%1 (%2 MB)</source>
         <translation>%1（%2 MB）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups_section.py" line="108"/>
+        <location filename="../../ui/settings/backups_section.py" line="115"/>
         <source>Backup settings saved.</source>
         <translation>备份设置已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups_section.py" line="113"/>
+        <location filename="../../ui/settings/backups_section.py" line="120"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups_section.py" line="120"/>
+        <location filename="../../ui/settings/backups_section.py" line="127"/>
         <source>Backed up to %1</source>
         <translation>已备份到 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups_section.py" line="128"/>
+        <location filename="../../ui/settings/backups_section.py" line="135"/>
         <source>Restore a backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups_section.py" line="129"/>
+        <location filename="../../ui/settings/backups_section.py" line="136"/>
         <source>channelmgr backups (*.sqlite3);;All files (*)</source>
         <translation>channelmgr 备份 (*.sqlite3);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups_section.py" line="136"/>
+        <location filename="../../ui/settings/backups_section.py" line="143"/>
         <source>Reading the backup…</source>
         <translation>正在读取备份…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups_section.py" line="150"/>
+        <location filename="../../ui/settings/backups_section.py" line="157"/>
         <source>Restoring…</source>
         <translation>正在恢复…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups_section.py" line="155"/>
+        <location filename="../../ui/settings/backups_section.py" line="162"/>
         <source>Restored. The database as it was is in %1</source>
         <translation>已恢复。恢复前的数据库在 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups_section.py" line="161"/>
+        <location filename="../../ui/settings/backups_section.py" line="168"/>
         <source>Backup restored</source>
         <translation>备份已恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/backups_section.py" line="162"/>
+        <location filename="../../ui/settings/backups_section.py" line="169"/>
         <source>The backup was restored. channelmgr closes now: start it again to work on the restored database.
 
 The database as it was is in %1</source>
@@ -1905,9 +1905,17 @@ The database as it was is in %1</source>
 <context>
     <name>DailyBackup</name>
     <message>
-        <location filename="../../ui/daily_backup.py" line="43"/>
+        <location filename="../../ui/daily_backup.py" line="26"/>
         <source>The daily backup failed: %1</source>
         <translation>每日备份失败：%1</translation>
+    </message>
+</context>
+<context>
+    <name>DailyPurge</name>
+    <message>
+        <location filename="../../ui/daily_purge.py" line="20"/>
+        <source>The daily purge of guest data failed: %1</source>
+        <translation>每日清除客人资料失败：%1</translation>
     </message>
 </context>
 <context>
@@ -3169,6 +3177,80 @@ The database as it was is in %1</source>
         <source>Price settings saved: %n price(s) changed in the coming year.</source>
         <translation>
             <numerusform>价格设置已保存：未来一年有 %n 个价格改变。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PrivacySection</name>
+    <message>
+        <location filename="../../ui/settings/privacy_section.py" line="24"/>
+        <source>Privacy</source>
+        <translation>隐私</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/privacy_section.py" line="29"/>
+        <source>Purge guest names, phones and notes automatically</source>
+        <translation>自动清除客人姓名、电话和备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/privacy_section.py" line="35"/>
+        <source> days after check-out</source>
+        <translation> 天（离店后）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/privacy_section.py" line="39"/>
+        <source>Purge now…</source>
+        <translation>立即清除…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/privacy_section.py" line="49"/>
+        <source>Keep guest data</source>
+        <translation>客人资料保留</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/privacy_section.py" line="50"/>
+        <source>A purge now</source>
+        <translation>现在清除将会</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/settings/privacy_section.py" line="80"/>
+        <source>%n booking(s) that checked out before %1 would lose the guest&apos;s name, phone and notes (amounts, nights and reports stay).</source>
+        <translation>
+            <numerusform>%1 之前离店的 %n 个订单将清除客人姓名、电话和备注（金额、间夜和报表保留）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/privacy_section.py" line="92"/>
+        <source>Privacy settings saved.</source>
+        <translation>隐私设置已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/privacy_section.py" line="98"/>
+        <source>Purge guest data</source>
+        <translation>清除客人资料</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/settings/privacy_section.py" line="99"/>
+        <source>Replace the guest&apos;s name, phone and notes of %n booking(s) that checked out more than %1 days ago by [purged]? This cannot be undone.</source>
+        <translation>
+            <numerusform>将离店超过 %1 天的 %n 个订单的客人姓名、电话和备注替换为 [purged]？此操作无法撤销。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/privacy_section.py" line="104"/>
+        <source>Purge</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/privacy_section.py" line="113"/>
+        <source>Purging…</source>
+        <translation>正在清除…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/settings/privacy_section.py" line="121"/>
+        <source>Guest data of %n booking(s) purged.</source>
+        <translation>
+            <numerusform>已清除 %n 个订单的客人资料。</numerusform>
         </translation>
     </message>
 </context>
@@ -4626,27 +4708,27 @@ The database as it was is in %1</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/pages/settings.py" line="62"/>
+        <location filename="../../ui/pages/settings.py" line="64"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="64"/>
+        <location filename="../../ui/pages/settings.py" line="66"/>
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="42"/>
+        <location filename="../../ui/pages/settings.py" line="44"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="50"/>
+        <location filename="../../ui/pages/settings.py" line="52"/>
         <source>This computer</source>
         <translation>本机</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="71"/>
+        <location filename="../../ui/pages/settings.py" line="73"/>
         <source>The new language is used from the next start of channelmgr.</source>
         <translation>新语言将在下次启动 channelmgr 时生效。</translation>
     </message>

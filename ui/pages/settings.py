@@ -1,5 +1,5 @@
 """Settings: the property's details, its prices' rounding and guard, the desk's language and the
-database in use — one section each (ui/settings/), stacked in a scrolling column."""
+database in use, backups and the privacy period — one section each (ui/settings/), stacked in a scrolling column."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from .. import i18n
 from ..context import AppContext
 from ..settings.backups_section import BackupsSection
 from ..settings.pricing_section import PricingSection
+from ..settings.privacy_section import PrivacySection
 from ..settings.property_section import PropertySection
 from .base import Page
 
@@ -29,6 +30,7 @@ class SettingsPage(Page):
         sections.addWidget(self.pricing_section)
         sections.addWidget(self._desk_section())
         sections.addWidget(BackupsSection(ctx))
+        sections.addWidget(PrivacySection(ctx))
         sections.addStretch(1)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)

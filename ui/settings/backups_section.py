@@ -7,6 +7,7 @@ the old database, so the desk says so and closes; started again it reads the res
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QMessageBox,
                                QPushButton, QSpinBox, QWidget)
@@ -66,7 +67,13 @@ class BackupsSection(SettingsSection):
         gate(self.back_up_button, Permission.BACKUP)
         gate(self.restore_button, Permission.RESTORE)
         self.after_restore = self._close_for_restart  # the tests watch the signal instead
+        # the daily backup (ui/daily_backup.py) announces each one it makes: the last backup shown follows
+        ctx.events.data_changed.connect(self._data_changed)
         self.reload()
+
+    def _data_changed(self, area: str) -> None:
+        if area == "backups" and shiboken6.isValid(self):
+            self.reload()
 
     def _spin(self, name: str, least: int) -> QSpinBox:
         spin = QSpinBox(self)

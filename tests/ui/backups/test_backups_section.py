@@ -91,3 +91,16 @@ def test_the_daily_backup_runs_on_the_database_thread(qtbot, app_context):
         daily.check()
     assert second.args[0] is None  # the last one is not a day old yet
     daily.timer.stop()
+
+
+def test_the_last_backup_follows_the_daily_backup(qtbot, section, app_context):
+    from ui.daily_backup import DailyBackup
+
+    assert section.last.text() == "还没有"
+    daily = DailyBackup(app_context)
+    with qtbot.waitSignal(daily.made, timeout=10000) as made:
+        daily.start()
+    daily.timer.stop()
+    at = made.args[0].at
+    # no timer in the section: the daily backup's announcement makes it read the folder again
+    qtbot.waitUntil(lambda: section.last.text().startswith(f"{at:%Y-%m-%d %H:%M}"), timeout=10000)
