@@ -171,69 +171,69 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../ui/pages/audit.py" line="35"/>
+        <location filename="../../ui/pages/audit.py" line="36"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="45"/>
+        <location filename="../../ui/pages/audit.py" line="46"/>
         <source>Text in the cause, id or values</source>
         <translation>原因、编号或数值中的文字</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="47"/>
+        <location filename="../../ui/pages/audit.py" line="48"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="49"/>
+        <location filename="../../ui/pages/audit.py" line="50"/>
         <source>Export to Excel…</source>
         <translation>导出到 Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="52"/>
+        <location filename="../../ui/pages/audit.py" line="54"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="52"/>
+        <location filename="../../ui/pages/audit.py" line="54"/>
         <source>Entity</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="53"/>
+        <location filename="../../ui/pages/audit.py" line="55"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="60"/>
+        <location filename="../../ui/pages/audit.py" line="62"/>
         <source>Audit trail</source>
         <translation>审计记录</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/audit.py" line="84"/>
+        <location filename="../../ui/pages/audit.py" line="86"/>
         <source>%n entries, newest first</source>
         <translation>
             <numerusform>%n 条记录，最新的在前</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="91"/>
+        <location filename="../../ui/pages/audit.py" line="93"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="98"/>
+        <location filename="../../ui/pages/audit.py" line="100"/>
         <source>Save workbook</source>
         <translation>保存工作簿</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="99"/>
+        <location filename="../../ui/pages/audit.py" line="101"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="108"/>
+        <location filename="../../ui/pages/audit.py" line="110"/>
         <source>Wrote %1</source>
         <translation>已写入 %1</translation>
     </message>
@@ -2208,23 +2208,23 @@ The database as it was is in %1</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/workflow.py" line="63"/>
+        <location filename="../../ui/excel/workflow.py" line="64"/>
         <source>Writing the workbook…</source>
         <translation>正在写入工作簿…</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/workflow.py" line="85"/>
+        <location filename="../../ui/excel/workflow.py" line="86"/>
         <source>Checking the workbook…</source>
         <translation>正在检查工作簿…</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/workflow.py" line="114"/>
-        <location filename="../../ui/excel/workflow.py" line="116"/>
+        <location filename="../../ui/excel/workflow.py" line="115"/>
+        <location filename="../../ui/excel/workflow.py" line="117"/>
         <source>Excel</source>
         <translation>Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/workflow.py" line="117"/>
+        <location filename="../../ui/excel/workflow.py" line="118"/>
         <source>Unexpected error: %1</source>
         <translation>意外错误：%1</translation>
     </message>
@@ -2245,52 +2245,52 @@ The database as it was is in %1</source>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/excel/export_dialog.py" line="29"/>
+        <location filename="../../ui/excel/export_dialog.py" line="32"/>
         <source>Export to Excel</source>
         <translation>导出到 Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/export_dialog.py" line="32"/>
+        <location filename="../../ui/excel/export_dialog.py" line="35"/>
         <source>Room types (all attributes)</source>
         <translation>房型（全部属性）</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/export_dialog.py" line="32"/>
+        <location filename="../../ui/excel/export_dialog.py" line="35"/>
         <source>Calendar</source>
         <translation>房态日历</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/export_dialog.py" line="33"/>
+        <location filename="../../ui/excel/export_dialog.py" line="36"/>
         <source>Reservations</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/export_dialog.py" line="33"/>
+        <location filename="../../ui/excel/export_dialog.py" line="36"/>
         <source>Occupancy report</source>
         <translation>入住率报表</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/export_dialog.py" line="34"/>
+        <location filename="../../ui/excel/export_dialog.py" line="37"/>
         <source>OTA extranet bulk sheet</source>
         <translation>OTA 后台批量上传表</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/export_dialog.py" line="46"/>
+        <location filename="../../ui/excel/export_dialog.py" line="50"/>
         <source>Workbook</source>
         <translation>工作簿</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/export_dialog.py" line="47"/>
+        <location filename="../../ui/excel/export_dialog.py" line="51"/>
         <source>From</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/export_dialog.py" line="48"/>
+        <location filename="../../ui/excel/export_dialog.py" line="52"/>
         <source>Until (not included)</source>
         <translation>结束日期（不含）</translation>
     </message>
     <message>
-        <location filename="../../ui/excel/export_dialog.py" line="49"/>
+        <location filename="../../ui/excel/export_dialog.py" line="53"/>
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
@@ -5052,6 +5052,14 @@ The database as it was is in %1</source>
         <location filename="../../ui/sync/texts.py" line="94"/>
         <source>Maximum stay</source>
         <translation>最多入住</translation>
+    </message>
+</context>
+<context>
+    <name>UnmaskedChoice</name>
+    <message>
+        <location filename="../../ui/unmasked_choice.py" line="18"/>
+        <source>Phone numbers in clear (recorded in the audit)</source>
+        <translation>电话号码不打码（记入审计）</translation>
     </message>
 </context>
 <context>

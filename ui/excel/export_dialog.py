@@ -11,6 +11,8 @@ from PySide6.QtWidgets import QComboBox, QDateEdit, QDialog, QDialogButtonBox, Q
 from channelmgr.excel.extranet import shipped_profiles
 from channelmgr.excel.service import DEFAULT_CALENDAR_NIGHTS
 
+from ..unmasked_choice import unmasked_checkbox
+
 DATED_KINDS = ("calendar", "extranet", "report", "reservations")
 
 
@@ -20,6 +22,7 @@ class ExportRequest:
     start: date | None
     end: date | None  # exclusive
     channel: str | None
+    unmasked: bool = False  # reservations: phone numbers in clear (an administrator's choice, audited)
 
 
 class ExportDialog(QDialog):
@@ -42,11 +45,13 @@ class ExportDialog(QDialog):
         self.channel.setObjectName("export_channel")
         for key, profile in shipped_profiles().items():
             self.channel.addItem(profile["name_zh"] if lang == "zh" else profile["name_en"], key)
+        self.unmasked = unmasked_checkbox(self)
         form = QFormLayout(self)
         form.addRow(self.tr("Workbook"), self.kind)
         form.addRow(self.tr("From"), self.start)
         form.addRow(self.tr("Until (not included)"), self.end)
         form.addRow(self.tr("Channel"), self.channel)
+        form.addRow("", self.unmasked)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -59,10 +64,12 @@ class ExportDialog(QDialog):
         self.start.setEnabled(kind in DATED_KINDS)
         self.end.setEnabled(kind in DATED_KINDS)
         self.channel.setEnabled(kind == "extranet")
+        self.unmasked.setEnabled(kind == "reservations")  # the only workbook with phone numbers
 
     def request(self) -> ExportRequest:
         kind = self.kind.currentData()
         dated = kind in DATED_KINDS
         return ExportRequest(kind, self.start.date().toPython() if dated else None,
                              self.end.date().toPython() if dated else None,
-                             self.channel.currentData() if kind == "extranet" else None)
+                             self.channel.currentData() if kind == "extranet" else None,
+                             kind == "reservations" and self.unmasked.isEnabled() and self.unmasked.isChecked())

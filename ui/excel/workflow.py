@@ -55,7 +55,8 @@ class ExcelWorkflow(QObject):
             if request.kind == "calendar":
                 return excel.export_calendar(pid, path, request.start, request.end, lang)
             if request.kind == "reservations":
-                return excel.export_reservations(pid, path, request.start, request.end, None, lang)
+                return excel.export_reservations(pid, path, request.start, request.end, None, lang,
+                                                 unmasked_by=desk_actor("export dialog") if request.unmasked else None)
             if request.kind == "report":
                 return excel.export_report(pid, path, request.start, request.end, lang)
             return excel.export_extranet(pid, path, request.channel, request.start, request.end, lang)

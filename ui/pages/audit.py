@@ -17,6 +17,7 @@ from ..file_dialogs import remember, start_path
 from ..models.record_table import Column
 from ..security.audit_columns import audit_columns
 from ..tasks import while_alive
+from ..unmasked_choice import unmasked_by, unmasked_checkbox
 from .table_page import TablePage
 
 
@@ -49,9 +50,10 @@ class AuditPage(TablePage):
         self.export_button = QPushButton(self.tr("Export to Excel…"), self)
         self.export_button.setObjectName("audit_export")
         self.export_button.clicked.connect(self.export_workbook)
+        self.unmasked = unmasked_checkbox(self)
         for widget in (QLabel(self.tr("User"), self), self.user_box, QLabel(self.tr("Entity"), self), self.entity_box,
                        self.use_dates, self.start, QLabel(self.tr("to"), self), self.end, self.text, show,
-                       self.export_button):
+                       self.export_button, self.unmasked):
             bar.addWidget(widget)
         self.layout().insertLayout(1, bar)
         self._fill_choices([], [])
@@ -102,8 +104,8 @@ class AuditPage(TablePage):
             self.export_to(Path(name).with_suffix(".xlsx"))
 
     def export_to(self, path: Path) -> None:
-        audit, rows = self.ctx.services.audit, list(self.rows)
-        self.ctx.db_tasks.submit(lambda: audit.export(rows, path),
+        audit, rows, clear_for = self.ctx.services.audit, list(self.rows), unmasked_by(self.unmasked, "audit page")
+        self.ctx.db_tasks.submit(lambda: audit.export(rows, path, unmasked_by=clear_for),
                                  while_alive(self, lambda lines: self.ctx.events.status_message.emit(
                                      self.tr("Wrote %1").replace("%1", str(path)))),
                                  while_alive(self, self._failed), key="audit.export")
