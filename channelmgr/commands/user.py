@@ -168,7 +168,8 @@ def run_set_role(args, ctx) -> int:
 
 def run_reset(args, ctx) -> int:
     ctx.services().users.reset_password(desk_actor("command line"), args.name, _new_password(args.password_env))
-    print(f"Password of {args.name} reset")
+    print(say(f"Password of {args.name} reset; {args.name} chooses a new one at the next sign-in",
+              f"已重置 {args.name} 的密码；{args.name} 下次登录时须设置新密码"))
     return 0
 
 

@@ -63,6 +63,19 @@ class PasswordExpired(SignInFailed):
         self.name = name
 
 
+class PasswordResetByAdministrator(PasswordExpired):
+    """The right password, but set by an administrator: the person chooses their own before signing
+    in (the administrator knows the one they set), exactly as for an expired password."""
+
+    def __init__(self, name: str):
+        SignInFailed.__init__(
+            self,
+            f"The password of {name!r} was reset by an administrator: choose your own with "
+            f"`channelmgr user change-password {name}`",
+            f"账号 {name} 的密码已由管理员重置：请运行 `channelmgr user change-password {name}` 设置自己的密码")
+        self.name = name
+
+
 @dataclass(frozen=True)
 class UnusedAccount:
     name: str
@@ -187,6 +200,10 @@ class UserService:
                         f"Wrong user name or password for {name!r} ({left} tries left before a "
                         f"{_minutes(LOCKOUT)}-minute lock)",
                         f"用户名或密码错误：{name}（再错 {left} 次将锁定 {_minutes(LOCKOUT)} 分钟）")
+            elif not allow_expired and _reset_by_administrator(s, name):
+                user.failed_attempts, user.locked_until = 0, None
+                record(s, who, "sign_in_refused", "user", name, None, {"reason": "password reset by an administrator"})
+                failure = PasswordResetByAdministrator(name)
             elif not allow_expired and _expired(user, now, max_age):
                 user.failed_attempts, user.locked_until = 0, None
                 record(s, who, "sign_in_refused", "user", name, None, {"reason": "password expired"})
@@ -227,11 +244,13 @@ class UserService:
 
     @requires(Permission.USERS)
     def reset_password(self, actor: Actor, name: str, new_password: str) -> UserInfo:
-        """An administrator sets someone's password (forgotten, or to end a lock-out at once)."""
+        """An administrator sets someone's password (forgotten, or to end a lock-out at once); the
+        person must choose their own at the next sign-in (``change_password``)."""
         check_policy(new_password)
         with self.db.session() as s:
             user = _find(s, name)
             self._set_password(user, new_password)
+            _set_must_change(s, name, actor.user)
             record(s, actor, "reset_password", "user", name, None, {"password": "(reset)", "lock": "cleared"})
             return _info(user)
 
@@ -248,6 +267,7 @@ class UserService:
                                 f"新密码不能与最近 {PASSWORD_HISTORY + 1} 个密码相同")
             _remember(s, name, user.password_hash)
             self._set_password(user, new_password)
+            _set_must_change(s, name, None)
             record(s, actor, "change_password", "user", name, None, {"password": "(changed)"})
             return _info(user)
 
@@ -311,6 +331,26 @@ def _remember(s: Session, name: str, old_hash: str | None) -> None:
         s.add(Setting(key=_history_key(name), value=kept))
     else:
         row.value = kept
+
+
+def _must_change_key(name: str) -> str:
+    return f"security.must_change.{name}"
+
+
+def _reset_by_administrator(s: Session, name: str) -> bool:
+    return s.get(Setting, _must_change_key(name)) is not None
+
+
+def _set_must_change(s: Session, name: str, reset_by: str | None) -> None:
+    """Flag (``reset_by`` the administrator) or clear the change of password due at the next sign-in."""
+    row = s.get(Setting, _must_change_key(name))
+    if reset_by is None:
+        if row is not None:
+            s.delete(row)
+    elif row is None:
+        s.add(Setting(key=_must_change_key(name), value={"reset_by": reset_by}))
+    else:
+        row.value = {"reset_by": reset_by}
 
 
 def _find(s: Session, name: str) -> User:

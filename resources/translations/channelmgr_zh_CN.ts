@@ -5151,21 +5151,21 @@ The database as it was is in %1</source>
     </message>
     <message>
         <location filename="../../ui/security/users_dialog.py" line="133"/>
-        <source>Password of %1 reset</source>
-        <translation>已重置 %1 的密码</translation>
+        <source>Password of %1 reset: %1 chooses a new one at the next sign-in</source>
+        <translation>已重置 %1 的密码：%1 下次登录时须设置新密码</translation>
     </message>
     <message>
-        <location filename="../../ui/security/users_dialog.py" line="139"/>
+        <location filename="../../ui/security/users_dialog.py" line="140"/>
         <source>Disabled %1</source>
         <translation>已停用 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/security/users_dialog.py" line="139"/>
+        <location filename="../../ui/security/users_dialog.py" line="140"/>
         <source>Enabled %1</source>
         <translation>已启用 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/security/users_dialog.py" line="145"/>
+        <location filename="../../ui/security/users_dialog.py" line="146"/>
         <source>%1 is now %2</source>
         <translation>%1 现在是 %2</translation>
     </message>

@@ -130,7 +130,8 @@ class UsersDialog(QDialog):
         form = form or AccountForm(self.tr("Reset the password"), name=user.name, parent=self)
         if form.exec() == QDialog.DialogCode.Accepted:
             self._do(lambda: self.users.reset_password(desk_actor("users dialog"), user.name, form.password.text()),
-                     self.tr("Password of %1 reset").replace("%1", user.name))
+                     self.tr("Password of %1 reset: %1 chooses a new one at the next sign-in")
+                     .replace("%1", user.name))
 
     def toggle(self) -> None:
         user = self.selected()

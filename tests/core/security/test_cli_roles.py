@@ -146,10 +146,16 @@ def test_user_commands_disable_reset_change(demo_url, monkeypatch, capsys):
     code, _, err = run_as(monkeypatch, capsys, "viewer", "info", "--db", demo_url)
     assert code == 2 and "'viewer' is disabled" in err
     assert run_as(monkeypatch, capsys, "owner", "user", "enable", "viewer", "--db", demo_url)[0] == 0
-    assert run_as(monkeypatch, capsys, "owner", "user", "reset-password", "desk", "--password-env", "NEW_PW",
-                  "--db", demo_url)[0] == 0
+    code, out, _ = run_as(monkeypatch, capsys, "owner", "user", "reset-password", "desk", "--password-env", "NEW_PW",
+                          "--db", demo_url)
+    assert code == 0 and "chooses a new one at the next sign-in" in out
     monkeypatch.setenv("CHANNELMGR_USER", "desk")
     monkeypatch.setenv("CHANNELMGR_PASSWORD", "brand-new-pw-2")
+    # the administrator's password lets desk run only `user change-password`
+    capsys.readouterr()
+    assert main(["--db", demo_url, "calendar", "show"]) != 0
+    err = capsys.readouterr().err
+    assert "reset by an administrator" in err and "channelmgr user change-password desk" in err
     monkeypatch.setenv("NEWER_PW", "newer-still-3")
     assert main(["--db", demo_url, "user", "change-password", "--password-env", "NEWER_PW"]) == 0
     monkeypatch.setenv("CHANNELMGR_PASSWORD", "newer-still-3")

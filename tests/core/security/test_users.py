@@ -10,7 +10,8 @@ from channelmgr.db.models import AuditEntry, User
 from channelmgr.errors import UserError
 from channelmgr.security.passwords import WeakPassword
 from channelmgr.security.roles import PermissionDenied
-from channelmgr.security.users import LOCKOUT, MAX_FAILED_ATTEMPTS, SignInFailed, UserService
+from channelmgr.security.users import (LOCKOUT, MAX_FAILED_ATTEMPTS, PasswordResetByAdministrator, SignInFailed,
+                                       UserService)
 
 
 def _audit(db, action):
@@ -78,9 +79,16 @@ def test_admin_reset_ends_a_lock_and_sets_the_password(accounts, as_user):
         with pytest.raises(SignInFailed):
             accounts.users.authenticate("desk", "wrong-111")
     accounts.users.reset_password(as_user("owner"), "desk", "fresh-pass-7")
-    assert accounts.users.authenticate("desk", "fresh-pass-7").role == "operator"
-    with pytest.raises(SignInFailed):
+    with pytest.raises(SignInFailed, match="Wrong"):
         accounts.users.authenticate("desk", "demo-desk-1")
+    # the right password now, but the administrator's: desk chooses its own before signing in
+    with pytest.raises(PasswordResetByAdministrator, match="reset by an administrator.*change-password desk"):
+        accounts.users.authenticate("desk", "fresh-pass-7")
+    accounts.users.change_password("desk", "fresh-pass-7", "own-desk-pass-8")
+    assert accounts.users.authenticate("desk", "own-desk-pass-8").role == "operator"
+    with accounts.db.session() as s:
+        reasons = [e.after for e in s.scalars(select(AuditEntry).where(AuditEntry.action == "sign_in_refused"))]
+    assert {"reason": "password reset by an administrator"} in reasons
     [entry] = _audit(accounts.db, "reset_password")
     assert entry.actor == "owner" and entry.entity_id == "desk" and "fresh" not in str(entry.after)
 

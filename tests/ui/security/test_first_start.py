@@ -124,6 +124,25 @@ def test_an_expired_password_is_renewed_in_the_desk_before_it_opens(qapp, accoun
     assert accounts.users.authenticate("desk", "desk-renewed-9").role == "operator"
 
 
+def test_a_password_reset_by_the_administrator_is_replaced_in_the_desk_before_it_opens(qapp, accounts, monkeypatch):
+    from channelmgr.actor import Actor
+
+    accounts.users.reset_password(Actor("owner", "test", "administrator"), "desk", "owner-chose-5")
+    monkeypatch.setenv("CHANNELMGR_USER", "desk")
+    monkeypatch.setenv("CHANNELMGR_PASSWORD", "owner-chose-5")
+
+    def steps(dialog, seen):
+        seen["name"], seen["intro"] = dialog.objectName(), dialog.intro.text()
+        _fill(dialog, "desk-own-pass-6")
+
+    seen = _when_modal(steps)
+    assert sign_in_desk(accounts)
+    assert seen["name"] == "change_password_dialog"
+    assert "reset by an administrator" in seen["intro"] or "管理员重置" in seen["intro"]
+    assert current().user == "desk"
+    assert accounts.users.authenticate("desk", "desk-own-pass-6").role == "operator"  # no longer asked
+
+
 def test_expired_in_the_login_dialog_then_cancel_stays_in_the_login(qtbot, accounts):
     from ui.login_dialog import LoginDialog
 

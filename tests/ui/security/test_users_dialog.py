@@ -6,6 +6,7 @@ import pytest
 
 from channelmgr.demo import load_demo
 from channelmgr.security.signed_in import sign_in, sign_out
+from channelmgr.security.users import PasswordResetByAdministrator
 from channelmgr.services import Services
 from ui.security.users_dialog import AccountForm, UsersDialog
 
@@ -51,7 +52,11 @@ def test_add_reset_disable_and_role(dialog):
     assert users.authenticate("clerk", "clerk-pass-1").role == "viewer"
     _select(dialog, "clerk")
     dialog.reset(_form(dialog, "clerk-pass-2", name="clerk"))
-    assert users.authenticate("clerk", "clerk-pass-2")
+    assert "clerk" in dialog.message.text()
+    with pytest.raises(PasswordResetByAdministrator):  # clerk chooses its own before signing in
+        users.authenticate("clerk", "clerk-pass-2")
+    users.change_password("clerk", "clerk-pass-2", "clerk-own-3")
+    assert users.authenticate("clerk", "clerk-own-3")
     _select(dialog, "clerk")
     dialog.role_box.setCurrentIndex(dialog.role_box.findData("operator"))
     dialog.set_role()
