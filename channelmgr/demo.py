@@ -22,6 +22,7 @@ from .security.demo_accounts import add_demo_accounts
 from .catalog import validate
 from .db.engine import Database
 from .db.models import Property, RatePlan, Reservation, Room, RoomType
+from .inventory.nights import Clock, property_today, utc_now
 from .roomtypes.photos import PhotoStore
 from .roomtypes.png import banded_png
 from .pricing.demo_rules import add_demo_pricing
@@ -202,10 +203,9 @@ _PHOTOS = {
 }
 
 
-def load_demo(db: Database, today: date | None = None, accounts: bool = False) -> None:
+def load_demo(db: Database, today: date | None = None, accounts: bool = False, clock: Clock = utc_now) -> None:
     """Fill an empty database with the demo homestay (one transaction: all or nothing); with
     ``accounts``, also its owner/desk/viewer accounts (``init --demo``, the app's first start)."""
-    today = today or date.today()
     actor = Actor("demo", "demo data", role=SYSTEM_ROLE)
     with db.session() as s:
         prop = Property(
@@ -219,6 +219,9 @@ def load_demo(db: Database, today: date | None = None, accounts: bool = False) -
         s.add(prop)
         s.flush()
         start_new_property(s, prop.id)  # whole-yuan desk prices, like any new property
+        # Tonight at the property (Dali), not on this machine: between 16:00 and 24:00 UTC a
+        # machine date puts the demo's "arriving today" guests on what the desk calls yesterday.
+        today = today or property_today(s, prop.id, clock)
         types = _add_room_types(s, prop)
         _add_reservations(s, prop, types, today)
         add_demo_channels(s, prop.id, types)  # pointing at `channelmgr sandbox` on 127.0.0.1:8765

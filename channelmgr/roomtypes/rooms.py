@@ -7,7 +7,6 @@ refusal names the room and says why; a bulk create is all or nothing.
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
 from typing import Sequence
 
 from sqlalchemy import func, select
@@ -16,6 +15,7 @@ from sqlalchemy.orm import Session
 from ..actor import Actor
 from ..db.engine import Database
 from ..db.models import Reservation, ReservationStatus, Room, RoomStatus, RoomType
+from ..inventory.nights import property_today, utc_now
 from ..security.audit import record
 from .errors import RoomTypeError, RoomTypeNotFound
 from .room_numbers import MAX_NUMBER_LENGTH, expand_room_numbers, guess_floor
@@ -83,7 +83,7 @@ class RoomService:
             if target.id == room.room_type_id:
                 return _detail(room, target.code)
             booking = s.scalars(
-                select(Reservation).where(Reservation.room_id == room.id, Reservation.departure > date.today(),
+                select(Reservation).where(Reservation.room_id == room.id, Reservation.departure > property_today(s, room.property_id, utc_now),
                                           Reservation.status.in_((ReservationStatus.CONFIRMED,
                                                                   ReservationStatus.CHECKED_IN)))
                 .order_by(Reservation.arrival)).first()

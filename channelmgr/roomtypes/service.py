@@ -12,7 +12,6 @@ here.
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any, Mapping, Sequence
 
 from sqlalchemy import func, select, update
@@ -23,6 +22,7 @@ from ..catalog import Problem, by_key, normalize
 from ..catalog.attributes import find
 from ..db.engine import Database
 from ..db.models import Property, Reservation, ReservationStatus, Room, RoomType
+from ..inventory.nights import property_today, utc_now
 from ..security.audit import record
 from .completeness import channel_scores
 from .errors import RoomTypeError, RoomTypeNotFound, ValidationFailed
@@ -270,7 +270,7 @@ def _check_can_archive(s: Session, rt: RoomType) -> None:
             f"{rt.code} still has {len(rooms)} room(s) ({shown}); move them to another room type first",
             f"房型 {rt.code} 还有 {len(rooms)} 间房（{shown}），请先把房间移到其他房型")
     upcoming = s.scalars(
-        select(Reservation).where(Reservation.room_type_id == rt.id, Reservation.departure > date.today(),
+        select(Reservation).where(Reservation.room_type_id == rt.id, Reservation.departure > property_today(s, rt.property_id, utc_now),
                                   Reservation.status.in_(_ACTIVE_BOOKINGS))
         .order_by(Reservation.arrival)).first()
     if upcoming is not None:

@@ -6,6 +6,7 @@ import sys
 
 from channelmgr import __version__
 from channelmgr.cli import main
+from tests.support.today import property_today
 
 
 def test_version(capsys):
@@ -63,7 +64,7 @@ def test_reservation_list_filters_by_night(sqlite_url, capsys):
 
     assert main(["--db", sqlite_url, "init", "--demo"]) == 0
     capsys.readouterr()
-    far = (date.today() + timedelta(days=400)).isoformat()
+    far = (property_today() + timedelta(days=400)).isoformat()
     assert main(["--db", sqlite_url, "reservation", "list", "--from", far, "--json"]) == 0
     assert json.loads(capsys.readouterr().out) == []
     assert main(["--db", sqlite_url, "reservation", "list", "--json"]) == 0

@@ -1,6 +1,6 @@
 """The demo homestay is believable and loads in one transaction."""
 
-from datetime import date
+from datetime import date, datetime, timezone
 
 from channelmgr.db.models import AuditEntry, Reservation
 from channelmgr.demo import load_demo
@@ -23,3 +23,13 @@ def test_demo_bookings_are_around_the_given_day(db):
         arrivals = [r.arrival for r in s.query(Reservation)]
         assert min(arrivals) == date(2026, 4, 30) and max(arrivals) <= date(2026, 5, 31)
         assert s.query(AuditEntry).count() >= 1
+
+
+def test_demo_today_is_the_propertys_not_the_machines(db):
+    # 17:30 UTC on 5 December is 01:30 on the 6th in Dali: the demo's "arriving today" guests
+    # arrive on the 6th, the day the dashboard calls today (CI once ran at that hour and failed).
+    load_demo(db, clock=lambda: datetime(2026, 12, 5, 17, 30, tzinfo=timezone.utc))
+    with db.session() as s:
+        arrivals = sorted(r.arrival for r in s.query(Reservation))
+    assert arrivals[0] == date(2026, 12, 5)  # 王芳 arrived yesterday, Dali time
+    assert date(2026, 12, 6) in arrivals

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from ui import i18n
 from ui.reservations.attention_view import AttentionView
 from ui.main_window import MainWindow
+from tests.support.today import property_today
 
 
 def _oversell(db, code: str, night: date, guest: str) -> None:
@@ -36,7 +37,7 @@ def test_a_new_overbooking_is_announced_once(qtbot, app_context, demo_services):
     qtbot.waitUntil(lambda: counts != [], timeout=3000)  # the first check found the demo clean
     assert counts[-1] == 0 and announced == []
 
-    night = date.today() + timedelta(days=40)
+    night = property_today() + timedelta(days=40)
     _oversell(demo_services.db, "GTW", night, "Late Guest")
     alert.check()
     qtbot.waitUntil(lambda: announced != [], timeout=3000)
@@ -67,7 +68,7 @@ def test_every_new_channel_booking_is_announced_and_a_free_nameless_one_needs_at
     services, pid = app_context.services, app_context.property_id
     ctrip = next(c for c in services.channels.list(pid) if c.name == "ctrip")
     mapping = next(m for m in services.channels.mappings(ctrip.id) if m.rate_plan is not None)
-    arrival = date.today() + timedelta(days=30)
+    arrival = property_today() + timedelta(days=30)
     ota.book(ctrip.hotel_code, mapping.remote_room, mapping.remote_rate, arrival, arrival + timedelta(days=2),
              amount_minor=0)  # ¥0 and no guest name, as some OTAs send a test booking
     report = services.sync.pull_reservations(ctrip.id, actor=TEST_ACTOR).result(timeout=30)

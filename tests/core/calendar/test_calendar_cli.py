@@ -4,11 +4,12 @@ import json
 from datetime import date, timedelta
 
 from channelmgr.cli import main
+from tests.support.today import property_today
 
 
 def _later(days: int) -> str:
     # Far enough from today that the desk's time zone and the property's agree on the dates.
-    return (date.today() + timedelta(days=days)).isoformat()
+    return (property_today() + timedelta(days=days)).isoformat()
 
 
 def test_show_and_edit_with_a_dry_run_first(sqlite_url, capsys):

@@ -18,6 +18,7 @@ from channelmgr.db.models import AuditEntry, Reservation
 from channelmgr.demo import load_demo
 from channelmgr.privacy.masking import mask_phone, mask_text
 from channelmgr.privacy.service import PURGED
+from tests.support.today import property_today
 
 PASSWORDS = {"owner": "demo-owner-1", "desk": "demo-desk-1", "viewer": "demo-viewer-1"}
 PHONE = re.compile(r"1[3-9]\d{9}")
@@ -27,7 +28,7 @@ PHONE = re.compile(r"1[3-9]\d{9}")
 def demo_url(sqlite_url):
     # a demo 500 days ago: its eight bookings have all checked out 490 days or more ago
     db = open_database(sqlite_url)
-    load_demo(db, today=date.today() - timedelta(days=500), accounts=True)
+    load_demo(db, today=property_today() - timedelta(days=500), accounts=True)
     db.dispose()
     return sqlite_url
 
@@ -111,8 +112,8 @@ def test_purge_from_the_cli_dry_run_then_for_real(demo_url, monkeypatch, capsys)
     [entry] = _audit(demo_url, "purge")
     assert entry.after["reservations"] == 8 and "王芳" not in json.dumps(entry.after, ensure_ascii=False)
     code, out = run_as(monkeypatch, capsys, "owner", "--db", demo_url, "reservation", "list", "--json",
-                       "--from", (date.today() - timedelta(days=510)).isoformat(),
-                       "--to", (date.today() - timedelta(days=480)).isoformat())
+                       "--from", (property_today() - timedelta(days=510)).isoformat(),
+                       "--to", (property_today() - timedelta(days=480)).isoformat())
     listed = json.loads(out)
     assert len(listed) == 8 and {b["guest_name"] for b in listed} == {PURGED}
     assert sum(b["amount_minor"] for b in listed) == 13386 * 100  # the money stays for the reports

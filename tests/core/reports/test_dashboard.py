@@ -10,11 +10,12 @@ from channelmgr.reports.target import RevenueTarget
 from channelmgr.services import Services
 
 from .helpers import D, build_hotel
+from tests.support.today import property_today
 
 
 def test_demo_dashboard_today(demo_services):
     pid = demo_services.inventory.properties()[0].id
-    today = date.today()
+    today = property_today()
     board = demo_services.dashboard.load(pid, today)
     assert {a.guest_name for a in board.arrivals} == {"Emily Carter", "赵雪"}  # the demo's offset-0 stays
     assert board.departures == [] and board.in_house == 3  # 王芳 arrived yesterday

@@ -7,6 +7,7 @@ from channelmgr.cli import main
 from channelmgr.db.engine import open_database
 from channelmgr.reservations.service import ReservationService
 from tests.support.ledger import CHANNEL, build_ledger_hotel, booking
+from tests.support.today import property_today
 
 
 def run(url, *args) -> int:
@@ -16,7 +17,7 @@ def run(url, *args) -> int:
 def test_add_list_cancel_on_the_demo(sqlite_url, capsys):
     assert main(["--db", sqlite_url, "init", "--demo"]) == 0
     capsys.readouterr()
-    arrival = (date.today() + timedelta(days=40)).isoformat()
+    arrival = (property_today() + timedelta(days=40)).isoformat()
     assert run(sqlite_url, "add", "--room-type", "RTS", "--arrival", arrival, "--nights", "2", "--guest", "刘洋",
                "--phone", "13900000000", "--amount", "2176", "--source", "wechat", "--json") == 0
     [added] = json.loads(capsys.readouterr().out)
@@ -41,7 +42,7 @@ def test_attention_and_overbookings(sqlite_url, capsys):
     db = open_database(sqlite_url)
     hotel = build_ledger_hotel(db)
     ledger = ReservationService(db)
-    later = date.today() + timedelta(days=30)
+    later = property_today() + timedelta(days=30)
     ledger.ingest(hotel.channel_id, [booking("C-1", arrival=later), booking("C-2", arrival=later),
                                      booking("C-3", arrival=later), booking("C-9", room="KING", arrival=later)], CHANNEL)
     db.dispose()

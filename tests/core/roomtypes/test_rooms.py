@@ -6,6 +6,7 @@ import pytest
 
 from channelmgr.db.models import AuditEntry, Reservation, Room
 from channelmgr.roomtypes import RoomDraft, RoomTypeError
+from tests.support.today import property_today
 
 
 def test_bulk_create_a_range_with_floors_from_the_numbers(services, room_type, pid, actor):
@@ -75,7 +76,7 @@ def test_a_room_whose_guest_has_left_may_move(services, room_type, pid, actor):
     with services.db.session() as s:
         booking = s.query(Reservation).filter_by(guest_name="Emily Carter").one()
         booking.room_id = room.id
-        booking.arrival, booking.departure = date.today() - timedelta(days=5), date.today()
+        booking.arrival, booking.departure = property_today() - timedelta(days=5), property_today()
     assert services.rooms.move(actor, room.id, room_type("GTW").id).room_type_code == "GTW"
 
 

@@ -15,6 +15,7 @@ from channelmgr.services import Services
 from tests.core.excel.helpers import edit, find_cell
 
 from .test_cli_roles import demo_url, run_as  # noqa: F401  (the demo database fixture)
+from tests.support.today import property_today
 
 
 def _audit(monkeypatch, capsys, url, *filters):
@@ -24,7 +25,7 @@ def _audit(monkeypatch, capsys, url, *filters):
 
 
 def test_each_kind_of_change_is_audited_with_user_entity_field_and_cause(demo_url, monkeypatch, capsys, tmp_path):
-    night = date.today() + timedelta(days=20)
+    night = property_today() + timedelta(days=20)
     workbook = tmp_path / "calendar.xlsx"
     monkeypatch.setenv("NEW_PW", "a-new-pass-1")
     as_desk = [
@@ -90,13 +91,13 @@ def test_filters_by_user_entity_text_and_date(demo_url, monkeypatch, capsys):
     assert rows and all(r["user"] == "desk" and r["entity"] == "price_rule" for r in rows)
     assert _audit(monkeypatch, capsys, demo_url, "--search", "审计周末")
     assert not _audit(monkeypatch, capsys, demo_url, "--search", "no-such-text-anywhere")
-    today = date.today()
+    today = date.today()  # the audit's dates are the desk's (the machine's), not the property's
     assert _audit(monkeypatch, capsys, demo_url, "--from", today.isoformat(), "--to", (today + timedelta(days=1)).isoformat())
     assert not _audit(monkeypatch, capsys, demo_url, "--to", (today - timedelta(days=2)).isoformat())
 
 
 def test_one_cells_history_answers_who_changed_this_price_and_when(demo_url, monkeypatch, capsys, db):
-    night = date.today() + timedelta(days=30)
+    night = property_today() + timedelta(days=30)
     for user, price in (("desk", "600"), ("owner", "620")):
         code, _, err = run_as(monkeypatch, capsys, user, "calendar", "edit", "--from", night.isoformat(), "--to",
                               night.isoformat(), "--types", "LKV", "--plans", "BAR", "--price", price, "--db", demo_url)

@@ -11,6 +11,7 @@ from datetime import date, timedelta
 import pytest
 
 from channelmgr.cli import main
+from tests.support.today import property_today
 
 PASSWORDS = {"owner": "demo-owner-1", "desk": "demo-desk-1", "viewer": "demo-viewer-1"}
 
@@ -38,7 +39,7 @@ def run_as(monkeypatch, capsys, name, *argv):
 
 
 def test_cli_role_matrix(demo_url, monkeypatch, capsys, tmp_path):
-    night = (date.today() + timedelta(days=20)).isoformat()
+    night = (property_today() + timedelta(days=20)).isoformat()
     code, out, _ = run_as(monkeypatch, capsys, "owner", "reservation", "list", "--json", "--db", demo_url)
     bookings = [b for b in json.loads(out) if b["status"] == "confirmed"]
     workbook = tmp_path / "calendar.xlsx"
@@ -75,7 +76,7 @@ def test_cli_role_matrix(demo_url, monkeypatch, capsys, tmp_path):
 
 
 def test_viewer_refusal_is_audited_and_changes_nothing(demo_url, monkeypatch, capsys):
-    night = (date.today() + timedelta(days=20)).isoformat()
+    night = (property_today() + timedelta(days=20)).isoformat()
     _, before, _ = run_as(monkeypatch, capsys, "viewer", "calendar", "show", "--json", "--from", night,
                           "--days", "1", "--db", demo_url)
     code, _, err = run_as(monkeypatch, capsys, "viewer", "calendar", "edit", "--from", night, "--to", night,

@@ -19,6 +19,7 @@ from channelmgr.services import Services
 from ui.app import build_context
 from ui.excel.export_dialog import ExportDialog
 from ui.pages.audit import AuditPage
+from tests.support.today import property_today
 
 PASSWORDS = {"owner": "demo-owner-1", "desk": "demo-desk-1", "viewer": "demo-viewer-1"}
 PHONE, MASKED = "13800000001", "138****0001"  # 王芳, the demo's first booking
@@ -55,10 +56,10 @@ def _opt_ins(db) -> list[tuple[str, dict]]:
 def _export(qtbot, ctx, tmp_path, name: str, tick: bool):
     from ui.excel import ExcelWorkflow
 
-    dialog = ExportDialog(date.today(), "zh")
+    dialog = ExportDialog(property_today(), "zh")
     qtbot.addWidget(dialog)
     dialog.kind.setCurrentIndex(dialog.kind.findData("reservations"))
-    dialog.start.setDate(date.today() - timedelta(days=5))
+    dialog.start.setDate(property_today() - timedelta(days=5))
     dialog.unmasked.setChecked(tick)
     window = QWidget()
     qtbot.addWidget(window)
@@ -83,7 +84,7 @@ def test_an_administrator_exports_phones_in_clear_only_when_ticked(qtbot, ctx_as
 
 def test_the_checkbox_is_only_for_the_reservations_workbook(qtbot, ctx_as):
     ctx_as("owner")
-    dialog = ExportDialog(date.today(), "zh")
+    dialog = ExportDialog(property_today(), "zh")
     qtbot.addWidget(dialog)
     dialog.kind.setCurrentIndex(dialog.kind.findData("rooms"))
     dialog.unmasked.setChecked(True)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from channelmgr.actor import Actor
 from channelmgr.reports.target import RevenueTarget
+from tests.support.today import property_today
 
 
 def test_the_dashboard_is_the_first_page_and_shows_today(window, qtbot):
@@ -49,7 +50,7 @@ def test_dashboard_month_against_a_target(window, qtbot, app_context):
 def test_reports_page_numbers_charts_and_tooltips(window, qtbot, app_context, tmp_path):
     window.show_page("reports")
     page = window.pages["reports"]
-    today = date.today()
+    today = property_today()
     page.set_period(today - timedelta(days=1), today + timedelta(days=13))  # 15 nights around the demo's stays
     qtbot.waitUntil(lambda: page.loaded is not None and page.loaded.scope.start == today - timedelta(days=1))
     occ = page.loaded.occupancy
@@ -86,7 +87,7 @@ def test_reports_page_filters_and_workbook_export(window, qtbot, app_context, tm
 
     window.show_page("reports")
     page = window.pages["reports"]
-    today = date.today()
+    today = property_today()
     page.reload()
     qtbot.waitUntil(lambda: page.room_type.findData("LKV") > 0)  # the filters' codes come with the first load
     page.room_type.setCurrentIndex(page.room_type.findData("LKV"))
@@ -104,7 +105,7 @@ def test_reports_page_filters_and_workbook_export(window, qtbot, app_context, tm
 def test_charts_say_so_when_a_period_is_empty(window, qtbot):
     window.show_page("reports")
     page = window.pages["reports"]
-    far = date.today() + timedelta(days=600)
+    far = property_today() + timedelta(days=600)
     page.set_period(far, far + timedelta(days=6))
     qtbot.waitUntil(lambda: page.loaded is not None and page.loaded.scope.start == far)
     assert page.channel_model.rowCount() == 0 and page.tiles["adr"].value.text() == "—"
@@ -114,7 +115,7 @@ def test_charts_say_so_when_a_period_is_empty(window, qtbot):
 def test_reports_page_shows_the_yearly_target_by_season(window, qtbot, app_context):
     from channelmgr.reports.target import Season
 
-    today = date.today()
+    today = property_today()
     app_context.services.reports.set_revenue_target(
         app_context.property_id, RevenueTarget(today.year, 1_000_000_00, "season",
                                                seasons=(Season("旺季", "07-01", "08-31", 40),)), Actor("test"))

@@ -9,9 +9,10 @@ from channelmgr.reservations.desk_quote import rooms_free_at_desk
 from channelmgr.services import Services
 from tests.support.ledger import build_ledger_hotel
 from ui import i18n
+from tests.support.today import property_today
 
 D = timedelta(days=1)
-ARRIVAL = date.today() + 20 * D
+ARRIVAL = property_today() + 20 * D
 
 
 @pytest.fixture
@@ -107,8 +108,8 @@ def test_the_last_room_booked_twice_is_refused_the_second_time_and_nothing_is_st
 def test_a_past_arrival_is_refused_inline(setup, qtbot):
     page, hotel, services = setup
     dialog = open_dialog(page, qtbot, "DBL", hotel)
-    dialog.arrival.setMinimumDate(date.today() - 5 * D)  # what a stale minimum could let through
-    dialog.arrival.setDate(date.today() - 2 * D)
+    dialog.arrival.setMinimumDate(property_today() - 5 * D)  # what a stale minimum could let through
+    dialog.arrival.setDate(property_today() - 2 * D)
     dialog.guest.setText("迟到")
     dialog.book_button.click()
     qtbot.waitUntil(lambda: "before today" in dialog.refusal.text())

@@ -7,9 +7,10 @@ import pytest
 from channelmgr.services import Services
 from tests.support.ledger import CHANNEL, DESK, booking, build_ledger_hotel
 from ui import i18n
+from tests.support.today import property_today
 
 D = timedelta(days=1)
-SOON = date.today() + 10 * D
+SOON = property_today() + 10 * D
 
 
 @pytest.fixture
