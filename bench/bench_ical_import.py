@@ -5,7 +5,9 @@
 - again: the same feeds polled again with nothing changed (a host that sends no ETag), the
   steady state of a scheduler poll;
 - floor: icalendar's own parse of the same 50 bodies (Calendar.from_ical), the least any import
-  must do; printed with the ratios.
+  must do; printed with the ratios;
+- poll: the scheduler's steady state — FeedPoller over HTTP on 127.0.0.1 from a host that sends
+  no ETag (the worst case: whole downloads), the feeds unchanged; floor: bare GETs of the same 50.
 """
 
 from __future__ import annotations
@@ -19,12 +21,18 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+import threading  # noqa: E402
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer  # noqa: E402
+
 import icalendar  # noqa: E402
+import requests  # noqa: E402
 
 from channelmgr.actor import SYSTEM  # noqa: E402
 from channelmgr.db.engine import open_database  # noqa: E402
 from channelmgr.db.models import Property, RatePlan, Room, RoomType  # noqa: E402
+from channelmgr.db.models import Channel  # noqa: E402
 from channelmgr.ical.feed_import import import_feed  # noqa: E402
+from channelmgr.ical.feed_poll import FeedPoller  # noqa: E402
 
 FEEDS, EVENTS = 50, 200
 TODAY = date(2027, 1, 4)
@@ -63,6 +71,27 @@ def import_all(db, pid, bodies):
     return counts
 
 
+def serve(bodies):
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"  # keep-alive, as a poller's session uses it
+        disable_nagle_algorithm = True  # headers and body go out as two writes: no 40 ms wait for an ACK
+
+        def do_GET(self):
+            body = bodies[int(self.path.strip("/").split(".")[0])]
+            self.send_response(200)
+            self.send_header("Content-Type", "text/calendar")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_port}"
+
+
 def main() -> None:
     bodies = [feed(n) for n in range(FEEDS)]
     floors = []
@@ -84,7 +113,37 @@ def main() -> None:
             _, unchanged = import_all(db, pid, bodies)
             agains.append(time.perf_counter() - started)
         again = statistics.median(agains)
+        server, base = serve(bodies)
+        try:
+            session = requests.Session()
+            with db.session() as s:
+                ids = {c.name: c.id for c in s.query(Channel)}
+            poller = FeedPoller(db)
+
+            def poll_all():
+                for n in range(FEEDS):
+                    result = poller.poll(ids[f"ical:host{n}"], f"ical:host{n}", pid, f"{base}/{n}.ics", SYSTEM,
+                                         TODAY, session=session)
+                    assert result.failure is None, result.failure
+
+            poll_all()  # the poller's first poll imports (all unchanged); later ones find the same bytes
+            polls, gets = [], []
+            for _ in range(5):
+                started = time.perf_counter()
+                poll_all()
+                polls.append(time.perf_counter() - started)
+                started = time.perf_counter()
+                for n in range(FEEDS):
+                    session.get(f"{base}/{n}.ics").content
+                gets.append(time.perf_counter() - started)
+            poll, get = statistics.median(polls), statistics.median(gets)
+        finally:
+            server.shutdown()
+            server.server_close()
         db.dispose()
+    print(f"METRIC ical_poll_unchanged_50 {poll * 1000:.1f} ms")
+    print(f"METRIC ical_http_get_floor_50 {get * 1000:.1f} ms")
+    print(f"METRIC ical_poll_ratio {poll / get:.2f} x")
     assert new == FEEDS * EVENTS and unchanged == FEEDS * EVENTS, (new, unchanged)
     print(f"METRIC ical_import_first_50x200 {first * 1000:.1f} ms")
     print(f"METRIC ical_import_again_50x200 {again * 1000:.1f} ms")
