@@ -24,6 +24,7 @@ from .cli_parser import LocalizedParser, error_prefix
 from .config import data_dir, resolve_db_url
 from .db.engine import DatabaseError
 from .language import cli_language, say
+from .os_errors import describe_os_error
 from .errors import UserError
 
 # command name → the module that registers it (in the order --help lists them)
@@ -147,8 +148,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         _silence_stdout()
         return 1
     except OSError as exc:  # a folder that does not exist, a file open in Excel, a full disk
-        where = f": {exc.filename}" if exc.filename else ""
-        _refuse(f"{exc.strerror or exc}{where}")
+        _refuse(describe_os_error(exc))
         return 2
     except KeyboardInterrupt:
         return 130

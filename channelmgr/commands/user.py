@@ -17,7 +17,7 @@ from ..cli_login import FIRST_ACCOUNT_HINT
 from ..errors import UserError
 from ..language import say
 from ..roomtypes.desk_user import desk_actor
-from ..security.roles import Role
+from ..security.roles import ROLE_NAMES_ZH, Role
 
 ROLES = [r.value for r in Role]
 
@@ -106,12 +106,28 @@ def run_list(args, ctx) -> int:
     if not users:
         print(say(*FIRST_ACCOUNT_HINT))
     for u in users:
-        state = "disabled" if not u.active else (f"locked until {u.locked_until:%Y-%m-%d %H:%M} UTC"
-                                                 if u.locked_until else "active")
-        last = f"{u.last_login_at:%Y-%m-%d %H:%M}" if u.last_login_at else "never"
-        flag = say(f"  UNUSED {unused[u.name].days} days", f"  未使用 {unused[u.name].days} 天") if u.name in unused else ""
-        print(f"{u.name:<16} {u.role:<14} {state:<30} last sign-in {last}{flag}")
+        print(_account_line(u, unused.get(u.name)))
     return 0
+
+
+def _account_line(u, unused) -> str:
+    if not u.active:
+        state = say("disabled", "已停用")
+    elif u.locked_until:
+        state = say(f"locked until {u.locked_until:%Y-%m-%d %H:%M} UTC", f"锁定至 {u.locked_until:%Y-%m-%d %H:%M} UTC")
+    else:
+        state = say("active", "正常")
+    last = f"{u.last_login_at:%Y-%m-%d %H:%M}" if u.last_login_at else say("never", "从未")
+    role = say(u.role, ROLE_NAMES_ZH[Role(u.role)]) if u.role in ROLES else u.role
+    flag = say(f"  UNUSED {unused.days} days", f"  未使用 {unused.days} 天") if unused else ""
+    return say(f"{u.name:<16} {role:<14} {state:<30} last sign-in {last}{flag}",
+               f"{u.name:<16} {_pad(role, 14)} {_pad(state, 30)} 上次登录 {last}{flag}")
+
+
+def _pad(text: str, width: int) -> str:
+    """``text`` filled to ``width`` terminal columns: a Chinese character takes two."""
+    shown = sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
+    return text + " " * max(0, width - shown)
 
 
 def run_review(args, ctx) -> int:

@@ -12,7 +12,9 @@ from sqlalchemy.orm import Session
 from ..actor import Actor
 from ..db.engine import Database
 from ..db.models import User
+from ..language import say
 from .passwords import verify_password
+from .roles import ROLE_NAMES_ZH, Role
 from .users import add_account
 
 DEMO_ACCOUNTS = (
@@ -38,4 +40,5 @@ def demo_owner_password(db: Database) -> str | None:
 
 
 def describe_demo_accounts() -> list[str]:
-    return [f"{name} ({role}), password {password}" for name, role, password, _display in DEMO_ACCOUNTS]
+    return [say(f"{name} ({role}), password {password}", f"{name}（{ROLE_NAMES_ZH[Role(role)]}），密码 {password}")
+            for name, role, password, _display in DEMO_ACCOUNTS]

@@ -86,3 +86,16 @@ def test_the_same_commands_in_english_when_asked(monkeypatch, demo_url, capsys):
 ])
 def test_argparse_messages_have_chinese_forms(english, chinese):
     assert in_chinese(english) == chinese
+
+
+def test_accounts_and_file_errors_are_chinese_by_default(chinese, sqlite_url, capsys, monkeypatch):
+    assert main(["--db", sqlite_url, "init", "--demo"]) == 0
+    out = capsys.readouterr().out
+    assert "owner（管理员），密码 demo-owner-1" in out and "password" not in out
+    monkeypatch.setenv("CHANNELMGR_PASSWORD", "demo-owner-1")
+    assert main(["--db", sqlite_url, "--user", "owner", "user", "list"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert any(line.startswith("desk") and "操作员" in line and "上次登录 从未" in line for line in lines), lines
+    assert not any("last sign-in" in line or "active" in line for line in lines)
+    assert main(["--db", sqlite_url, "--user", "owner", "export", "calendar", "-o", "/nonexistent/dir/x.xlsx"]) == 2
+    assert capsys.readouterr().err.strip() == "channelmgr: 错误：找不到该文件或文件夹：/nonexistent/dir"
