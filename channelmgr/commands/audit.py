@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ..dates import parse_date
 from ..errors import UserError
+from ..language import say
 from ..roomtypes.desk_user import desk_actor
 from ..security.audit_trail import MAX_ROWS, AuditFilter
 
@@ -36,14 +37,15 @@ def register(sub) -> None:
 
 def run(args, ctx) -> int:
     if args.output is not None and args.output.suffix.lower() != ".xlsx":
-        raise UserError(f"The workbook must end in .xlsx: {args.output}")
+        raise UserError(f"The workbook must end in .xlsx: {args.output}", f"工作簿文件名须以 .xlsx 结尾：{args.output}")
     audit = ctx.services().audit
     rows = audit.query(AuditFilter(user=args.who, entity=args.entity, entity_id=args.entity_id, start=args.start,
                                    end=args.end, text=args.search, night=args.night, limit=args.limit))
     if args.output is not None:
         lines = audit.export(rows, args.output, args.lang,
                              unmasked_by=desk_actor("command line") if args.unmasked else None)
-        print(f"Wrote {lines} change(s) of {len(rows)} entries to {args.output}")
+        print(say(f"Wrote {lines} change(s) of {len(rows)} entries to {args.output}",
+                  f"已将 {len(rows)} 条记录中的 {lines} 项修改写入 {args.output}"))
     elif args.json:
         print(json.dumps([asdict(r) for r in rows], ensure_ascii=False, indent=2, default=str))
     else:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from ..dates import parse_date
 from ..errors import UserError
+from ..language import say
 from ..roomtypes.desk_user import desk_actor
 
 KINDS = ("rooms", "calendar", "reservations", "report", "extranet")
@@ -29,7 +30,7 @@ def register(sub) -> None:
 
 def run(args, ctx) -> int:
     if args.output.suffix.lower() != ".xlsx":
-        raise UserError(f"{args.output}: the file name must end in .xlsx")
+        raise UserError(f"{args.output}: the file name must end in .xlsx", f"{args.output}：文件名须以 .xlsx 结尾")
     if args.unmasked and args.kind != "reservations":
         raise UserError(f"--unmasked is for reservations; the {args.kind} export holds no phone numbers",
                         zh=f"--unmasked 仅用于订单导出；{args.kind} 导出不含电话号码")
@@ -44,11 +45,13 @@ def run(args, ctx) -> int:
                                            unmasked_by=desk_actor("command line") if args.unmasked else None)
     elif args.kind == "report":
         if not (args.start and args.end):
-            raise UserError("export report needs --from and --to")
+            raise UserError("export report needs --from and --to", "export report 需要 --from 和 --to")
         result = excel.export_report(pid, args.output, args.start, args.end, args.lang)
     else:
         if not args.channel:
-            raise UserError("export extranet needs --channel (e.g. meituan, tujia, ctrip)")
+            raise UserError("export extranet needs --channel (e.g. meituan, tujia, ctrip)",
+                            "export extranet 需要 --channel（例如 meituan、tujia、ctrip）")
         result = excel.export_extranet(pid, args.output, args.channel, args.start, args.end, args.lang)
-    print(f"Wrote {result.path} ({result.rows} rows; sheets: {', '.join(result.sheets)})")
+    print(say(f"Wrote {result.path} ({result.rows} rows; sheets: {', '.join(result.sheets)})",
+              f"已写入 {result.path}（{result.rows} 行；工作表：{'、'.join(result.sheets)}）"))
     return 0

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 
 from ..errors import UserError
+from ..language import say
 from ..inventory.property_details import as_json
 from ..pricing.channel_settings import ROUNDING_BY_SETTING
 from ..roomtypes.desk_user import desk_actor
@@ -42,9 +43,9 @@ def run_show(args, ctx) -> int:
         print(json.dumps({**as_json(details), "rounding": rounding}, ensure_ascii=False, indent=2))
         return 0
     print(f"{details.code}  {details.name_zh} / {details.name_en}  ({details.currency}, {details.timezone})")
-    print(f"  address  {details.address or '-'}")
-    print(f"  phone    {details.phone or '-'}")
-    print(f"  rounding {rounding}")
+    print(say(f"  address  {details.address or '-'}", f"  地址  {details.address or '-'}"))
+    print(say(f"  phone    {details.phone or '-'}", f"  电话  {details.phone or '-'}"))
+    print(say(f"  rounding {rounding}", f"  取整  {rounding}"))
     return 0
 
 
@@ -53,12 +54,14 @@ def run_set(args, ctx) -> int:
     pid = services.inventory.property_id(args.property)
     typed = {key: getattr(args, key) for key, _flag in _FIELDS if getattr(args, key) is not None}
     if not typed and args.rounding is None:
-        raise UserError("say what to change (--name-zh, --address, --phone, --timezone, --rounding, …)")
+        raise UserError("say what to change (--name-zh, --address, --phone, --timezone, --rounding, …)",
+                        "请说明要修改什么（--name-zh、--address、--phone、--timezone、--rounding……）")
     actor = desk_actor("command line")
     if typed:
         services.properties.update(actor, services.properties.details(pid).changed(**typed))
     if args.rounding is not None:
         settings = services.pricing.settings(pid).with_direct_rounding(args.rounding)
         preview = services.pricing.update_settings(actor, pid, settings, force=args.force)
-        print(f"rounding {args.rounding}: {len(preview.changed)} price(s) changed in the coming year")
+        print(say(f"rounding {args.rounding}: {len(preview.changed)} price(s) changed in the coming year",
+                  f"取整 {args.rounding}：未来一年有 {len(preview.changed)} 个价格随之改变"))
     return run_show(args, ctx)

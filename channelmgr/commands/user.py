@@ -78,13 +78,14 @@ def _new_password(env_var: str | None) -> str:
     if env_var:
         value = os.environ.get(env_var)
         if not value:
-            raise UserError(f"Environment variable {env_var} is not set or empty")
+            raise UserError(f"Environment variable {env_var} is not set or empty", f"环境变量 {env_var} 未设置或为空")
         return value
     if not (sys.stdin is not None and sys.stdin.isatty()):
-        raise UserError("No new password: give --password-env VAR, or run the command in a terminal to be asked")
+        raise UserError("No new password: give --password-env VAR, or run the command in a terminal to be asked",
+                    "没有新密码：请用 --password-env 变量名，或在终端中运行以输入密码")
     first = getpass.getpass("New password: ")
     if getpass.getpass("Again: ") != first:
-        raise UserError("The two passwords differ; nothing was changed")
+        raise UserError("The two passwords differ; nothing was changed", "两次输入的密码不一致，未做任何修改")
     return first
 
 
@@ -92,7 +93,7 @@ def run_add(args, ctx) -> int:
     users = ctx.services().users
     info = users.add(desk_actor("command line"), args.name, args.role, _new_password(args.password_env),
                      args.display_name)
-    print(f"Added {info.name} ({info.role})")
+    print(say(f"Added {info.name} ({info.role})", f"已添加 {info.name}（{_role(info.role)}）"))
     return 0
 
 
@@ -118,10 +119,14 @@ def _account_line(u, unused) -> str:
     else:
         state = say("active", "正常")
     last = f"{u.last_login_at:%Y-%m-%d %H:%M}" if u.last_login_at else say("never", "从未")
-    role = say(u.role, ROLE_NAMES_ZH[Role(u.role)]) if u.role in ROLES else u.role
+    role = say(u.role, _role(u.role))
     flag = say(f"  UNUSED {unused.days} days", f"  未使用 {unused.days} 天") if unused else ""
     return say(f"{u.name:<16} {role:<14} {state:<30} last sign-in {last}{flag}",
                f"{u.name:<16} {_pad(role, 14)} {_pad(state, 30)} 上次登录 {last}{flag}")
+
+
+def _role(role: str) -> str:
+    return ROLE_NAMES_ZH[Role(role)] if role in ROLES else role
 
 
 def _pad(text: str, width: int) -> str:
@@ -166,19 +171,19 @@ def run_policy(args, ctx) -> int:
 
 def run_disable(args, ctx) -> int:
     ctx.services().users.set_active(desk_actor("command line"), args.name, False)
-    print(f"Disabled {args.name}")
+    print(say(f"Disabled {args.name}", f"已停用 {args.name}"))
     return 0
 
 
 def run_enable(args, ctx) -> int:
     ctx.services().users.set_active(desk_actor("command line"), args.name, True)
-    print(f"Enabled {args.name}")
+    print(say(f"Enabled {args.name}", f"已启用 {args.name}"))
     return 0
 
 
 def run_set_role(args, ctx) -> int:
     info = ctx.services().users.set_role(desk_actor("command line"), args.name, args.role)
-    print(f"{info.name} is now {info.role}")
+    print(say(f"{info.name} is now {info.role}", f"{info.name} 现在是{_role(info.role)}"))
     return 0
 
 
@@ -195,8 +200,9 @@ def run_change(args, ctx) -> int:
     old = os.environ.get("CHANNELMGR_PASSWORD")
     if old is None:
         if not (sys.stdin is not None and sys.stdin.isatty()):
-            raise UserError("No current password: set $CHANNELMGR_PASSWORD or run the command in a terminal")
+            raise UserError("No current password: set $CHANNELMGR_PASSWORD or run the command in a terminal",
+                            "没有当前密码：请设置 $CHANNELMGR_PASSWORD，或在终端中运行")
         old = getpass.getpass(f"Current password for {name}: ")
     services.users.change_password(name, old, _new_password(args.password_env))
-    print(f"Password of {name} changed")
+    print(say(f"Password of {name} changed", f"{name} 的密码已修改"))
     return 0

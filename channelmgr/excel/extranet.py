@@ -63,7 +63,8 @@ def parse_profile(name: str, raw: Mapping[str, Any]) -> ExtranetProfile:
         raise UserError(f"Extranet profile {name!r} is malformed: {exc}") from None
     unknown = sorted({c.field for c in columns} - FIELDS)
     if unknown:
-        raise UserError(f"Extranet profile {name!r}: unknown field(s) {unknown}; known: {sorted(FIELDS)}")
+        raise UserError(f"Extranet profile {name!r}: unknown field(s) {unknown}; known: {sorted(FIELDS)}",
+                        f"后台表格模板 {name}：未知字段 {unknown}；可用字段：{sorted(FIELDS)}")
     return profile
 
 

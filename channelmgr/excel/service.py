@@ -104,7 +104,8 @@ class ExcelService:
                         end: date | None = None, lang: str = "zh") -> ExportResult:
         profiles = load_profiles(self.db)
         if channel not in profiles:
-            raise UserError(f"No extranet profile {channel!r}; known: {', '.join(sorted(profiles))}")
+            raise UserError(f"No extranet profile {channel!r}; known: {', '.join(sorted(profiles))}",
+                            f"没有 {channel} 的后台表格模板；已有：{'、'.join(sorted(profiles))}")
         start, end = self._calendar_window(property_id, start, end)
         data = self._calendar_data(property_id, start, end, check_lang(lang))
         mapping = self._channel_mapping(property_id, channel)
@@ -219,12 +220,14 @@ class ExcelService:
         start = start or today
         end = end or start + timedelta(days=DEFAULT_CALENDAR_NIGHTS)
         if end <= start:
-            raise UserError(f"The calendar window ends ({end}) before it starts ({start})")
+            raise UserError(f"The calendar window ends ({end}) before it starts ({start})",
+                            f"日历区间的结束日（{end}）早于开始日（{start}）")
         if end > today + timedelta(days=HORIZON_NIGHTS):
             raise UserError(f"The calendar reaches at most {HORIZON_NIGHTS} nights ahead "
                             f"(last night {today + timedelta(days=HORIZON_NIGHTS - 1)})")
         if start < today - timedelta(days=PAST_NIGHTS_READ):
-            raise UserError(f"The calendar reaches at most {PAST_NIGHTS_READ} nights back")
+            raise UserError(f"The calendar reaches at most {PAST_NIGHTS_READ} nights back",
+                            f"日历最多只能往前 {PAST_NIGHTS_READ} 晚")
         return start, end
 
     def _calendar_data(self, property_id: int, start: date, end: date, lang: str) -> CalendarData:

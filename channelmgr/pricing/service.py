@@ -311,7 +311,7 @@ class PricingService:
         """Preview ``edits`` over the guard horizon, refuse suspicious moves unless ``force``,
         then write them with their audit entries in one transaction."""
         if not edits:
-            raise UserError("nothing to change")
+            raise UserError("nothing to change", "没有要修改的内容")
         with self._lock:
             undo = None
             try:
@@ -338,14 +338,16 @@ class PricingService:
     @requires(Permission.PRICES)
     def create_rule(self, actor: Actor, property_id: int, spec: RuleSpec, force: bool = False) -> RuleInfo:
         if spec.id is not None:
-            raise UserError(f"rule {spec.name!r} exists already (id {spec.id}); update it instead")
+            raise UserError(f"rule {spec.name!r} exists already (id {spec.id}); update it instead",
+                            f"规则「{spec.name}」已存在（编号 {spec.id}），请改为修改它")
         self.apply_changes(actor, property_id, [PutRule(spec)], force)
         return self.rule(property_id, spec.name.strip())
 
     @requires(Permission.PRICES)
     def update_rule(self, actor: Actor, property_id: int, spec: RuleSpec, force: bool = False) -> RuleInfo:
         if spec.id is None:
-            raise UserError(f"rule {spec.name!r} is not saved yet; create it instead")
+            raise UserError(f"rule {spec.name!r} is not saved yet; create it instead",
+                            f"规则「{spec.name}」尚未保存，请先新建")
         self.apply_changes(actor, property_id, [PutRule(spec)], force)
         return self.rule(property_id, spec.id)
 

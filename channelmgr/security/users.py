@@ -296,9 +296,9 @@ def add_account(s: Session, actor: Actor, name: str, role: str, password: str, d
     check_policy(password)
     if s.scalar(select(User.id).limit(1)) is None and role != Role.ADMINISTRATOR.value:
         # the first account manages the others; a viewer first would lock everyone out of that
-        raise UserError(f"The first account must be an administrator, not a {role}")
+        raise UserError(f"The first account must be an administrator, not a {role}", f"第一个账号必须是管理员，而不是 {role}")
     if s.scalar(select(User.id).where(User.username == name)) is not None:
-        raise UserError(f"The user {name!r} already exists")
+        raise UserError(f"The user {name!r} already exists", f"用户 {name} 已存在")
     user = User(username=name, role=role, display_name=display_name, password_hash=hash_password(password),
                 password_changed_at=now or utcnow())
     s.add(user)
@@ -364,13 +364,15 @@ def _keep_an_administrator(s: Session, user: User) -> None:
     others = s.scalar(select(func.count(User.id)).where(
         User.role == Role.ADMINISTRATOR.value, User.active, User.id != user.id))
     if not others:
-        raise UserError(f"{user.username!r} is the last active administrator; add another one first")
+        raise UserError(f"{user.username!r} is the last active administrator; add another one first",
+                        f"{user.username} 是最后一个可用的管理员，请先添加另一个管理员")
 
 
 def _valid_name(name: str) -> str:
     name = (name or "").strip()
     if not name or len(name) > NAME_MAX or any(c.isspace() for c in name):
-        raise UserError(f"A user name needs 1 to {NAME_MAX} characters without spaces, not {name!r}")
+        raise UserError(f"A user name needs 1 to {NAME_MAX} characters without spaces, not {name!r}",
+                        f"用户名须为 1 到 {NAME_MAX} 个字符且不含空格，而不是 {name!r}")
     return name
 
 
