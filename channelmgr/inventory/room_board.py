@@ -76,7 +76,7 @@ class RoomBoard:
 def get_room(session: Session, room_id: int) -> Room:
     room = session.get(Room, room_id)
     if room is None:
-        raise NotFound(f"No room with id {room_id}")
+        raise NotFound(f"No room with id {room_id}", f"没有编号为 {room_id} 的房间")
     return room
 
 
@@ -147,7 +147,7 @@ class RoomBoardService:
         with self.db.session() as s:
             repair = s.get(RoomOutOfOrder, repair_id)
             if repair is None:
-                raise NotFound(f"No out-of-order record {repair_id}")
+                raise NotFound(f"No out-of-order record {repair_id}", f"没有编号为 {repair_id} 的停用记录")
             room = get_room(s, repair.room_id)
             today = property_today(s, room.property_id, self.clock)
             before = {"room": room.number, "start": repair.start_date.isoformat(), "end": repair.end_date.isoformat()}

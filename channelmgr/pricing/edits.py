@@ -44,7 +44,7 @@ class PutRule:
         rule_from_spec(spec)  # refuses bad values, naming the rule
         others = [rule for rule in inputs.rules if spec.id is None or rule.id != spec.id]
         if spec.id is not None and len(others) == len(inputs.rules):
-            raise NotFound(f"No price rule with id {spec.id}")
+            raise NotFound(f"No price rule with id {spec.id}", f"没有编号为 {spec.id} 的价格规则")
         if any(rule.name == spec.name for rule in others):
             raise RuleInvalid(f"rule {spec.name!r}: another rule already has this name")
         if spec.id is None:
@@ -80,7 +80,7 @@ class DeleteRule:
     def apply_to(self, inputs: EngineInputs) -> EngineInputs:
         kept = tuple(rule for rule in inputs.rules if rule.id != self.rule_id)
         if len(kept) == len(inputs.rules):
-            raise NotFound(f"No price rule with id {self.rule_id}")
+            raise NotFound(f"No price rule with id {self.rule_id}", f"没有编号为 {self.rule_id} 的价格规则")
         return inputs.with_changes(rules=kept)
 
     def write(self, session: Session, property_id: int, actor: Actor, inputs: EngineInputs) -> None:
@@ -99,7 +99,7 @@ def reorder_rules(rules: Sequence[RuleSpec], ordered_ids: Sequence[int]) -> list
     by_id = {rule.id: rule for rule in rules}
     unknown = [rule_id for rule_id in ordered_ids if rule_id not in by_id]
     if unknown:
-        raise NotFound(f"No price rule with id {unknown[0]}")
+        raise NotFound(f"No price rule with id {unknown[0]}", f"没有编号为 {unknown[0]} 的价格规则")
     if len(set(ordered_ids)) != len(ordered_ids):
         raise PriceEditInvalid("a rule is listed twice in the new order")
     return [PutRule(by_id[rule_id].with_changes(priority=10 * position))
@@ -260,7 +260,7 @@ PriceEdit = PutRule | DeleteRule | SetBasePrice | SetDerivation | SetGuestPricin
 def _rule_row(session: Session, property_id: int, rule_id: int) -> PriceRule:
     row = session.get(PriceRule, rule_id)
     if row is None or row.property_id != property_id:
-        raise NotFound(f"No price rule with id {rule_id}")
+        raise NotFound(f"No price rule with id {rule_id}", f"没有编号为 {rule_id} 的价格规则")
     return row
 
 

@@ -104,7 +104,7 @@ def attention_list(s: Session, property_id: int, include_resolved: bool = False)
 def resolve_attention(s: Session, attention_id: int, note: str, actor: Actor) -> None:
     row = s.get(NeedsAttention, attention_id)
     if row is None:
-        raise NotFound(f"No needs-attention entry {attention_id}")
+        raise NotFound(f"No needs-attention entry {attention_id}", f"待处理列表中没有编号 {attention_id}")
     if row.status != "open":
         raise Refusal("already_resolved", f"Entry {attention_id} is already resolved ({row.resolved_by})",
                       id=attention_id)

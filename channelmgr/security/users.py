@@ -356,7 +356,7 @@ def _set_must_change(s: Session, name: str, reset_by: str | None) -> None:
 def _find(s: Session, name: str) -> User:
     user = s.scalar(select(User).where(User.username == name))
     if user is None:
-        raise NotFound(f"No user {name!r}")
+        raise NotFound(f"No user {name!r}", f"没有用户 {name}")
     return user
 
 
