@@ -13,6 +13,8 @@ Routes (``{hotel}`` is a listing's hotel code, URL-encoded):
   "departure": "2026-06-12", "given_name": "小明", "surname": "王", "amount_minor": 77600}`` → 201
   ``{"remote_id": …}``; ``POST /api/cancel/{hotel}`` with ``{"remote_id": …}``; ``GET /api/bookings/{hotel}``.
   A guest booking on the OTA, so no channel credentials: like ``/api/faults`` it is the test's hand.
+* ``GET /ical/{hotel}/{room}.ics`` — the listing room's bookings as an iCal feed, as Airbnb or Tujia
+  publish one (see ``ical_feed.py``): what an iCal channel polls.
 
 Listens on 127.0.0.1 by default: it is a test double with demo credentials, not a service.
 """
@@ -36,6 +38,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 from channelmgr.channels.sandbox import bookings as booking_desk
 from channelmgr.channels.sandbox.faults import FaultPlan, FaultRule
+from channelmgr.channels.sandbox.ical_feed import room_feed
 from channelmgr.channels.sandbox.listings import ListingConfig
 from channelmgr.channels.sandbox.notif_processing import SPECS, process_notif, render_response, request_issue
 from channelmgr.channels.sandbox.pages import index_page, listing_page
@@ -112,6 +115,8 @@ class _Handler(BaseHTTPRequestHandler):
             return self._json(200, state.snapshot()["bookings"])
         if segments == ["api", "faults"]:
             return self._json(200, sandbox.faults.describe())
+        if len(segments) == 3 and segments[0] == "ical" and segments[2].endswith(".ics"):
+            return self._ical_feed(segments[1], segments[2].removesuffix(".ics"))
         self._send(404, b"not found\n", "text/plain; charset=utf-8")
 
     def do_POST(self) -> None:
@@ -207,6 +212,13 @@ class _Handler(BaseHTTPRequestHandler):
         except ValueError:
             return self._send(400, b"start must be YYYY-MM-DD and days a number\n", "text/plain; charset=utf-8")
         self._send(200, listing_page(state, start, days).encode(), "text/html; charset=utf-8")
+
+    def _ical_feed(self, hotel_code: str, room: str) -> None:
+        state = self.server.sandbox.listing(hotel_code)
+        if state is None:
+            return self._send(404, b"no such listing\n", "text/plain; charset=utf-8")
+        state.count("ical_feed")
+        self._send(200, room_feed(state, room), "text/calendar; charset=utf-8")
 
     def _booking(self, action: str, hotel_code: str, body: bytes) -> None:
         state = self.server.sandbox.listing(hotel_code)

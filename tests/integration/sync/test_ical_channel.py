@@ -142,3 +142,44 @@ def test_nothing_is_pushed_to_an_ical_channel_and_the_dry_run_says_so(db, host, 
     pushed = sync.push(channel_id, actor=DESK).result(timeout=60)
     assert pushed.requests_sent == 0 and not pushed.errors
     assert len(host.requests) == 1  # only the import's GET reached the host
+
+
+def test_a_sandbox_listing_publishes_its_bookings_as_a_feed_the_channel_polls(db):
+    # The product's own sandbox OTA as an Airbnb-like host: a guest books there, the feed shows
+    # "Reserved" (no name), the poll stores it; cancelled there, it disappears and is cancelled here.
+    from datetime import timedelta
+
+    from channelmgr.channels.sandbox.listings import ListingConfig
+    from channelmgr.channels.sandbox.server import serve
+    from tests.support.ledger import TODAY
+
+    hotel = build_ledger_hotel(db)
+    with serve(listings=[ListingConfig("ABB", "abb", "pw", rooms={"DBL"}, rates={"BAR"})], today=lambda: TODAY) as ota:
+        remote = ota.book("ABB", "DBL", "BAR", TODAY + timedelta(days=3), TODAY + timedelta(days=5),
+                          given_name="小明", surname="王", amount_minor=77600)
+        url = f"{ota.url}/ical/ABB/DBL.ics"
+        body = requests_get(url)
+        assert b"Reserved" in body and "王".encode() not in body and f"UID:{remote}@sandbox-ota".encode() in body
+        IcalImportService(db, clock=lambda: CLOCK_NOW).import_url(hotel.property_id, "DBL", "abb", url, DESK)
+        assert held(db) == [f"{remote}@sandbox-ota"]
+        sync = SyncService(db, clock=lambda: CLOCK_NOW)
+        try:
+            ota.cancel("ABB", remote)
+            report = pull(sync, sync_channel_id(db, "ical:abb"))
+            assert report.ok and held(db) == []
+        finally:
+            sync.shutdown()
+        assert requests_get(f"{ota.url}/ical/NOPE/DBL.ics", expect=404) == b"no such listing\n"
+
+
+def requests_get(url, expect=200):
+    import requests
+
+    reply = requests.get(url, timeout=10)
+    assert reply.status_code == expect
+    return reply.content
+
+
+def sync_channel_id(db, name):
+    with db.session() as s:
+        return s.scalar(select(Channel.id).where(Channel.name == name))
