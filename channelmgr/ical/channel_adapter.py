@@ -15,6 +15,14 @@ from urllib.parse import urlsplit
 from channelmgr.sync.ranges import Range
 
 
+CHANNEL_PREFIX = "ical:"
+
+
+def feed_channel_name(feed_name: str) -> str:
+    """The channel an imported feed's bookings come from: ``ical:<feed name>``."""
+    return CHANNEL_PREFIX + feed_name.strip()
+
+
 class ICalAdapter:
     protocol = "ical"
     pushes = False      # the channel reads our feed; the engine sends nothing

@@ -22,6 +22,7 @@ from ..errors import NotFound, UserError
 from ..inventory.availability import HOLDING_STATUSES
 from ..reservations.channel_ingest import IngestOutcome, _Batch
 from .parse import FeedEvent, parse_feed
+from .channel_adapter import feed_channel_name
 
 PROTOCOL = "ical"
 
@@ -49,7 +50,7 @@ def import_feed(db: Database, property_id: int, room_type_code: str, feed_name: 
                 actor: Actor, today: date, where: str = "the feed", url: str | None = None) -> FeedImport:
     """``url``: where the feed was downloaded from; kept as the channel's endpoint so the sync
     scheduler polls it from then on (a feed imported from a file is not polled)."""
-    name = f"ical:{feed_name.strip()}"
+    name = feed_channel_name(feed_name)
     if not feed_name.strip() or len(name) > 50:
         raise UserError(f"The feed name {feed_name!r} must be 1 to 45 characters",
                         f"日历名称 {feed_name!r} 须为 1 至 45 个字符")

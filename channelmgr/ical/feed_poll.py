@@ -23,6 +23,7 @@ from ..db.engine import Database
 from ..db.models import ChannelMapping, RoomType
 from ..errors import UserError
 from ..security.roles import Permission, requires
+from .channel_adapter import CHANNEL_PREFIX
 from .feed_import import FeedImport, import_feed
 from .fetch import FeedDownloadError, fetch_if_changed
 
@@ -77,4 +78,4 @@ class FeedPoller:
 
 
 def _feed_name(channel_name: str) -> str:
-    return channel_name.removeprefix("ical:")
+    return channel_name.removeprefix(CHANNEL_PREFIX)

@@ -3,7 +3,9 @@
 Three channels point at the sandbox OTA on ``http://127.0.0.1:8765`` (``channelmgr sandbox``), each
 as an OTA would set it up: its own hotel code, login, remote room and rate codes, markup and limits.
 Meituan leaves the breakfast plan unmapped and Booking.com one room type, so a newcomer sees what
-the unmapped warnings look like. One table feeds both sides — the channels loaded with the demo
+the unmapped warnings look like. A fourth, an iCal channel, reads the calendar an Airbnb-like
+host publishes for the loft (the sandbox's feed of its own bookings) — the kind of channel a
+single-unit listing on Airbnb, Tujia or Vrbo is. One table feeds both sides — the channels loaded with the demo
 and the listings the sandbox serves — so they cannot drift apart.
 """
 
@@ -15,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from ..channels.sandbox.listings import ListingConfig
 from ..db.models import Channel, ChannelMapping, RoomType
+from ..ical.channel_adapter import ADAPTER as ICAL_ADAPTER, feed_channel_name
 from ..security.vault import Vault
 from .channel_settings import ChannelSettings
 
@@ -72,8 +75,31 @@ DEMO_CHANNELS = (
 )
 
 
+@dataclass(frozen=True)
+class DemoFeed:
+    """An iCal channel: one room type's bookings as the host publishes them, polled by URL."""
+
+    feed_name: str
+    display_name: str
+    hotel_code: str
+    room_type: str
+
+    @property
+    def endpoint(self) -> str:
+        return f"{DEMO_SANDBOX_URL}/ical/{self.hotel_code}/{self.room_type}.ics"
+
+    def listing(self) -> ListingConfig:
+        # Guests book this listing on the sandbox's booking API (the rate code is the OTA's own);
+        # nothing is ever pushed to it, so it needs no channel login.
+        return ListingConfig(self.hotel_code, "ical-host", "not-used", rooms={self.room_type}, rates={"ABB"},
+                             horizon_days=SANDBOX_HORIZON_DAYS)
+
+
+DEMO_FEEDS = (DemoFeed("airbnb-loft", "Airbnb 爱彼迎 (iCal)", "ERHAI-ABB", "LFT"),)
+
+
 def demo_listings() -> list[ListingConfig]:
-    return [channel.listing() for channel in DEMO_CHANNELS]
+    return [channel.listing() for channel in DEMO_CHANNELS] + [feed.listing() for feed in DEMO_FEEDS]
 
 
 def add_demo_channels(session: Session, property_id: int, room_types: dict[str, RoomType],
@@ -95,3 +121,11 @@ def add_demo_channels(session: Session, property_id: int, room_types: dict[str, 
                 if plan.code in demo.rates:
                     session.add(ChannelMapping(channel_id=channel.id, room_type_id=room_type.id, rate_plan_id=plan.id,
                                                remote_room=remote_room, remote_rate=demo.rates[plan.code]))
+    for feed in DEMO_FEEDS:  # as `channelmgr ical import --url` sets one up
+        channel = Channel(property_id=property_id, name=feed_channel_name(feed.feed_name),
+                          display_name=feed.display_name, protocol=ICAL_ADAPTER.protocol, endpoint=feed.endpoint,
+                          enabled=True)
+        session.add(channel)
+        session.flush()
+        session.add(ChannelMapping(channel_id=channel.id, room_type_id=room_types[feed.room_type].id,
+                                   remote_room=feed.room_type))

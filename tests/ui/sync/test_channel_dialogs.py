@@ -13,6 +13,7 @@ from channelmgr.db.models import AuditEntry, Channel, ChannelMapping, Reservatio
 from ui import i18n
 from ui.pages.channels import ChannelsPage
 from ui.sync.indicator import SyncIndicator
+from tests.ui.sync.test_channels_page import DEMO_CHANNEL_COUNT, DEMO_NAMES
 
 LEFT = Qt.MouseButton.LeftButton
 PASSWORD = "s3cret-Pa55"
@@ -25,7 +26,7 @@ def page(qtbot, app_context):
     qtbot.addWidget(p)
     p.show()
     p.reload()
-    qtbot.waitUntil(lambda: p.loaded and p.model.rowCount() == 3)
+    qtbot.waitUntil(lambda: p.loaded and p.model.rowCount() == DEMO_CHANNEL_COUNT)
     return p
 
 
@@ -73,7 +74,7 @@ def test_add_channel_keeps_the_password_encrypted_and_never_shows_it(page, qtbot
     _fill_new_channel(dialog)
     qtbot.mouseClick(dialog.ok_button, LEFT)
     qtbot.waitUntil(lambda: _closed(dialog))
-    qtbot.waitUntil(lambda: page.model.rowCount() == 4)
+    qtbot.waitUntil(lambda: page.model.rowCount() == DEMO_CHANNEL_COUNT + 1)
     assert "channels" in changes
 
     stored = _stored(page, "fliggy")
@@ -100,12 +101,12 @@ def test_a_bad_endpoint_shows_the_service_message_and_saves_nothing(page, qtbot)
     qtbot.waitUntil(lambda: dialog.problem.isVisible())
     assert dialog.problem.text().startswith("Endpoint refused")
     assert dialog.isVisible() and dialog.ok_button.isEnabled()
-    assert [c.name for c in page.ctx.services.channels.list(page.ctx.property_id)] == ["booking", "ctrip", "meituan"]
+    assert [c.name for c in page.ctx.services.channels.list(page.ctx.property_id)] == DEMO_NAMES
 
     dialog.endpoint.setText("https://ota.example.com/ota")  # corrected in place: the typing is kept
     qtbot.mouseClick(dialog.ok_button, LEFT)
     qtbot.waitUntil(lambda: _closed(dialog))
-    qtbot.waitUntil(lambda: page.model.rowCount() == 4)
+    qtbot.waitUntil(lambda: page.model.rowCount() == DEMO_CHANNEL_COUNT + 1)
 
 
 def test_edit_keeps_the_stored_password_when_left_empty(page, qtbot):
@@ -177,7 +178,7 @@ def test_remove_is_refused_while_the_channel_has_bookings(page, qtbot, monkeypat
     qtbot.mouseClick(page.remove_button, LEFT)
     qtbot.waitUntil(lambda: warned != [])
     assert "has 1 reservation(s); disable it instead" in warned[0]
-    assert page.model.rowCount() == 3
+    assert page.model.rowCount() == DEMO_CHANNEL_COUNT
 
 
 def test_remove_asks_then_removes(page, qtbot, monkeypatch):
@@ -185,18 +186,18 @@ def test_remove_asks_then_removes(page, qtbot, monkeypatch):
     page.ctx.events.data_changed.connect(changes.append)
     indicator = SyncIndicator(page.ctx)
     qtbot.addWidget(indicator)
-    qtbot.waitUntil(lambda: len(indicator.labels) == 3)
+    qtbot.waitUntil(lambda: len(indicator.labels) == DEMO_CHANNEL_COUNT)
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
     _select(qtbot, page, "ctrip")
     channel_id = page.selected_channel().info.id
     qtbot.mouseClick(page.remove_button, LEFT)
     page.ctx.db_tasks.wait()
-    assert len(page.ctx.services.channels.list(page.ctx.property_id)) == 3 and changes == []
+    assert len(page.ctx.services.channels.list(page.ctx.property_id)) == DEMO_CHANNEL_COUNT and changes == []
 
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     qtbot.mouseClick(page.remove_button, LEFT)
-    qtbot.waitUntil(lambda: page.model.rowCount() == 2)
-    assert [r.info.name for r in page.model.rows] == ["booking", "meituan"] and changes == ["channels"]
-    qtbot.waitUntil(lambda: len(indicator.labels) == 2)  # the status bar follows
+    qtbot.waitUntil(lambda: page.model.rowCount() == DEMO_CHANNEL_COUNT - 1)
+    assert [r.info.name for r in page.model.rows] == ["booking", "ical:airbnb-loft", "meituan"] and changes == ["channels"]
+    qtbot.waitUntil(lambda: len(indicator.labels) == DEMO_CHANNEL_COUNT - 1)  # the status bar follows
     with page.ctx.services.db.session() as s:
         assert s.scalar(select(ChannelMapping).where(ChannelMapping.channel_id == channel_id)) is None

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QMessageBox
 from channelmgr.actor import Actor
 from channelmgr.channels.sandbox import FaultRule, serve
 from channelmgr.inventory.nights import local_today, utc_now
-from channelmgr.sync.demo_channels import demo_listings
+from channelmgr.sync.demo_channels import DEMO_CHANNELS, DEMO_FEEDS, DEMO_SANDBOX_URL, demo_listings
 from tests.support.sync_world import FAST_RETRY
 from ui import i18n
 from ui.pages.channels import ChannelsPage
@@ -21,6 +21,10 @@ from tests.support.actors import TEST_ACTOR
 LEFT = Qt.MouseButton.LeftButton
 
 
+DEMO_CHANNEL_COUNT = len(DEMO_CHANNELS) + len(DEMO_FEEDS)  # three OpenTravel channels and an iCal one
+DEMO_NAMES = ["booking", "ctrip", "ical:airbnb-loft", "meituan"]
+
+
 @pytest.fixture
 def ota(app_context):
     # The demo's channels, repointed from :8765 to a sandbox on a free port serving their listings.
@@ -28,7 +32,7 @@ def ota(app_context):
     handle = serve(listings=demo_listings(), today=lambda: today)
     channels = app_context.services.channels
     for info in channels.list(app_context.property_id):
-        channels.update(Actor("tester"), info.id, endpoint=handle.endpoint(info.hotel_code))
+        channels.update(Actor("tester"), info.id, endpoint=info.endpoint.replace(DEMO_SANDBOX_URL, handle.url))
     app_context.services.sync.engine.retry = FAST_RETRY  # a failing channel fails fast here
     yield handle
     app_context.services.sync.shutdown()
@@ -42,7 +46,7 @@ def page(qtbot, app_context, ota):
     qtbot.addWidget(p)
     p.show()
     p.reload()
-    qtbot.waitUntil(lambda: p.loaded and p.model.rowCount() == 3)
+    qtbot.waitUntil(lambda: p.loaded and p.model.rowCount() == DEMO_CHANNEL_COUNT)
     return p
 
 
@@ -58,7 +62,7 @@ def _wait_preview(qtbot, page):
 
 
 def test_channels_mappings_and_unmapped_warnings_are_listed(page, qtbot, qtmodeltester):
-    assert [r.info.name for r in page.model.rows] == ["booking", "ctrip", "meituan"]
+    assert [r.info.name for r in page.model.rows] == DEMO_NAMES
     assert page.model.index(1, 0).data() == "携程 Ctrip"
     assert page.model.index(1, 5).data() == "Not synced yet"
     qtmodeltester.check(page.model)
@@ -129,7 +133,7 @@ def test_the_status_bar_indicator_follows_each_channel(qtbot, app_context, ota):
     i18n.install_language("en")
     indicator = SyncIndicator(app_context)
     qtbot.addWidget(indicator)
-    qtbot.waitUntil(lambda: len(indicator.labels) == 3)
+    qtbot.waitUntil(lambda: len(indicator.labels) == DEMO_CHANNEL_COUNT)
     ctrip = next(c for c in app_context.services.channels.list(app_context.property_id) if c.name == "ctrip")
     assert "Not synced yet" in indicator.labels[ctrip.id].toolTip()
     app_context.services.sync.push(ctrip.id, actor=TEST_ACTOR).result(timeout=30)
