@@ -1,10 +1,12 @@
 """argparse in the CLI's language: its own refusals ("the following arguments are required")
-are worded in Chinese too, and every refusal ends the same way as the commands' own errors.
+and the words of ``--help`` ("usage:", "options:", "show this help message and exit") are worded
+in Chinese too, and every refusal ends the same way as the commands' own errors.
 
-argparse words its messages in English through gettext, and Python ships no Chinese catalog for
-them. The handful it produces for a person's typing mistakes are known (Lib/argparse.py), so each
-has its Chinese form here; one argparse does not know yet falls back to its English text rather
-than being hidden. Help texts stay English: they are reference, not refusals.
+argparse words these in English through gettext, and Python ships no Chinese catalog for them.
+The handful it produces are known (Lib/argparse.py), so each has its Chinese form here; one
+argparse does not know yet falls back to its English text rather than being hidden. The commands'
+own help texts are written in both languages where they are made (``help=say(en, zh)``): the
+owners read ``--help`` as well, so it speaks their language like every other output.
 """
 
 from __future__ import annotations
@@ -47,10 +49,54 @@ def error_prefix(language: str) -> str:
     return "错误：" if language == "zh" else "error: "
 
 
+# argparse's own words in --help (its section titles and the help of -h and --version) → Chinese
+_HELP_ZH = {
+    "positional arguments": "位置参数",
+    "options": "选项",
+    "show this help message and exit": "显示此帮助信息并退出",
+    "show program's version number and exit": "显示程序版本号并退出",
+}
+
+
+class LocalizedHelpFormatter(argparse.HelpFormatter):
+    """argparse's help layout, with argparse's own words in the CLI's language. argparse makes a
+    formatter for every usage line or help page it prints, so the language is the one of that moment."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._chinese = cli_language() == "zh"
+        self._headings: list[str] = []
+
+    def add_usage(self, usage, actions, groups, prefix=None) -> None:
+        if prefix is None and self._chinese:
+            prefix = "用法："
+        super().add_usage(usage, actions, groups, prefix)
+
+    def start_section(self, heading) -> None:
+        if self._chinese and heading:
+            heading = _HELP_ZH.get(heading, heading)
+            self._headings.append(heading)
+        super().start_section(heading)
+
+    def _get_help_string(self, action) -> str | None:
+        text = super()._get_help_string(action)
+        return _HELP_ZH.get(text, text) if self._chinese and text else text
+
+    def format_help(self) -> str:
+        text = super().format_help()
+        # argparse ends a section title with an ASCII colon; Chinese text takes the full-width one
+        for heading in self._headings:
+            text = re.sub(rf"^( *){re.escape(heading)}:$", rf"\g<1>{heading}：", text, flags=re.M)
+        return text
+
+
 class LocalizedParser(argparse.ArgumentParser):
-    def format_usage(self) -> str:
-        usage = super().format_usage()
-        return "用法：" + usage.removeprefix("usage: ") if cli_language() == "zh" else usage
+    """Subparsers are made by ``add_parser`` with the class of their parent, so every command and
+    action of the CLI gets this formatter and these refusals."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("formatter_class", LocalizedHelpFormatter)
+        super().__init__(*args, **kwargs)
 
     def error(self, message: str):
         language = cli_language()
