@@ -6,7 +6,8 @@ argparse words these in English through gettext, and Python ships no Chinese cat
 The handful it produces are known (Lib/argparse.py), so each has its Chinese form here; one
 argparse does not know yet falls back to its English text rather than being hidden. The commands'
 own help texts are written in both languages where they are made (``help=say(en, zh)``): the
-owners read ``--help`` as well, so it speaks their language like every other output.
+owners read ``--help`` as well, so it speaks their language like every other output. Chinese help
+is wrapped by screen columns (a Chinese character takes two), which textwrap does not know.
 """
 
 from __future__ import annotations
