@@ -88,17 +88,20 @@ def _add_db_option(parser: argparse.ArgumentParser) -> None:
         "--db",
         metavar="URL",
         default=argparse.SUPPRESS,
-        help="SQLAlchemy database URL (default: $CHANNELMGR_DB, else SQLite in the user data folder)",
+        help=say("SQLAlchemy database URL (default: $CHANNELMGR_DB, else SQLite in the user data folder)",
+                 "SQLAlchemy 数据库 URL（默认：$CHANNELMGR_DB，否则为用户数据文件夹中的 SQLite）"),
     )
     parser.add_argument("--user", metavar="NAME", default=argparse.SUPPRESS,
-                        help="sign in as NAME (default: $CHANNELMGR_USER; password from $CHANNELMGR_PASSWORD or asked)")
+                        help=say("sign in as NAME (default: $CHANNELMGR_USER; password from $CHANNELMGR_PASSWORD or asked)",
+                                 "以 NAME 登录（默认：$CHANNELMGR_USER；密码取自 $CHANNELMGR_PASSWORD，否则询问）"))
 
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     """The full parser, or with ``only`` just that command registered (same parsing for it)."""
     parser = LocalizedParser(
         prog="channelmgr",
-        description="Channel manager for homestays (民宿): rooms, calendar, prices, OTA channels.",
+        description=say("Channel manager for homestays (民宿): rooms, calendar, prices, OTA channels.",
+                        "民宿渠道管理：房型与房间、房态日历、价格、OTA 渠道。"),
     )
     parser.add_argument("--version", action="version", version=f"channelmgr {__version__}")
     _add_db_option(parser)

@@ -18,20 +18,28 @@ from ..security.audit_trail import MAX_ROWS, AuditFilter
 
 
 def register(sub) -> None:
-    p = sub.add_parser("audit", help="the audit trail: who changed what and when (filters, Excel export)")
-    p.add_argument("--by", dest="who", metavar="USER", help="only the entries of this user")
-    p.add_argument("--entity", metavar="KIND", help="calendar, price_rule, rate_plan, reservation, channel, user, …")
-    p.add_argument("--id", dest="entity_id", metavar="ID", help="only this entity (e.g. the room type id of a calendar row)")
-    p.add_argument("--from", dest="start", type=parse_date, metavar="YYYY-MM-DD", help="first day (UTC)")
-    p.add_argument("--to", dest="end", type=parse_date, metavar="YYYY-MM-DD", help="last day (UTC), inclusive")
-    p.add_argument("--search", metavar="TEXT", help="text in the cause, the id or the values")
-    p.add_argument("--night", type=parse_date, metavar="YYYY-MM-DD", help="calendar: only changes of this night")
+    p = sub.add_parser("audit", help=say("the audit trail: who changed what and when (filters, Excel export)",
+                                         "审计记录：谁在何时改了什么（可筛选，可导出 Excel）"))
+    p.add_argument("--by", dest="who", metavar="USER", help=say("only the entries of this user", "只看该用户的记录"))
+    p.add_argument("--entity", metavar="KIND", help=say("calendar, price_rule, rate_plan, reservation, channel, user, …",
+                                                        "对象类型：calendar、price_rule、rate_plan、reservation、channel、user……"))
+    p.add_argument("--id", dest="entity_id", metavar="ID",
+                   help=say("only this entity (e.g. the room type id of a calendar row)", "只看该对象（如房态日历某一行的房型 id）"))
+    p.add_argument("--from", dest="start", type=parse_date, metavar="YYYY-MM-DD",
+                   help=say("first day (UTC)", "起始日（UTC）"))
+    p.add_argument("--to", dest="end", type=parse_date, metavar="YYYY-MM-DD",
+                   help=say("last day (UTC), inclusive", "截止日（UTC，含当天）"))
+    p.add_argument("--search", metavar="TEXT", help=say("text in the cause, the id or the values", "在原因、id 或数值中查找文字"))
+    p.add_argument("--night", type=parse_date, metavar="YYYY-MM-DD",
+                   help=say("calendar: only changes of this night", "房态日历：只看这一晚的修改"))
     p.add_argument("--limit", type=int, default=MAX_ROWS, metavar="N")
     p.add_argument("--json", action="store_true")
-    p.add_argument("-o", "--output", type=Path, metavar="FILE.xlsx", help="write the entries to a workbook")
-    p.add_argument("--lang", choices=("zh", "en"), default="zh", help="workbook headers")
+    p.add_argument("-o", "--output", type=Path, metavar="FILE.xlsx",
+                   help=say("write the entries to a workbook", "将记录写入 Excel 工作簿"))
+    p.add_argument("--lang", choices=("zh", "en"), default="zh", help=say("workbook headers", "工作簿表头的语言"))
     p.add_argument("--unmasked", action="store_true",
-                   help="workbook: phone numbers in clear (administrator only; audited)")
+                   help=say("workbook: phone numbers in clear (administrator only; audited)",
+                            "工作簿：显示完整电话号码（仅管理员；记入审计）"))
     p.set_defaults(func=run)
 
 

@@ -19,16 +19,20 @@ COUNT_NAMES = {"room_types": ("room types", "房型"), "reservations": ("reserva
 
 
 def register(sub) -> None:
-    p = sub.add_parser("backup", help="back up the SQLite database, list, preview or restore a backup")
+    p = sub.add_parser("backup", help=say("back up the SQLite database, list, preview or restore a backup",
+                                          "备份 SQLite 数据库；列出、预览或恢复备份"))
     actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
-    actions.add_parser("create", help="make a backup now (then prune by the retention policy)").set_defaults(func=run_create)
-    actions.add_parser("list", help="the backups in the backups folder, newest first").set_defaults(func=run_list)
-    preview = actions.add_parser("preview", help="what a backup holds, without restoring it")
+    actions.add_parser("create", help=say("make a backup now (then prune by the retention policy)",
+                                          "立即备份（随后按保留策略清理旧备份）")).set_defaults(func=run_create)
+    actions.add_parser("list", help=say("the backups in the backups folder, newest first",
+                                        "备份文件夹中的备份，最新的在前")).set_defaults(func=run_list)
+    preview = actions.add_parser("preview", help=say("what a backup holds, without restoring it", "查看备份的内容，不恢复"))
     preview.add_argument("file", metavar="FILE")
     preview.set_defaults(func=run_preview)
-    restore = actions.add_parser("restore", help="replace the database by a backup (the current one is backed up first)")
+    restore = actions.add_parser("restore", help=say("replace the database by a backup (the current one is backed up first)",
+                                                     "用备份替换数据库（先备份当前数据库）"))
     restore.add_argument("file", metavar="FILE")
-    restore.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    restore.add_argument("--yes", action="store_true", help=say("do not ask for confirmation", "不再询问确认"))
     restore.set_defaults(func=run_restore)
 
 

@@ -22,38 +22,45 @@ WEEKDAY_WORDS = {"weekends": frozenset({5, 6}), "weekdays": frozenset(range(5))}
 
 
 def register(sub) -> None:
-    p = sub.add_parser("calendar", help="the room-state calendar: show it, bulk-edit it")
+    p = sub.add_parser("calendar", help=say("the room-state calendar: show it, bulk-edit it", "房态日历：查看、批量修改"))
     actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
 
-    show = actions.add_parser("show", help="rooms left / rooms per room type and night")
+    show = actions.add_parser("show", help=say("rooms left / rooms per room type and night", "每个房型每晚的剩余/总房数"))
     show.add_argument("--property", metavar="CODE")
-    show.add_argument("--from", dest="start", type=parse_date, metavar="YYYY-MM-DD", help="default: tonight")
-    show.add_argument("--days", type=_days, default=14, metavar="N", help=f"1 to {MAX_SHOW_DAYS} nights (default 14)")
+    show.add_argument("--from", dest="start", type=parse_date, metavar="YYYY-MM-DD",
+                      help=say("default: tonight", "默认：今晚"))
+    show.add_argument("--days", type=_days, default=14, metavar="N",
+                      help=say(f"1 to {MAX_SHOW_DAYS} nights (default 14)", f"1 到 {MAX_SHOW_DAYS} 晚（默认 14）"))
     show.add_argument("--json", action="store_true")
     show.set_defaults(func=run_show)
 
-    edit = actions.add_parser("edit", help="change nights of room types (all checks of the desktop apply)")
+    edit = actions.add_parser("edit", help=say("change nights of room types (all checks of the desktop apply)",
+                                               "批量修改房型的房态和价格（校验与桌面版相同）"))
     edit.add_argument("--property", metavar="CODE")
     edit.add_argument("--from", dest="first", type=parse_date, required=True, metavar="YYYY-MM-DD")
     edit.add_argument("--to", dest="last", type=parse_date, required=True, metavar="YYYY-MM-DD",
-                      help="last night, included")
-    edit.add_argument("--types", metavar="CODE,…", help="room type codes (default: all)")
+                      help=say("last night, included", "最后一晚（含）"))
+    edit.add_argument("--types", metavar="CODE,…", help=say("room type codes (default: all)", "房型代码（默认：全部）"))
     edit.add_argument("--weekdays", metavar="1,…,7", type=_weekdays, default=ALL_WEEKDAYS,
-                      help="1 = Monday … 7 = Sunday, or 'weekends' / 'weekdays' (default: every day)")
-    edit.add_argument("--plans", metavar="CODE,…", help="rate plan codes, for --price and --clear-price")
-    edit.add_argument("--dry-run", action="store_true", help="only say how many cells would change")
+                      help=say("1 = Monday … 7 = Sunday, or 'weekends' / 'weekdays' (default: every day)",
+                               "1 = 周一 … 7 = 周日，或 'weekends'（周末）/ 'weekdays'（工作日）（默认：每天）"))
+    edit.add_argument("--plans", metavar="CODE,…",
+                      help=say("rate plan codes, for --price and --clear-price", "价格计划代码，用于 --price 和 --clear-price"))
+    edit.add_argument("--dry-run", action="store_true",
+                      help=say("only say how many cells would change", "试运行：只显示会修改多少个格子"))
     edit.add_argument("--force", action="store_true",
-                      help="write prices the fat-finger guard finds suspicious (a move of more than 50%%, …)")
+                      help=say("write prices the fat-finger guard finds suspicious (a move of more than 50%%, …)",
+                               "仍写入像是输错的价格（变动超过 50%% 等）"))
     what = edit.add_mutually_exclusive_group(required=True)
-    what.add_argument("--open", action="store_true", help="stop-sell off")
-    what.add_argument("--close", action="store_true", help="stop-sell on")
+    what.add_argument("--open", action="store_true", help=say("stop-sell off", "开放售卖（取消停售）"))
+    what.add_argument("--close", action="store_true", help=say("stop-sell on", "关房（停售）"))
     what.add_argument("--rooms-closed", type=int, metavar="N")
     what.add_argument("--min-stay", type=_limit, metavar="N|none")
     what.add_argument("--max-stay", type=_limit, metavar="N|none")
-    what.add_argument("--cta", type=_on_off, metavar="on|off", help="closed to arrival")
-    what.add_argument("--ctd", type=_on_off, metavar="on|off", help="closed to departure")
-    what.add_argument("--price", type=_yuan, metavar="YUAN", help="e.g. 388 or 388.50")
-    what.add_argument("--clear-price", action="store_true", help="remove typed prices")
+    what.add_argument("--cta", type=_on_off, metavar="on|off", help=say("closed to arrival", "禁止入住（CTA）"))
+    what.add_argument("--ctd", type=_on_off, metavar="on|off", help=say("closed to departure", "禁止离店（CTD）"))
+    what.add_argument("--price", type=_yuan, metavar="YUAN", help=say("e.g. 388 or 388.50", "价格（元），如 388 或 388.50"))
+    what.add_argument("--clear-price", action="store_true", help=say("remove typed prices", "清除手动输入的价格"))
     edit.set_defaults(func=run_edit)
 
 

@@ -13,18 +13,23 @@ KINDS = ("rooms", "calendar", "reservations", "report", "extranet")
 
 
 def register(sub) -> None:
-    p = sub.add_parser("export", help="write an Excel workbook (room types, calendar, reservations, report, OTA sheet)")
+    p = sub.add_parser("export", help=say("write an Excel workbook (room types, calendar, reservations, report, OTA sheet)",
+                                          "导出 Excel 工作簿（房型、房态日历、订单、报表、OTA 上传表）"))
     p.add_argument("kind", choices=KINDS)
     p.add_argument("-o", "--output", required=True, metavar="FILE.xlsx", type=Path)
     p.add_argument("--property", metavar="CODE")
     p.add_argument("--from", dest="start", type=parse_date, metavar="YYYY-MM-DD",
-                   help="first night (calendar, extranet: default today)")
+                   help=say("first night (calendar, extranet: default today)", "首晚（calendar、extranet：默认今天）"))
     p.add_argument("--to", dest="end", type=parse_date, metavar="YYYY-MM-DD",
-                   help="end of the window, exclusive (calendar, extranet: default 90 nights)")
-    p.add_argument("--channel", metavar="NAME", help="extranet profile (meituan, tujia, ctrip) or reservation channel")
-    p.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of labels and sheet names")
+                   help=say("end of the window, exclusive (calendar, extranet: default 90 nights)",
+                            "截止日，不含当天（calendar、extranet：默认 90 晚）"))
+    p.add_argument("--channel", metavar="NAME", help=say("extranet profile (meituan, tujia, ctrip) or reservation channel",
+                                                         "OTA 后台表格式（meituan、tujia、ctrip）或订单渠道"))
+    p.add_argument("--lang", choices=("zh", "en"), default="zh",
+                   help=say("language of labels and sheet names", "标签和工作表名称的语言"))
     p.add_argument("--unmasked", action="store_true",
-                   help="reservations: phone numbers in clear (administrator only; audited)")
+                   help=say("reservations: phone numbers in clear (administrator only; audited)",
+                            "订单：显示完整电话号码（仅管理员；记入审计）"))
     p.set_defaults(func=run)
 
 

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import importlib
 
+from ..language import say
+
 
 def register(sub) -> None:
-    p = sub.add_parser("gui", help="open the desktop app (the default command)")
+    p = sub.add_parser("gui", help=say("open the desktop app (the default command)", "打开桌面程序（默认命令）"))
     p.set_defaults(func=run)
 
 

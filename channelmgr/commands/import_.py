@@ -9,21 +9,25 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from ..language import cli_language
+from ..language import cli_language, say
 from ..roomtypes.desk_user import desk_actor
 
 EXIT_PROBLEMS = 1
 
 
 def register(sub) -> None:
-    p = sub.add_parser("import", help="read a room-types or calendar workbook back (all or nothing)")
+    p = sub.add_parser("import", help=say("read a room-types or calendar workbook back (all or nothing)",
+                                          "导入房型或房态日历工作簿（要么全部导入，要么都不导入）"))
     p.add_argument("kind", choices=("rooms", "calendar"))
     p.add_argument("file", type=Path, metavar="FILE.xlsx")
     p.add_argument("--property", metavar="CODE")
-    p.add_argument("--dry-run", action="store_true", help="list what would change, write nothing")
+    p.add_argument("--dry-run", action="store_true",
+                   help=say("list what would change, write nothing", "试运行：列出会修改的内容，不写入"))
     p.add_argument("--force", action="store_true",
-                   help="calendar: accept prices the fat-finger guard finds suspicious (a move of more than 50%%, …)")
-    p.add_argument("--lang", choices=("zh", "en"), help="language of the problem report (default: the CLI's)")
+                   help=say("calendar: accept prices the fat-finger guard finds suspicious (a move of more than 50%%, …)",
+                            "房态日历：接受像是输错的价格（变动超过 50%% 等）"))
+    p.add_argument("--lang", choices=("zh", "en"),
+                   help=say("language of the problem report (default: the CLI's)", "问题报告的语言（默认：命令行的语言）"))
     p.set_defaults(func=run)
 
 

@@ -9,8 +9,8 @@ from ..language import say
 
 
 def register(sub) -> None:
-    p = sub.add_parser("info", help="list the properties in the database")
-    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p = sub.add_parser("info", help=say("list the properties in the database", "列出数据库中的民宿"))
+    p.add_argument("--json", action="store_true", help=say("machine-readable output", "以 JSON 输出（供程序读取）"))
     p.set_defaults(func=run)
 
 

@@ -7,8 +7,9 @@ from ..language import say
 
 
 def register(sub) -> None:
-    p = sub.add_parser("init", help="create or upgrade the database to the newest schema")
-    p.add_argument("--demo", action="store_true", help="load the demo homestay (only into an empty database)")
+    p = sub.add_parser("init", help=say("create or upgrade the database to the newest schema", "创建数据库，或升级到最新结构"))
+    p.add_argument("--demo", action="store_true",
+                   help=say("load the demo homestay (only into an empty database)", "载入演示民宿（仅限空数据库）"))
     p.set_defaults(func=run)
 
 

@@ -70,35 +70,40 @@ def parse_names(text: str) -> list[str]:
 
 
 def register(sub) -> None:
-    p = sub.add_parser("price", help="prices from rate plans, rules and channel markups")
+    p = sub.add_parser("price", help=say("prices from rate plans, rules and channel markups", "价格：由价格计划、价格规则和渠道加价算出"))
     actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
 
-    show = actions.add_parser("show", help="computed prices per night, [--from, --to)")
+    show = actions.add_parser("show",
+                              help=say("computed prices per night, [--from, --to)", "[--from, --to) 内每晚算出的价格"))
     _property(show)
     show.add_argument("--room-type", metavar="CODE", required=True)
-    show.add_argument("--rate-plan", metavar="CODE", help="default: every plan of the room type")
-    show.add_argument("--channel", metavar="NAME", help='default: "direct", the desk\'s own price')
+    show.add_argument("--rate-plan", metavar="CODE",
+                      help=say("default: every plan of the room type", "默认：该房型的所有价格计划"))
+    show.add_argument("--channel", metavar="NAME",
+                      help=say('default: "direct", the desk\'s own price', '默认："direct"，即直销价'))
     show.add_argument("--from", dest="start", type=parse_date, metavar="YYYY-MM-DD", required=True)
     show.add_argument("--to", dest="end", type=parse_date, metavar="YYYY-MM-DD", required=True,
-                      help="the first night not shown (like a departure date)")
+                      help=say("the first night not shown (like a departure date)", "不再显示的第一晚（同离店日期）"))
     show.add_argument("--json", action="store_true")
     show.set_defaults(func=run_show)
 
-    explain = actions.add_parser("explain", help="every step from the base price to one night's price")
+    explain = actions.add_parser("explain",
+                                 help=say("every step from the base price to one night's price", "从基础价到某一晚价格的每一步"))
     _property(explain)
     explain.add_argument("--room-type", metavar="CODE", required=True)
     explain.add_argument("--rate-plan", metavar="CODE", required=True)
-    explain.add_argument("--channel", metavar="NAME", help='default: "direct"')
+    explain.add_argument("--channel", metavar="NAME", help=say('default: "direct"', '默认："direct"'))
     explain.add_argument("--date", type=parse_date, metavar="YYYY-MM-DD", required=True)
     explain.add_argument("--json", action="store_true")
     explain.set_defaults(func=run_explain)
 
-    base = actions.add_parser("set-base", help="a root plan's base price (refused on a big move without --force)")
+    base = actions.add_parser("set-base", help=say("a root plan's base price (refused on a big move without --force)",
+                                                   "设置根价格计划的基础价（变动过大时须加 --force）"))
     _property(base)
     base.add_argument("--room-type", metavar="CODE", required=True)
     base.add_argument("--rate-plan", metavar="CODE", required=True)
     base.add_argument("--price", type=parse_yuan, metavar="YUAN", required=True)
-    base.add_argument("--force", action="store_true", help="apply even if prices move a lot")
+    base.add_argument("--force", action="store_true", help=say("apply even if prices move a lot", "价格变动很大也照样执行"))
     base.set_defaults(func=run_set_base)
 
     _register_rules(actions)
@@ -109,61 +114,77 @@ def _property(parser) -> None:
 
 
 def _register_rules(actions) -> None:
-    rule = actions.add_parser("rule", help="price rules: list, add, set, enable, disable, remove")
+    rule = actions.add_parser("rule", help=say("price rules: list, add, set, enable, disable, remove",
+                                               "价格规则：列出、添加、修改、启用、停用、删除"))
     rules = rule.add_subparsers(dest="rule_action", metavar="ACTION", required=True)
 
-    lst = rules.add_parser("list", help="rules in the order they apply")
+    lst = rules.add_parser("list", help=say("rules in the order they apply", "按生效顺序列出规则"))
     _property(lst)
     lst.add_argument("--json", action="store_true")
     lst.set_defaults(func=run_rule_list)
 
-    add = rules.add_parser("add", help="a new rule, e.g. add 周末 --kind weekend --add 80")
+    add = rules.add_parser("add", help=say("a new rule, e.g. add 周末 --kind weekend --add 80",
+                                           "新建规则，如 add 周末 --kind weekend --add 80"))
     add.add_argument("name", metavar="NAME")
     add.add_argument("--kind", choices=list(RULE_KINDS), required=True)
     _rule_options(add, adding=True)
     add.set_defaults(func=run_rule_add)
 
-    change = rules.add_parser("set", help="change a rule (only the options given)")
+    change = rules.add_parser("set", help=say("change a rule (only the options given)", "修改规则（只改给出的选项）"))
     change.add_argument("rule", metavar="NAME|ID")
-    change.add_argument("--name", dest="new_name", metavar="NAME", help="rename the rule")
+    change.add_argument("--name", dest="new_name", metavar="NAME", help=say("rename the rule", "重命名规则"))
     _rule_options(change, adding=False)
     change.set_defaults(func=run_rule_set)
 
-    for action, help_text in (("enable", "apply the rule again"), ("disable", "stop applying the rule"),
-                              ("remove", "delete the rule")):
+    for action, help_text in (("enable", say("apply the rule again", "重新启用规则")),
+                              ("disable", say("stop applying the rule", "停用规则")),
+                              ("remove", say("delete the rule", "删除规则"))):
         parser = rules.add_parser(action, help=help_text)
         parser.add_argument("rule", metavar="NAME|ID")
         _property(parser)
-        parser.add_argument("--force", action="store_true", help="apply even if prices move a lot")
+        parser.add_argument("--force", action="store_true",
+                            help=say("apply even if prices move a lot", "价格变动很大也照样执行"))
         parser.set_defaults(func=run_rule_toggle if action != "remove" else run_rule_remove, enable=action == "enable")
 
 
 def _rule_options(parser, adding: bool) -> None:
     _property(parser)
     how = parser.add_mutually_exclusive_group(required=adding)
-    how.add_argument("--add", type=parse_yuan, metavar="YUAN", help="± amount, e.g. 80 or -50")
-    how.add_argument("--percent", type=parse_decimal, metavar="P", help="± percent, e.g. 15 or -10")
-    how.add_argument("--factor", type=parse_decimal, metavar="F", help="× factor, e.g. 1.5")
-    how.add_argument("--set", dest="set_to", type=parse_yuan, metavar="YUAN", help="= a fixed price")
-    parser.add_argument("--days", type=parse_weekdays, metavar="DAYS", help="weekdays: fri,sat or 5,6")
-    parser.add_argument("--start", type=parse_date, metavar="YYYY-MM-DD", help="season: first night")
-    parser.add_argument("--end", type=parse_date, metavar="YYYY-MM-DD", help="season: last night (inclusive)")
-    parser.add_argument("--yearly", action=argparse.BooleanOptionalAction, help="season: every year")
-    parser.add_argument("--holidays", type=parse_names, metavar="NAMES", help="国庆节,春节 (default: any)")
-    parser.add_argument("--within-days", type=int, metavar="N", help="last minute: 0…N days ahead")
-    parser.add_argument("--at-least-days", type=int, metavar="N", help="early bird: N or more days ahead")
-    parser.add_argument("--sold-at-least", type=parse_decimal, metavar="FRACTION", help="occupancy: e.g. 0.8")
-    parser.add_argument("--room-types", type=parse_names, metavar="CODES", help="default: all")
-    parser.add_argument("--rate-plans", type=parse_names, metavar="CODES", help="default: every root plan")
-    parser.add_argument("--channels", type=parse_names, metavar="NAMES", help="default: all")
-    parser.add_argument("--priority", type=int, metavar="N", help="higher acts later within its stage")
+    how.add_argument("--add", type=parse_yuan, metavar="YUAN",
+                     help=say("± amount, e.g. 80 or -50", "± 金额（元），如 80 或 -50"))
+    how.add_argument("--percent", type=parse_decimal, metavar="P",
+                     help=say("± percent, e.g. 15 or -10", "± 百分比，如 15 或 -10"))
+    how.add_argument("--factor", type=parse_decimal, metavar="F", help=say("× factor, e.g. 1.5", "× 系数，如 1.5"))
+    how.add_argument("--set", dest="set_to", type=parse_yuan, metavar="YUAN", help=say("= a fixed price", "= 固定价格"))
+    parser.add_argument("--days", type=parse_weekdays, metavar="DAYS",
+                        help=say("weekdays: fri,sat or 5,6", "星期：fri,sat 或 5,6"))
+    parser.add_argument("--start", type=parse_date, metavar="YYYY-MM-DD", help=say("season: first night", "季节：首晚"))
+    parser.add_argument("--end", type=parse_date, metavar="YYYY-MM-DD",
+                        help=say("season: last night (inclusive)", "季节：最后一晚（含）"))
+    parser.add_argument("--yearly", action=argparse.BooleanOptionalAction, help=say("season: every year", "季节：每年重复"))
+    parser.add_argument("--holidays", type=parse_names, metavar="NAMES",
+                        help=say("国庆节,春节 (default: any)", "节假日，如 国庆节,春节（默认：任意节假日）"))
+    parser.add_argument("--within-days", type=int, metavar="N",
+                        help=say("last minute: 0…N days ahead", "尾房：提前 0…N 天"))
+    parser.add_argument("--at-least-days", type=int, metavar="N",
+                        help=say("early bird: N or more days ahead", "早鸟：提前 N 天或更早"))
+    parser.add_argument("--sold-at-least", type=parse_decimal, metavar="FRACTION",
+                        help=say("occupancy: e.g. 0.8", "入住率：如 0.8"))
+    parser.add_argument("--room-types", type=parse_names, metavar="CODES",
+                        help=say("default: all", "默认：全部房型"))
+    parser.add_argument("--rate-plans", type=parse_names, metavar="CODES",
+                        help=say("default: every root plan", "默认：所有根价格计划"))
+    parser.add_argument("--channels", type=parse_names, metavar="NAMES",
+                        help=say("default: all", "默认：全部渠道"))
+    parser.add_argument("--priority", type=int, metavar="N",
+                        help=say("higher acts later within its stage", "数值越大，在本阶段内越晚生效"))
     parser.add_argument("--valid-from", type=parse_date, metavar="YYYY-MM-DD")
     parser.add_argument("--valid-to", type=parse_date, metavar="YYYY-MM-DD")
-    parser.add_argument("--min-stay", type=int, metavar="N", help="minimum stay hint, e.g. 2")
+    parser.add_argument("--min-stay", type=int, metavar="N", help=say("minimum stay hint, e.g. 2", "最少入住晚数提示，如 2"))
     parser.add_argument("--stage", choices=("base", "adjust", "scale", "final"))
-    parser.add_argument("--label-en", metavar="TEXT", help="English label in explanations")
-    parser.add_argument("--disabled", action="store_true", help="save it switched off")
-    parser.add_argument("--force", action="store_true", help="apply even if prices move a lot")
+    parser.add_argument("--label-en", metavar="TEXT", help=say("English label in explanations", "价格说明中的英文名称"))
+    parser.add_argument("--disabled", action="store_true", help=say("save it switched off", "保存为停用状态"))
+    parser.add_argument("--force", action="store_true", help=say("apply even if prices move a lot", "价格变动很大也照样执行"))
 
 
 # -- running -------------------------------------------------------------------------------------

@@ -13,15 +13,19 @@ from ..roomtypes.desk_user import desk_actor
 
 
 def register(sub) -> None:
-    p = sub.add_parser("privacy", help="guest personal data: purge after check-out, the purge period")
+    p = sub.add_parser("privacy",
+                       help=say("guest personal data: purge after check-out, the purge period", "客人个人资料：离店后清除，清除期限"))
     actions = p.add_subparsers(dest="action", required=True)
-    purge = actions.add_parser("purge", help="purge the guest data of bookings that checked out long ago")
+    purge = actions.add_parser("purge", help=say("purge the guest data of bookings that checked out long ago",
+                                                 "清除早已离店订单的客人资料"))
     purge.add_argument("--older-than", dest="days", type=int, metavar="DAYS",
-                       help="checked out more than DAYS days ago (default: the property's period)")
-    purge.add_argument("--dry-run", action="store_true", help="count only; change nothing")
+                       help=say("checked out more than DAYS days ago (default: the property's period)",
+                                "离店超过 DAYS 天（默认：民宿设定的期限）"))
+    purge.add_argument("--dry-run", action="store_true", help=say("count only; change nothing", "试运行：只计数，不做修改"))
     purge.add_argument("--property", metavar="CODE")
     purge.set_defaults(func=run_purge)
-    period = actions.add_parser("period", help="show or set the automatic purge period (days after check-out, or off)")
+    period = actions.add_parser("period", help=say("show or set the automatic purge period (days after check-out, or off)",
+                                                   "查看或设置自动清除期限（离店后的天数，或 off）"))
     period.add_argument("days", nargs="?", metavar="DAYS|off")
     period.add_argument("--property", metavar="CODE")
     period.set_defaults(func=run_period)

@@ -16,21 +16,25 @@ _FIELDS = (("name_zh", "--name-zh"), ("name_en", "--name-en"), ("address", "--ad
 
 
 def register(sub) -> None:
-    p = sub.add_parser("property", help="the property's details (names, address, phone, time zone) and default rounding")
+    p = sub.add_parser("property", help=say("the property's details (names, address, phone, time zone) and default rounding",
+                                            "民宿信息（名称、地址、电话、时区）和默认取整"))
     actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
 
-    show = actions.add_parser("show", help="details and default rounding")
+    show = actions.add_parser("show", help=say("details and default rounding", "查看信息和默认取整"))
     show.add_argument("--property", metavar="CODE")
     show.add_argument("--json", action="store_true")
     show.set_defaults(func=run_show)
 
-    change = actions.add_parser("set", help="change details or the rounding of the desk's own prices")
+    change = actions.add_parser("set",
+                                help=say("change details or the rounding of the desk's own prices", "修改信息或直销价格取整"))
     change.add_argument("--property", metavar="CODE")
     for key, flag in _FIELDS:
         change.add_argument(flag, dest=key, metavar="TEXT")
     change.add_argument("--rounding", choices=tuple(ROUNDING_BY_SETTING),
-                        help="the desk's own prices: none, up to whole yuan, up to …8, up to …9")
-    change.add_argument("--force", action="store_true", help="apply a rounding even if prices move a lot")
+                        help=say("the desk's own prices: none, up to whole yuan, up to …8, up to …9",
+                                 "直销价格：不取整、向上取整到元、向上取整到 …8、向上取整到 …9"))
+    change.add_argument("--force", action="store_true",
+                        help=say("apply a rounding even if prices move a lot", "价格变动很大也照样取整"))
     change.set_defaults(func=run_set)
 
 

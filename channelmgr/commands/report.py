@@ -21,24 +21,32 @@ EXPORTABLE = ("occupancy", "revenue", "channels", "pace")
 
 
 def register(sub) -> None:
-    p = sub.add_parser("report", help="occupancy, ADR, RevPAR, channels, booking pace, revenue target")
+    p = sub.add_parser("report", help=say("occupancy, ADR, RevPAR, channels, booking pace, revenue target",
+                                          "报表：入住率、平均房价、RevPAR、渠道、预订进度、营收目标"))
     p.add_argument("kind", choices=KINDS)
-    p.add_argument("--from", dest="start", type=parse_date, metavar="YYYY-MM-DD", help="the first night")
+    p.add_argument("--from", dest="start", type=parse_date, metavar="YYYY-MM-DD", help=say("the first night", "首晚"))
     p.add_argument("--to", dest="end", type=parse_date, metavar="YYYY-MM-DD",
-                   help="the day after the last night (exclusive, like a departure)")
+                   help=say("the day after the last night (exclusive, like a departure)", "最后一晚的次日（不含，同离店日期）"))
     p.add_argument("--property", metavar="CODE")
-    p.add_argument("--room-type", metavar="CODE", help="only this room type")
-    p.add_argument("--channel", metavar="NAME", help="only this channel (or desk source: phone, wechat, walk_in)")
-    p.add_argument("--as-of", type=parse_date, metavar="YYYY-MM-DD", help="pace: the day seen from (default today)")
-    p.add_argument("--json", action="store_true", help="machine-readable output")
-    p.add_argument("-o", "--output", metavar="FILE.xlsx", help="write the report's workbook with its charts")
-    p.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the workbook")
-    target = p.add_argument_group("target", "report target: show, or set with --set")
-    target.add_argument("--year", type=int, help="the target's year (default this year)")
-    target.add_argument("--set", dest="amount", metavar="YUAN", help="set the yearly revenue target, in yuan")
-    target.add_argument("--by", choices=("month", "season"), default="month", help="how the year is split")
+    p.add_argument("--room-type", metavar="CODE", help=say("only this room type", "只看该房型"))
+    p.add_argument("--channel", metavar="NAME", help=say("only this channel (or desk source: phone, wechat, walk_in)",
+                                                         "只看该渠道（或直订来源：phone、wechat、walk_in）"))
+    p.add_argument("--as-of", type=parse_date, metavar="YYYY-MM-DD",
+                   help=say("pace: the day seen from (default today)", "预订进度：以哪一天为准（默认今天）"))
+    p.add_argument("--json", action="store_true", help=say("machine-readable output", "以 JSON 输出（供程序读取）"))
+    p.add_argument("-o", "--output", metavar="FILE.xlsx",
+                   help=say("write the report's workbook with its charts", "将报表连同图表写入工作簿"))
+    p.add_argument("--lang", choices=("zh", "en"), default="zh", help=say("language of the workbook", "工作簿的语言"))
+    target = p.add_argument_group(say("target", "营收目标"), say("report target: show, or set with --set",
+                                                                "report target：查看营收目标，或用 --set 设定"))
+    target.add_argument("--year", type=int, help=say("the target's year (default this year)", "目标所属年份（默认今年）"))
+    target.add_argument("--set", dest="amount", metavar="YUAN",
+                        help=say("set the yearly revenue target, in yuan", "设定年度营收目标（元）"))
+    target.add_argument("--by", choices=("month", "season"), default="month",
+                        help=say("how the year is split", "全年如何分配：按月或按季节"))
     target.add_argument("--season", action="append", default=[], metavar="NAME:MM-DD:MM-DD:PERCENT",
-                        help="a season (first and last day) and its share of the year; repeat for each")
+                        help=say("a season (first and last day) and its share of the year; repeat for each",
+                                 "一个季节（首日和末日）及其占全年的比例；每个季节写一次"))
     p.set_defaults(func=run)
 
 

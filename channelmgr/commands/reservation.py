@@ -24,25 +24,30 @@ def _yuan(text: str) -> int:
 
 
 def register(sub) -> None:
-    p = sub.add_parser("reservation", help="reservations: list, add by hand, cancel, needs attention, overbookings")
+    p = sub.add_parser("reservation", help=say("reservations: list, add by hand, cancel, needs attention, overbookings",
+                                               "订单：列出、手动添加、取消、待处理、超订"))
     actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
 
-    lst = actions.add_parser("list", help="list reservations with a night in [--from, --to)")
+    lst = actions.add_parser("list", help=say("list reservations with a night in [--from, --to)",
+                                              "列出在 [--from, --to) 内有入住的订单"))
     lst.add_argument("--from", dest="start", type=parse_date, metavar="YYYY-MM-DD")
     lst.add_argument("--to", dest="end", type=parse_date, metavar="YYYY-MM-DD")
     lst.add_argument("--channel", metavar="NAME")
     lst.add_argument("--status", choices=STATUSES)
-    lst.add_argument("--search", metavar="TEXT", help="guest name, phone or the channel's reservation id")
+    lst.add_argument("--search", metavar="TEXT",
+                     help=say("guest name, phone or the channel's reservation id", "客人姓名、电话或渠道订单号"))
     _common(lst)
     lst.set_defaults(func=run_list)
 
-    add = actions.add_parser("add", help="a booking by phone, walk-in or WeChat (refused if it would overbook)")
+    add = actions.add_parser("add", help=say("a booking by phone, walk-in or WeChat (refused if it would overbook)",
+                                             "添加电话、到店或微信订单（会超订时拒绝）"))
     add.add_argument("--room-type", metavar="CODE", required=True)
     add.add_argument("--arrival", type=parse_date, metavar="YYYY-MM-DD", required=True)
     add.add_argument("--nights", type=int, default=1, metavar="N")
     add.add_argument("--guest", metavar="NAME", required=True)
     add.add_argument("--phone", default="", metavar="NUMBER")
-    add.add_argument("--amount", type=_yuan, default=0, metavar="YUAN", help="the whole stay, e.g. 388 or 776.50")
+    add.add_argument("--amount", type=_yuan, default=0, metavar="YUAN",
+                     help=say("the whole stay, e.g. 388 or 776.50", "整个住宿的金额（元），如 388 或 776.50"))
     add.add_argument("--source", choices=DESK_SOURCES, default="phone")
     add.add_argument("--adults", type=int, default=2, metavar="N")
     add.add_argument("--children", type=int, default=0, metavar="N")
@@ -50,23 +55,26 @@ def register(sub) -> None:
     _common(add)
     add.set_defaults(func=run_add)
 
-    cancel = actions.add_parser("cancel", help="cancel a booking: its nights are sold again")
+    cancel = actions.add_parser("cancel", help=say("cancel a booking: its nights are sold again", "取消订单：其间夜重新开放售卖"))
     cancel.add_argument("id", type=int, metavar="ID")
     _common(cancel)
     cancel.set_defaults(func=run_cancel)
 
-    attention = actions.add_parser("attention", help="channel bookings that could not be stored, with the reason")
-    attention.add_argument("--all", action="store_true", help="resolved entries too")
+    attention = actions.add_parser("attention", help=say("channel bookings that could not be stored, with the reason",
+                                                         "未能保存的渠道订单及原因"))
+    attention.add_argument("--all", action="store_true", help=say("resolved entries too", "也显示已处理的"))
     _common(attention)
     attention.set_defaults(func=run_attention)
 
-    board = actions.add_parser("overbookings", help="nights where bookings do not fit, with suggested fixes")
+    board = actions.add_parser("overbookings", help=say("nights where bookings do not fit, with suggested fixes",
+                                                        "超订的晚（订单排不下）及建议的处理办法"))
     _common(board)
     board.set_defaults(func=run_overbookings)
 
 
 def _common(parser) -> None:
-    parser.add_argument("--property", metavar="CODE", help="the property (default: the first one)")
+    parser.add_argument("--property", metavar="CODE",
+                        help=say("the property (default: the first one)", "民宿代码（默认：第一个民宿）"))
     parser.add_argument("--json", action="store_true")
 
 

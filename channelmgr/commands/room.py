@@ -11,23 +11,26 @@ from ..roomtypes.desk_user import desk_actor
 
 
 def register(sub) -> None:
-    p = sub.add_parser("room", help="physical rooms: list, add a range like 201-208, move to another type")
+    p = sub.add_parser("room", help=say("physical rooms: list, add a range like 201-208, move to another type",
+                                        "房间：列出、按范围添加（如 201-208）、改到其他房型"))
     actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
 
-    lst = actions.add_parser("list", help="rooms by floor and number")
+    lst = actions.add_parser("list", help=say("rooms by floor and number", "按楼层和房号列出房间"))
     lst.add_argument("--property", metavar="CODE")
-    lst.add_argument("--room-type", metavar="CODE", help="only this room type's rooms")
+    lst.add_argument("--room-type", metavar="CODE", help=say("only this room type's rooms", "只看该房型的房间"))
     lst.add_argument("--json", action="store_true")
     lst.set_defaults(func=run_list)
 
-    add = actions.add_parser("add-range", help='add rooms "201-208", "A01-A05" or "101,103" (all or none)')
+    add = actions.add_parser("add-range", help=say('add rooms "201-208", "A01-A05" or "101,103" (all or none)',
+                                                   '添加房间 "201-208"、"A01-A05" 或 "101,103"（要么全部添加，要么都不添加）'))
     add.add_argument("numbers", metavar="RANGE")
     add.add_argument("--room-type", metavar="CODE", required=True)
-    add.add_argument("--floor", type=int, metavar="N", help="default: the floor the number names (201 → 2)")
+    add.add_argument("--floor", type=int, metavar="N",
+                     help=say("default: the floor the number names (201 → 2)", "默认：按房号推断楼层（201 → 2）"))
     add.add_argument("--property", metavar="CODE")
     add.set_defaults(func=run_add_range)
 
-    move = actions.add_parser("move", help="give a room to another room type")
+    move = actions.add_parser("move", help=say("give a room to another room type", "把房间改到另一个房型"))
     move.add_argument("number", metavar="ROOM")
     move.add_argument("--to", metavar="CODE", required=True, dest="room_type")
     move.add_argument("--property", metavar="CODE")

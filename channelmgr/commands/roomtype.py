@@ -12,17 +12,20 @@ from ..roomtypes import PHOTO_ALBUMS, display_text
 
 
 def register(sub) -> None:
-    p = sub.add_parser("roomtype", help="room types: list, show with all attributes and completeness")
+    p = sub.add_parser("roomtype",
+                       help=say("room types: list, show with all attributes and completeness", "房型：列出；查看全部属性和信息完整度"))
     actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
 
-    lst = actions.add_parser("list", help="room types in display order, with completeness per channel")
+    lst = actions.add_parser("list", help=say("room types in display order, with completeness per channel",
+                                              "按显示顺序列出房型，附各渠道的信息完整度"))
     lst.add_argument("--property", metavar="CODE")
-    lst.add_argument("--archived", action="store_true", help="include archived room types")
+    lst.add_argument("--archived", action="store_true", help=say("include archived room types", "包括已归档的房型"))
     lst.add_argument("--json", action="store_true")
     lst.set_defaults(func=run_list)
 
-    show = actions.add_parser("show", help="every catalog attribute of one room type, and what each channel misses")
-    show.add_argument("code", metavar="CODE", help="room type code, e.g. LKV")
+    show = actions.add_parser("show", help=say("every catalog attribute of one room type, and what each channel misses",
+                                               "某个房型的全部属性，以及各渠道还缺什么"))
+    show.add_argument("code", metavar="CODE", help=say("room type code, e.g. LKV", "房型代码，如 LKV"))
     show.add_argument("--property", metavar="CODE")
     show.add_argument("--json", action="store_true")
     show.set_defaults(func=run_show)

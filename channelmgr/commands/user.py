@@ -23,55 +23,65 @@ ROLES = [r.value for r in Role]
 
 
 def register(sub) -> None:
-    p = sub.add_parser("user", help="user accounts: add, list, disable, reset or change a password")
+    p = sub.add_parser("user", help=say("user accounts: add, list, disable, reset or change a password",
+                                        "用户账号：添加、列出、停用、重置或修改密码"))
     actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
 
-    add = actions.add_parser("add", help="add an account (administrators only; the first one must be one)",
+    add = actions.add_parser("add", help=say("add an account (administrators only; the first one must be one)",
+                                             "添加账号（仅限管理员；第一个账号必须是管理员）"),
                              allow_abbrev=False)
     add.add_argument("name", metavar="NAME")
     add.add_argument("--role", required=True, choices=ROLES)
     add.add_argument("--display-name", default="", metavar="TEXT")
-    _password_option(add, "the new account's password")
+    _password_option(add, say("the new account's password", "新账号密码"))
     add.set_defaults(func=run_add)
 
-    lst = actions.add_parser("list", help="accounts with role, state and last sign-in")
+    lst = actions.add_parser("list", help=say("accounts with role, state and last sign-in", "账号及其角色、状态和上次登录"))
     lst.add_argument("--json", action="store_true")
     lst.set_defaults(func=run_list)
 
-    review = actions.add_parser("review", help="active accounts unused for the review period (90 days by default)")
+    review = actions.add_parser("review", help=say("active accounts unused for the review period (90 days by default)",
+                                                   "复核期（默认 90 天）内未使用的启用账号"))
     review.set_defaults(func=run_review)
 
-    policy = actions.add_parser("policy", help="show or set password expiry and the review period (days)")
-    policy.add_argument("--password-max-age", type=int, metavar="DAYS", help="0: passwords never expire")
-    policy.add_argument("--review-after", type=int, metavar="DAYS", help="0: no account review")
+    policy = actions.add_parser("policy", help=say("show or set password expiry and the review period (days)",
+                                                   "查看或设置密码有效期和账号复核期（天）"))
+    policy.add_argument("--password-max-age", type=int, metavar="DAYS",
+                        help=say("0: passwords never expire", "0：密码永不过期"))
+    policy.add_argument("--review-after", type=int, metavar="DAYS", help=say("0: no account review", "0：不复核账号"))
     policy.set_defaults(func=run_policy)
 
-    for verb, helptext, func in (("disable", "stop an account from signing in", run_disable),
-                                 ("enable", "let a disabled account sign in again", run_enable)):
+    for verb, helptext, func in (("disable", say("stop an account from signing in", "禁止账号登录"), run_disable),
+                                 ("enable", say("let a disabled account sign in again", "允许已停用的账号重新登录"),
+                                  run_enable)):
         one = actions.add_parser(verb, help=helptext)
         one.add_argument("name", metavar="NAME")
         one.set_defaults(func=func)
 
-    role = actions.add_parser("set-role", help="give an account another role")
+    role = actions.add_parser("set-role", help=say("give an account another role", "更改账号的角色"))
     role.add_argument("name", metavar="NAME")
     role.add_argument("--role", required=True, choices=ROLES)
     role.set_defaults(func=run_set_role)
 
-    reset = actions.add_parser("reset-password", help="set someone's password and end a lock-out (administrators)",
+    reset = actions.add_parser("reset-password", help=say("set someone's password and end a lock-out (administrators)",
+                                                          "设置他人的密码并解除锁定（管理员）"),
                                allow_abbrev=False)
     reset.add_argument("name", metavar="NAME")
-    _password_option(reset, "the new password")
+    _password_option(reset, say("the new password", "新密码"))
     reset.set_defaults(func=run_reset)
 
-    change = actions.add_parser("change-password", help="change your own password (the old one from "
-                                "$CHANNELMGR_PASSWORD or asked)", allow_abbrev=False)
-    change.add_argument("name", metavar="NAME", nargs="?", help="default: the signed-in user")
-    _password_option(change, "the new password")
+    change = actions.add_parser("change-password", allow_abbrev=False,
+                                help=say("change your own password (the old one from $CHANNELMGR_PASSWORD or asked)",
+                                         "修改自己的密码（旧密码取自 $CHANNELMGR_PASSWORD，否则询问）"))
+    change.add_argument("name", metavar="NAME", nargs="?", help=say("default: the signed-in user", "默认：当前登录的用户"))
+    _password_option(change, say("the new password", "新密码"))
     change.set_defaults(func=run_change)
 
 
 def _password_option(parser, what: str) -> None:
-    parser.add_argument("--password-env", metavar="VAR", help=f"environment variable holding {what}")
+    """``what``: the password, already in the CLI's language."""
+    parser.add_argument("--password-env", metavar="VAR",
+                        help=say(f"environment variable holding {what}", f"存放{what}的环境变量名"))
 
 
 def _new_password(env_var: str | None) -> str:
