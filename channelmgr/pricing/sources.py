@@ -75,7 +75,8 @@ def read_sources(session: Session, property_id: int) -> Sources:
         (name, display or "", output_settings(settings))
         for name, display, settings in session.execute(
             select(Channel.name, Channel.display_name, Channel.settings)
-            .where(Channel.property_id == property_id).order_by(Channel.id)))
+            .where(Channel.property_id == property_id, Channel.protocol.in_(_priced_protocols()))
+            .order_by(Channel.id)))
     rules = tuple(
         spec_from_columns(id=row.id, name=row.name, kind=row.kind, priority=row.priority,
                           enabled=row.enabled, params=row.params, scope=row.scope,
@@ -85,6 +86,14 @@ def read_sources(session: Session, property_id: int) -> Sources:
     return Sources(property_id, prop.currency, prop.timezone, room_types, plans, channels,
                    read_settings_json(session, property_id),
                    _overrides_digest(session, property_id), rules)
+
+
+def _priced_protocols() -> list[str]:
+    # A channel we push to gets prices; an iCal feed channel only tells us taken nights, so it has
+    # no price to show, explain or guard.
+    from ..channels.adapter import PROTOCOLS, adapter_for, pushes
+
+    return [protocol for protocol in PROTOCOLS if pushes(adapter_for(protocol))]
 
 
 def _property_overrides():

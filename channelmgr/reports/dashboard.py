@@ -34,6 +34,8 @@ class DeskLine:
     nights: int
     channel: str  # channel name or desk source
     channel_label: str = ""  # the name the owner gave the channel ("" for a desk source)
+    room_type_name: str = ""  # what the desk calls the room type (湖景大床房), not its code
+    room_number: str | None = None  # once a room is assigned
 
 
 @dataclass(frozen=True)
@@ -95,8 +97,9 @@ class DashboardService:
         desk = [b for b in self._bookings(property_id, today - timedelta(days=1), today + timedelta(days=1))
                 if b.status not in NOT_SOLD]
         labels = {c.name: c.label for c in self._channels(property_id)}
-        arrivals = [_desk(b, labels) for b in desk if b.arrival == today]
-        departures = [_desk(b, labels) for b in desk if b.departure == today]
+        names = {rt.code: rt.name_zh for rt in self._room_types(property_id)}
+        arrivals = [_desk(b, labels, names) for b in desk if b.arrival == today]
+        departures = [_desk(b, labels, names) for b in desk if b.departure == today]
         in_house = sum(1 for b in desk if b.arrival <= today < b.departure)
         ahead = night_figures(rows, today, today + timedelta(days=max(WINDOWS)))
         occupancy = {n: figures(resolved.rooms * n, ahead.total(0, n)) for n in WINDOWS}
@@ -139,6 +142,7 @@ class DashboardService:
         return alerts
 
 
-def _desk(booking, labels: dict[str, str]) -> DeskLine:
+def _desk(booking, labels: dict[str, str], names: dict[str, str]) -> DeskLine:
     key = booking.channel or booking.source
-    return DeskLine(booking.guest_name, booking.room_type_code, booking.nights, key, labels.get(booking.channel, ""))
+    return DeskLine(booking.guest_name, booking.room_type_code, booking.nights, key, labels.get(booking.channel, ""),
+                    names.get(booking.room_type_code, ""), booking.room_number)

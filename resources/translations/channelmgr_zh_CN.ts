@@ -2051,34 +2051,34 @@ The database as it was is in %1</source>
         <translation>今天没有需要处理的事项</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="193"/>
+        <location filename="../../ui/pages/dashboard.py" line="194"/>
         <source>%1 · %2 · %3 night(s) · %4</source>
         <translation>%1 · %2 · %3 晚 · %4</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="197"/>
+        <location filename="../../ui/pages/dashboard.py" line="198"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="204"/>
+        <location filename="../../ui/pages/dashboard.py" line="205"/>
         <source>%1: earned %2, on the books %3 — %4 of the month&apos;s target %5</source>
-        <translation>%1:已入账 %2,已预订 %3 — 完成本月目标 %5 的 %4</translation>
+        <translation>%1：已入账 %2，已预订 %3 — 完成本月目标 %5 的 %4</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="211"/>
+        <location filename="../../ui/pages/dashboard.py" line="212"/>
         <source>%1: earned %2, on the books %3 (total %4). No yearly target set yet.</source>
-        <translation>%1:已入账 %2,已预订 %3(合计 %4)。未设定年度目标。</translation>
+        <translation>%1：已入账 %2，已预订 %3（合计 %4）。未设定年度目标。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="220"/>
+        <location filename="../../ui/pages/dashboard.py" line="221"/>
         <source>Yearly revenue target</source>
         <translation>年度营收目标</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="221"/>
+        <location filename="../../ui/pages/dashboard.py" line="222"/>
         <source>Room revenue target for %1 (yuan), split over the months by their days:</source>
-        <translation>%1 年客房营收目标(元),按各月天数分配到每月:</translation>
+        <translation>%1 年客房营收目标（元），按各月天数分配到每月：</translation>
     </message>
 </context>
 <context>
@@ -3420,17 +3420,17 @@ The database as it was is in %1</source>
     <message>
         <location filename="../../ui/reports/texts.py" line="47"/>
         <source>Overbooked: %1, %2 night(s)</source>
-        <translation>超订:%1,%2 晚</translation>
+        <translation>超订：%1，%2 晚</translation>
     </message>
     <message>
         <location filename="../../ui/reports/texts.py" line="49"/>
         <source>Channel failing: %1</source>
-        <translation>渠道同步失败:%1</translation>
+        <translation>渠道同步失败：%1</translation>
     </message>
     <message>
         <location filename="../../ui/reports/texts.py" line="51"/>
         <source>Channel not in sync: %1, %2 change(s) waiting</source>
-        <translation>渠道未同步:%1,%2 项待发送</translation>
+        <translation>渠道未同步：%1，%2 项待发送</translation>
     </message>
     <message>
         <location filename="../../ui/reports/texts.py" line="53"/>
@@ -3440,7 +3440,7 @@ The database as it was is in %1</source>
     <message>
         <location filename="../../ui/reports/texts.py" line="55"/>
         <source>%1 channel booking(s) could not be stored (unmapped room or rate)</source>
-        <translation>%1 个渠道订单无法入账(房型或价格未映射)</translation>
+        <translation>%1 个渠道订单无法入账（房型或价格未映射）</translation>
     </message>
 </context>
 <context>
@@ -3647,7 +3647,7 @@ The database as it was is in %1</source>
     <message>
         <location filename="../../ui/pages/reports.py" line="274"/>
         <source>%1 cancelled, %2 no-show</source>
-        <translation>取消 %1,未到店 %2</translation>
+        <translation>取消 %1，未到店 %2</translation>
     </message>
     <message>
         <location filename="../../ui/pages/reports.py" line="278"/>
@@ -3677,7 +3677,7 @@ The database as it was is in %1</source>
     <message>
         <location filename="../../ui/pages/reports.py" line="291"/>
         <source>Booking pace: nights on the books</source>
-        <translation>预订节奏:已订间夜</translation>
+        <translation>预订节奏：已订间夜</translation>
     </message>
     <message>
         <location filename="../../ui/pages/reports.py" line="293"/>
@@ -3692,12 +3692,12 @@ The database as it was is in %1</source>
     <message>
         <location filename="../../ui/pages/reports.py" line="305"/>
         <source>No revenue target for %1 yet (Dashboard → Set yearly target…, or channelmgr report target --set).</source>
-        <translation>%1 年还没有营收目标(首页 → 设定年度目标…,或 channelmgr report target --set)。</translation>
+        <translation>%1 年还没有营收目标（首页 → 设定年度目标…，或 channelmgr report target --set）。</translation>
     </message>
     <message>
         <location filename="../../ui/pages/reports.py" line="309"/>
         <source>%1: target %2, earned %3, on the books %4; still to sell %5 in %6 days (%7 a day)</source>
-        <translation>%1 年:目标 %2,已入账 %3,已预订 %4;还需 %5,剩 %6 天(每天 %7)</translation>
+        <translation>%1 年：目标 %2，已入账 %3，已预订 %4；还需 %5，剩 %6 天（每天 %7）</translation>
     </message>
     <message>
         <location filename="../../ui/pages/reports.py" line="315"/>
@@ -4969,87 +4969,93 @@ The database as it was is in %1</source>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="73"/>
+        <location filename="../../ui/sync/texts.py" line="71"/>
+        <source>%1: %2</source>
+        <comment>a channel&apos;s sync state, then why</comment>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/texts.py" line="77"/>
         <source>Cannot connect to %1: check the network or the channel address</source>
-        <translation>无法连接到%1：请检查网络或渠道地址</translation>
+        <translation>无法连接到 %1：请检查网络或渠道地址</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="74"/>
+        <location filename="../../ui/sync/texts.py" line="78"/>
         <source>The connection to %1 was cut: it will be retried</source>
-        <translation>与%1的连接中断：稍后会自动重试</translation>
+        <translation>与 %1 的连接中断：稍后会自动重试</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="75"/>
+        <location filename="../../ui/sync/texts.py" line="79"/>
         <source>%1 did not answer in time: it will be retried</source>
         <translation>%1 响应超时：稍后会自动重试</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="76"/>
+        <location filename="../../ui/sync/texts.py" line="80"/>
         <source>%1 cannot be reached: check the internet connection and the address</source>
-        <translation>找不到%1的服务器：请检查网络连接和渠道地址</translation>
+        <translation>找不到 %1 的服务器：请检查网络连接和渠道地址</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="77"/>
+        <location filename="../../ui/sync/texts.py" line="81"/>
         <source>The secure connection to %1 failed: check the address and this computer&apos;s clock</source>
-        <translation>与%1的安全连接失败：请检查渠道地址和本机时间</translation>
+        <translation>与 %1 的安全连接失败：请检查渠道地址和本机时间</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="78"/>
+        <location filename="../../ui/sync/texts.py" line="82"/>
         <source>%1 refused the login: check the user name and password</source>
         <translation>%1 拒绝了登录：请检查用户名和密码</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="79"/>
+        <location filename="../../ui/sync/texts.py" line="83"/>
         <source>%1 asks to slow down: it will be retried</source>
         <translation>%1 要求降低请求频率：稍后会自动重试</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="80"/>
+        <location filename="../../ui/sync/texts.py" line="84"/>
         <source>The server of %1 had an error: it will be retried</source>
         <translation>%1 的服务器出错：稍后会自动重试</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="81"/>
+        <location filename="../../ui/sync/texts.py" line="85"/>
         <source>%1 refused some of the data: see the sync log</source>
         <translation>%1 拒绝了部分数据：原因见同步日志</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="82"/>
+        <location filename="../../ui/sync/texts.py" line="86"/>
         <source>The reply of %1 could not be read: nothing confirmed, it will be retried</source>
         <translation>%1 的回复无法读取：未确认任何数据，稍后会重试</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="83"/>
+        <location filename="../../ui/sync/texts.py" line="87"/>
         <source>The settings of %1 are incomplete: check the address, password and mappings</source>
         <translation>%1 的设置不完整：请检查地址、密码和映射</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="84"/>
+        <location filename="../../ui/sync/texts.py" line="88"/>
         <source>An internal error while syncing %1: see the log</source>
-        <translation>同步%1时出现内部错误：详情见日志</translation>
+        <translation>同步 %1 时出现内部错误：详情见日志</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="90"/>
+        <location filename="../../ui/sync/texts.py" line="94"/>
         <source>Stop-sell</source>
         <translation>停售</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="91"/>
+        <location filename="../../ui/sync/texts.py" line="95"/>
         <source>Closed to arrival</source>
         <translation>禁止入住</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="92"/>
+        <location filename="../../ui/sync/texts.py" line="96"/>
         <source>Closed to departure</source>
         <translation>禁止离店</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="93"/>
+        <location filename="../../ui/sync/texts.py" line="97"/>
         <source>Minimum stay</source>
         <translation>最少入住</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="94"/>
+        <location filename="../../ui/sync/texts.py" line="98"/>
         <source>Maximum stay</source>
         <translation>最多入住</translation>
     </message>

@@ -190,8 +190,9 @@ class DashboardPage(Page):
         for widget, lines in ((self.arrivals, board.arrivals), (self.departures, board.departures)):
             widget.clear()
             for line in lines:
+                room = " ".join(filter(None, (line.room_number, line.room_type_name or line.room_type_code)))
                 widget.addItem(self.tr("%1 · %2 · %3 night(s) · %4").replace("%1", line.guest_name).replace(
-                    "%2", line.room_type_code).replace("%3", str(line.nights)).replace(
+                    "%2", room).replace("%3", str(line.nights)).replace(
                     "%4", line.channel_label or self.texts.source(line.channel)))
             if not lines:
                 widget.addItem(self.tr("None"))

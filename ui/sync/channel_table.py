@@ -47,8 +47,8 @@ class ChannelTableModel(RecordTableModel):
             return self.texts.not_checked()
         text = self.texts.state(row.status.state, row.status.pending_cells)
         if row.status.failures:
-            return f"{text}: {self.texts.failure(row.status.failures[0], row.info.label)}"
-        return f"{text}: {row.status.errors[0]}" if row.status.errors else text
+            return self.texts.with_reason(text, self.texts.failure(row.status.failures[0], row.info.label))
+        return self.texts.with_reason(text, row.status.errors[0]) if row.status.errors else text
 
     @staticmethod
     def _status_detail(row: ChannelRow) -> str:

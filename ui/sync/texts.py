@@ -66,6 +66,10 @@ class SyncTexts(QObject):
                            w.nights).replace("%1", w.room_type or "")
         return w.text
 
+    def with_reason(self, state: str, reason: str) -> str:
+        # Its own string: Chinese puts a full-width colon between the two, English ": ".
+        return self.tr("%1: %2", "a channel's sync state, then why").replace("%1", state, 1).replace("%2", reason, 1)
+
     def failure(self, failure: Failure, channel: str) -> str:
         """A short sentence saying what went wrong with ``channel`` and what to do; the full
         technical text (``failure.detail``) belongs in a tooltip and the sync log."""

@@ -21,7 +21,9 @@ def test_the_dashboard_is_the_first_page_and_shows_today(window, qtbot):
     assert t["arrivals"].value.text() == "2" and t["departures"].value.text() == "0"
     assert t["in_house"].value.text() == "3" and "18" in t["in_house"].note.text()
     assert t["tonight"].value.text() == "16.7%"  # 3 of 18 rooms
-    assert {page.arrivals.item(i).text().split(" · ")[0] for i in range(page.arrivals.count())} == {"Emily Carter", "赵雪"}
+    arrivals = {page.arrivals.item(i).text().split(" · ")[0]: page.arrivals.item(i).text() for i in range(page.arrivals.count())}
+    assert set(arrivals) == {"Emily Carter", "赵雪"}
+    assert "苍山景观Loft" in arrivals["赵雪"] and " LFT " not in arrivals["赵雪"]  # the room type's name, not its code
     alerts = [page.alerts.item(i).text() for i in range(page.alerts.count())]
     assert any("温馨大床房" in a and "完整度" in a for a in alerts), alerts
     assert "未设定年度目标" in page.revenue_label.text() and page.revenue_bar.isHidden()
