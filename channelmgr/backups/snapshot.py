@@ -61,8 +61,9 @@ def read_contents(path: Path) -> Contents:
         with closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as con:
             problems = [row[0] for row in con.execute("PRAGMA integrity_check(5)")]
             if problems != ["ok"]:
-                raise BackupInvalid(f"{path} is damaged (integrity check: {'; '.join(problems)})",
-                                    f"{path} 已损坏（完整性检查：{'；'.join(problems)}）")
+                first, more = _first_problem(problems)
+                raise BackupInvalid(f"{path} is damaged (integrity check: {first}{f'; {more} more' if more else ''})",
+                                    f"{path} 已损坏（完整性检查：{first}{f'；另有 {more} 处' if more else ''}）")
             tables = {row[0] for row in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
             if "alembic_version" not in tables:
                 raise BackupInvalid(f"{path} is an SQLite file but not a channelmgr database (no schema version)",
@@ -81,3 +82,11 @@ def read_contents(path: Path) -> Contents:
             return Contents(revision=row[0], counts=counts, newest_change=newest)
     except sqlite3.DatabaseError as exc:  # truncated, "file is not a database", malformed pages
         raise BackupInvalid(f"{path} is damaged or truncated ({exc})", f"{path} 已损坏或不完整（{exc}）") from None
+
+
+def _first_problem(problems: list[str]) -> tuple[str, int]:
+    """SQLite's integrity report as one line for a person: its first finding and how many more.
+    The report spans lines and starts with a "*** in database main ***" banner that says nothing."""
+    lines = [line.strip() for problem in problems for line in problem.splitlines()
+             if line.strip() and not line.strip().startswith("***")]
+    return (lines[0] if lines else "failed"), max(0, len(lines) - 1)
