@@ -121,6 +121,11 @@ class ChannelSettings:
         defaults = self.channel_profile.defaults()
         return {name: getattr(self, name) for name in PROFILE_KEYS if getattr(self, name) != defaults[name]}
 
+    def capability_matrix(self) -> list["Capability"]:
+        """Each capability key: its effective value, the profile's, and whether the owner overrode it."""
+        defaults = self.channel_profile.defaults()
+        return [Capability(name, getattr(self, name), defaults[name]) for name in PROFILE_KEYS]
+
     def with_profile(self, name: str) -> "ChannelSettings":
         """These settings on profile ``name``: the overrides stay, every other capability key
         takes the new profile's value."""
@@ -172,6 +177,21 @@ class ChannelSettings:
         # The profile first, so the keys typed with it override the new profile's values.
         base = self.with_profile(changes.pop("profile")) if "profile" in changes else self
         return replace(base, **changes)
+
+
+@dataclass(frozen=True)
+class Capability:
+    key: str
+    value: Any
+    profile_value: Any
+
+    @property
+    def overridden(self) -> bool:
+        return self.value != self.profile_value
+
+    def to_json(self) -> dict[str, Any]:
+        plain = lambda v: sorted(v, key=RESTRICTIONS.index) if isinstance(v, frozenset) else v  # noqa: E731
+        return {"value": plain(self.value), "profile": plain(self.profile_value), "overridden": self.overridden}
 
 
 def parse_assignment(text: str) -> tuple[str, str]:

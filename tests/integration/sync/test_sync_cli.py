@@ -214,3 +214,30 @@ def test_dry_run_and_push_state_what_the_channels_profile_leaves_out(demo_url, o
     assert code == 0 and out.splitlines()[0].startswith("h1: in sync")
     assert "10 nights beyond its 20-day horizon not sent" in out.splitlines()[1]
     assert max(r["night"] for r in ota.state("H1")["rates"]) < str(today + timedelta(days=20))
+
+
+def test_channel_show_prints_the_capability_matrix_and_set_validates_the_profile(demo_url, monkeypatch, capsys):
+    monkeypatch.setenv("CHANNELMGR_LANG", "en")
+    assert _run(capsys, demo_url, "channel", "set", "booking", "--set", "profile=fliggy",
+                "--set", "content=yes")[0] == 0
+    code, out, _ = _run(capsys, demo_url, "channel", "show", "booking")
+    assert code == 0 and "Capabilities (profile fliggy: 飞猪 Fliggy):" in out
+    rows = {line.split()[0]: line for line in out.splitlines() if line.startswith("  ")}
+    assert rows["max_horizon_days"].split()[1:] == ["180", "profile"]
+    assert rows["min_stay_basis"].split()[1:] == ["arrival", "profile"]
+    assert rows["content"].split()[1:] == ["yes", "override", "(profile:", "no)"]
+    assert "sent ahead: 180 of 365 days" in out
+    code, out, _ = _run(capsys, demo_url, "channel", "show", "booking", "--json")
+    shown = json.loads(out)
+    assert shown["settings"]["profile"] == "fliggy"
+    assert shown["capabilities"]["content"] == {"value": True, "profile": False, "overridden": True}
+    assert shown["capabilities"]["supported_restrictions"]["value"] == ["stop_sell", "min_stay", "max_stay"]
+
+    code, _, err = _run(capsys, demo_url, "channel", "set", "booking", "--set", "profile=expedia")
+    assert code == 2 and "Unknown channel profile 'expedia'; choose from generic, meituan, ctrip, tujia, " \
+                         "fliggy, airbnb, booking" in err
+    monkeypatch.setenv("CHANNELMGR_LANG", "zh")
+    code, _, err = _run(capsys, demo_url, "channel", "set", "booking", "--set", "min_stay_basis=checkout")
+    assert code == 2 and "min_stay_basis must be one of through, arrival" in err
+    code, out, _ = _run(capsys, demo_url, "channel", "show", "booking", "--json")
+    assert json.loads(out)["settings"]["profile"] == "fliggy"  # the refusals changed nothing
