@@ -71,17 +71,19 @@ class SyncTexts(QObject):
 
     def capability(self, note: CapabilityNote) -> str:
         """One phrase of what a channel's capabilities skip or translate (capability_notes)."""
+        # %1-style counts, not %n: these phrases are filled in by the lead's JSON tool (no plural forms).
+        nights = str(note.nights)
         if note.code == notes.MIN_STAY_TRANSLATED:
             if note.nights:
-                return self.tr("min stay sent as arrival-based (raised on %n night(s) so no stay sold breaks "
-                               "a later night's minimum)", "", note.nights)
+                return self.tr("min stay sent as arrival-based (raised on %1 night(s) so no stay sold breaks "
+                               "a later night's minimum)").replace("%1", nights)
             return self.tr("min stay sent as arrival-based")
         if note.code == notes.BEYOND_HORIZON:
-            return self.tr("%n night(s) beyond its %1-day horizon not sent", "", note.nights).replace(
-                "%1", str(note.limit))
+            return self.tr("%1 night(s) beyond its %2-day horizon not sent").replace("%1", nights).replace(
+                "%2", str(note.limit))
         if note.code == notes.RESTRICTION_UNSUPPORTED:
-            return self.tr("%1 not supported, %n night(s) skipped", "", note.nights).replace(
-                "%1", self.restriction(note.detail))
+            return self.tr("%1 not supported, %2 night(s) skipped").replace(
+                "%1", self.restriction(note.detail)).replace("%2", nights)
         if note.code == notes.OCCUPANCY_SINGLE_PRICE:
             return self.tr("one price sent for any number of guests (no occupancy prices set up)")
         if note.code == notes.PRICE_UNIT_UNSUPPORTED:
