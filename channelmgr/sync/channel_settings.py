@@ -150,19 +150,26 @@ class ChannelSettings:
         return cls(**values)
 
     def to_json(self) -> dict[str, Any]:
+        """Every setting, but of the capability keys only the overrides: a channel keeps following
+        its profile where the owner did not differ (a corrected profile reaches it)."""
         out: dict[str, Any] = {}
+        overrides = self.overrides()
         for f in fields(self):
+            if f.name in PROFILE_KEYS and f.name not in overrides:
+                continue
             value = getattr(self, f.name)
             if isinstance(value, Decimal):
                 value = str(value)
             elif isinstance(value, frozenset):
-                value = sorted(value, key=lambda r: (RESTRICTIONS.index(r) if r in RESTRICTIONS else 99, r))
+                value = _restriction_list(value)
             out[f.name] = value
         return out
 
     def merged_into(self, stored: Mapping[str, Any] | None) -> dict[str, Any]:
-        """The JSON to store: these settings over ``stored``, keeping keys this version ignores."""
-        return {**(stored or {}), **self.to_json()}
+        """The JSON to store: these settings over ``stored``, keeping keys this version ignores
+        (and dropping a capability key that is no longer an override)."""
+        known = {f.name for f in fields(self)}
+        return {**{k: v for k, v in (stored or {}).items() if k not in known}, **self.to_json()}
 
     # --- typed text (CLI) --------------------------------------------------------------------
 
@@ -190,8 +197,12 @@ class Capability:
         return self.value != self.profile_value
 
     def to_json(self) -> dict[str, Any]:
-        plain = lambda v: sorted(v, key=RESTRICTIONS.index) if isinstance(v, frozenset) else v  # noqa: E731
+        plain = lambda v: _restriction_list(v) if isinstance(v, frozenset) else v  # noqa: E731
         return {"value": plain(self.value), "profile": plain(self.profile_value), "overridden": self.overridden}
+
+
+def _restriction_list(names: frozenset[str]) -> list[str]:
+    return sorted(names, key=lambda r: (RESTRICTIONS.index(r) if r in RESTRICTIONS else 99, r))
 
 
 def parse_assignment(text: str) -> tuple[str, str]:

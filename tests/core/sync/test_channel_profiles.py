@@ -68,3 +68,11 @@ def test_an_unknown_profile_is_refused_in_chinese_too():
     with pytest.raises(UserError) as refused:
         ChannelSettings(profile="nope")
     assert "可选：generic, meituan" in refused.value.message("zh")
+
+
+def test_only_overrides_are_stored_so_a_corrected_profile_reaches_the_channel():
+    stored = ChannelSettings(profile="fliggy", content=True).merged_into(
+        {"max_horizon_days": 180, "min_stay_basis": "arrival", "future_key": 1})
+    assert stored["profile"] == "fliggy" and stored["content"] is True and stored["future_key"] == 1
+    assert not {"max_horizon_days", "min_stay_basis", "supported_restrictions"} & set(stored)
+    assert ChannelSettings.from_json(stored) == ChannelSettings(profile="fliggy", content=True)
