@@ -218,6 +218,9 @@ def _restrictions(
 
     code = mapping.room_type.code
     if "min_stay" in supported and settings.min_stay_basis != OUR_MIN_STAY_BASIS:
+        # Ours holds on every night a stay covers (stay-through) and SetMinLOS carries it as it
+        # is; a channel reading it by arrival day alone would sell a short stay arriving just
+        # before a minimum-stay period. Translated so it never does (min_stay_basis explains).
         raised, inverted_by_raise = _send_arrival_based(values)
         tally.count(tally.raised, code, raised)
         inverted += inverted_by_raise
