@@ -15,6 +15,8 @@ import os
 from ..actor import Actor
 from ..roomtypes.desk_user import desk_actor
 from ..errors import UserError
+from ..language import say
+from ..sync.channel_profiles import PROFILE_KEYS, RESTRICTIONS
 from ..sync.channel_settings import ChannelSettings, parse_assignment
 from ..sync.channels import PROTOCOLS
 
@@ -43,7 +45,8 @@ def register(sub) -> None:
     _common(lst)
     lst.set_defaults(func=run_list)
 
-    show = actions.add_parser("show", help="one channel: settings, mappings and unmapped warnings")
+    show = actions.add_parser("show", help="one channel: capabilities (profile + overrides), settings, mappings "
+                                           "and unmapped warnings")
     show.add_argument("name", metavar="NAME")
     show.add_argument("--json", action="store_true")
     _common(show)
@@ -163,8 +166,11 @@ def run_show(args, ctx) -> int:
         return 0
     print(f"{info.name}  {info.label}  {info.protocol}  {info.endpoint}  hotel {info.hotel_code}  user {info.username}"
           f"  {'enabled' if info.enabled else 'disabled'}")
+    _print_capabilities(info.settings)
+    print(say("Other settings:", "其他设置："))
     for key, value in info.settings.to_json().items():
-        print(f"  {key:<24} {value}")
+        if key not in PROFILE_KEYS and key != "profile":
+            print(f"  {key:<24} {value}")
     print("Mappings:")
     for m in mappings:
         local = f"{m.room_type.code}/{m.rate_plan.code}" if m.rate_plan else m.room_type.code
@@ -173,6 +179,30 @@ def run_show(args, ctx) -> int:
     for w in warnings:
         print(f"warning: {w.text}")
     return 0
+
+
+def _print_capabilities(settings: ChannelSettings) -> None:
+    """The effective capability matrix: each key's value, and whether it is the profile's or the owner's."""
+    profile = settings.channel_profile
+    print(say(f"Capabilities (profile {profile.name}: {profile.label}):",
+              f"渠道能力（类型 {profile.name}：{profile.label}）："))
+    for row in settings.capability_matrix():
+        origin = (say(f"override (profile: {_shown(row.profile_value)})", f"自定（类型默认：{_shown(row.profile_value)}）")
+                  if row.overridden else say("profile", "类型默认"))
+        print(f"  {row.key:<24} {_shown(row.value):<36} {origin}")
+    print(say(f"  sent ahead: {settings.sent_horizon_days} of {settings.horizon_days} days",
+              f"  实际发送：{settings.horizon_days} 天中的 {settings.sent_horizon_days} 天"))
+    print(say(f"  source: {profile.source}", f"  依据：{profile.source}"))
+
+
+def _shown(value) -> str:
+    if isinstance(value, frozenset):
+        return ", ".join(sorted(value, key=RESTRICTIONS.index)) or say("none", "无")
+    if value is None:
+        return say("no limit", "不限")
+    if isinstance(value, bool):
+        return say("yes", "是") if value else say("no", "否")
+    return str(value)
 
 
 def run_set(args, ctx) -> int:
@@ -221,6 +251,8 @@ def run_unmap(args, ctx) -> int:
 def _channel_json(info) -> dict:
     data = dataclasses.asdict(info)
     data["settings"] = info.settings.to_json()
+    data["capabilities"] = {row.key: row.to_json() for row in info.settings.capability_matrix()}
+    data["profile_source"] = info.settings.channel_profile.source
     return data
 
 

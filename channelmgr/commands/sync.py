@@ -79,6 +79,8 @@ def run(args, ctx) -> int:
         by_channel = {p.channel_id: p for p in pulls}
         for report in reports:
             print(summary_line(report, by_channel.pop(report.channel_id, None), language, log_path))
+            if report.capabilities and report.enabled:
+                print(f"  {report.capabilities_line(language)}")
         for pull in by_channel.values():  # pulled but not pushed (another --channel was chosen)
             if not pull.skipped and (pull.received or pull.failures):
                 print(_pull_line(pull, language, log_path))
@@ -170,6 +172,8 @@ def _print_report(r: PassReport) -> None:
     seconds = (r.finished_at - r.started_at).total_seconds()
     if r.dry_run:
         print(f"{r.channel} (dry run): {r.cells} cells in {r.ranges} ranges → {r.requests_planned} request(s)")
+        if r.capabilities:  # what this channel cannot carry, before what it will get
+            print(f"  {r.capabilities_line(cli_language())}")
         for g in r.groups:
             local = f"{g.room_type}/{g.rate_plan}" if g.rate_plan else g.room_type
             remote = f"{g.remote_room}/{g.remote_rate}" if g.remote_rate else g.remote_room

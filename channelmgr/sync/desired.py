@@ -13,6 +13,12 @@ calendar's and the one the price rules ask of that plan on that channel (``rule_
 国庆 ≥ 2 nights) — the same merge the calendar shows (``CalendarCell.effective_min_stay``).
 Restrictions the channel does not take are sent neutral and reported.
 
+What the channel can carry is its profile's (channel_profiles) unless the owner overrode it, and
+every difference is stated once per channel (``DesiredState.notes``, capability_notes): nights
+beyond the channel's own horizon are not sent; a restriction it does not take is counted per kind
+in nights; our stay-through minimum stay is translated for a channel that reads it arrival-based
+(min_stay_basis); a channel taking occupancy or per-person prices is told what we send instead.
+
 The state is held as series — ``(a cell of the key, {night: value})`` — not as one object per
 cell: a two-year horizon of a large property is ~10⁵ cells per channel, and the diff and the
 coalescing only need values (``ranges.coalesce_series``).
@@ -28,7 +34,11 @@ from typing import Hashable
 from sqlalchemy.orm import Session
 
 from ..inventory.availability import CalendarCell, load_snapshot
+from . import capability_notes as notes
+from .capability_notes import CapabilityNote
+from .channel_profiles import OUR_MIN_STAY_BASIS, RESTRICTIONS
 from .channels import ChannelConfig
+from .min_stay_basis import arrival_min_stays
 from .mappings import Mapping, SyncWarning, conflicting_remote_codes, load_mappings, mapping_warnings
 from .price_source import PriceSource, no_rule_min_stays, price_source
 from .ranges import AvailCell, Cell, RateCell, RestrictionCell
@@ -56,6 +66,7 @@ class DesiredState:
     series: list[Series] = field(default_factory=list)
     origins: dict[tuple[Hashable, ...], Origin] = field(default_factory=dict)  # cell key → local origin
     warnings: list[SyncWarning] = field(default_factory=list)
+    notes: list[CapabilityNote] = field(default_factory=list)  # what the channel's capabilities change
 
     @property
     def cell_count(self) -> int:
@@ -72,13 +83,15 @@ def desired_state(
     """What ``channel`` should show over its horizon; ``prices`` gives each mapped plan's nightly
     price, ``rule_min_stays`` the minimum stay its price rules ask."""
     settings = channel.settings
-    start, end = today, today + timedelta(days=settings.horizon_days)
+    start, end = today, today + timedelta(days=settings.sent_horizon_days)
     state = DesiredState(channel.id, start, end)
+    tally = _CapabilityTally()
     mappings = load_mappings(session, channel.id)
     state.warnings.extend(mapping_warnings(session, channel.property_id, mappings))
     conflicts = conflicting_remote_codes(mappings)
     live = [m for m in mappings if not m.archived and m.remote_room not in conflicts]
     if not live:
+        state.notes = tally.notes(settings)
         return state
 
     snapshot = load_snapshot(
@@ -103,20 +116,54 @@ def desired_state(
         if m.rate_plan is None or f"{m.remote_room}/{m.remote_rate}" in conflicts:
             continue
         origin = Origin(m.room_type.code, m.rate_plan.code)
+        # Worked out even when the channel takes no restriction at all: what is set is counted.
+        by_rules = rule_min_stays(session, channel, m.room_type, m.rate_plan, nights)
+        key = (m.room_type.id, tuple(sorted(by_rules.items())))
+        if key not in restrictions_by_key:
+            values, warnings = _restrictions(nights, cells, by_rules, channel, m, tally)
+            restrictions_by_key[key] = values
+            state.warnings.extend(warnings)
         if settings.supported_restrictions:
-            by_rules = rule_min_stays(session, channel, m.room_type, m.rate_plan, nights)
-            key = (m.room_type.id, tuple(sorted(by_rules.items())))
-            if key not in restrictions_by_key:
-                values, warnings = _restrictions(nights, cells, by_rules, channel, m)
-                restrictions_by_key[key] = values
-                state.warnings.extend(warnings)
             prototype = RestrictionCell(m.remote_room, m.remote_rate, start)
             state.series.append((prototype, restrictions_by_key[key]))
             state.origins[prototype.key] = origin
+        if settings.price_unit != "room_night":
+            continue  # ours are per room: sent as per-person they would be wrong (stated in the notes)
         prototype = RateCell(m.remote_room, m.remote_rate, start, 0, channel.currency)
         state.series.append((prototype, _rates(session, nights, channel, m, state.warnings, prices)))
         state.origins[prototype.key] = origin
+    state.notes = tally.notes(settings)
     return state
+
+
+@dataclass
+class _CapabilityTally:
+    """Nights a channel's capabilities touch, per room type (its plans share the calendar's
+    restrictions: the largest count of its plans, not their sum), for one line per channel."""
+
+    dropped: dict[tuple[str, str], int] = field(default_factory=dict)  # (restriction, room type) → nights
+    raised: dict[str, int] = field(default_factory=dict)  # room type → min stays raised by the translation
+
+    def count(self, counts: dict, key, nights: int) -> None:
+        counts[key] = max(counts.get(key, 0), nights)
+
+    def notes(self, settings) -> list[CapabilityNote]:
+        found = []
+        if "min_stay" in settings.supported_restrictions and settings.min_stay_basis != OUR_MIN_STAY_BASIS:
+            found.append(CapabilityNote(notes.MIN_STAY_TRANSLATED, sum(self.raised.values()),
+                                        settings.min_stay_basis))
+        if settings.sent_horizon_days < settings.horizon_days:
+            found.append(CapabilityNote(notes.BEYOND_HORIZON, settings.horizon_days - settings.sent_horizon_days,
+                                        limit=settings.sent_horizon_days))
+        for name in RESTRICTIONS:
+            nights = sum(n for (restriction, _), n in self.dropped.items() if restriction == name)
+            if nights:
+                found.append(CapabilityNote(notes.RESTRICTION_UNSUPPORTED, nights, name))
+        if settings.price_unit != "room_night":
+            found.append(CapabilityNote(notes.PRICE_UNIT_UNSUPPORTED, detail=settings.price_unit))
+        elif settings.occupancy_pricing:
+            found.append(CapabilityNote(notes.OCCUPANCY_SINGLE_PRICE))
+        return found
 
 
 def _no_prices(session, rate_plan_ids, start, end) -> dict:
@@ -146,6 +193,7 @@ def _restrictions(
     rule_min_stays: dict[date, int],
     channel: ChannelConfig,
     mapping: Mapping,
+    tally: _CapabilityTally,
 ) -> tuple[Values, list[SyncWarning]]:
     settings = channel.settings
     supported = settings.supported_restrictions
@@ -169,6 +217,15 @@ def _restrictions(
         inverted += inverted_here
 
     code = mapping.room_type.code
+    if "min_stay" in supported and settings.min_stay_basis != OUR_MIN_STAY_BASIS:
+        # Ours holds on every night a stay covers (stay-through) and SetMinLOS carries it as it
+        # is; a channel reading it by arrival day alone would sell a short stay arriving just
+        # before a minimum-stay period. Translated so it never does (min_stay_basis explains).
+        raised, inverted_by_raise = _send_arrival_based(values)
+        tally.count(tally.raised, code, raised)
+        inverted += inverted_by_raise
+    for name, n in dropped.items():
+        tally.count(tally.dropped, (name, code), n)
     warnings = [
         SyncWarning(
             "restriction_unsupported",
@@ -185,6 +242,23 @@ def _restrictions(
             room_type=code, nights=inverted,
         ))
     return values, warnings
+
+
+def _send_arrival_based(values: Values) -> tuple[int, int]:
+    """Our stay-through minimums in ``values`` (night order) turned arrival-based in place
+    (min_stay_basis.arrival_min_stays says how and why): (nights raised, of which now max < min)."""
+    nights = list(values)
+    through = [values[night][3] for night in nights]
+    raised = inverted = 0
+    for night, before, after in zip(nights, through, arrival_min_stays(through)):
+        if after != before:
+            raised += 1
+            stop_sell, cta, ctd, _, max_stay = values[night]
+            if max_stay is not None and max_stay < after:
+                max_stay = after  # as for a max below the min typed in the calendar: the min holds
+                inverted += 1
+            values[night] = (stop_sell, cta, ctd, after, max_stay)
+    return raised, inverted
 
 
 # stop_sell, min_stay, max_stay, closed_to_arrival, closed_to_departure: what _restriction_value reads.

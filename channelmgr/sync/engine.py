@@ -41,7 +41,7 @@ from .difference import Difference, difference, plan_requests
 from .ranges import Range
 from .refusals import ParkedRefusals
 from .report import PassReport
-from .sync_log import scrub, write_entry
+from .sync_log import scrub, write_entry, write_note
 
 log = logging.getLogger(__name__)
 
@@ -155,6 +155,9 @@ class SyncEngine:
                 # not confirmed stays in the difference for the next pass.
                 tally.retry_later = result.outcome is Outcome.RETRYABLE
                 break
+        if tally.requests and report.capabilities:
+            with self.db.session() as s:  # the log of a push says what it left out, next to its requests
+                write_note(s, channel.id, report.capabilities_line())
         failures = tally.failures
         if prepared.diff.parked:
             failures = failures + _refusals(runtime)
@@ -271,6 +274,7 @@ def _planned_report(prepared: _Prepared, started: datetime, *, dry_run: bool, fu
         horizon_start=desired.start,
         horizon_end=desired.end,
         warnings=tuple(desired.warnings),
+        capabilities=tuple(desired.notes),
         groups=tuple(diff.groups(desired.origins)),
         cells=diff.cell_count,
         held_back=diff.parked,

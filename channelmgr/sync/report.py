@@ -7,6 +7,7 @@ from datetime import date, datetime
 from enum import Enum
 
 from ..channels.errors import Failure
+from .capability_notes import CapabilityNote, notes_line
 from .difference import ChangeGroup
 from .mappings import SyncWarning
 
@@ -41,6 +42,7 @@ class PassReport:
     errors: tuple[str, ...] = ()  # the full technical text of each failure (log, tooltip, --json)
     retry_later: bool = False   # stopped on a failure that may pass: try again soon
     failures: tuple[Failure, ...] = ()  # the same failures with their kind, for the reader's sentence
+    capabilities: tuple[CapabilityNote, ...] = ()  # what the channel's capabilities skip or translate
 
     @property
     def pending_cells(self) -> int:
@@ -60,7 +62,12 @@ class PassReport:
             return SyncState.ERROR
         return SyncState.PENDING
 
+    def capabilities_line(self, language: str = "en") -> str:
+        """"<channel>: min stay sent as arrival-based; CTD not supported, 12 nights skipped", or ""."""
+        return notes_line(self.channel, self.capabilities, language)
+
     def to_json(self) -> dict:
         data = asdict(self)
-        data.update(state=self.state.value, in_sync=self.in_sync, pending_cells=self.pending_cells)
+        data.update(state=self.state.value, in_sync=self.in_sync, pending_cells=self.pending_cells,
+                    capabilities_line=self.capabilities_line())
         return data

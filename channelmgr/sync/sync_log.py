@@ -23,7 +23,8 @@ from ..db.models import Channel, SyncLog
 from ..privacy.masking import mask_text
 
 MAX_ERROR_TEXT = 2000
-RESULTS = ("ok", "partial", "rejected", "retryable", "fatal")
+RESULTS = ("ok", "partial", "rejected", "retryable", "fatal", "note")
+NOTE_MESSAGE = "capabilities"  # a pass's statement of what the channel's capabilities skip or translate
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,14 @@ def write_entry(
         acknowledged_cells=acknowledged_cells,
         error=error,
     ))
+
+
+def write_note(session: Session, channel_id: int, text: str) -> None:
+    """A row that is no request: what the pass left out or translated for this channel (result
+    "note", the statement where a request's error would be), so the log says it too."""
+    session.add(SyncLog(channel_id=channel_id, message=NOTE_MESSAGE, cells=0, ranges=0, bytes=0, latency_ms=0,
+                        attempts=0, result="note", http_status=None, acknowledged_cells=0,
+                        error=text[:MAX_ERROR_TEXT]))
 
 
 def read_entries(

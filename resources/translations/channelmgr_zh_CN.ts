@@ -1540,64 +1540,139 @@ The database as it was is in %1</source>
 <context>
     <name>ChannelSettingsForm</name>
     <message>
-        <location filename="../../ui/sync/channel_settings_form.py" line="27"/>
+        <location filename="../../ui/sync/channel_settings_form.py" line="31"/>
         <source>Sync and selling</source>
         <translation>同步与售卖</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/channel_settings_form.py" line="32"/>
+        <location filename="../../ui/sync/channel_settings_form.py" line="37"/>
+        <source>Generic (OpenTravel)</source>
+        <translation>通用（OpenTravel）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/channel_settings_form.py" line="45"/>
         <source>Close everything on this channel</source>
         <translation>在该渠道关闭全部房型</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/channel_settings_form.py" line="48"/>
+        <location filename="../../ui/sync/channel_settings_form.py" line="61"/>
         <source>No limit</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/channel_settings_form.py" line="51"/>
+        <location filename="../../ui/sync/channel_settings_form.py" line="64"/>
+        <source>Kind of channel</source>
+        <translation>渠道类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/channel_settings_form.py" line="66"/>
         <source>Days ahead to send</source>
         <translation>推送天数</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/channel_settings_form.py" line="52"/>
+        <location filename="../../ui/sync/channel_settings_form.py" line="67"/>
         <source>Items per request (max)</source>
         <translation>每次请求条目上限</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/channel_settings_form.py" line="53"/>
+        <location filename="../../ui/sync/channel_settings_form.py" line="68"/>
         <source>Requests per minute (max)</source>
         <translation>每分钟请求上限</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/channel_settings_form.py" line="54"/>
+        <location filename="../../ui/sync/channel_settings_form.py" line="69"/>
         <source>Rooms held back each night</source>
         <translation>每晚保留房数</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/channel_settings_form.py" line="55"/>
+        <location filename="../../ui/sync/channel_settings_form.py" line="70"/>
         <source>Stop-sell</source>
         <translation>停售</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/channel_settings_form.py" line="56"/>
+        <location filename="../../ui/sync/channel_settings_form.py" line="71"/>
         <source>Markup</source>
         <translation>加价</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/channel_settings_form.py" line="57"/>
+        <location filename="../../ui/sync/channel_settings_form.py" line="72"/>
         <source>Rounding</source>
         <translation>取整</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/channel_settings_form.py" line="58"/>
+        <location filename="../../ui/sync/channel_settings_form.py" line="73"/>
         <source>Lowest price (¥)</source>
         <translation>最低价（¥）</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/channel_settings_form.py" line="59"/>
+        <location filename="../../ui/sync/channel_settings_form.py" line="74"/>
         <source>Highest price (¥)</source>
         <translation>最高价（¥）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/channel_settings_form.py" line="120"/>
+        <source>Restrictions it takes: %1</source>
+        <translation>可接收的限制：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/channel_settings_form.py" line="120"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/channel_settings_form.py" line="121"/>
+        <source>Restrictions it takes: none</source>
+        <translation>可接收的限制：无</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/channel_settings_form.py" line="123"/>
+        <source>Minimum stay counted from the arrival day: ours is translated</source>
+        <translation>最少入住按入住日计算：本店设置将换算后发送</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/channel_settings_form.py" line="125"/>
+        <source>Minimum stay on every night of the stay, as ours: sent as it is</source>
+        <translation>最少入住按住宿中每一晚计算，与本店相同：原样发送</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/channel_settings_form.py" line="127"/>
+        <source>No limit of its own on days ahead</source>
+        <translation>可售天数无自身限制</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/channel_settings_form.py" line="129"/>
+        <source>Takes %1 day(s) ahead at most</source>
+        <translation>最多接收未来 %1 天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/channel_settings_form.py" line="131"/>
+        <source>Prices per person: our prices per room are not sent</source>
+        <translation>按人计价：本店按间的价格不发送</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/channel_settings_form.py" line="133"/>
+        <source>Prices per number of guests: one price per room is sent</source>
+        <translation>按入住人数计价：每间发送同一价格</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/channel_settings_form.py" line="135"/>
+        <source>One price per room and night</source>
+        <translation>每间每晚一个价格</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/channel_settings_form.py" line="136"/>
+        <source>Takes listing content</source>
+        <translation>接收房源内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/channel_settings_form.py" line="136"/>
+        <source>No listing content</source>
+        <translation>不接收房源内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/channel_settings_form.py" line="139"/>
+        <source>Your own settings override: %1</source>
+        <translation>您自定的设置覆盖了：%1</translation>
     </message>
 </context>
 <context>
@@ -2145,52 +2220,52 @@ The database as it was is in %1</source>
         <translation>试运行：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/dry_run_dialog.py" line="46"/>
+        <location filename="../../ui/sync/dry_run_dialog.py" line="51"/>
         <source>Push now</source>
         <translation>立即推送</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/dry_run_dialog.py" line="64"/>
+        <location filename="../../ui/sync/dry_run_dialog.py" line="70"/>
         <source>%1 already shows the desired state: nothing to send.</source>
         <translation>%1 已与本地一致：无需发送。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/dry_run_dialog.py" line="65"/>
+        <location filename="../../ui/sync/dry_run_dialog.py" line="71"/>
         <source>%1: %2 cell(s) in %3 range(s) would be sent in %4 request(s).</source>
         <translation>%1：将用 %4 个请求发送 %3 个区间，共 %2 个格子。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/dry_run_dialog.py" line="71"/>
+        <location filename="../../ui/sync/dry_run_dialog.py" line="77"/>
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/dry_run_dialog.py" line="72"/>
+        <location filename="../../ui/sync/dry_run_dialog.py" line="78"/>
         <source>Room type</source>
         <translation>房型</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/dry_run_dialog.py" line="73"/>
+        <location filename="../../ui/sync/dry_run_dialog.py" line="79"/>
         <source>Rate plan</source>
         <translation>价格计划</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/dry_run_dialog.py" line="74"/>
+        <location filename="../../ui/sync/dry_run_dialog.py" line="80"/>
         <source>Channel code</source>
         <translation>渠道代码</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/dry_run_dialog.py" line="76"/>
+        <location filename="../../ui/sync/dry_run_dialog.py" line="82"/>
         <source>Nights</source>
         <translation>晚数</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/dry_run_dialog.py" line="77"/>
+        <location filename="../../ui/sync/dry_run_dialog.py" line="83"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/dry_run_dialog.py" line="78"/>
+        <location filename="../../ui/sync/dry_run_dialog.py" line="84"/>
         <source>To</source>
         <translation>到</translation>
     </message>
@@ -4856,206 +4931,246 @@ The database as it was is in %1</source>
 <context>
     <name>SyncTexts</name>
     <message>
-        <location filename="../../ui/sync/texts.py" line="19"/>
+        <location filename="../../ui/sync/texts.py" line="21"/>
         <source>In sync</source>
         <translation>已同步</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync/texts.py" line="21"/>
+        <location filename="../../ui/sync/texts.py" line="23"/>
         <source>Pending: %n cell(s)</source>
         <translation>
             <numerusform>待同步：%n 个格子</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="23"/>
+        <location filename="../../ui/sync/texts.py" line="25"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="24"/>
+        <location filename="../../ui/sync/texts.py" line="26"/>
         <source>Disabled</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="27"/>
+        <location filename="../../ui/sync/texts.py" line="29"/>
         <source>Not synced yet</source>
         <translation>尚未同步</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="31"/>
+        <location filename="../../ui/sync/texts.py" line="33"/>
         <source>Rooms to sell</source>
         <translation>可售房量</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="32"/>
+        <location filename="../../ui/sync/texts.py" line="34"/>
         <source>Prices</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="33"/>
+        <location filename="../../ui/sync/texts.py" line="35"/>
         <source>Restrictions</source>
         <translation>限制</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="38"/>
+        <location filename="../../ui/sync/texts.py" line="40"/>
         <source>OK</source>
         <translation>成功</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="39"/>
+        <location filename="../../ui/sync/texts.py" line="41"/>
         <source>Partly refused</source>
         <translation>部分被拒</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="40"/>
+        <location filename="../../ui/sync/texts.py" line="42"/>
         <source>Refused</source>
         <translation>被拒绝</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="41"/>
+        <location filename="../../ui/sync/texts.py" line="43"/>
         <source>Failed, will retry</source>
         <translation>失败，将重试</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="42"/>
+        <location filename="../../ui/sync/texts.py" line="44"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="47"/>
+        <location filename="../../ui/sync/texts.py" line="45"/>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/texts.py" line="50"/>
         <source>Room type %1 is not mapped: nothing of it is sent</source>
         <translation>房型 %1 未映射：不发送它的任何数据</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="49"/>
+        <location filename="../../ui/sync/texts.py" line="52"/>
         <source>Rate plan %1 is not mapped: its prices and restrictions are not sent</source>
         <translation>价格计划 %1 未映射：不发送其价格和限制</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="52"/>
+        <location filename="../../ui/sync/texts.py" line="55"/>
         <source>Room type %1 is archived: its mapping is not sent</source>
         <translation>房型 %1 已归档：不按映射发送</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="54"/>
+        <location filename="../../ui/sync/texts.py" line="57"/>
         <source>Remote code %1 is mapped from several room types or plans: not sent</source>
         <translation>渠道代码 %1 被多个房型或价格计划映射：暂不发送</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync/texts.py" line="57"/>
+        <location filename="../../ui/sync/texts.py" line="60"/>
         <source>Rate plan %1 has no price on %n night(s): those nights are not sent</source>
         <translation>
             <numerusform>价格计划 %1 有 %n 晚没有价格：这些晚不发送</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync/texts.py" line="60"/>
+        <location filename="../../ui/sync/texts.py" line="63"/>
         <source>%1 on %n night(s) of %2: the channel does not take it</source>
         <translation>
             <numerusform>%2 有 %n 晚设置了%1：该渠道不支持，未发送</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="63"/>
+        <location filename="../../ui/sync/texts.py" line="66"/>
         <source>The channel reads our iCal feed: nothing is pushed</source>
         <translation>该渠道读取我们的 iCal 日历：无需推送</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync/texts.py" line="65"/>
+        <location filename="../../ui/sync/texts.py" line="68"/>
         <source>Maximum stay below minimum stay on %n night(s) of %1: sent as the minimum</source>
         <translation>
             <numerusform>%1 有 %n 晚最长入住小于最短入住：按最短入住发送</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="71"/>
+        <location filename="../../ui/sync/texts.py" line="74"/>
         <source>%1: %2</source>
-        <comment>a channel&apos;s sync state, then why</comment>
+        <comment>a channel or its sync state, then what about it</comment>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="77"/>
+        <location filename="../../ui/sync/texts.py" line="83"/>
+        <source>min stay sent as arrival-based (raised on %1 night(s) so no stay sold breaks a later night&apos;s minimum)</source>
+        <translation>最少入住按入住日发送（%1 晚已调高，以免售出的住宿违反其后某晚的最少入住）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/texts.py" line="85"/>
+        <source>min stay sent as arrival-based</source>
+        <translation>最少入住按入住日发送</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/texts.py" line="87"/>
+        <source>%1 night(s) beyond its %2-day horizon not sent</source>
+        <translation>超出其 %2 天可售期的 %1 晚未发送</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/texts.py" line="90"/>
+        <source>%1 not supported, %2 night(s) skipped</source>
+        <translation>不支持%1，%2 晚未发送</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/texts.py" line="93"/>
+        <source>one price sent for any number of guests (no occupancy prices set up)</source>
+        <translation>各入住人数发送同一价格（未设置按人数定价）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/texts.py" line="95"/>
+        <source>prices not sent: the channel reads prices per person, ours are per room</source>
+        <translation>价格未发送：该渠道按人计价，本店价格按间计</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/texts.py" line="103"/>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/texts.py" line="109"/>
         <source>Cannot connect to %1: check the network or the channel address</source>
         <translation>无法连接到 %1：请检查网络或渠道地址</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="78"/>
+        <location filename="../../ui/sync/texts.py" line="110"/>
         <source>The connection to %1 was cut: it will be retried</source>
         <translation>与 %1 的连接中断：稍后会自动重试</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="79"/>
+        <location filename="../../ui/sync/texts.py" line="111"/>
         <source>%1 did not answer in time: it will be retried</source>
         <translation>%1 响应超时：稍后会自动重试</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="80"/>
+        <location filename="../../ui/sync/texts.py" line="112"/>
         <source>%1 cannot be reached: check the internet connection and the address</source>
         <translation>找不到 %1 的服务器：请检查网络连接和渠道地址</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="81"/>
+        <location filename="../../ui/sync/texts.py" line="113"/>
         <source>The secure connection to %1 failed: check the address and this computer&apos;s clock</source>
         <translation>与 %1 的安全连接失败：请检查渠道地址和本机时间</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="82"/>
+        <location filename="../../ui/sync/texts.py" line="114"/>
         <source>%1 refused the login: check the user name and password</source>
         <translation>%1 拒绝了登录：请检查用户名和密码</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="83"/>
+        <location filename="../../ui/sync/texts.py" line="115"/>
         <source>%1 asks to slow down: it will be retried</source>
         <translation>%1 要求降低请求频率：稍后会自动重试</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="84"/>
+        <location filename="../../ui/sync/texts.py" line="116"/>
         <source>The server of %1 had an error: it will be retried</source>
         <translation>%1 的服务器出错：稍后会自动重试</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="85"/>
+        <location filename="../../ui/sync/texts.py" line="117"/>
         <source>%1 refused some of the data: see the sync log</source>
         <translation>%1 拒绝了部分数据：原因见同步日志</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="86"/>
+        <location filename="../../ui/sync/texts.py" line="118"/>
         <source>The reply of %1 could not be read: nothing confirmed, it will be retried</source>
         <translation>%1 的回复无法读取：未确认任何数据，稍后会重试</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="87"/>
+        <location filename="../../ui/sync/texts.py" line="119"/>
         <source>The settings of %1 are incomplete: check the address, password and mappings</source>
         <translation>%1 的设置不完整：请检查地址、密码和映射</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="88"/>
+        <location filename="../../ui/sync/texts.py" line="120"/>
         <source>An internal error while syncing %1: see the log</source>
         <translation>同步 %1 时出现内部错误：详情见日志</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="94"/>
+        <location filename="../../ui/sync/texts.py" line="126"/>
         <source>Stop-sell</source>
         <translation>停售</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="95"/>
+        <location filename="../../ui/sync/texts.py" line="127"/>
         <source>Closed to arrival</source>
         <translation>禁止入住</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="96"/>
+        <location filename="../../ui/sync/texts.py" line="128"/>
         <source>Closed to departure</source>
         <translation>禁止离店</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="97"/>
+        <location filename="../../ui/sync/texts.py" line="129"/>
         <source>Minimum stay</source>
         <translation>最少入住</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="98"/>
+        <location filename="../../ui/sync/texts.py" line="130"/>
         <source>Maximum stay</source>
         <translation>最多入住</translation>
     </message>

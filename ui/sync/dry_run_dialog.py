@@ -25,6 +25,11 @@ class DryRunDialog(QDialog):
         self.summary = QLabel(self._summary(report, channel_label))
         self.summary.setObjectName("dry_run_summary")
         self.summary.setWordWrap(True)
+        # What this channel cannot carry as we hold it, said before what it will get.
+        self.capabilities = QLabel(self.texts.capabilities_line(channel_label, report.capabilities))
+        self.capabilities.setObjectName("dry_run_capabilities")
+        self.capabilities.setWordWrap(True)
+        self.capabilities.setVisible(bool(report.capabilities))
         self.model = RecordTableModel(self._columns(), self)
         self.model.set_rows(report.groups)
         self.table = QTableView(self)
@@ -54,6 +59,7 @@ class DryRunDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
+        layout.addWidget(self.capabilities)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.warnings)
         layout.addWidget(buttons)

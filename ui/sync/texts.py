@@ -7,6 +7,8 @@ from datetime import datetime, timezone
 from PySide6.QtCore import QObject
 
 from channelmgr.channels.errors import Failure, FailureKind
+from channelmgr.sync import capability_notes as notes
+from channelmgr.sync.capability_notes import CapabilityNote
 from channelmgr.sync.mappings import SyncWarning
 from channelmgr.sync.report import SyncState
 
@@ -40,6 +42,7 @@ class SyncTexts(QObject):
             "rejected": self.tr("Refused"),
             "retryable": self.tr("Failed, will retry"),
             "fatal": self.tr("Failed"),
+            "note": self.tr("Note"),
         }.get(result, result)
 
     def warning(self, w: SyncWarning) -> str:
@@ -66,9 +69,38 @@ class SyncTexts(QObject):
                            w.nights).replace("%1", w.room_type or "")
         return w.text
 
-    def with_reason(self, state: str, reason: str) -> str:
+    def with_reason(self, subject: str, reason: str) -> str:
         # Its own string: Chinese puts a full-width colon between the two, English ": ".
-        return self.tr("%1: %2", "a channel's sync state, then why").replace("%1", state, 1).replace("%2", reason, 1)
+        return self.tr("%1: %2", "a channel or its sync state, then what about it").replace(
+            "%1", subject, 1).replace("%2", reason, 1)
+
+    def capability(self, note: CapabilityNote) -> str:
+        """One phrase of what a channel's capabilities skip or translate (capability_notes)."""
+        # %1-style counts, not %n: these phrases are filled in by the lead's JSON tool (no plural forms).
+        nights = str(note.nights)
+        if note.code == notes.MIN_STAY_TRANSLATED:
+            if note.nights:
+                return self.tr("min stay sent as arrival-based (raised on %1 night(s) so no stay sold breaks "
+                               "a later night's minimum)").replace("%1", nights)
+            return self.tr("min stay sent as arrival-based")
+        if note.code == notes.BEYOND_HORIZON:
+            return self.tr("%1 night(s) beyond its %2-day horizon not sent").replace("%1", nights).replace(
+                "%2", str(note.limit))
+        if note.code == notes.RESTRICTION_UNSUPPORTED:
+            return self.tr("%1 not supported, %2 night(s) skipped").replace(
+                "%1", self.restriction(note.detail)).replace("%2", nights)
+        if note.code == notes.OCCUPANCY_SINGLE_PRICE:
+            return self.tr("one price sent for any number of guests (no occupancy prices set up)")
+        if note.code == notes.PRICE_UNIT_UNSUPPORTED:
+            return self.tr("prices not sent: the channel reads prices per person, ours are per room")
+        return note.text()
+
+    def capabilities_line(self, channel: str, found) -> str:
+        """"<channel>: phrase; phrase" in the desk's language, or "" when nothing is left out."""
+        phrases = [self.capability(note) for note in found]
+        if not phrases:
+            return ""
+        return self.with_reason(channel, self.tr("; ").join(phrases))
 
     def failure(self, failure: Failure, channel: str) -> str:
         """A short sentence saying what went wrong with ``channel`` and what to do; the full

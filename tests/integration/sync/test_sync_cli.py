@@ -168,3 +168,76 @@ def test_sync_pulls_new_bookings_before_pushing(demo_url, ota, monkeypatch, caps
     code, out, _ = _run(capsys, demo_url, "sync", "--json")
     [pull] = json.loads(out)["reservations"]
     assert (pull["received"], pull["stored"], pull["needs_attention"]) == (1, 0, 1)  # only the unmapped one again
+
+
+def test_dry_run_and_push_state_what_the_channels_profile_leaves_out(demo_url, ota, monkeypatch, capsys):
+    from datetime import timedelta
+
+    from sqlalchemy import select
+
+    from channelmgr.db.models import CalendarDay, RoomType
+
+    monkeypatch.setenv("OTA_PASSWORD", PASSWORD)
+    assert _run(capsys, demo_url, "channel", "add", "h1", "--endpoint", ota.endpoint("H1"), "--hotel-code", "H1",
+                "--username", "owner", "--password-env", "OTA_PASSWORD", "--set", "horizon_days=30",
+                "--set", "requests_per_minute=60000", "--set", "profile=fliggy",
+                "--set", "max_horizon_days=20")[0] == 0
+    assert _run(capsys, demo_url, "channel", "map", "h1", "--room-type", "LKV", "--remote-room", "R-LKV")[0] == 0
+    assert _run(capsys, demo_url, "channel", "map", "h1", "--room-type", "LKV", "--rate-plan", "BAR",
+                "--remote-room", "R-LKV", "--remote-rate", "BAR")[0] == 0
+    db = open_database(demo_url)
+    with db.session() as s:  # two nights closed to arrival: Fliggy takes no CTA
+        lkv = s.scalar(select(RoomType.id).where(RoomType.code == "LKV"))
+        today = local_today("Asia/Shanghai", utc_now())
+        for days in (3, 4):
+            night = today + timedelta(days=days)
+            row = s.scalar(select(CalendarDay).where(CalendarDay.room_type_id == lkv, CalendarDay.night == night))
+            if row is None:
+                s.add(CalendarDay(room_type_id=lkv, night=night, closed_to_arrival=True))
+            else:
+                row.closed_to_arrival = True
+    db.dispose()
+
+    monkeypatch.setenv("CHANNELMGR_LANG", "en")
+    code, out, _ = _run(capsys, demo_url, "sync", "--channel", "h1", "--dry-run")
+    line = out.splitlines()[1]
+    assert line.startswith("  h1: min stay sent as arrival-based")
+    assert "10 nights beyond its 20-day horizon not sent" in line and "CTA not supported, 2 nights skipped" in line
+    assert ota.counters("H1") == {}
+    monkeypatch.setenv("CHANNELMGR_LANG", "zh")
+    code, out, _ = _run(capsys, demo_url, "sync", "--channel", "h1", "--dry-run")
+    assert "h1：最少入住按入住日发送" in out and "超出其 20 天可售期的 10 晚未发送" in out
+    assert "不支持禁止入住（CTA），2 晚未发送" in out
+
+    monkeypatch.setenv("CHANNELMGR_LANG", "en")
+    code, out, _ = _run(capsys, demo_url, "sync", "--channel", "h1")
+    assert code == 0 and out.splitlines()[0].startswith("h1: in sync")
+    assert "10 nights beyond its 20-day horizon not sent" in out.splitlines()[1]
+    assert max(r["night"] for r in ota.state("H1")["rates"]) < str(today + timedelta(days=20))
+
+
+def test_channel_show_prints_the_capability_matrix_and_set_validates_the_profile(demo_url, monkeypatch, capsys):
+    monkeypatch.setenv("CHANNELMGR_LANG", "en")
+    assert _run(capsys, demo_url, "channel", "set", "booking", "--set", "profile=fliggy",
+                "--set", "content=yes")[0] == 0
+    code, out, _ = _run(capsys, demo_url, "channel", "show", "booking")
+    assert code == 0 and "Capabilities (profile fliggy: 飞猪 Fliggy):" in out
+    rows = {line.split()[0]: line for line in out.splitlines() if line.startswith("  ")}
+    assert rows["max_horizon_days"].split()[1:] == ["180", "profile"]
+    assert rows["min_stay_basis"].split()[1:] == ["arrival", "profile"]
+    assert rows["content"].split()[1:] == ["yes", "override", "(profile:", "no)"]
+    assert "sent ahead: 180 of 365 days" in out
+    code, out, _ = _run(capsys, demo_url, "channel", "show", "booking", "--json")
+    shown = json.loads(out)
+    assert shown["settings"]["profile"] == "fliggy"
+    assert shown["capabilities"]["content"] == {"value": True, "profile": False, "overridden": True}
+    assert shown["capabilities"]["supported_restrictions"]["value"] == ["stop_sell", "min_stay", "max_stay"]
+
+    code, _, err = _run(capsys, demo_url, "channel", "set", "booking", "--set", "profile=expedia")
+    assert code == 2 and "Unknown channel profile 'expedia'; choose from generic, meituan, ctrip, tujia, " \
+                         "fliggy, airbnb, booking" in err
+    monkeypatch.setenv("CHANNELMGR_LANG", "zh")
+    code, _, err = _run(capsys, demo_url, "channel", "set", "booking", "--set", "min_stay_basis=checkout")
+    assert code == 2 and "min_stay_basis must be one of through, arrival" in err
+    code, out, _ = _run(capsys, demo_url, "channel", "show", "booking", "--json")
+    assert json.loads(out)["settings"]["profile"] == "fliggy"  # the refusals changed nothing

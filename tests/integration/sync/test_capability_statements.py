@@ -1,0 +1,66 @@
+"""A channel's capabilities over real HTTP: what the sandbox ends up holding, and the plain
+statement of what was left out or translated, in the dry run and in the sync log of the push."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from sqlalchemy import delete, select
+
+from channelmgr.db.models import CalendarDay, RoomType
+
+LINE = ("sandbox: min stay sent as arrival-based (raised on 1 night so no stay sold breaks a later night's "
+        "minimum); 20 nights beyond its 40-day horizon not sent; CTD not supported, 6 nights skipped")
+
+
+def _calendar(world):
+    """GTW: min 3 on days 10–12, CTD on days 20–23; FAM: CTD on days 20–21; nothing else."""
+    night = lambda days: world.today + timedelta(days=days)  # noqa: E731
+    with world.db.session() as s:
+        s.execute(delete(CalendarDay))
+        types = dict(s.execute(select(RoomType.code, RoomType.id)).all())
+        s.add_all([CalendarDay(room_type_id=types["GTW"], night=night(d), min_stay=3) for d in (10, 11, 12)])
+        s.add_all([CalendarDay(room_type_id=types["GTW"], night=night(d), closed_to_departure=True)
+                   for d in (20, 21, 22, 23)])
+        s.add_all([CalendarDay(room_type_id=types["FAM"], night=night(d), closed_to_departure=True) for d in (20, 21)])
+    return night
+
+
+def test_airbnb_profile_dry_run_push_and_log_say_the_same(world):
+    night = _calendar(world)
+    world.set_settings(profile="airbnb", max_horizon_days=40)  # the world's channel sends 60 days
+    preview = world.sync.dry_run(world.channel_id)
+    assert preview.capabilities_line() == LINE
+    assert preview.to_json()["capabilities_line"] == LINE
+    assert world.ota.counters("H1") == {}  # a dry run sends nothing
+
+    report = world.push()
+    assert report.errors == () and report.in_sync and report.capabilities_line() == LINE
+    remote = world.remote()
+    assert max(key[3] for key in remote) == night(39)  # the channel's 40 days, not our 60
+    stays = {key[3]: value[3] for key, value in remote.items() if key[:3] == ("restriction", "R-GTW", "BAR")}
+    assert [stays[night(d)] for d in (8, 9, 10, 11, 12, 13)] == [1, 3, 3, 3, 3, 1]  # arrival-based
+    assert not any(value[2] for key, value in remote.items() if key[0] == "restriction")  # no CTD reached it
+    assert remote == world.desired()
+
+    pid = _property(world)
+    log = world.sync.log(pid, channel="sandbox")
+    notes = [entry for entry in log if entry.result == "note"]
+    assert [(n.message, n.error) for n in notes] == [("capabilities", LINE)]
+    assert len(log) == 1 + report.requests_sent
+
+    again = world.push()  # nothing left to send: no request, no new log row
+    assert again.requests_sent == 0 and len(world.sync.log(pid, channel="sandbox")) == len(log)
+
+
+def test_generic_channel_pushes_as_before_without_a_statement(world):
+    _calendar(world)
+    report = world.push()
+    assert report.in_sync and report.capabilities == () and report.capabilities_line() == ""
+    assert {entry.result for entry in world.sync.log(_property(world), channel="sandbox")} == {"ok"}
+
+
+def _property(world) -> int:
+    from channelmgr.inventory.service import InventoryService
+
+    return InventoryService(world.db).property_id(None)
