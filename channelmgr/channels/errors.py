@@ -39,6 +39,7 @@ class FailureKind(str, enum.Enum):
     CHANNEL_REFUSED = "channel_refused"        # the channel's own <Errors>, or another 4xx
     BAD_REPLY = "bad_reply"                    # unreadable, truncated or hostile reply
     CONFIG = "config"                          # our side: no password, bad endpoint, mapping
+    SECRET = "secret"                          # our side: the stored password does not open (key damaged, not ours)
     INTERNAL = "internal"                      # a bug or a database error on this machine
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Callable
 
 from ..actor import SYSTEM
+from ..channels.errors import Failure, FailureKind
 from ..db.engine import Database
 from ..errors import UserError
 from .audit import record
@@ -34,3 +35,10 @@ def channel_password(db: Database, vault: Callable[[], Vault], channel) -> str:
         with db.session() as s:
             record(s, SYSTEM.because("sync"), "secret_unreadable", "channel", channel.name, None, {"problem": problem})
         raise
+
+
+def password_failure(exc: UserError) -> Failure:
+    """Why a channel could not be given its password, as the sync reports it: a key or token that
+    does not open is its own kind (the owner must restore the key, not check the settings)."""
+    kind = FailureKind.SECRET if isinstance(exc, (SecretUnreadable, KeyDamaged)) else FailureKind.CONFIG
+    return Failure(kind, str(exc))

@@ -30,7 +30,7 @@ from ..db.base import utcnow
 from ..db.engine import Database
 from ..errors import UserError
 from ..inventory.nights import Clock, property_today, utc_now
-from ..security.channel_secret import channel_password
+from ..security.channel_secret import channel_password, password_failure
 from ..security.vault import Vault
 from .acked import ValueCodec, forget, load_acked, prune_past, record_acknowledged
 from .channels import ChannelConfig, load_channel_config
@@ -139,7 +139,7 @@ class SyncEngine:
         try:
             password = self._password(channel)
         except UserError as exc:
-            return _with_failures(replace(report, finished_at=utcnow()), [Failure(FailureKind.CONFIG, str(exc))])
+            return _with_failures(replace(report, finished_at=utcnow()), [password_failure(exc)])
         connection = adapter_for(channel.protocol).connect(
             channel.endpoint, channel.hotel_code, Credentials(channel.username, password),
             timeout=(CONNECT_TIMEOUT, channel.settings.timeout_seconds), session=runtime.http,

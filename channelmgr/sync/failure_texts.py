@@ -33,6 +33,9 @@ _SENTENCES: dict[FailureKind, tuple[str, str]] = {  # kind → (zh, en); {channe
                             "The reply of {channel} cannot be read: nothing was confirmed, it will be retried"),
     FailureKind.CONFIG: ("渠道（{channel}）的设置不完整：请检查地址、密码和映射",
                          "The settings of {channel} are incomplete: check the address, password and mappings"),
+    FailureKind.SECRET: ("渠道（{channel}）保存的密码无法解开：密钥文件已损坏或不是本机的；请恢复密钥文件，或重新设置该渠道的密码",
+                         "The stored password of {channel} cannot be opened: the key file is damaged or not this "
+                         "desk's; restore the key file or set the channel's password again"),
     FailureKind.INTERNAL: ("同步渠道（{channel}）时出现内部错误：详情见日志",
                            "An internal error while syncing {channel}: the details are in the log"),
 }

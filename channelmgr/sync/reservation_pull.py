@@ -34,7 +34,7 @@ from ..ical.feed_poll import FeedPoller
 from ..inventory.nights import Clock, property_today, utc_now
 from ..reservations.channel_ingest import IngestOutcome, IngestReport
 from ..reservations.service import ReservationService
-from ..security.channel_secret import channel_password
+from ..security.channel_secret import channel_password, password_failure
 from ..security.vault import Vault
 from .channels import ChannelConfig, load_channel_config
 from .sync_log import scrub, write_entry
@@ -111,7 +111,7 @@ class ReservationPuller:
         try:
             password = self._password(channel)
         except UserError as exc:
-            return self._failed(channel, Failure(FailureKind.CONFIG, str(exc)), "")
+            return self._failed(channel, password_failure(exc), "")
         connection = adapter_for(channel.protocol).connect(
             channel.endpoint, channel.hotel_code, Credentials(channel.username, password), session=session,
             timeout=(timeout[0], channel.settings.timeout_seconds))

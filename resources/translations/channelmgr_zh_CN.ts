@@ -5146,31 +5146,36 @@ The database as it was is in %1</source>
     </message>
     <message>
         <location filename="../../ui/sync/texts.py" line="120"/>
+        <source>The stored password of %1 cannot be opened: restore the key file or set the password again</source>
+        <translation>%1 保存的密码无法解开：请恢复密钥文件，或重新设置密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/texts.py" line="122"/>
         <source>An internal error while syncing %1: see the log</source>
         <translation>同步 %1 时出现内部错误：详情见日志</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="126"/>
+        <location filename="../../ui/sync/texts.py" line="128"/>
         <source>Stop-sell</source>
         <translation>停售</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="127"/>
+        <location filename="../../ui/sync/texts.py" line="129"/>
         <source>Closed to arrival</source>
         <translation>禁止入住</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="128"/>
+        <location filename="../../ui/sync/texts.py" line="130"/>
         <source>Closed to departure</source>
         <translation>禁止离店</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="129"/>
+        <location filename="../../ui/sync/texts.py" line="131"/>
         <source>Minimum stay</source>
         <translation>最少入住</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="130"/>
+        <location filename="../../ui/sync/texts.py" line="132"/>
         <source>Maximum stay</source>
         <translation>最多入住</translation>
     </message>

@@ -117,6 +117,8 @@ class SyncTexts(QObject):
             FailureKind.CHANNEL_REFUSED: self.tr("%1 refused some of the data: see the sync log"),
             FailureKind.BAD_REPLY: self.tr("The reply of %1 could not be read: nothing confirmed, it will be retried"),
             FailureKind.CONFIG: self.tr("The settings of %1 are incomplete: check the address, password and mappings"),
+            FailureKind.SECRET: self.tr("The stored password of %1 cannot be opened: restore the key file or set the "
+                                        "password again"),
             FailureKind.INTERNAL: self.tr("An internal error while syncing %1: see the log"),
         }
         return sentences.get(failure.kind, sentences[FailureKind.INTERNAL]).replace("%1", channel)

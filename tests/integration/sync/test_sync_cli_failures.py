@@ -58,3 +58,16 @@ def test_a_stopped_server_gives_one_line_per_channel_and_no_retry_noise(two_chan
     assert out.err == ""  # no retry lines, no traceback
     log = (tmp_path / "data" / "sync.log").read_text(encoding="utf-8")
     assert "ConnectionRefusedError" in log and "OTA_ReadRQ" in log and "OTA_HotelInvCountNotifRQ" in log
+
+
+def test_a_damaged_key_file_is_said_as_such_not_as_incomplete_settings(two_channels, monkeypatch, capsys, tmp_path):
+    # The owner must restore the key (or set the password again), not go checking addresses.
+    key = tmp_path / "data" / "secret.key"
+    assert key.exists()
+    key.write_bytes(b"not a key at all, edited by hand")
+    monkeypatch.setenv("CHANNELMGR_LANG", "zh")
+    code = main(["--db", two_channels, "sync", "--channel", "h1"])
+    out = capsys.readouterr()
+    assert code == 1 and out.err == ""
+    assert "渠道（h1）保存的密码无法解开：密钥文件已损坏或不是本机的" in out.out
+    assert "设置不完整" not in out.out
