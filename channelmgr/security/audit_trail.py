@@ -21,6 +21,7 @@ from ..db.engine import Database
 from ..privacy.masking import mask_phone, mask_text, mask_values
 from ..db.models import AuditEntry
 from ..files import save_workbook
+from ..money import format_minor
 
 MAX_ROWS = 5000  # a page of the newest; a filter narrows it
 
@@ -50,7 +51,7 @@ class AuditRow:
 
     @property
     def change_text(self) -> str:
-        return "; ".join(f"{field}: {_show(before)} → {_show(after)}" for field, before, after in self.changes)
+        return "; ".join(f"{field}: {_show(before, field)} → {_show(after, field)}" for field, before, after in self.changes)
 
 
 class AuditTrail:
@@ -133,7 +134,7 @@ def _row(e, night: date | None) -> AuditRow | None:
             old, new = old or {}, new or {}
             nights = sorted(set(old) | set(new)) if night is None else [night.isoformat()]
             changes.extend((f"{field} {n}", old.get(n), new.get(n)) for n in nights if n in old or n in new)
-        elif night is None:
+        elif night is None and old != new:  # an update records whole rows; show what moved
             changes.append((str(field), old, new))
     if night is not None and not changes:
         return None
@@ -145,15 +146,26 @@ def _like(text: str) -> str:
     return "%" + text.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%"
 
 
-def _show(value: object) -> str:
-    return "" if value is None else str(value)
+def _show(value: object, field: str = "") -> str:
+    if value is None:
+        return ""
+    if _is_money(field) and isinstance(value, int) and not isinstance(value, bool):
+        return format_minor(value)  # fen as the owner reads them: 58800 → ¥588
+    return str(value)
 
 
-def _clear(_field: str, value: object) -> str:
-    return _show(value)
+def _is_money(field: str) -> bool:
+    # Amounts are stored in minor units under *_minor names; the calendar's are price:<plan id>.
+    # Shown in yuan: the audit keeps no currency, and every property here sells in CNY so far.
+    name = field.split(" ", 1)[0]
+    return name.endswith("_minor") or name.startswith("price:")
+
+
+def _clear(field: str, value: object) -> str:
+    return _show(value, field)
 
 
 def _masked(field: str, value: object) -> str:
     if "phone" in field.lower() and isinstance(value, str) and value:
         return mask_phone(value)
-    return _show(mask_values(value))
+    return _show(mask_values(value), field)

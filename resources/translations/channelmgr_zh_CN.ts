@@ -138,32 +138,32 @@
 <context>
     <name>AuditColumns</name>
     <message>
-        <location filename="../../ui/security/audit_columns.py" line="16"/>
+        <location filename="../../ui/security/audit_columns.py" line="17"/>
         <source>Time (UTC)</source>
         <translation>时间 (UTC)</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_columns.py" line="18"/>
+        <location filename="../../ui/security/audit_columns.py" line="19"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_columns.py" line="19"/>
+        <location filename="../../ui/security/audit_columns.py" line="20"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_columns.py" line="20"/>
+        <location filename="../../ui/security/audit_columns.py" line="21"/>
         <source>Entity</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_columns.py" line="21"/>
+        <location filename="../../ui/security/audit_columns.py" line="23"/>
         <source>Before → after</source>
         <translation>修改前 → 修改后</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_columns.py" line="22"/>
+        <location filename="../../ui/security/audit_columns.py" line="24"/>
         <source>Cause</source>
         <translation>原因</translation>
     </message>
@@ -236,6 +236,289 @@
         <location filename="../../ui/pages/audit.py" line="110"/>
         <source>Wrote %1</source>
         <translation>已写入 %1</translation>
+    </message>
+</context>
+<context>
+    <name>AuditTexts</name>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="17"/>
+        <source>Created</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="18"/>
+        <source>Changed</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="19"/>
+        <source>Deleted</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="20"/>
+        <source>Set</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="21"/>
+        <source>Cleared</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="22"/>
+        <source>Archived</source>
+        <translation>归档</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="23"/>
+        <source>Duplicated</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="24"/>
+        <source>Reordered</source>
+        <translation>调整顺序</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="25"/>
+        <source>Enabled</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="26"/>
+        <source>Mapped</source>
+        <translation>映射</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="27"/>
+        <source>Unmapped</source>
+        <translation>取消映射</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="28"/>
+        <source>Moved</source>
+        <translation>移动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="29"/>
+        <source>Bulk edit</source>
+        <translation>批量修改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="30"/>
+        <source>Copy week</source>
+        <translation>复制一周</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="31"/>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="32"/>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="33"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="34"/>
+        <source>Room status</source>
+        <translation>房间状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="35"/>
+        <source>Room assigned</source>
+        <translation>分配房间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="36"/>
+        <source>Check-in</source>
+        <translation>入住</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="37"/>
+        <source>Check-out</source>
+        <translation>退房</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="38"/>
+        <source>Cancelled</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="39"/>
+        <source>No-show</source>
+        <translation>未到店</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="40"/>
+        <source>Ended</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="41"/>
+        <source>Resolved</source>
+        <translation>已处理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="42"/>
+        <source>Overbooking resolved</source>
+        <translation>超订已处理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="43"/>
+        <source>Signed in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="44"/>
+        <source>Wrong password</source>
+        <translation>密码错误</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="45"/>
+        <source>Sign-in refused</source>
+        <translation>拒绝登录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="46"/>
+        <source>Locked</source>
+        <translation>锁定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="47"/>
+        <source>Password changed</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="48"/>
+        <source>Password reset</source>
+        <translation>重置密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="49"/>
+        <source>Refused</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="50"/>
+        <source>Guest data purged</source>
+        <translation>清除客人资料</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="51"/>
+        <source>Export with phone numbers</source>
+        <translation>导出含完整电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="52"/>
+        <source>Backup</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="53"/>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="54"/>
+        <source>Restore refused</source>
+        <translation>拒绝恢复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="55"/>
+        <source>Password could not be opened</source>
+        <translation>密码无法解开</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="61"/>
+        <source>Calendar</source>
+        <translation>房态日历</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="62"/>
+        <source>Rate plan</source>
+        <translation>价格计划</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="63"/>
+        <source>Price rule</source>
+        <translation>价格规则</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="64"/>
+        <source>Room type</source>
+        <translation>房型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="65"/>
+        <source>Room</source>
+        <translation>房间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="66"/>
+        <source>Room out of order</source>
+        <translation>停用房间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="67"/>
+        <source>Property</source>
+        <translation>物业</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="68"/>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="69"/>
+        <source>Reservation</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="70"/>
+        <source>Needs attention</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="71"/>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="72"/>
+        <source>Permission</source>
+        <translation>权限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="73"/>
+        <source>Setting</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="74"/>
+        <source>Backup settings</source>
+        <translation>备份设置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="75"/>
+        <source>Privacy</source>
+        <translation>隐私</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="76"/>
+        <source>Revenue target</source>
+        <translation>营收目标</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="77"/>
+        <source>Database</source>
+        <translation>数据库</translation>
     </message>
 </context>
 <context>

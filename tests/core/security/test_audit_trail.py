@@ -125,3 +125,17 @@ def test_export_to_excel_reads_back(demo_url, monkeypatch, capsys, tmp_path):
     header, *lines = list(ws.iter_rows(values_only=True))
     assert header[:3] == ("时间 (UTC)", "用户", "操作")
     assert any(line[1] == "owner" and line[5] == "phone" and line[7] == "087****4321" for line in lines)  # masked
+
+
+def test_the_change_line_shows_money_in_yuan_and_only_what_moved(demo_url, monkeypatch, capsys):
+    assert run_as(monkeypatch, capsys, "owner", "price", "set-base", "--room-type", "LKV", "--rate-plan", "BAR",
+                  "--price", "618", "--force", "--db", demo_url)[0] == 0
+    code, out, err = run_as(monkeypatch, capsys, "viewer", "audit", "--entity", "rate_plan", "--db", demo_url)
+    assert code == 0, err
+    line = next(line for line in out.splitlines() if "LKV/BAR" in line)
+    assert "base_price_minor: ¥588 → ¥618" in line and "61800" not in line
+    assert run_as(monkeypatch, capsys, "owner", "channel", "set", "ctrip", "--display-name", "携程 Trip",
+                  "--db", demo_url)[0] == 0
+    code, out, err = run_as(monkeypatch, capsys, "viewer", "audit", "--entity", "channel", "--db", demo_url)
+    line = next(line for line in out.splitlines() if "携程 Trip" in line)
+    assert "endpoint" not in line  # unchanged fields are not listed

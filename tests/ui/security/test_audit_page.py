@@ -36,6 +36,7 @@ def test_filters_and_export(qtbot, app_context, tmp_path):
     page.user_box.setCurrentIndex(page.user_box.findData("li"))
     _reload(qtbot, page)
     assert [(r.user, r.entity) for r in page.rows] == [("li", "property")]
+    assert page.model.index(0, 2).data() == "Changed" and page.model.index(0, 3).data().startswith("Property ")
     assert "phone" in page.model.index(0, 4).data() and "0872-5550000" in page.model.index(0, 4).data()
     page.user_box.setCurrentIndex(0)
     page.text.setText("0872-5550000")
