@@ -19,7 +19,8 @@ from sqlalchemy import String, cast, or_, select
 from ..actor import Actor
 from ..db.engine import Database
 from ..privacy.masking import mask_phone, mask_text, mask_values
-from ..db.models import AuditEntry
+from ..db.models import AuditEntry, RoomType
+from ..inventory.changes import AUDIT_ENTITY as CALENDAR_ENTITY
 from ..files import save_workbook
 from ..money import format_minor
 
@@ -90,6 +91,18 @@ class AuditTrail:
         with self.db.session() as s:
             rows = [_row(e, f.night) for e in s.execute(q)]
         return [r for r in rows if r is not None]
+
+    def cell_history(self, room_type_id: int, night: date, limit: int = MAX_ROWS) -> list[AuditRow]:
+        """Everything that can have moved one calendar cell, newest first: the cell's own edits
+        (that night), its room type's rate plans (a base price changes every night's price) and
+        the price rules (any of them may apply to the night)."""
+        with self.db.session() as s:
+            code = s.scalar(select(RoomType.code).where(RoomType.id == room_type_id))
+        rows = self.query(AuditFilter(entity=CALENDAR_ENTITY, entity_id=str(room_type_id), night=night, limit=limit))
+        plans = self.query(AuditFilter(entity="rate_plan", limit=limit))
+        rows += [r for r in plans if code is not None and r.entity_id.startswith(f"{code}/")]
+        rows += self.query(AuditFilter(entity="price_rule", limit=limit))
+        return sorted(rows, key=lambda r: r.id, reverse=True)[:limit]
 
     def export(self, rows: list[AuditRow], path: str | Path, lang: str = "zh", *,
                unmasked_by: Actor | None = None) -> int:

@@ -1,14 +1,12 @@
 """A calendar cell's history ("who changed this and when"): every change of that room type and
-night from the audit trail, newest first, with before → after and the cause."""
+night from the audit trail, and the rate plan and price rule changes that move its price, newest
+first, with before → after and the cause."""
 
 from __future__ import annotations
 
 from datetime import date
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
-
-from channelmgr.inventory.changes import AUDIT_ENTITY
-from channelmgr.security.audit_trail import AuditFilter
 
 from ..context import AppContext
 from ..models.record_table import RecordTableModel
@@ -39,8 +37,7 @@ class CellHistoryDialog(QDialog):
         self.resize(900, 360)
         self.label, self.night = room_type_label, night
         audit = ctx.services.audit
-        wanted = AuditFilter(entity=AUDIT_ENTITY, entity_id=str(room_type_id), night=night)
-        ctx.db_tasks.submit(lambda: audit.query(wanted), while_alive(self, self._loaded),
+        ctx.db_tasks.submit(lambda: audit.cell_history(room_type_id, night), while_alive(self, self._loaded),
                             while_alive(self, lambda exc: self.heading.setText(str(exc))), key="calendar.history")
 
     def _loaded(self, rows) -> None:
