@@ -7,6 +7,8 @@ account is said in the dialog, which stays open; every attempt is audited by the
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout,
                                QWidget)
@@ -41,11 +43,14 @@ class LoginDialog(QDialog):
         self.demo_hint.setVisible(demo_password is not None)
         if demo_password is not None:
             owner, desk, viewer = DEMO_ACCOUNTS
+            # Names and passwords never broken across lines ("demo-" / "desk-1" reads as two words).
+            self.demo_hint.setTextFormat(Qt.TextFormat.RichText)
             self.demo_hint.setText(
-                self.tr("This is the demo database. Sign in as %1 with the password %2 (administrator); "
-                        "%3 / %4 is an operator, %5 / %6 may only read and export.")
-                .replace("%1", owner[0]).replace("%2", owner[2]).replace("%3", desk[0]).replace("%4", desk[2])
-                .replace("%5", viewer[0]).replace("%6", viewer[2]))
+                html.escape(self.tr("This is the demo database. Sign in as %1 with the password %2 (administrator); "
+                                    "%3 / %4 is an operator, %5 / %6 may only read and export."))
+                .replace("%1", _unbroken(owner[0])).replace("%2", _unbroken(owner[2]))
+                .replace("%3", _unbroken(desk[0])).replace("%4", _unbroken(desk[2]))
+                .replace("%5", _unbroken(viewer[0])).replace("%6", _unbroken(viewer[2])))
             user_name = user_name or owner[0]
         layout.addWidget(self.demo_hint)
 
@@ -103,3 +108,7 @@ class LoginDialog(QDialog):
     def show_error(self, text: str) -> None:
         self.error.setText(text)
         self.error.setVisible(True)
+
+
+def _unbroken(text: str) -> str:
+    return f'<span style="white-space: nowrap">{html.escape(text)}</span>'

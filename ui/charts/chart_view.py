@@ -203,8 +203,10 @@ class ChartView(QWidget):
         every = max(1, math.ceil(widest / max(1.0, plot.width() / len(self.categories))))
         p.setPen(AXIS_TEXT)
         for i in range(0, len(self.categories), every):
-            x = self.x_of(i, plot)
-            p.drawText(QRectF(x - widest / 2, plot.bottom() + 4, widest, fm.height() + 2),
+            # Centred under its point, but kept inside the widget: a line chart's last point sits on
+            # the plot's right edge, and half its label would be cut off ("12-3").
+            left = min(max(0.0, self.x_of(i, plot) - widest / 2), self.width() - widest)
+            p.drawText(QRectF(left, plot.bottom() + 4, widest, fm.height() + 2),
                        Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, self.categories[i])
 
     def paint_marks(self, p: QPainter, plot: QRectF, top: float) -> None:
