@@ -130,6 +130,11 @@ def columns(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
+def pad_columns(text: str, width: int) -> str:
+    """``text`` filled with spaces to ``width`` terminal columns (table cells that line up in Chinese)."""
+    return text + " " * max(0, width - columns(text))
+
+
 def wrap_columns(text: str, width: int) -> list[str]:
     """``text`` in lines of at most ``width`` columns, broken at spaces or between Chinese
     characters (a word longer than a line stays whole on a line of its own)."""

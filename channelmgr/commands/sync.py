@@ -19,6 +19,8 @@ from pathlib import Path
 
 from ..roomtypes.desk_user import desk_actor
 from ..config import data_dir
+from ..cli_parser import pad_columns
+from ..language import say
 from ..sync.failure_texts import cli_language, failure_sentence
 from ..sync.report import PassReport
 from ..sync.reservation_pull import PullReport
@@ -168,28 +170,37 @@ def _joined(parts: list[str], channel: str, failures: list, pull: PullReport | N
     return separator.join(parts)
 
 
+_KINDS_ZH = {"avail": "可售房", "rate": "价格", "restriction": "限制"}
+
+
 def _print_report(r: PassReport) -> None:
+    language = cli_language()
     seconds = (r.finished_at - r.started_at).total_seconds()
     if r.dry_run:
-        print(f"{r.channel} (dry run): {r.cells} cells in {r.ranges} ranges → {r.requests_planned} request(s)")
+        print(say(f"{r.channel} (dry run): {r.cells} cells in {r.ranges} ranges → {r.requests_planned} request(s)",
+                  f"{r.channel}（试运行）：{r.cells} 个格子，{r.ranges} 段 → {r.requests_planned} 个请求"))
         if r.capabilities:  # what this channel cannot carry, before what it will get
-            print(f"  {r.capabilities_line(cli_language())}")
+            print(f"  {r.capabilities_line(language)}")
         for g in r.groups:
             local = f"{g.room_type}/{g.rate_plan}" if g.rate_plan else g.room_type
             remote = f"{g.remote_room}/{g.remote_rate}" if g.remote_rate else g.remote_room
-            print(f"  {g.kind:<12} {local:<10} → {remote:<16} {g.cells:>5} night(s)  {g.first} … {g.last}")
+            kind = pad_columns(_KINDS_ZH.get(g.kind, g.kind), 8)
+            print(say(f"  {g.kind:<12} {local:<10} → {remote:<16} {g.cells:>5} night(s)  {g.first} … {g.last}",
+                      f"  {kind} {local:<10} → {remote:<16} {g.cells:>5} 晚  {g.first} … {g.last}"))
     elif not r.enabled:
-        print(f"{r.channel}: disabled")
+        print(say(f"{r.channel}: disabled", f"{r.channel}：已停用"))
     elif r.in_sync:
-        print(f"{r.channel}: in sync — {r.requests_sent} request(s), {r.cells_acknowledged} cells acknowledged "
-              f"({seconds:.1f}s)")
+        print(say(f"{r.channel}: in sync — {r.requests_sent} request(s), {r.cells_acknowledged} cells acknowledged "
+                  f"({seconds:.1f}s)",
+                  f"{r.channel}：已同步 — {r.requests_sent} 个请求，{r.cells_acknowledged} 个格子已确认（{seconds:.1f} 秒）"))
     else:
-        print(f"{r.channel}: {r.state.value.upper()} — {r.requests_sent} of {r.requests_planned} request(s) sent, "
-              f"{r.pending_cells} cells pending")
+        print(say(f"{r.channel}: {r.state.value.upper()} — {r.requests_sent} of {r.requests_planned} request(s) sent, "
+                  f"{r.pending_cells} cells pending",
+                  f"{r.channel}：未同步 — 已发送 {r.requests_sent}/{r.requests_planned} 个请求，{r.pending_cells} 个格子待发送"))
     for error in r.errors:
-        print(f"  error: {error}")
+        print(say(f"  error: {error}", f"  错误：{error}"))
     for warning in r.warnings:
-        print(f"  warning: {warning.text}")
+        print(say(f"  warning: {warning.text}", f"  提示：{warning.message('zh')}"))
 
 
 def _watch(services, channel_ids: list[int], args) -> int:

@@ -14,6 +14,7 @@ import sys
 from dataclasses import asdict
 
 from ..cli_login import FIRST_ACCOUNT_HINT
+from ..cli_parser import pad_columns
 from ..errors import UserError
 from ..language import say
 from ..roomtypes.desk_user import desk_actor
@@ -132,17 +133,11 @@ def _account_line(u, unused) -> str:
     role = say(u.role, _role(u.role))
     flag = say(f"  UNUSED {unused.days} days", f"  未使用 {unused.days} 天") if unused else ""
     return say(f"{u.name:<16} {role:<14} {state:<30} last sign-in {last}{flag}",
-               f"{u.name:<16} {_pad(role, 14)} {_pad(state, 30)} 上次登录 {last}{flag}")
+               f"{u.name:<16} {pad_columns(role, 14)} {pad_columns(state, 30)} 上次登录 {last}{flag}")
 
 
 def _role(role: str) -> str:
     return ROLE_NAMES_ZH[Role(role)] if role in ROLES else role
-
-
-def _pad(text: str, width: int) -> str:
-    """``text`` filled to ``width`` terminal columns: a Chinese character takes two."""
-    shown = sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
-    return text + " " * max(0, width - shown)
 
 
 def run_review(args, ctx) -> int:

@@ -48,6 +48,8 @@ Series = tuple[Cell, Values]
 
 _RESTRICTION_NAMES = {"cta": "closed to arrival", "ctd": "closed to departure", "min_stay": "minimum stay",
                       "max_stay": "maximum stay", "stop_sell": "stop-sell"}
+_RESTRICTION_NAMES_ZH = {"cta": "禁止入住", "ctd": "禁止离店", "min_stay": "最少入住", "max_stay": "最多入住",
+                         "stop_sell": "停售"}
 
 
 @dataclass(frozen=True)
@@ -232,6 +234,7 @@ def _restrictions(
             f"{_RESTRICTION_NAMES[name]} is set on {n} night(s) of {code} but channel {channel.name} "
             f"does not take it: not sent",
             room_type=code, nights=n, detail=name,
+            text_zh=f"{code} 有 {n} 晚设置了{_RESTRICTION_NAMES_ZH[name]}，但渠道 {channel.name} 不接收：未发送",
         )
         for name, n in sorted(dropped.items())
     ]
@@ -239,7 +242,7 @@ def _restrictions(
         warnings.append(SyncWarning(
             "stay_inverted",
             f"maximum stay is below minimum stay on {inverted} night(s) of {code}: sent as the minimum",
-            room_type=code, nights=inverted,
+            room_type=code, nights=inverted, text_zh=f"{code} 有 {inverted} 晚的最多入住少于最少入住：按最少入住发送",
         ))
     return values, warnings
 
@@ -309,5 +312,6 @@ def _rates(
             "no_price",
             f"rate plan {code}/{plan} has no price on {missing} night(s): those nights are not sent",
             room_type=code, rate_plan=plan, nights=missing,
+            text_zh=f"价格计划 {code}/{plan} 有 {missing} 晚没有价格：这些晚不发送",
         ))
     return values

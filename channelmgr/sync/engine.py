@@ -188,7 +188,8 @@ class SyncEngine:
                 # feed per room type is by design (no "room type not mapped" warnings).
                 idle = DesiredState(channel.id, today, today, warnings=[SyncWarning(
                     "feed_only", f"{channel.name}: the channel reads our iCal feed (channelmgr ical export); "
-                                 "nothing is pushed")])
+                                 "nothing is pushed",
+                    text_zh=f"{channel.name}：该渠道读取本店的 iCal 日历（channelmgr ical export），无需推送")])
                 return _Prepared(channel, idle, Difference([], 0), [], codec)
             desired = desired_state(s, channel, today, self.prices, self.rule_min_stays)
             acked = {} if full else load_acked(s, channel.id, desired.start, desired.end)

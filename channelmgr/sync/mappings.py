@@ -44,14 +44,18 @@ class SyncWarning:
     """Something the owner should know about a channel's push; ``code`` lets the UI translate it."""
 
     code: str  # room_type_unmapped · rate_plan_unmapped · archived · remote_conflict · no_price · …
-    text: str  # English, for the CLI and the log
+    text: str  # English, for the log (and the CLI in English)
     room_type: str | None = None
     rate_plan: str | None = None
     nights: int = 0
     detail: str = ""
+    text_zh: str = ""  # the CLI's Chinese wording (the desk translates by ``code`` through Qt)
 
     def __str__(self) -> str:
         return self.text
+
+    def message(self, language: str) -> str:
+        return self.text_zh if language == "zh" and self.text_zh else self.text
 
 
 def load_mappings(session: Session, channel_id: int) -> list[Mapping]:
@@ -98,7 +102,7 @@ def mapping_warnings(session: Session, property_id: int, mappings: Iterable[Mapp
             warnings.append(SyncWarning(
                 "room_type_unmapped",
                 f"room type {type_code} is not mapped: its availability, prices and restrictions are not sent",
-                room_type=type_code,
+                room_type=type_code, text_zh=f"房型 {type_code} 未映射：不发送它的可售房、价格和限制",
             ))
             continue
         for plan_type_id, plan_id, plan_code in plans:
@@ -107,19 +111,20 @@ def mapping_warnings(session: Session, property_id: int, mappings: Iterable[Mapp
                     "rate_plan_unmapped",
                     f"rate plan {type_code}/{plan_code} is not mapped: its prices and restrictions are not sent",
                     room_type=type_code, rate_plan=plan_code,
+                    text_zh=f"价格计划 {type_code}/{plan_code} 未映射：不发送它的价格和限制",
                 ))
     for m in mappings:
         if m.archived:
             warnings.append(SyncWarning(
                 "archived",
                 f"room type {m.room_type.code} is archived: its mapping to {m.remote_room} is not sent",
-                room_type=m.room_type.code,
+                room_type=m.room_type.code, text_zh=f"房型 {m.room_type.code} 已归档：不再发送到 {m.remote_room}",
             ))
     for code, claimants in conflicting_remote_codes(mappings).items():
         warnings.append(SyncWarning(
             "remote_conflict",
             f"remote code {code} is mapped from {', '.join(claimants)}: not sent until one mapping is removed",
-            detail=code,
+            detail=code, text_zh=f"渠道代码 {code} 被 {'、'.join(claimants)} 同时映射：删除其中一个映射之前不发送",
         ))
     return warnings
 

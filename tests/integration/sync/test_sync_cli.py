@@ -83,6 +83,28 @@ def test_channel_add_map_then_sync_json(demo_url, ota, monkeypatch, capsys):
     assert PASSWORD not in out and "secret" not in out
 
 
+def test_the_dry_run_speaks_chinese_by_default_and_lines_up(demo_url, ota, monkeypatch, capsys):
+    from channelmgr.cli_parser import columns
+
+    monkeypatch.setenv("OTA_PASSWORD", PASSWORD)
+    monkeypatch.delenv("CHANNELMGR_LANG", raising=False)
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    assert _run(capsys, demo_url, "channel", "add", "h1", "--endpoint", ota.endpoint("H1"), "--hotel-code", "H1",
+                "--username", "owner", "--password-env", "OTA_PASSWORD", "--set", "horizon_days=30")[0] == 0
+    assert _run(capsys, demo_url, "channel", "map", "h1", "--room-type", "LKV", "--remote-room", "R-LKV")[0] == 0
+    assert _run(capsys, demo_url, "channel", "map", "h1", "--room-type", "LKV", "--rate-plan", "BAR",
+                "--remote-room", "R-LKV", "--remote-rate", "BAR")[0] == 0
+    code, out, _ = _run(capsys, demo_url, "sync", "--channel", "h1", "--dry-run")
+    lines = out.splitlines()
+    assert lines[0].startswith("h1（试运行）：") and "个请求" in lines[0]
+    groups = [line for line in lines if "→" in line and "晚" in line]
+    assert {line.split()[0] for line in groups} == {"可售房", "限制", "价格"}
+    # "可售房" and "限制" take different numbers of characters but the same columns: the arrows line up
+    assert len({columns(line[:line.index("→")]) for line in groups}) == 1
+    assert "提示：房型 GTW 未映射：不发送它的可售房、价格和限制" in out
+    assert "warning" not in out and "night(s)" not in out
+
+
 def test_sync_exits_non_zero_when_a_channel_is_not_in_sync(demo_url, ota, monkeypatch, capsys):
     monkeypatch.setenv("OTA_PASSWORD", "not-the-password")
     assert _run(capsys, demo_url, "channel", "add", "h1", "--endpoint", ota.endpoint("H1"),
