@@ -158,14 +158,14 @@ PRINTERS = {"occupancy": _print_occupancy, "revenue": _print_revenue, "channels"
 
 
 def _target(args, services, pid: int) -> int:
-    from ..actor import Actor
     from ..reports.plain import plain
+    from ..roomtypes.desk_user import desk_actor
     from ..reports.target import REST_OF_YEAR, RevenueTarget
 
     year = args.year or services.reports.today(pid).year
     if args.amount is not None:
         target = RevenueTarget(year, _yuan_to_minor(args.amount), args.by, seasons=tuple(_season(t) for t in args.season))
-        services.reports.set_revenue_target(pid, target, Actor("cli", "report target --set"))
+        services.reports.set_revenue_target(pid, target, desk_actor("command line: report target"))
     elif args.season or args.by != "month":
         raise UserError("--by and --season go with --set AMOUNT", "--by 和 --season 需与 --set 金额 一起使用")
     progress = services.reports.target_progress(pid, year)

@@ -61,6 +61,7 @@ def register(sub) -> None:
                                                             "持续运行：每 --interval 秒同步一次"))
     p.add_argument("--interval", type=float, default=30.0, metavar="S",
                    help=say("seconds between --watch passes", "--watch 两次同步之间的秒数"))
+    p.set_defaults(func=run)
 
 
 def run(args, ctx) -> int:

@@ -139,8 +139,8 @@
     <name>AuditColumns</name>
     <message>
         <location filename="../../ui/security/audit_columns.py" line="17"/>
-        <source>Time (UTC)</source>
-        <translation>时间 (UTC)</translation>
+        <source>Time</source>
+        <translation>时间</translation>
     </message>
     <message>
         <location filename="../../ui/security/audit_columns.py" line="19"/>
@@ -302,21 +302,25 @@
     </message>
     <message>
         <location filename="../../ui/security/audit_texts.py" line="29"/>
+        <location filename="../../ui/security/audit_texts.py" line="108"/>
         <source>Bulk edit</source>
         <translation>批量修改</translation>
     </message>
     <message>
         <location filename="../../ui/security/audit_texts.py" line="30"/>
+        <location filename="../../ui/security/audit_texts.py" line="109"/>
         <source>Copy week</source>
         <translation>复制一周</translation>
     </message>
     <message>
         <location filename="../../ui/security/audit_texts.py" line="31"/>
+        <location filename="../../ui/security/audit_texts.py" line="110"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
         <location filename="../../ui/security/audit_texts.py" line="32"/>
+        <location filename="../../ui/security/audit_texts.py" line="111"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
@@ -337,11 +341,13 @@
     </message>
     <message>
         <location filename="../../ui/security/audit_texts.py" line="36"/>
+        <location filename="../../ui/security/audit_texts.py" line="113"/>
         <source>Check-in</source>
         <translation>入住</translation>
     </message>
     <message>
         <location filename="../../ui/security/audit_texts.py" line="37"/>
+        <location filename="../../ui/security/audit_texts.py" line="114"/>
         <source>Check-out</source>
         <translation>退房</translation>
     </message>
@@ -519,6 +525,191 @@
         <location filename="../../ui/security/audit_texts.py" line="77"/>
         <source>Database</source>
         <translation>数据库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="86"/>
+        <source>Command line</source>
+        <translation>命令行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="87"/>
+        <source>Command line: sync</source>
+        <translation>命令行：同步</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="88"/>
+        <source>Command line: calendar edit</source>
+        <translation>命令行：修改房态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="89"/>
+        <source>Desktop</source>
+        <translation>桌面端</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="90"/>
+        <source>Desktop: reservations</source>
+        <translation>桌面端：订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="91"/>
+        <source>Desktop: new booking</source>
+        <translation>桌面端：新建订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="92"/>
+        <source>Desktop: needs attention</source>
+        <translation>桌面端：待处理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="93"/>
+        <source>First start</source>
+        <translation>首次启动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="94"/>
+        <source>Change password</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="95"/>
+        <source>Users dialog</source>
+        <translation>用户管理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="96"/>
+        <source>Settings page</source>
+        <translation>设置页</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="97"/>
+        <source>Channels page</source>
+        <translation>渠道页</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="98"/>
+        <source>Channels page: push</source>
+        <translation>渠道页：推送</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="99"/>
+        <source>Rooms panel</source>
+        <translation>房间面板</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="100"/>
+        <source>Room type list</source>
+        <translation>房型列表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="101"/>
+        <source>Room type editor</source>
+        <translation>房型编辑</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="102"/>
+        <source>Room board</source>
+        <translation>房态板</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="103"/>
+        <source>Prices page</source>
+        <translation>价格页</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="104"/>
+        <source>Front desk</source>
+        <translation>前台</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="105"/>
+        <source>Export dialog</source>
+        <translation>导出对话框</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="106"/>
+        <source>Excel import</source>
+        <translation>Excel 导入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="107"/>
+        <source>Dashboard</source>
+        <translation>首页</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="112"/>
+        <source>Walk-in</source>
+        <translation>散客入住</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="115"/>
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="116"/>
+        <source>Reservation pull</source>
+        <translation>拉取订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="117"/>
+        <source>Daily backup</source>
+        <translation>每日备份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="118"/>
+        <source>Daily privacy purge</source>
+        <translation>每日隐私清理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="119"/>
+        <source>Demo data</source>
+        <translation>演示数据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="120"/>
+        <source>Back up now</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="121"/>
+        <source>Purge now</source>
+        <translation>立即清理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="122"/>
+        <source>Restore…</source>
+        <translation>恢复…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="123"/>
+        <source>Command line: backup create</source>
+        <translation>命令行：创建备份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="130"/>
+        <source>Reservation pull from %1</source>
+        <translation>从 %1 拉取订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="131"/>
+        <source>Booking from %1</source>
+        <translation>来自 %1 的订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="132"/>
+        <source>iCal feed %1</source>
+        <translation>iCal 日历 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="133"/>
+        <source>Import %1</source>
+        <translation>导入 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="134"/>
+        <source>Command line: restore %1</source>
+        <translation>命令行：恢复 %1</translation>
     </message>
 </context>
 <context>
@@ -1691,17 +1882,17 @@ The database as it was is in %1</source>
 <context>
     <name>CellHistoryDialog</name>
     <message>
-        <location filename="../../ui/security/cell_history.py" line="24"/>
+        <location filename="../../ui/security/cell_history.py" line="22"/>
         <source>Who changed this and when</source>
         <translation>谁在何时修改了这里</translation>
     </message>
     <message>
-        <location filename="../../ui/security/cell_history.py" line="25"/>
+        <location filename="../../ui/security/cell_history.py" line="23"/>
         <source>%1, night of %2: loading…</source>
         <translation>%1，%2 当晚：加载中…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/security/cell_history.py" line="49"/>
+        <location filename="../../ui/security/cell_history.py" line="46"/>
         <source>%1, night of %2: %n change(s)</source>
         <translation>
             <numerusform>%1，%2 当晚：%n 次修改</numerusform>
@@ -2732,32 +2923,32 @@ The database as it was is in %1</source>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../ui/login_dialog.py" line="35"/>
+        <location filename="../../ui/login_dialog.py" line="37"/>
         <source>Sign in to channelmgr</source>
         <translation>登录 channelmgr</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="45"/>
+        <location filename="../../ui/login_dialog.py" line="49"/>
         <source>This is the demo database. Sign in as %1 with the password %2 (administrator); %3 / %4 is an operator, %5 / %6 may only read and export.</source>
         <translation>这是演示数据库。请以 %1 登录，密码 %2（管理员）；%3 / %4 是操作员，%5 / %6 只能查看和导出。</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="58"/>
+        <location filename="../../ui/login_dialog.py" line="63"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="59"/>
+        <location filename="../../ui/login_dialog.py" line="64"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="70"/>
+        <location filename="../../ui/login_dialog.py" line="75"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="71"/>
+        <location filename="../../ui/login_dialog.py" line="76"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>

@@ -38,6 +38,7 @@ def test_filters_and_export(qtbot, app_context, tmp_path):
     assert [(r.user, r.entity) for r in page.rows] == [("li", "property")]
     assert page.model.index(0, 2).data() == "Changed" and page.model.index(0, 3).data().startswith("Property ")
     assert "phone" in page.model.index(0, 4).data() and "0872-5550000" in page.model.index(0, 4).data()
+    assert page.model.index(0, 5).data() == "Settings page"  # the cause in words, the stored one in the tooltip
     page.user_box.setCurrentIndex(0)
     page.text.setText("0872-5550000")
     _reload(qtbot, page)
@@ -58,3 +59,17 @@ def test_filters_and_export(qtbot, app_context, tmp_path):
     app_context.db_tasks.wait()
     rows = list(load_workbook(target).active.iter_rows(values_only=True))
     assert any(r[1] == "li" and r[5] == "phone" and r[7] == "087****0000" for r in rows[1:])  # masked
+
+
+def test_causes_read_in_the_desks_language(qapp):
+    from ui import i18n
+    from ui.security.audit_texts import cause_label
+
+    i18n.install_language("zh_CN")
+    try:
+        assert cause_label("import 房态.xlsx") == "导入 房态.xlsx"
+        assert cause_label("reservation pull from ctrip") == "从 ctrip 拉取订单"
+        assert cause_label("command line") == "命令行" and cause_label("bulk edit") == "批量修改"
+        assert cause_label("a note someone typed") == "a note someone typed"  # unknown: shown as it is
+    finally:
+        i18n.install_language("en")
