@@ -47,8 +47,13 @@ _LINES = {
 def register(sub) -> None:
     p = sub.add_parser("sync", help=say("push availability, prices and restrictions to the channels",
                                         "把可售房、价格和限制推送到各渠道"))
-    p.add_argument("--channel", metavar="NAME", help=say("only this channel (default: every enabled channel)",
-                                                         "只同步这个渠道（默认：所有已启用的渠道）"))
+    # Bookings are still pulled from every channel first: the rooms they took must be closed in what
+    # this channel is sent, or a push to one channel could sell a room another channel just sold.
+    p.add_argument("--channel", metavar="NAME",
+                   help=say("push only to this channel (default: every enabled channel); new bookings are still "
+                            "pulled from every channel first, so what it is sent counts them",
+                            "只推送到这个渠道（默认：所有已启用的渠道）；仍会先从所有渠道拉取新订单，"
+                            "推送的房量已扣除这些订单"))
     p.add_argument("--property", metavar="CODE", help=say("only this property's channels", "只同步这家门店的渠道"))
     p.add_argument("--full", action="store_true", help=say("forget what the channel acknowledged and resend everything",
                                                            "忽略渠道已确认的内容，全部重新发送"))
