@@ -36,6 +36,9 @@ class AuditFilter:
     end: date | None = None  # last day, inclusive
     text: str | None = None  # in the cause, action, entity id or the values
     night: date | None = None  # calendar rows: only the changes of this night
+    # False: leave out successful sign-ins — every command line run signs in, and a page of them
+    # hides the changes; wrong passwords, lock-outs and refusals always stay.
+    sign_ins: bool = True
     limit: int = MAX_ROWS
 
 
@@ -80,6 +83,8 @@ class AuditTrail:
                    ).order_by(AuditEntry.id.desc()).limit(f.limit)
         if f.user:
             q = q.where(AuditEntry.actor == f.user)
+        if not f.sign_ins:
+            q = q.where(AuditEntry.action != "sign_in")
         if f.entity:
             q = q.where(AuditEntry.entity == f.entity)
         if f.entity_id is not None:

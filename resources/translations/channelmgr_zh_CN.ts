@@ -191,49 +191,59 @@
         <translation>导出到 Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="54"/>
+        <location filename="../../ui/pages/audit.py" line="53"/>
+        <source>Sign-ins</source>
+        <translation>登录记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit.py" line="55"/>
+        <source>Show successful sign-ins too (each command line run is one); wrong passwords and refusals are always shown</source>
+        <translation>也显示成功的登录（每次运行命令行都算一次）；密码错误和被拒绝的操作总会显示</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit.py" line="59"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="54"/>
+        <location filename="../../ui/pages/audit.py" line="59"/>
         <source>Entity</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="55"/>
+        <location filename="../../ui/pages/audit.py" line="60"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="62"/>
+        <location filename="../../ui/pages/audit.py" line="67"/>
         <source>Audit trail</source>
         <translation>审计记录</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/audit.py" line="86"/>
+        <location filename="../../ui/pages/audit.py" line="91"/>
         <source>%n entries, newest first</source>
         <translation>
             <numerusform>%n 条记录，最新的在前</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="93"/>
+        <location filename="../../ui/pages/audit.py" line="98"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="100"/>
+        <location filename="../../ui/pages/audit.py" line="105"/>
         <source>Save workbook</source>
         <translation>保存工作簿</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="101"/>
+        <location filename="../../ui/pages/audit.py" line="106"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="110"/>
+        <location filename="../../ui/pages/audit.py" line="115"/>
         <source>Wrote %1</source>
         <translation>已写入 %1</translation>
     </message>
