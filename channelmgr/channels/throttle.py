@@ -60,3 +60,33 @@ class TokenBucket:
         if wait > 0:
             self._sleep(wait)
         return wait
+
+
+class Pacer:
+    """One :class:`TokenBucket` per pace, all at the channel's ``per_minute``.
+
+    Most channels count every request against one limit (pace ``""``). A Channex-style hub counts
+    availability and price/restriction requests apart — 10 + 10 a minute per property — so a
+    message names its pace (``OutgoingMessage.pace``) and draws on that bucket only: a burst of
+    price updates never delays the availability request that closes the last room.
+    """
+
+    def __init__(self, per_minute: float, *, sleep: Callable[[float], None] = time.sleep,
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        if per_minute <= 0:
+            raise ValueError("per_minute must be positive")
+        self.per_minute = per_minute
+        self._sleep = sleep
+        self._clock = clock
+        self._buckets: dict[str, TokenBucket] = {}
+        self._lock = threading.Lock()
+
+    def bucket(self, pace: str = "") -> TokenBucket:
+        with self._lock:
+            found = self._buckets.get(pace)
+            if found is None:
+                found = self._buckets[pace] = TokenBucket(self.per_minute, clock=self._clock, sleep=self._sleep)
+            return found
+
+    def acquire(self, pace: str = "") -> float:
+        return self.bucket(pace).acquire()

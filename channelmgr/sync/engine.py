@@ -25,7 +25,7 @@ from ..channels.errors import Failure, FailureKind
 from ..channels.adapter import ChannelConnection, adapter_for, pushes
 from ..channels.opentravel_client import Credentials, Outcome, SendResult
 from ..channels.retry import RetryPolicy, send_with_retry
-from ..channels.throttle import TokenBucket
+from ..channels.throttle import Pacer
 from ..db.base import utcnow
 from ..db.engine import Database
 from ..errors import UserError
@@ -58,16 +58,17 @@ class ChannelRuntime:
     stop: threading.Event = field(default_factory=threading.Event)
     refusals: ParkedRefusals = field(default_factory=ParkedRefusals)
     http: requests.Session = field(default_factory=requests.Session)  # keep-alive across passes
-    _limiter: TokenBucket | None = None
+    _limiter: Pacer | None = None
     _per_minute: int = 0
 
     def sleep(self, seconds: float) -> None:
         # Backoff and pacing wait on the stop event, so closing the app never waits out a backoff.
         self.stop.wait(seconds)
 
-    def limiter(self, per_minute: int) -> TokenBucket:
+    def limiter(self, per_minute: int) -> Pacer:
+        """The channel's request pacing: ``per_minute`` for each pace its messages name."""
         if self._limiter is None or per_minute != self._per_minute:
-            self._limiter = TokenBucket(per_minute, sleep=self.sleep)
+            self._limiter = Pacer(per_minute, sleep=self.sleep)
             self._per_minute = per_minute
         return self._limiter
 
@@ -205,7 +206,7 @@ class SyncEngine:
         connection: ChannelConnection,
         channel: ChannelConfig,
         ranges: list[Range],
-        limiter: TokenBucket,
+        limiter: Pacer,
         runtime: ChannelRuntime,
         codec: ValueCodec,
         tally: "_Tally",
