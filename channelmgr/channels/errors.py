@@ -24,6 +24,11 @@ class HostileXmlError(ProtocolError):
     """The reply carries a DTD or entity declarations: never parsed, whatever it would expand to."""
 
 
+class HostileJsonError(ProtocolError):
+    """The reply is JSON built to hurt or to be read two ways: too large, nested too deep, NaN or
+    Infinity, a key twice. Unlike a proxy's HTML page, asking again will not make it readable."""
+
+
 class FailureKind(str, enum.Enum):
     """Why talking to a channel failed, as a stable code: the UI and the CLI turn it into a sentence
     in the reader's language; the technical text travels beside it for the tooltip and the log."""

@@ -22,7 +22,7 @@ from typing import Callable
 import requests
 
 from ..channels.errors import Failure, FailureKind
-from ..channels.adapter import ChannelConnection, adapter_for, pushes
+from ..channels.adapter import ChannelConnection, adapter_for, pushes, request_kind
 from ..channels.opentravel_client import Credentials, Outcome, SendResult
 from ..channels.retry import RetryPolicy, send_with_retry
 from ..channels.throttle import Pacer
@@ -144,6 +144,7 @@ class SyncEngine:
         connection = adapter_for(channel.protocol).connect(
             channel.endpoint, channel.hotel_code, Credentials(channel.username, password),
             timeout=(CONNECT_TIMEOUT, channel.settings.timeout_seconds), session=runtime.http,
+            settings=channel.settings,
         )
         limiter = runtime.limiter(channel.settings.requests_per_minute)
         tally = _Tally()
@@ -195,7 +196,8 @@ class SyncEngine:
             desired = desired_state(s, channel, today, self.prices, self.rule_min_stays)
             acked = {} if full else load_acked(s, channel.id, desired.start, desired.end)
         diff = difference(desired, acked, codec, refusals.active() if hold_refused else None)
-        requests_ = plan_requests(diff, channel.settings, adapter.items_per_range) if channel.enabled or dry_run else []
+        requests_ = (plan_requests(diff, channel.settings, adapter.items_per_range, request_kind(adapter))
+                     if channel.enabled or dry_run else [])
         return _Prepared(channel, desired, diff, requests_, codec)
 
     def _password(self, channel: ChannelConfig) -> str:
