@@ -45,6 +45,18 @@ def sandbox_listing(hotel_code: str = "H1", horizon_days: int = 120, **extra) ->
                          rates={"BAR", "BB"}, horizon_days=horizon_days, **extra)
 
 
+def channex_rate_plan(room_code: str, plan: str) -> str:
+    """A Channex-style hub's rate plan id: each belongs to one room type."""
+    return f"R-{room_code}-{plan}"
+
+
+def channex_listing(hotel_code: str = "P1", horizon_days: int = 120, **extra) -> ListingConfig:
+    """A sandbox listing served as a Channex-style hub (its password is the API key)."""
+    plans = {channex_rate_plan(code, plan): f"R-{code}" for code in ROOM_CODES for plan in ("BAR", "BB")}
+    return ListingConfig(hotel_code, "", PASSWORD, rooms={f"R-{code}" for code in ROOM_CODES}, rates=set(plans),
+                         rate_plans=plans, horizon_days=horizon_days, **extra)
+
+
 @dataclass
 class SyncWorld:
     db: Database
@@ -88,7 +100,8 @@ def ari_requests(ota: SandboxHandle, hotel_code: str) -> int:
     listing = ota.listing(hotel_code)
     with listing.lock:
         counters = listing.counters
-        return counters["requests"] - counters["message:OTA_Read"] - counters["message:OTA_NotifReport"]
+        return (counters["requests"] - counters["message:OTA_Read"] - counters["message:OTA_NotifReport"]
+                - sum(n for name, n in counters.items() if name.startswith("channex:") and "booking_revisions" in name))
 
 
 def sandbox_cells(state: dict) -> dict[CellKey, tuple]:
@@ -106,7 +119,7 @@ def sandbox_cells(state: dict) -> dict[CellKey, tuple]:
 
 def build_world(
     db: Database, ota: SandboxHandle, today: date, *, hotel_code: str = "H1", retry: RetryPolicy = FAST_RETRY,
-    clock=None, **settings: object,
+    clock=None, protocol: str = "opentravel", **settings: object,
 ) -> SyncWorld:
     """The demo homestay (its own demo channels switched off) plus one channel on the sandbox."""
     load_demo(db, today=today)
@@ -114,7 +127,8 @@ def build_world(
         s.execute(update(Channel).values(enabled=False))
     clock = clock or fixed_clock(today)
     channels = ChannelService(db)
-    channel_id = add_sandbox_channel(channels, ota, "sandbox", hotel_code, **settings)
+    add = add_channex_channel if protocol == "channex" else add_sandbox_channel
+    channel_id = add(channels, ota, "sandbox", hotel_code, **settings)
     sync = SyncService(db, clock=clock, retry=retry)
     return SyncWorld(db, ota, hotel_code, channel_id, sync, channels, today, clock)
 
@@ -131,6 +145,24 @@ def add_sandbox_channel(channels: ChannelService, ota: SandboxHandle, name: str,
         channels.map(ACTOR, info.id, room_type=code, remote_room=f"R-{code}")
         for plan in ("BAR", "BB"):
             channels.map(ACTOR, info.id, room_type=code, rate_plan=plan, remote_room=f"R-{code}", remote_rate=plan)
+    return info.id
+
+
+def add_channex_channel(channels: ChannelService, ota: SandboxHandle, name: str, property_id: str,
+                        **settings: object) -> int:
+    """A Channex-style channel on the sandbox hub ``property_id``, every room type and rate plan mapped
+    (a rate plan to its room's own rate plan id)."""
+    defaults = dict(horizon_days=60, requests_per_minute=60000)
+    info = channels.add(
+        ACTOR, _property_id(channels.db), name=name, protocol="channex", endpoint=ota.channex_endpoint(property_id),
+        hotel_code=property_id, username="", password=PASSWORD,
+        settings=ChannelSettings(**{"max_items_per_request": 1000, **defaults, **settings}),
+    )
+    for code in ROOM_CODES:
+        channels.map(ACTOR, info.id, room_type=code, remote_room=f"R-{code}")
+        for plan in ("BAR", "BB"):
+            channels.map(ACTOR, info.id, room_type=code, rate_plan=plan, remote_room=f"R-{code}",
+                         remote_rate=channex_rate_plan(code, plan))
     return info.id
 
 
