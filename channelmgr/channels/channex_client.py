@@ -26,7 +26,7 @@ from typing import Any
 import requests
 
 from channelmgr.channels.errors import FailureKind, HostileJsonError, ProtocolError
-from channelmgr.channels.http_transport import HttpTransport, log_result
+from channelmgr.channels.http_transport import HttpTransport
 from channelmgr.channels.json_safety import parse_untrusted_json
 from channelmgr.channels.opentravel_messages import OutgoingMessage
 from channelmgr.channels.opentravel_responses import OtaIssue, RejectedRange
@@ -52,16 +52,13 @@ class ChannexClient:
         return self._http.url_for(message)
 
     def send(self, message: OutgoingMessage) -> SendResult:
-        started = time.monotonic()
         headers = {API_KEY_HEADER: self._api_key, "Accept": "application/json"}
         if message.body:
             headers["Content-Type"] = "application/json"
-        reply = self._http.exchange(message, headers=headers)
-        result = reply if isinstance(reply, SendResult) else self._classify(message, reply)
+        result = self._http.send(message, self._classify, headers=headers)
         if result.kind is FailureKind.AUTH:
-            result = _with_detail(result, f"HTTP {result.http_status}: the channel refused our API key "
-                                          "(check it with `channelmgr channel set NAME --password-env VAR`)")
-        log_result(message, self.url_for(message), self.endpoint, result, started)
+            result = replace(result, detail=f"HTTP {result.http_status}: the channel refused our API key "
+                                            "(check it with `channelmgr channel set NAME --password-env VAR`)")
         return result
 
     def _classify(self, message: OutgoingMessage, response: requests.Response) -> SendResult:
@@ -172,6 +169,3 @@ def _error_text(body: bytes) -> str:
     except ProtocolError:
         return "no readable error in the reply"
 
-
-def _with_detail(result: SendResult, detail: str) -> SendResult:
-    return replace(result, detail=detail)

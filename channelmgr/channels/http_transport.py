@@ -57,6 +57,15 @@ class HttpTransport:
     def url_for(self, message: OutgoingMessage) -> str:
         return f"{self.endpoint}/{message.path}"
 
+    def send(self, message: OutgoingMessage, classify: Callable[[OutgoingMessage, requests.Response], SendResult],
+             *, headers: Mapping[str, str], auth: tuple[str, str] | None = None) -> SendResult:
+        """Exchange, then ``classify`` a response the status left to the protocol; logged."""
+        started = time.monotonic()
+        reply = self.exchange(message, headers=headers, auth=auth)
+        result = reply if isinstance(reply, SendResult) else classify(message, reply)
+        log_result(message, self.url_for(message), self.endpoint, result, started)
+        return result
+
     def exchange(self, message: OutgoingMessage, *, headers: Mapping[str, str],
                  auth: tuple[str, str] | None = None) -> requests.Response | SendResult:
         try:

@@ -18,7 +18,7 @@ import time
 import requests
 
 from channelmgr.channels.errors import FailureKind, HostileXmlError, ProtocolError
-from channelmgr.channels.http_transport import HttpTransport, log_result
+from channelmgr.channels.http_transport import HttpTransport
 from channelmgr.channels.opentravel_messages import OutgoingMessage
 from channelmgr.channels.opentravel_responses import OtaIssue, judge, parse_response
 # Re-exported: most callers know these from here, where they were born.
@@ -54,13 +54,9 @@ class OpenTravelClient:
         return self._http.url_for(message)
 
     def send(self, message: OutgoingMessage) -> SendResult:
-        started = time.monotonic()
-        reply = self._http.exchange(
-            message, headers={"Content-Type": CONTENT_TYPE, "Accept": "text/xml, application/xml"},
-            auth=(self._credentials.username, self._credentials.password))
-        result = reply if isinstance(reply, SendResult) else self._classify(message, reply)
-        log_result(message, self.url_for(message), self.endpoint, result, started)
-        return result
+        return self._http.send(message, self._classify,
+                               headers={"Content-Type": CONTENT_TYPE, "Accept": "text/xml, application/xml"},
+                               auth=(self._credentials.username, self._credentials.password))
 
     def _classify(self, message: OutgoingMessage, response: requests.Response) -> SendResult:
         status = response.status_code

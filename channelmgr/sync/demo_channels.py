@@ -41,9 +41,18 @@ class DemoChannel:
     rates: dict[str, str]              # local rate plan code → remote rate code
     settings: ChannelSettings
 
+    protocol = "opentravel"
+
     @property
     def endpoint(self) -> str:
         return f"{DEMO_SANDBOX_URL}/ota/{self.hotel_code}"
+
+    @property
+    def secret(self) -> str:
+        return self.password
+
+    def remote_rate(self, room_type: str, plan: str) -> str | None:
+        return self.rates.get(plan)
 
     def listing(self) -> ListingConfig:
         remote_rooms = {self._remote_room(code) for code in DEMO_ROOM_TYPES}
@@ -91,12 +100,26 @@ class DemoHub:
     plans: tuple[str, ...]             # local rate plan codes mapped on every room
     settings: ChannelSettings
 
+    protocol = CHANNEX_ADAPTER.protocol
+    username = ""  # the API key alone identifies us
+
     @property
     def endpoint(self) -> str:
         return f"{DEMO_SANDBOX_URL}/channex/{self.property_id}"
 
+    @property
+    def hotel_code(self) -> str:
+        return self.property_id
+
+    @property
+    def secret(self) -> str:
+        return self.api_key
+
     def rate_plan_id(self, room_type: str, plan: str) -> str:
         return f"{self.rooms[room_type]}-{plan}"
+
+    def remote_rate(self, room_type: str, plan: str) -> str | None:
+        return self.rate_plan_id(room_type, plan) if plan in self.plans else None
 
     def listing(self) -> ListingConfig:
         plans = {self.rate_plan_id(code, plan): self.rooms[code] for code in self.rooms for plan in self.plans}
@@ -151,11 +174,13 @@ def add_demo_channels(session: Session, property_id: int, room_types: dict[str, 
                       vault: Vault | None = None) -> None:
     """Add the demo channels and their mappings (passwords encrypted like any channel's)."""
     vault = vault or Vault()
-    for demo in DEMO_CHANNELS:
+    # The OpenTravel channels, then the hub (as `channelmgr channel add NAME --protocol channex …`
+    # sets one up): the same rows, each demo saying its protocol, login and codes.
+    for demo in (*DEMO_CHANNELS, *DEMO_HUBS):
         channel = Channel(
-            property_id=property_id, name=demo.name, display_name=demo.display_name, protocol="opentravel",
+            property_id=property_id, name=demo.name, display_name=demo.display_name, protocol=demo.protocol,
             endpoint=demo.endpoint, hotel_code=demo.hotel_code, username=demo.username,
-            secret_encrypted=vault.encrypt(demo.password), enabled=True, settings=demo.settings.to_json(),
+            secret_encrypted=vault.encrypt(demo.secret), enabled=True, settings=demo.settings.to_json(),
         )
         session.add(channel)
         session.flush()
@@ -163,24 +188,10 @@ def add_demo_channels(session: Session, property_id: int, room_types: dict[str, 
             room_type = room_types[local]
             session.add(ChannelMapping(channel_id=channel.id, room_type_id=room_type.id, remote_room=remote_room))
             for plan in room_type.rate_plans:
-                if plan.code in demo.rates:
+                remote_rate = demo.remote_rate(local, plan.code)
+                if remote_rate is not None:
                     session.add(ChannelMapping(channel_id=channel.id, room_type_id=room_type.id, rate_plan_id=plan.id,
-                                               remote_room=remote_room, remote_rate=demo.rates[plan.code]))
-    for hub in DEMO_HUBS:  # as `channelmgr channel add NAME --protocol channex …` sets one up
-        channel = Channel(
-            property_id=property_id, name=hub.name, display_name=hub.display_name, protocol=CHANNEX_ADAPTER.protocol,
-            endpoint=hub.endpoint, hotel_code=hub.property_id, username="",
-            secret_encrypted=vault.encrypt(hub.api_key), enabled=True, settings=hub.settings.to_json(),
-        )
-        session.add(channel)
-        session.flush()
-        for local, remote_room in hub.rooms.items():
-            room_type = room_types[local]
-            session.add(ChannelMapping(channel_id=channel.id, room_type_id=room_type.id, remote_room=remote_room))
-            for plan in room_type.rate_plans:
-                if plan.code in hub.plans:
-                    session.add(ChannelMapping(channel_id=channel.id, room_type_id=room_type.id, rate_plan_id=plan.id,
-                                               remote_room=remote_room, remote_rate=hub.rate_plan_id(local, plan.code)))
+                                               remote_room=remote_room, remote_rate=remote_rate))
     for feed in DEMO_FEEDS:  # as `channelmgr ical import --url` sets one up
         channel = Channel(property_id=property_id, name=feed_channel_name(feed.feed_name),
                           display_name=feed.display_name, protocol=ICAL_ADAPTER.protocol, endpoint=feed.endpoint,

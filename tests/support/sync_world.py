@@ -92,6 +92,23 @@ class SyncWorld:
     def push(self, **options):
         return self.sync.push(self.channel_id, actor=TEST_ACTOR, **options).result(timeout=60)
 
+    def restrict_sample_nights(self, code: str = "LKV") -> None:
+        """One of each restriction on the room type, on nights today+3 … today+7: stop-sell, CTA,
+        CTD, min 2 / max 5, three rooms closed."""
+        from channelmgr.db.models import CalendarDay, RoomType
+        from sqlalchemy import select
+
+        n = lambda days: self.today + timedelta(days=days)  # noqa: E731
+        with self.db.session() as s:
+            type_id = s.scalar(select(RoomType.id).where(RoomType.code == code))
+            s.add_all([
+                CalendarDay(room_type_id=type_id, night=n(3), stop_sell=True),
+                CalendarDay(room_type_id=type_id, night=n(4), closed_to_arrival=True),
+                CalendarDay(room_type_id=type_id, night=n(5), closed_to_departure=True),
+                CalendarDay(room_type_id=type_id, night=n(6), min_stay=2, max_stay=5),
+                CalendarDay(room_type_id=type_id, night=n(7), rooms_closed=3),
+            ])
+
     def set_settings(self, **settings: object) -> None:
         self.channels.update(ACTOR, self.channel_id, settings={k: str(v) for k, v in settings.items()})
 

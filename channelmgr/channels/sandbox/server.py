@@ -157,14 +157,8 @@ class _Handler(BaseHTTPRequestHandler):
             return self._send(404, f"no message {message!r} here\n".encode(), "text/plain; charset=utf-8")
         state.count("requests")
         state.count(f"message:{message}")
-
-        delay, fault = sandbox.faults.draw()
-        if delay:
-            state.count("fault:delay")
-            time.sleep(delay)
-        if fault is not None:
-            state.count(f"fault:{fault.kind}")
-            return self._fault(fault)
+        if self._faulted(state):
+            return
 
         if not self._authorised(state.config):
             state.count("unauthorized")
@@ -176,9 +170,7 @@ class _Handler(BaseHTTPRequestHandler):
             reply = pull(state, body)
         else:
             reply = process_notif(state, message, body, sandbox.today())
-        state.count(reply.outcome)
-        state.count("items_applied", reply.applied)
-        state.count("items_refused", reply.refused)
+        _count_reply(state, reply)
         self._send(reply.status, reply.body, "text/xml; charset=utf-8")
 
     # --- Channex-style hub ----------------------------------------------------------------------
@@ -191,20 +183,25 @@ class _Handler(BaseHTTPRequestHandler):
         state.count("requests")
         route = segments[4:]
         state.count(f"channex:{method} {'/'.join(route[:1] + route[2:])}")  # an ack's revision id left out
-        delay, fault = sandbox.faults.draw()
+        if self._faulted(state, json_api=True):
+            return
+        reply = channex_api.handle(state, method, route, query, body, self.headers.get("user-api-key"),
+                                   sandbox.today())
+        _count_reply(state, reply)
+        body = json.dumps(reply.payload, ensure_ascii=False).encode("utf-8")
+        self._send(reply.status, body, "application/json; charset=utf-8", reply.headers)
+
+    def _faulted(self, state: ListingState, *, json_api: bool = False) -> bool:
+        """Play the fault plan's draw for this request: True when a fault answered it."""
+        delay, fault = self.server.sandbox.faults.draw()
         if delay:
             state.count("fault:delay")
             time.sleep(delay)
-        if fault is not None:
-            state.count(f"fault:{fault.kind}")
-            return self._fault(fault, json_api=True)
-        reply = channex_api.handle(state, method, route, query, body, self.headers.get("user-api-key"),
-                                   sandbox.today())
-        state.count(reply.outcome)
-        state.count("items_applied", reply.applied)
-        state.count("items_refused", reply.refused)
-        body = json.dumps(reply.payload, ensure_ascii=False).encode("utf-8")
-        self._send(reply.status, body, "application/json; charset=utf-8", reply.headers)
+        if fault is None:
+            return False
+        state.count(f"fault:{fault.kind}")
+        self._fault(fault, json_api=json_api)
+        return True
 
     def _authorised(self, config: ListingConfig) -> bool:
         header = self.headers.get("Authorization", "")
@@ -324,6 +321,13 @@ class _Handler(BaseHTTPRequestHandler):
             self.send_header(name, value)
         self.end_headers()
         self.wfile.write(body)
+
+
+def _count_reply(state: ListingState, reply) -> None:
+    """A handled request's outcome and items, on the listing's counters (any protocol's reply)."""
+    state.count(reply.outcome)
+    state.count("items_applied", reply.applied)
+    state.count("items_refused", reply.refused)
 
 
 def _is_channex(segments: list[str]) -> bool:

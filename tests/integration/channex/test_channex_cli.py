@@ -5,13 +5,13 @@ from __future__ import annotations
 import json
 
 import pytest
-from sqlalchemy import select, update
+from sqlalchemy import select
 
 from channelmgr.channels.sandbox import serve
-from channelmgr.cli import main
 from channelmgr.db.engine import open_database
 from channelmgr.db.models import Channel
 from channelmgr.inventory.nights import local_today, utc_now
+from tests.support.cli_demo import demo_with_channels_off, run_cli
 from tests.support.sync_world import PASSWORD, channex_listing, channex_rate_plan
 
 
@@ -25,19 +25,12 @@ def hub():
 
 @pytest.fixture
 def demo_url(sqlite_url, capsys):
-    assert main(["--db", sqlite_url, "init", "--demo"]) == 0
-    db = open_database(sqlite_url)
-    with db.session() as s:  # the demo's own channels point at :8765; this test uses its own sandbox
-        s.execute(update(Channel).values(enabled=False))
-    db.dispose()
+    demo_with_channels_off(sqlite_url)
     capsys.readouterr()
     return sqlite_url
 
 
-def run(capsys, db_url, *argv) -> tuple[int, str, str]:
-    code = main(["--db", db_url, *argv])
-    out = capsys.readouterr()
-    return code, out.out, out.err
+run = run_cli
 
 
 def test_channel_add_protocol_channex_stores_the_api_key_and_the_hubs_limits(demo_url, hub, monkeypatch, capsys):

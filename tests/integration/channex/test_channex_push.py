@@ -95,16 +95,8 @@ def test_a_pass_makes_the_hub_show_the_desired_state_and_a_second_sends_nothing(
 
 def test_an_edit_sends_only_its_nights_and_the_hub_follows(world):
     assert world.push().in_sync
-    lkv = type_id(world, "LKV")
     n = lambda days: TODAY + timedelta(days=days)  # noqa: E731
-    with world.db.session() as s:
-        s.add_all([
-            CalendarDay(room_type_id=lkv, night=n(3), stop_sell=True),
-            CalendarDay(room_type_id=lkv, night=n(4), closed_to_arrival=True),
-            CalendarDay(room_type_id=lkv, night=n(5), closed_to_departure=True),
-            CalendarDay(room_type_id=lkv, night=n(6), min_stay=2, max_stay=5),
-            CalendarDay(room_type_id=lkv, night=n(7), rooms_closed=3),
-        ])
+    world.restrict_sample_nights("LKV")
     before = dict(world.ota.counters(PROPERTY))
     report = world.push()
     assert report.in_sync
