@@ -25,8 +25,8 @@ from typing import Any
 
 import requests
 
-from channelmgr.channels.errors import FailureKind, HostileJsonError, ProtocolError
-from channelmgr.channels.http_transport import HttpTransport
+from channelmgr.channels.errors import FailureKind, ProtocolError
+from channelmgr.channels.http_transport import HttpTransport, refused_reply
 from channelmgr.channels.json_safety import parse_untrusted_json
 from channelmgr.channels.opentravel_messages import OutgoingMessage
 from channelmgr.channels.opentravel_responses import OtaIssue, RejectedRange
@@ -68,13 +68,8 @@ class ChannexClient:
                               http_status=status, kind=FailureKind.CHANNEL_REFUSED)
         try:
             document = parse_untrusted_json(response.content, what=f"reply to {message.name}")
-        except HostileJsonError as exc:
-            return SendResult(Outcome.FATAL, message, f"refused a hostile reply: {exc}", http_status=status,
-                              kind=FailureKind.BAD_REPLY)
-        except ProtocolError as exc:
-            # Often a proxy's page or a cut connection; nothing was acknowledged, asking again is safe.
-            return SendResult(Outcome.RETRYABLE, message, f"unreadable reply: {exc}", http_status=status,
-                              kind=FailureKind.BAD_REPLY)
+        except ProtocolError as exc:  # HostileJsonError included
+            return refused_reply(message, status, exc)
         if status == VALIDATION_FAILED or document.get("errors"):
             issue = OtaIssue("error", _errors_of(document), code=str(status))
             rejected = tuple(RejectedRange(r, (issue,)) for r in message.ranges)

@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 
 import requests
 
-from channelmgr.channels.errors import FailureKind, network_failure_kind
+from channelmgr.channels.errors import FailureKind, HostileReplyError, ProtocolError, network_failure_kind
 from channelmgr.channels.opentravel_messages import OutgoingMessage
 from channelmgr.channels.send_result import Outcome, SendResult
 
@@ -108,6 +108,17 @@ class HttpTransport:
         except (TypeError, ValueError):
             return None
         return max(0.0, when.timestamp() - self._clock())
+
+
+def refused_reply(message: OutgoingMessage, status: int, exc: ProtocolError) -> SendResult:
+    """The verdict on a reply the protocol could not read: FATAL for a hostile one, RETRYABLE for
+    the rest — often a proxy's page or a cut connection, and since nothing was acknowledged,
+    asking again is safe and usually works."""
+    if isinstance(exc, HostileReplyError):
+        return SendResult(Outcome.FATAL, message, f"refused a hostile reply: {exc}", http_status=status,
+                          kind=FailureKind.BAD_REPLY)
+    return SendResult(Outcome.RETRYABLE, message, f"unreadable reply: {exc}", http_status=status,
+                      kind=FailureKind.BAD_REPLY)
 
 
 def log_result(message: OutgoingMessage, url: str, endpoint: str, result: SendResult, started: float) -> None:

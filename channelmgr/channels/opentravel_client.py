@@ -17,8 +17,8 @@ import time
 
 import requests
 
-from channelmgr.channels.errors import FailureKind, HostileXmlError, ProtocolError
-from channelmgr.channels.http_transport import HttpTransport
+from channelmgr.channels.errors import FailureKind, ProtocolError
+from channelmgr.channels.http_transport import HttpTransport, refused_reply
 from channelmgr.channels.opentravel_messages import OutgoingMessage
 from channelmgr.channels.opentravel_responses import OtaIssue, judge, parse_response
 # Re-exported: most callers know these from here, where they were born.
@@ -65,14 +65,8 @@ class OpenTravelClient:
                               http_status=status, kind=FailureKind.CHANNEL_REFUSED)
         try:
             verdict = judge(message, parse_response(response.content, expected=message.response_name))
-        except HostileXmlError as exc:
-            return SendResult(Outcome.FATAL, message, f"refused a hostile reply: {exc}", http_status=status,
-                              kind=FailureKind.BAD_REPLY)
-        except ProtocolError as exc:
-            # Often a proxy's HTML page or a cut connection; the data was not acknowledged, so
-            # trying again is safe and usually works.
-            return SendResult(Outcome.RETRYABLE, message, f"unreadable reply: {exc}", http_status=status,
-                              kind=FailureKind.BAD_REPLY)
+        except ProtocolError as exc:  # HostileXmlError included
+            return refused_reply(message, status, exc)
         if any(_is_auth_error(e) for e in verdict.request_errors):
             # Many OTAs answer bad credentials with HTTP 200 and an Error, not with a 401.
             detail = "the channel refused our credentials: " + "; ".join(map(str, verdict.request_errors))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import update
 
 from channelmgr.cli import main
@@ -25,3 +26,11 @@ def run_cli(capsys, db_url: str, *argv: str) -> tuple[int, str, str]:
     code = main(["--db", db_url, *argv])
     out = capsys.readouterr()
     return code, out.out, out.err
+
+
+@pytest.fixture
+def demo_url(sqlite_url, capsys):
+    """A fixture: the demo database (channels off) at the test's SQLite URL, its output swallowed."""
+    demo_with_channels_off(sqlite_url)
+    capsys.readouterr()
+    return sqlite_url

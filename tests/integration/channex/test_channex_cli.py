@@ -11,7 +11,7 @@ from channelmgr.channels.sandbox import serve
 from channelmgr.db.engine import open_database
 from channelmgr.db.models import Channel
 from channelmgr.inventory.nights import local_today, utc_now
-from tests.support.cli_demo import demo_with_channels_off, run_cli
+from tests.support.cli_demo import demo_url, run_cli  # noqa: F401  (demo_url: a fixture)
 from tests.support.sync_world import PASSWORD, channex_listing, channex_rate_plan
 
 
@@ -21,13 +21,6 @@ def hub():
     handle = serve(listings=[channex_listing("P1")], today=lambda: today)
     yield handle
     handle.stop()
-
-
-@pytest.fixture
-def demo_url(sqlite_url, capsys):
-    demo_with_channels_off(sqlite_url)
-    capsys.readouterr()
-    return sqlite_url
 
 
 run = run_cli

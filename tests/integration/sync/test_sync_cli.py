@@ -16,7 +16,7 @@ from channelmgr.channels.sandbox import serve
 from channelmgr.cli import main
 from channelmgr.db.engine import open_database
 from channelmgr.inventory.nights import local_today, utc_now
-from tests.support.cli_demo import demo_with_channels_off, run_cli
+from tests.support.cli_demo import demo_url, run_cli  # noqa: F401  (demo_url: a fixture)
 from tests.support.sync_world import PASSWORD, ROOM_CODES, ari_requests, sandbox_listing
 
 
@@ -27,13 +27,6 @@ def ota():
     handle = serve(listings=[sandbox_listing()], today=lambda: today)
     yield handle
     handle.stop()
-
-
-@pytest.fixture
-def demo_url(sqlite_url, capsys):
-    demo_with_channels_off(sqlite_url)
-    capsys.readouterr()
-    return sqlite_url
 
 
 _run = run_cli
