@@ -182,7 +182,9 @@ class _Handler(BaseHTTPRequestHandler):
             return self._json(404, {"errors": {"code": "not_found", "title": f"no property {segments[1]!r}"}})
         state.count("requests")
         route = segments[4:]
-        state.count(f"channex:{method} {'/'.join(route[:1] + route[2:])}")  # an ack's revision id left out
+        # Counted by route, an ack's revision id left out: "channex:POST booking_revisions/ack".
+        named = route[:1] + route[2:] if len(route) == 3 and route[2] == "ack" else route
+        state.count(f"channex:{method} {'/'.join(named)}")
         if self._faulted(state, json_api=True):
             return
         reply = channex_api.handle(state, method, route, query, body, self.headers.get("user-api-key"),
