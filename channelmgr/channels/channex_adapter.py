@@ -12,12 +12,15 @@ from typing import Any, Sequence
 
 import requests
 
-from channelmgr.channels import channex_bookings, channex_messages
+from datetime import date
+
+from channelmgr.channels import channex_bookings, channex_messages, channex_readback
+from channelmgr.channels.errors import FailureKind, ProtocolError
 from channelmgr.channels.adapter import Timeout
 from channelmgr.channels.channex_client import ChannexClient
 from channelmgr.channels.http_transport import checked_endpoint
 from channelmgr.channels.opentravel_messages import OutgoingMessage
-from channelmgr.channels.send_result import Credentials, SendResult
+from channelmgr.channels.send_result import Credentials, Outcome, SendResult
 from channelmgr.sync.channel_profiles import OUR_MIN_STAY_BASIS
 from channelmgr.sync.ranges import Range
 
@@ -46,6 +49,25 @@ class ChannexConnection:
         for revision_id, booking in revisions:
             self._revisions.setdefault(booking.get("remote_id") or "", []).append(revision_id)
         return [booking for _revision_id, booking in revisions]
+
+    def read_back(self, first: date, last: date, room_of: dict[str, str],
+                  currency: str) -> tuple[dict[channex_readback.CellKey, tuple], SendResult | None]:
+        """What the hub shows for nights first … last, in cell terms (for a drift audit), and the
+        failed request if it could not be read (the cells are then those read before it)."""
+        cells: dict[channex_readback.CellKey, tuple] = {}
+        for endpoint in ("availability", "restrictions"):
+            result = self.send(channex_readback.read_request(self.property_id, endpoint, first, last))
+            if result.outcome is not Outcome.OK:
+                return cells, result
+            try:
+                if endpoint == "availability":
+                    cells.update(channex_readback.availability_cells(result.reply))
+                else:
+                    cells.update(channex_readback.restriction_cells(result.reply, room_of, currency))
+            except ProtocolError as exc:
+                return cells, SendResult(Outcome.FATAL, result.message, f"unreadable read-back: {exc}",
+                                         http_status=result.http_status, kind=FailureKind.BAD_REPLY)
+        return cells, None
 
     def acknowledgements(self, remote_ids: Sequence[str]) -> list[OutgoingMessage]:
         # One by one: each revision of each stored booking, nothing for a booking not stored.
