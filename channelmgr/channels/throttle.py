@@ -1,4 +1,5 @@
-"""Per-channel request pacing: a token bucket with an injectable clock and sleep.
+"""Per-channel request pacing: a token bucket with an injectable clock and sleep, and a Pacer that
+keeps one bucket per pace (a hub that counts availability and restriction requests apart).
 
 Channels publish limits as "N requests per minute". A bucket as deep as N would allow N at once and
 N more as it refills, so up to ~2N inside one sliding minute — a strict channel answers 429. The

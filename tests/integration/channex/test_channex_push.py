@@ -212,3 +212,9 @@ def test_the_hub_refuses_a_wrong_api_key_and_the_channel_says_so(world):
 def world_actor():
     from tests.support.sync_world import ACTOR
     return ACTOR
+
+
+def test_the_hubs_listing_page_shows_each_rate_plan_under_its_own_room_only(world):
+    assert world.push().in_sync
+    page = requests.get(f"{world.ota.url}/listing/{PROPERTY}?start={TODAY}&days=7", timeout=10).text
+    assert "R-LKV · R-LKV-BAR price" in page and "R-LKV · R-GTW-BAR price" not in page
