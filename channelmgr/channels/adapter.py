@@ -5,7 +5,8 @@ The sync engine (``channelmgr.sync.engine``) and the reservation pull
 channel's ``protocol`` they ask :func:`adapter_for` for a :class:`ChannelAdapter`, which
 
 * says how many request items a range costs (``items_per_range``), so the planner packs
-  requests within the channel's item limit without knowing the wire format;
+  requests within the channel's item limit without knowing the wire format, and (optionally,
+  ``request_kind``) which ranges may share one request;
 * binds the channel's endpoint and credentials into a :class:`ChannelConnection` for one pass.
 
 A connection turns ranges into requests, sends them and classifies the reply as a
@@ -21,13 +22,16 @@ engine changes.
 from __future__ import annotations
 
 import importlib
-from typing import Any, Protocol, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Hashable, Protocol, Sequence
 
 import requests
 
-from channelmgr.channels.opentravel_client import Credentials, SendResult
 from channelmgr.channels.opentravel_messages import OutgoingMessage
+from channelmgr.channels.send_result import Credentials, SendResult
 from channelmgr.sync.ranges import Range
+
+if TYPE_CHECKING:
+    from channelmgr.sync.channel_settings import ChannelSettings
 
 Timeout = tuple[float, float]  # (connect, read) seconds
 
@@ -60,6 +64,14 @@ class ChannelAdapter(Protocol):
     # channelmgr.ical.feed_poll (cancelled by disappearance), not undelivered changes to
     # acknowledge one by one. Default False.
     whole_feed: bool
+    # What the channel calls the secret it is given ("password", or "API key" for a hub that
+    # takes a key and no user name); the CLI and the desk label it so. Default "password".
+    secret_label: str
+    # False: the channel takes no user name (an API key alone identifies us). Default True.
+    needs_username: bool
+    # Settings a new channel of this protocol starts from (its published limits), before the
+    # owner's own: e.g. {"requests_per_minute": 10}. Default none.
+    default_settings: dict
 
     def items_per_range(self, rng: Range) -> int:
         """What one range costs against the channel's ``max_items_per_request``."""
@@ -75,13 +87,17 @@ class ChannelAdapter(Protocol):
         *,
         session: requests.Session | None,
         timeout: Timeout,
-    ) -> ChannelConnection: ...
+        settings: "ChannelSettings | None" = None,
+    ) -> ChannelConnection:
+        """``settings``: the channel's capabilities, for a wire that depends on them (which
+        minimum-stay field a Channex-style value carries)."""
 
 
 # protocol → "module:attribute"; imported on first use so a protocol's code loads only when used.
 _ADAPTERS = {
     "opentravel": "channelmgr.channels.opentravel_adapter:ADAPTER",
     "ical": "channelmgr.ical.channel_adapter:ADAPTER",
+    "channex": "channelmgr.channels.channex_adapter:ADAPTER",
 }
 
 PROTOCOLS = tuple(_ADAPTERS)
@@ -93,6 +109,23 @@ def pushes(adapter: ChannelAdapter) -> bool:
 
 def whole_feed(adapter: ChannelAdapter) -> bool:
     return getattr(adapter, "whole_feed", False)
+
+
+def request_kind(adapter: ChannelAdapter) -> Callable[[Range], Hashable] | None:
+    """Which ranges may share a request on this channel; None: those of one cell type."""
+    return getattr(adapter, "request_kind", None)
+
+
+def secret_label(adapter: ChannelAdapter) -> str:
+    return getattr(adapter, "secret_label", "password")
+
+
+def needs_username(adapter: ChannelAdapter) -> bool:
+    return getattr(adapter, "needs_username", True)
+
+
+def default_settings(adapter: ChannelAdapter) -> dict:
+    return dict(getattr(adapter, "default_settings", {}))
 
 
 def adapter_for(protocol: str) -> ChannelAdapter:

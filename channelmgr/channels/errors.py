@@ -20,8 +20,17 @@ class ProtocolError(ChannelError):
     """
 
 
-class HostileXmlError(ProtocolError):
+class HostileReplyError(ProtocolError):
+    """A reply built to hurt (or to be read two ways): refused, and asking again will not help."""
+
+
+class HostileXmlError(HostileReplyError):
     """The reply carries a DTD or entity declarations: never parsed, whatever it would expand to."""
+
+
+class HostileJsonError(HostileReplyError):
+    """The reply is JSON built to hurt or to be read two ways: too large, nested too deep, NaN or
+    Infinity, a key twice. Unlike a proxy's HTML page, asking again will not make it readable."""
 
 
 class FailureKind(str, enum.Enum):

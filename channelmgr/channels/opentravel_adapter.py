@@ -54,7 +54,7 @@ class OpenTravelAdapter:
         OpenTravelClient(endpoint, Credentials("", ""), session=_UNUSED_HTTP_SESSION)
 
     def connect(self, endpoint: str, hotel_code: str, credentials: Credentials, *,
-                session: requests.Session | None, timeout: Timeout) -> OpenTravelConnection:
+                session: requests.Session | None, timeout: Timeout, settings=None) -> OpenTravelConnection:
         return OpenTravelConnection(OpenTravelClient(endpoint, credentials, timeout=timeout, session=session),
                                     hotel_code)
 

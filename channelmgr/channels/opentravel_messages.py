@@ -56,10 +56,20 @@ class OutgoingMessage:
     body: bytes                 # UTF-8 XML with declaration
     items: tuple[Range, ...]    # items[n - 1] is the range behind message element n (RecordID n)
     reply_name: str = ""        # the expected reply's root when it is not simply …RQ → …RS
+    # How the request travels, for protocols that are not "POST to {endpoint}/{name}" (Channex-style
+    # JSON: GET …/booking_revisions/feed, POST …/api/v1/availability); empty: OpenTravel's default.
+    http_method: str = "POST"
+    http_path: str = ""         # below the endpoint, query included; "" → ``path`` from the name
+    # Which of the channel's rate buckets the request draws on ("" the channel's only one). A
+    # Channex-style hub counts availability and price/restriction requests apart (throttle.Pacer).
+    pace: str = ""
 
     @property
     def path(self) -> str:
-        """The URL path segment OpenTravel endpoints use: the message name without "RQ"."""
+        """The URL below the endpoint: ``http_path``, else the segment OpenTravel endpoints use,
+        the message name without "RQ"."""
+        if self.http_path:
+            return self.http_path
         return self.name[:-2] if self.name.endswith("RQ") else self.name
 
     @property

@@ -16,7 +16,7 @@ from typing import Callable
 
 from channelmgr.channels.opentravel_client import Outcome, SendResult
 from channelmgr.channels.opentravel_messages import OutgoingMessage
-from channelmgr.channels.throttle import TokenBucket
+from channelmgr.channels.throttle import Pacer, TokenBucket
 
 log = logging.getLogger(__name__)
 
@@ -46,11 +46,12 @@ def send_with_retry(
     message: OutgoingMessage,
     *,
     policy: RetryPolicy = RetryPolicy(),
-    limiter: TokenBucket | None = None,
+    limiter: TokenBucket | Pacer | None = None,
     sleep: Callable[[float], None] = time.sleep,
     rng: random.Random | None = None,
 ) -> SendResult:
-    """Send, retrying RETRYABLE outcomes per ``policy``; every attempt first takes a limiter token.
+    """Send, retrying RETRYABLE outcomes per ``policy``; every attempt first takes a limiter token
+    (from the message's own pace's bucket when ``limiter`` is a :class:`Pacer`).
 
     Returns the last result with ``attempts`` set. Sending the same message again is safe: ARI
     notifications are overlays (the last value wins), so a retry after a lost reply cannot double
@@ -59,7 +60,9 @@ def send_with_retry(
     rng = rng or random.Random()
     attempt = 1
     while True:
-        if limiter is not None:
+        if isinstance(limiter, Pacer):
+            limiter.acquire(message.pace)
+        elif limiter is not None:
             limiter.acquire()
         result = replace(send(message), attempts=attempt)
         if result.outcome is not Outcome.RETRYABLE or attempt >= policy.max_attempts:

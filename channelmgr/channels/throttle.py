@@ -1,4 +1,5 @@
-"""Per-channel request pacing: a token bucket with an injectable clock and sleep.
+"""Per-channel request pacing: a token bucket with an injectable clock and sleep, and a Pacer that
+keeps one bucket per pace (a hub that counts availability and restriction requests apart).
 
 Channels publish limits as "N requests per minute". A bucket as deep as N would allow N at once and
 N more as it refills, so up to ~2N inside one sliding minute — a strict channel answers 429. The
@@ -60,3 +61,33 @@ class TokenBucket:
         if wait > 0:
             self._sleep(wait)
         return wait
+
+
+class Pacer:
+    """One :class:`TokenBucket` per pace, all at the channel's ``per_minute``.
+
+    Most channels count every request against one limit (pace ``""``). A Channex-style hub counts
+    availability and price/restriction requests apart — 10 + 10 a minute per property — so a
+    message names its pace (``OutgoingMessage.pace``) and draws on that bucket only: a burst of
+    price updates never delays the availability request that closes the last room.
+    """
+
+    def __init__(self, per_minute: float, *, sleep: Callable[[float], None] = time.sleep,
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        if per_minute <= 0:
+            raise ValueError("per_minute must be positive")
+        self.per_minute = per_minute
+        self._sleep = sleep
+        self._clock = clock
+        self._buckets: dict[str, TokenBucket] = {}
+        self._lock = threading.Lock()
+
+    def bucket(self, pace: str = "") -> TokenBucket:
+        with self._lock:
+            found = self._buckets.get(pace)
+            if found is None:
+                found = self._buckets[pace] = TokenBucket(self.per_minute, clock=self._clock, sleep=self._sleep)
+            return found
+
+    def acquire(self, pace: str = "") -> float:
+        return self.bucket(pace).acquire()

@@ -1,8 +1,9 @@
 """``channelmgr channel add|list|show|set|remove|map|unmap``: OTA channels and their mappings.
 
-A password is never a command-line argument (it would sit in the shell history and in ``ps``):
-``--password-env VAR`` reads it from an environment variable, otherwise it is asked for with
-getpass. It is stored encrypted (channelmgr.security.vault) and never printed.
+A password (a Channex-style hub's API key) is never a command-line argument (it would sit in the
+shell history and in ``ps``): ``--password-env VAR`` reads it from an environment variable,
+otherwise it is asked for with getpass. It is stored encrypted (channelmgr.security.vault) and
+never printed.
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ from ..errors import UserError
 from ..language import say
 from ..sync.channel_profiles import PROFILE_KEYS, RESTRICTIONS
 from ..sync.channel_settings import ChannelSettings, parse_assignment
-from ..sync.channels import PROTOCOLS
+from ..channels.adapter import adapter_for, secret_label
+from ..sync.channels import PROTOCOLS, protocol_settings
 
 
 def register(sub) -> None:
@@ -26,14 +28,17 @@ def register(sub) -> None:
     actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
 
     # allow_abbrev=False: "--password SECRET" must be an error, not an abbreviation of --password-env.
-    add = actions.add_parser("add", help="add a channel (the password is read from --password-env or asked for)",
-                             allow_abbrev=False)
+    add = actions.add_parser("add", help="add a channel (the password or API key is read from --password-env "
+                                         "or asked for)", allow_abbrev=False)
     add.add_argument("name", metavar="NAME")
-    add.add_argument("--protocol", choices=PROTOCOLS, default="opentravel")
-    add.add_argument("--endpoint", required=True, metavar="URL", help="e.g. http://127.0.0.1:8765/ota/H1001")
-    add.add_argument("--hotel-code", required=True, metavar="CODE")
-    add.add_argument("--username", required=True, metavar="USER")
-    add.add_argument("--password-env", metavar="VAR", help="environment variable holding the password")
+    add.add_argument("--protocol", choices=PROTOCOLS, default="opentravel",
+                     help="opentravel (XML, user + password) or channex (a Channex-style JSON hub, API key)")
+    add.add_argument("--endpoint", required=True, metavar="URL",
+                     help="e.g. http://127.0.0.1:8765/ota/H1001, or http://127.0.0.1:8765/channex/P1 for channex")
+    add.add_argument("--hotel-code", required=True, metavar="CODE", help="the hotel code (channex: the property id)")
+    add.add_argument("--username", default="", metavar="USER", help="the login (not used by channex)")
+    add.add_argument("--password-env", metavar="VAR",
+                     help="environment variable holding the password (channex: the API key)")
     add.add_argument("--display-name", default="", metavar="TEXT")
     add.add_argument("--disabled", action="store_true", help="add it switched off")
     _settings_option(add)
@@ -104,16 +109,20 @@ def _actor() -> Actor:
     return desk_actor("command line")
 
 
-def _password(env_var: str | None, *, prompt: bool) -> str | None:
+def _password(env_var: str | None, *, prompt: bool, protocol: str = "opentravel") -> str | None:
+    api_key = secret_label(adapter_for(protocol)) == "API key"
     if env_var:
         value = os.environ.get(env_var)
         if not value:
-            raise UserError(f"Environment variable {env_var} is not set or empty")
+            raise UserError(f"Environment variable {env_var} is not set or empty",
+                            f"环境变量 {env_var} 未设置或为空")
         return value
     if prompt:
-        value = getpass.getpass("Channel password: ")
+        value = getpass.getpass(say("Channel API key: ", "渠道 API 密钥：") if api_key
+                                else say("Channel password: ", "渠道密码："))
         if not value:
-            raise UserError("No password given")
+            raise UserError("No API key given" if api_key else "No password given",
+                            "未输入 API 密钥" if api_key else "未输入密码")
         return value
     return None
 
@@ -125,15 +134,19 @@ def _typed_settings(assignments: list[str]) -> dict[str, str]:
 def run_add(args, ctx) -> int:
     services = ctx.services()
     pid = services.inventory.property_id(args.property)
-    settings = ChannelSettings().with_text(_typed_settings(args.settings))
-    password = _password(args.password_env, prompt=True)
+    # A protocol's published limits first (a Channex-style hub: 10 requests a minute per pace),
+    # then what the owner typed.
+    settings = protocol_settings(args.protocol).with_text(_typed_settings(args.settings))
+    password = _password(args.password_env, prompt=True, protocol=args.protocol)
     info = services.channels.add(
         _actor(), pid, name=args.name, protocol=args.protocol, endpoint=args.endpoint,
         hotel_code=args.hotel_code, username=args.username, password=password,
         display_name=args.display_name, enabled=not args.disabled, settings=settings,
     )
-    print(f"Channel {info.name} added ({info.endpoint}, hotel {info.hotel_code}); "
-          f"map room types with `channelmgr channel map {info.name} …`")
+    print(say(f"Channel {info.name} added ({info.protocol}, {info.endpoint}, hotel {info.hotel_code}); "
+              f"map room types with `channelmgr channel map {info.name} …`",
+              f"已添加渠道 {info.name}（{info.protocol}，{info.endpoint}，酒店代码 {info.hotel_code}）；"
+              f"用 `channelmgr channel map {info.name} …` 映射房型"))
     return 0
 
 
@@ -164,7 +177,9 @@ def run_show(args, ctx) -> int:
         print(json.dumps({**_channel_json(info), "mappings": [_mapping_json(m) for m in mappings],
                           "warnings": [w.text for w in warnings]}, ensure_ascii=False, indent=2, default=str))
         return 0
-    print(f"{info.name}  {info.label}  {info.protocol}  {info.endpoint}  hotel {info.hotel_code}  user {info.username}"
+    login = (say("API key stored", "API 密钥已保存") if secret_label(adapter_for(info.protocol)) == "API key"
+             else f"user {info.username}")
+    print(f"{info.name}  {info.label}  {info.protocol}  {info.endpoint}  hotel {info.hotel_code}  {login}"
           f"  {'enabled' if info.enabled else 'disabled'}")
     _print_capabilities(info.settings)
     print(say("Other settings:", "其他设置："))
@@ -211,7 +226,9 @@ def run_set(args, ctx) -> int:
     channel_id = services.channels.channel_id(pid, args.name)
     info = services.channels.update(
         _actor(), channel_id, endpoint=args.endpoint, hotel_code=args.hotel_code, username=args.username,
-        password=_password(args.password_env, prompt=args.password_prompt), display_name=args.display_name,
+        password=_password(args.password_env, prompt=args.password_prompt,
+                           protocol=services.channels.get(pid, args.name).protocol),
+        display_name=args.display_name,
         enabled=args.enabled, settings=_typed_settings(args.settings),
     )
     print(f"Channel {info.name} updated")

@@ -17,7 +17,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from ..actor import Actor
-from ..channels.adapter import PROTOCOLS, adapter_for
+from ..channels.adapter import PROTOCOLS, adapter_for, default_settings, needs_username, secret_label
 from ..db.engine import Database
 from ..db.models import AckedState, Channel, ChannelMapping, Property, RatePlan, Reservation, RoomType, SyncLog
 from ..errors import NotFound, UserError
@@ -175,10 +175,12 @@ class ChannelService:
                             "iCal 渠道通过导入其日历添加：channelmgr ical import --room-type 房型代码 --name 名称 --url 网址")
         _check_endpoint(protocol, endpoint)
         hotel_code = _required("hotel code", hotel_code, 64)
-        username = _required("username", username, 100)
+        username = _username(protocol, username)
         if not password:
+            if secret_label(adapter_for(protocol)) == "API key":
+                raise UserError("A channel needs an API key (it is stored encrypted)", "渠道需要 API 密钥（加密保存）")
             raise UserError("A channel needs a password (it is stored encrypted)")
-        settings = settings or ChannelSettings()
+        settings = settings or protocol_settings(protocol)
         token = self.vault.encrypt(password)
         with self.db.session() as s:
             if s.scalar(select(Channel.id).where(Channel.property_id == property_id, Channel.name == name)):
@@ -220,7 +222,7 @@ class ChannelService:
                 channel.hotel_code = _required("hotel code", hotel_code, 64)
                 listing_moved = True
             if username is not None:
-                channel.username = _required("username", username, 100)
+                channel.username = _username(channel.protocol, username)
             if token is not None:
                 channel.secret_encrypted = token
             if display_name is not None:
@@ -335,6 +337,19 @@ def _check_endpoint(protocol: str, endpoint: str) -> None:
         adapter_for(protocol).check_endpoint(endpoint)
     except ValueError as exc:
         raise UserError(f"Endpoint refused: {exc}") from None
+
+
+def protocol_settings(protocol: str) -> ChannelSettings:
+    """The settings a new channel of ``protocol`` starts from: its published limits (a
+    Channex-style hub: 10 requests a minute per pace, 1000 values a request), else the defaults."""
+    return ChannelSettings(**default_settings(adapter_for(protocol)))
+
+
+def _username(protocol: str, username: str | None) -> str:
+    # A hub that takes an API key alone has no user name: empty is right there, not a mistake.
+    if needs_username(adapter_for(protocol)):
+        return _required("username", username or "", 100)
+    return (username or "").strip()[:100]
 
 
 def _required(what: str, value: str, max_length: int) -> str:

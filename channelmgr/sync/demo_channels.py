@@ -3,23 +3,27 @@
 Three channels point at the sandbox OTA on ``http://127.0.0.1:8765`` (``channelmgr sandbox``), each
 as an OTA would set it up: its own hotel code, login, remote room and rate codes, markup and limits.
 Meituan leaves the breakfast plan unmapped and Booking.com one room type, so a newcomer sees what
-the unmapped warnings look like. A fourth, an iCal channel, reads the calendar an Airbnb-like
-host publishes for the loft (the sandbox's feed of its own bookings) — the kind of channel a
-single-unit listing on Airbnb, Tujia or Vrbo is. One table feeds both sides — the channels loaded with the demo
-and the listings the sandbox serves — so they cannot drift apart.
+the unmapped warnings look like. A fourth, ``trip-hub``, reaches Trip.com through a Channex-style
+JSON hub (the sandbox's ``/channex/{property}`` routes): API key instead of a login, each rate
+plan its room's own id, the hub's 10 + 10 requests a minute. A fifth, an iCal channel, reads the
+calendar an Airbnb-like host publishes for the loft (the sandbox's feed of its own bookings) — the
+kind of channel a single-unit listing on Airbnb, Tujia or Vrbo is. One table feeds both sides — the
+channels loaded with the demo and the listings the sandbox serves — so they cannot drift apart.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from sqlalchemy.orm import Session
 
+from ..channels.channex_adapter import ADAPTER as CHANNEX_ADAPTER
 from ..channels.sandbox.listings import ListingConfig
 from ..db.models import Channel, ChannelMapping, RoomType
 from ..ical.channel_adapter import ADAPTER as ICAL_ADAPTER, feed_channel_name
 from ..security.vault import Vault
 from .channel_settings import ChannelSettings
+from .channels import protocol_settings
 
 DEMO_SANDBOX_URL = "http://127.0.0.1:8765"
 DEMO_ROOM_TYPES = ("LKV", "GTW", "FAM", "LFT", "CQN", "RTS")
@@ -37,9 +41,18 @@ class DemoChannel:
     rates: dict[str, str]              # local rate plan code → remote rate code
     settings: ChannelSettings
 
+    protocol = "opentravel"
+
     @property
     def endpoint(self) -> str:
         return f"{DEMO_SANDBOX_URL}/ota/{self.hotel_code}"
+
+    @property
+    def secret(self) -> str:
+        return self.password
+
+    def remote_rate(self, room_type: str, plan: str) -> str | None:
+        return self.rates.get(plan)
 
     def listing(self) -> ListingConfig:
         remote_rooms = {self._remote_room(code) for code in DEMO_ROOM_TYPES}
@@ -76,6 +89,60 @@ DEMO_CHANNELS = (
 
 
 @dataclass(frozen=True)
+class DemoHub:
+    """A Channex-style hub: a property id and an API key; rate plan ids belong to one room each."""
+
+    name: str
+    display_name: str
+    property_id: str
+    api_key: str = field(repr=False)   # a demo key for the local sandbox, nothing real
+    rooms: dict[str, str]              # local room type code → the hub's room type id
+    plans: tuple[str, ...]             # local rate plan codes mapped on every room
+    settings: ChannelSettings
+
+    protocol = CHANNEX_ADAPTER.protocol
+    username = ""  # the API key alone identifies us
+
+    @property
+    def endpoint(self) -> str:
+        return f"{DEMO_SANDBOX_URL}/channex/{self.property_id}"
+
+    @property
+    def hotel_code(self) -> str:
+        return self.property_id
+
+    @property
+    def secret(self) -> str:
+        return self.api_key
+
+    def rate_plan_id(self, room_type: str, plan: str) -> str:
+        return f"{self.rooms[room_type]}-{plan}"
+
+    def remote_rate(self, room_type: str, plan: str) -> str | None:
+        return self.rate_plan_id(room_type, plan) if plan in self.plans else None
+
+    def listing(self) -> ListingConfig:
+        plans = {self.rate_plan_id(code, plan): self.rooms[code] for code in self.rooms for plan in self.plans}
+        limit = self.settings.requests_per_minute  # the hub enforces what the channel paces itself to
+        return ListingConfig(self.property_id, "", self.api_key, rooms=set(self.rooms.values()), rates=set(plans),
+                             rate_plans=plans, horizon_days=SANDBOX_HORIZON_DAYS,
+                             max_items_per_request=self.settings.max_items_per_request,
+                             requests_per_window=limit, rate_window_seconds=60.0)
+
+
+DEMO_HUBS = (
+    DemoHub(
+        "trip-hub", "Trip.com 携程国际 (Channex)", "ERHAI-HUB", "demo-hub-key-2026",
+        rooms={code: f"TH-{code}" for code in DEMO_ROOM_TYPES}, plans=("BAR", "BB"),
+        # The hub's limits (10 requests a minute per pace, 1000 values a request) on Ctrip's
+        # capabilities: minimum stays go out arrival-based, as min_stay_arrival.
+        settings=replace(protocol_settings(CHANNEX_ADAPTER.protocol).with_profile("ctrip"), markup_percent=12,
+                         rounding="end8"),
+    ),
+)
+
+
+@dataclass(frozen=True)
 class DemoFeed:
     """An iCal channel: one room type's bookings as the host publishes them, polled by URL."""
 
@@ -99,18 +166,21 @@ DEMO_FEEDS = (DemoFeed("airbnb-loft", "Airbnb 爱彼迎 (iCal)", "ERHAI-ABB", "L
 
 
 def demo_listings() -> list[ListingConfig]:
-    return [channel.listing() for channel in DEMO_CHANNELS] + [feed.listing() for feed in DEMO_FEEDS]
+    return ([channel.listing() for channel in DEMO_CHANNELS] + [hub.listing() for hub in DEMO_HUBS]
+            + [feed.listing() for feed in DEMO_FEEDS])
 
 
 def add_demo_channels(session: Session, property_id: int, room_types: dict[str, RoomType],
                       vault: Vault | None = None) -> None:
     """Add the demo channels and their mappings (passwords encrypted like any channel's)."""
     vault = vault or Vault()
-    for demo in DEMO_CHANNELS:
+    # The OpenTravel channels, then the hub (as `channelmgr channel add NAME --protocol channex …`
+    # sets one up): the same rows, each demo saying its protocol, login and codes.
+    for demo in (*DEMO_CHANNELS, *DEMO_HUBS):
         channel = Channel(
-            property_id=property_id, name=demo.name, display_name=demo.display_name, protocol="opentravel",
+            property_id=property_id, name=demo.name, display_name=demo.display_name, protocol=demo.protocol,
             endpoint=demo.endpoint, hotel_code=demo.hotel_code, username=demo.username,
-            secret_encrypted=vault.encrypt(demo.password), enabled=True, settings=demo.settings.to_json(),
+            secret_encrypted=vault.encrypt(demo.secret), enabled=True, settings=demo.settings.to_json(),
         )
         session.add(channel)
         session.flush()
@@ -118,9 +188,10 @@ def add_demo_channels(session: Session, property_id: int, room_types: dict[str, 
             room_type = room_types[local]
             session.add(ChannelMapping(channel_id=channel.id, room_type_id=room_type.id, remote_room=remote_room))
             for plan in room_type.rate_plans:
-                if plan.code in demo.rates:
+                remote_rate = demo.remote_rate(local, plan.code)
+                if remote_rate is not None:
                     session.add(ChannelMapping(channel_id=channel.id, room_type_id=room_type.id, rate_plan_id=plan.id,
-                                               remote_room=remote_room, remote_rate=demo.rates[plan.code]))
+                                               remote_room=remote_room, remote_rate=remote_rate))
     for feed in DEMO_FEEDS:  # as `channelmgr ical import --url` sets one up
         channel = Channel(property_id=property_id, name=feed_channel_name(feed.feed_name),
                           display_name=feed.display_name, protocol=ICAL_ADAPTER.protocol, endpoint=feed.endpoint,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Callable, Mapping
+from typing import Callable, Hashable, Mapping
 
 from .acked import AckedNights, StorageKey, ValueCodec, storage_key
 from .channel_settings import ChannelSettings
@@ -81,9 +81,11 @@ def difference(
     return Difference(series, held_back)
 
 
-def plan_requests(diff: Difference, settings: ChannelSettings,
-                  items_per_range: Callable[[Range], int]) -> list[list[Range]]:
-    """``items_per_range``: the channel adapter's — what one range costs on its wire."""
+def plan_requests(diff: Difference, settings: ChannelSettings, items_per_range: Callable[[Range], int],
+                  request_kind: Callable[[Range], Hashable] | None = None) -> list[list[Range]]:
+    """``items_per_range`` and ``request_kind``: the channel adapter's — what one range costs on
+    its wire, and which ranges may share a request (None: those of one cell type)."""
     ranges = coalesce_series(diff.series, weekday_patterns=settings.weekday_patterns)
     ranges.sort(key=lambda r: KIND_ORDER[storage_key(r.cell)[0]])  # stable: key and night order stay
-    return pack(ranges, settings.max_items_per_request, items_per_range=items_per_range)
+    return pack(ranges, settings.max_items_per_request, items_per_range=items_per_range,
+                request_kind=request_kind)

@@ -22,10 +22,10 @@ from typing import Callable
 import requests
 
 from ..channels.errors import Failure, FailureKind
-from ..channels.adapter import ChannelConnection, adapter_for, pushes
+from ..channels.adapter import ChannelConnection, adapter_for, pushes, request_kind
 from ..channels.opentravel_client import Credentials, Outcome, SendResult
 from ..channels.retry import RetryPolicy, send_with_retry
-from ..channels.throttle import TokenBucket
+from ..channels.throttle import Pacer
 from ..db.base import utcnow
 from ..db.engine import Database
 from ..errors import UserError
@@ -58,16 +58,17 @@ class ChannelRuntime:
     stop: threading.Event = field(default_factory=threading.Event)
     refusals: ParkedRefusals = field(default_factory=ParkedRefusals)
     http: requests.Session = field(default_factory=requests.Session)  # keep-alive across passes
-    _limiter: TokenBucket | None = None
+    _limiter: Pacer | None = None
     _per_minute: int = 0
 
     def sleep(self, seconds: float) -> None:
         # Backoff and pacing wait on the stop event, so closing the app never waits out a backoff.
         self.stop.wait(seconds)
 
-    def limiter(self, per_minute: int) -> TokenBucket:
+    def limiter(self, per_minute: int) -> Pacer:
+        """The channel's request pacing: ``per_minute`` for each pace its messages name."""
         if self._limiter is None or per_minute != self._per_minute:
-            self._limiter = TokenBucket(per_minute, sleep=self.sleep)
+            self._limiter = Pacer(per_minute, sleep=self.sleep)
             self._per_minute = per_minute
         return self._limiter
 
@@ -143,6 +144,7 @@ class SyncEngine:
         connection = adapter_for(channel.protocol).connect(
             channel.endpoint, channel.hotel_code, Credentials(channel.username, password),
             timeout=(CONNECT_TIMEOUT, channel.settings.timeout_seconds), session=runtime.http,
+            settings=channel.settings,
         )
         limiter = runtime.limiter(channel.settings.requests_per_minute)
         tally = _Tally()
@@ -194,7 +196,8 @@ class SyncEngine:
             desired = desired_state(s, channel, today, self.prices, self.rule_min_stays)
             acked = {} if full else load_acked(s, channel.id, desired.start, desired.end)
         diff = difference(desired, acked, codec, refusals.active() if hold_refused else None)
-        requests_ = plan_requests(diff, channel.settings, adapter.items_per_range) if channel.enabled or dry_run else []
+        requests_ = (plan_requests(diff, channel.settings, adapter.items_per_range, request_kind(adapter))
+                     if channel.enabled or dry_run else [])
         return _Prepared(channel, desired, diff, requests_, codec)
 
     def _password(self, channel: ChannelConfig) -> str:
@@ -205,7 +208,7 @@ class SyncEngine:
         connection: ChannelConnection,
         channel: ChannelConfig,
         ranges: list[Range],
-        limiter: TokenBucket,
+        limiter: Pacer,
         runtime: ChannelRuntime,
         codec: ValueCodec,
         tally: "_Tally",

@@ -335,10 +335,13 @@ def pack(
     max_items_per_request: int,
     *,
     items_per_range: Callable[[Range], int] = lambda r: 1,
+    request_kind: Callable[[Range], Hashable] | None = None,
 ) -> list[list[Range]]:
     """Split ranges into the fewest requests a channel accepts.
 
-    One request carries one message type, so ranges of different cell types never share a request.
+    One request carries one message type, so ranges of different kinds never share a request. The
+    kind is the cell type unless ``request_kind`` says otherwise (a Channex-style hub takes prices
+    and restrictions in one request, see ``channex_messages.endpoint_of``).
     ``items_per_range`` says how many message elements a range becomes (see
     ``opentravel_messages.elements_per_range``: a restriction range is three elements). Within a
     type every range costs the same, so filling each request in order is already optimal:
@@ -346,9 +349,10 @@ def pack(
     """
     if max_items_per_request < 1:
         raise ValueError("max_items_per_request must be ≥ 1")
-    by_type: dict[type, list[Range]] = {}
+    kind_of = request_kind or (lambda r: type(r.cell))
+    by_type: dict[Hashable, list[Range]] = {}
     for rng in ranges:
-        by_type.setdefault(type(rng.cell), []).append(rng)
+        by_type.setdefault(kind_of(rng), []).append(rng)
 
     requests: list[list[Range]] = []
     for same_type in by_type.values():
@@ -374,7 +378,8 @@ def minimum_requests(
     *,
     items_per_range: Callable[[Range], int] = lambda r: 1,
     weekday_patterns: bool = False,
+    request_kind: Callable[[Range], Hashable] | None = None,
 ) -> int:
     """The fewest requests that can carry these cells: the benchmark's yardstick for the sync engine."""
     ranges = coalesce(cells, weekday_patterns=weekday_patterns)
-    return len(pack(ranges, max_items_per_request, items_per_range=items_per_range))
+    return len(pack(ranges, max_items_per_request, items_per_range=items_per_range, request_kind=request_kind))

@@ -114,7 +114,7 @@ class ReservationPuller:
             return self._failed(channel, password_failure(exc), "")
         connection = adapter_for(channel.protocol).connect(
             channel.endpoint, channel.hotel_code, Credentials(channel.username, password), session=session,
-            timeout=(timeout[0], channel.settings.timeout_seconds))
+            timeout=(timeout[0], channel.settings.timeout_seconds), settings=channel.settings)
 
         # Re-reading is safe (the channel only marks bookings delivered on our report), so the
         # same retries as a push smooth over blips.

@@ -1936,87 +1936,102 @@ The database as it was is in %1</source>
 <context>
     <name>ChannelDialog</name>
     <message>
-        <location filename="../../ui/sync/channel_dialog.py" line="31"/>
+        <location filename="../../ui/sync/channel_dialog.py" line="34"/>
         <source>Add channel</source>
         <translation>添加渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/channel_dialog.py" line="31"/>
+        <location filename="../../ui/sync/channel_dialog.py" line="34"/>
         <source>Channel %1</source>
         <translation>渠道 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/channel_dialog.py" line="33"/>
+        <location filename="../../ui/sync/channel_dialog.py" line="36"/>
         <source>e.g. 携程 Ctrip</source>
         <translation>例如：携程 Ctrip</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/channel_dialog.py" line="34"/>
+        <location filename="../../ui/sync/channel_dialog.py" line="37"/>
         <source>Short code, e.g. ctrip</source>
         <translation>简短代码，例如 ctrip</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/channel_dialog.py" line="41"/>
+        <location filename="../../ui/sync/channel_dialog.py" line="44"/>
         <source>Your hotel&apos;s code at the channel</source>
         <translation>您的酒店在该渠道的代码</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/channel_dialog.py" line="43"/>
+        <location filename="../../ui/sync/channel_dialog.py" line="85"/>
+        <source>API key</source>
+        <translation>API 密钥</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/channel_dialog.py" line="87"/>
         <source>Stored encrypted; never shown again</source>
         <translation>加密保存，之后不再显示</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/channel_dialog.py" line="44"/>
+        <location filename="../../ui/sync/channel_dialog.py" line="89"/>
+        <source>Leave empty to keep the stored API key</source>
+        <translation>留空则保留已保存的 API 密钥</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/channel_dialog.py" line="90"/>
         <source>Leave empty to keep the stored password</source>
         <translation>留空则保留已保存的密码</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/channel_dialog.py" line="46"/>
+        <location filename="../../ui/sync/channel_dialog.py" line="92"/>
+        <source>Not used: the API key identifies us</source>
+        <translation>无需填写：API 密钥即可识别本店</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/channel_dialog.py" line="51"/>
         <source>Send to this channel</source>
         <translation>向该渠道推送</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/channel_dialog.py" line="51"/>
+        <location filename="../../ui/sync/channel_dialog.py" line="56"/>
         <source>Connection</source>
         <translation>连接</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/channel_dialog.py" line="54"/>
+        <location filename="../../ui/sync/channel_dialog.py" line="59"/>
         <source>Display name</source>
         <translation>显示名称</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/channel_dialog.py" line="55"/>
+        <location filename="../../ui/sync/channel_dialog.py" line="60"/>
         <source>Name (code)</source>
         <translation>名称（代码）</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/channel_dialog.py" line="56"/>
+        <location filename="../../ui/sync/channel_dialog.py" line="61"/>
         <source>Protocol</source>
         <translation>协议</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/channel_dialog.py" line="57"/>
+        <location filename="../../ui/sync/channel_dialog.py" line="62"/>
         <source>Endpoint URL</source>
         <translation>接口地址</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/channel_dialog.py" line="58"/>
+        <location filename="../../ui/sync/channel_dialog.py" line="63"/>
         <source>Hotel code</source>
         <translation>酒店代码</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/channel_dialog.py" line="59"/>
+        <location filename="../../ui/sync/channel_dialog.py" line="64"/>
         <source>Username</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/channel_dialog.py" line="60"/>
+        <location filename="../../ui/sync/channel_dialog.py" line="85"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/channel_dialog.py" line="61"/>
+        <location filename="../../ui/sync/channel_dialog.py" line="66"/>
         <source>Enabled</source>
         <translation>启用</translation>
     </message>

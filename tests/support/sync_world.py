@@ -45,6 +45,18 @@ def sandbox_listing(hotel_code: str = "H1", horizon_days: int = 120, **extra) ->
                          rates={"BAR", "BB"}, horizon_days=horizon_days, **extra)
 
 
+def channex_rate_plan(room_code: str, plan: str) -> str:
+    """A Channex-style hub's rate plan id: each belongs to one room type."""
+    return f"R-{room_code}-{plan}"
+
+
+def channex_listing(hotel_code: str = "P1", horizon_days: int = 120, **extra) -> ListingConfig:
+    """A sandbox listing served as a Channex-style hub (its password is the API key)."""
+    plans = {channex_rate_plan(code, plan): f"R-{code}" for code in ROOM_CODES for plan in ("BAR", "BB")}
+    return ListingConfig(hotel_code, "", PASSWORD, rooms={f"R-{code}" for code in ROOM_CODES}, rates=set(plans),
+                         rate_plans=plans, horizon_days=horizon_days, **extra)
+
+
 @dataclass
 class SyncWorld:
     db: Database
@@ -80,6 +92,23 @@ class SyncWorld:
     def push(self, **options):
         return self.sync.push(self.channel_id, actor=TEST_ACTOR, **options).result(timeout=60)
 
+    def restrict_sample_nights(self, code: str = "LKV") -> None:
+        """One of each restriction on the room type, on nights today+3 … today+7: stop-sell, CTA,
+        CTD, min 2 / max 5, three rooms closed."""
+        from channelmgr.db.models import CalendarDay, RoomType
+        from sqlalchemy import select
+
+        n = lambda days: self.today + timedelta(days=days)  # noqa: E731
+        with self.db.session() as s:
+            type_id = s.scalar(select(RoomType.id).where(RoomType.code == code))
+            s.add_all([
+                CalendarDay(room_type_id=type_id, night=n(3), stop_sell=True),
+                CalendarDay(room_type_id=type_id, night=n(4), closed_to_arrival=True),
+                CalendarDay(room_type_id=type_id, night=n(5), closed_to_departure=True),
+                CalendarDay(room_type_id=type_id, night=n(6), min_stay=2, max_stay=5),
+                CalendarDay(room_type_id=type_id, night=n(7), rooms_closed=3),
+            ])
+
     def set_settings(self, **settings: object) -> None:
         self.channels.update(ACTOR, self.channel_id, settings={k: str(v) for k, v in settings.items()})
 
@@ -88,7 +117,8 @@ def ari_requests(ota: SandboxHandle, hotel_code: str) -> int:
     listing = ota.listing(hotel_code)
     with listing.lock:
         counters = listing.counters
-        return counters["requests"] - counters["message:OTA_Read"] - counters["message:OTA_NotifReport"]
+        return (counters["requests"] - counters["message:OTA_Read"] - counters["message:OTA_NotifReport"]
+                - sum(n for name, n in counters.items() if name.startswith("channex:") and "booking_revisions" in name))
 
 
 def sandbox_cells(state: dict) -> dict[CellKey, tuple]:
@@ -106,7 +136,7 @@ def sandbox_cells(state: dict) -> dict[CellKey, tuple]:
 
 def build_world(
     db: Database, ota: SandboxHandle, today: date, *, hotel_code: str = "H1", retry: RetryPolicy = FAST_RETRY,
-    clock=None, **settings: object,
+    clock=None, protocol: str = "opentravel", **settings: object,
 ) -> SyncWorld:
     """The demo homestay (its own demo channels switched off) plus one channel on the sandbox."""
     load_demo(db, today=today)
@@ -114,7 +144,8 @@ def build_world(
         s.execute(update(Channel).values(enabled=False))
     clock = clock or fixed_clock(today)
     channels = ChannelService(db)
-    channel_id = add_sandbox_channel(channels, ota, "sandbox", hotel_code, **settings)
+    add = add_channex_channel if protocol == "channex" else add_sandbox_channel
+    channel_id = add(channels, ota, "sandbox", hotel_code, **settings)
     sync = SyncService(db, clock=clock, retry=retry)
     return SyncWorld(db, ota, hotel_code, channel_id, sync, channels, today, clock)
 
@@ -131,6 +162,24 @@ def add_sandbox_channel(channels: ChannelService, ota: SandboxHandle, name: str,
         channels.map(ACTOR, info.id, room_type=code, remote_room=f"R-{code}")
         for plan in ("BAR", "BB"):
             channels.map(ACTOR, info.id, room_type=code, rate_plan=plan, remote_room=f"R-{code}", remote_rate=plan)
+    return info.id
+
+
+def add_channex_channel(channels: ChannelService, ota: SandboxHandle, name: str, property_id: str,
+                        **settings: object) -> int:
+    """A Channex-style channel on the sandbox hub ``property_id``, every room type and rate plan mapped
+    (a rate plan to its room's own rate plan id)."""
+    defaults = dict(horizon_days=60, requests_per_minute=60000)
+    info = channels.add(
+        ACTOR, _property_id(channels.db), name=name, protocol="channex", endpoint=ota.channex_endpoint(property_id),
+        hotel_code=property_id, username="", password=PASSWORD,
+        settings=ChannelSettings(**{"max_items_per_request": 1000, **defaults, **settings}),
+    )
+    for code in ROOM_CODES:
+        channels.map(ACTOR, info.id, room_type=code, remote_room=f"R-{code}")
+        for plan in ("BAR", "BB"):
+            channels.map(ACTOR, info.id, room_type=code, rate_plan=plan, remote_room=f"R-{code}",
+                         remote_rate=channex_rate_plan(code, plan))
     return info.id
 
 

@@ -1,18 +1,21 @@
 """Adding a channel, or changing one: where it is, how we log in, and its main settings.
 
 The password is typed, handed to the service (which keeps it only encrypted, in the Vault) and
-never read back: when editing, the field starts empty and empty means "keep the stored one".
+never read back: when editing, the field starts empty and empty means "keep the stored one". A
+Channex-style hub takes an API key and no user name: the row is labelled so and the user name
+switched off when that protocol is chosen, and a new channel starts from the hub's own limits.
 """
 
 from __future__ import annotations
 
 from typing import Any, Callable
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QGroupBox, QHBoxLayout, QLineEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QWidget
+
+from channelmgr.channels.adapter import adapter_for, needs_username, secret_label
 
 from channelmgr.roomtypes.desk_user import desk_actor
-from channelmgr.sync.channel_settings import ChannelSettings
-from channelmgr.sync.channels import PROTOCOLS, ChannelInfo
+from channelmgr.sync.channels import PROTOCOLS, ChannelInfo, protocol_settings
 
 from ..context import AppContext
 from .channel_settings_form import ChannelSettingsForm
@@ -40,9 +43,11 @@ class ChannelDialog(ServiceDialog):
         self.endpoint = self._line("channel_endpoint", "https://")
         self.hotel_code = self._line("channel_hotel_code", self.tr("Your hotel's code at the channel"))
         self.username = self._line("channel_username", "")
-        self.password = self._line("channel_password", self.tr("Stored encrypted; never shown again") if adding
-                                   else self.tr("Leave empty to keep the stored password"))
+        self.adding = adding
+        self.password = self._line("channel_password", "")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password_label = QLabel(self)
+        self.password_label.setObjectName("channel_password_label")
         self.enabled = QCheckBox(self.tr("Send to this channel"), self)
         self.enabled.setObjectName("channel_enabled")
         self.enabled.setChecked(True)
@@ -57,7 +62,7 @@ class ChannelDialog(ServiceDialog):
         form.addRow(self.tr("Endpoint URL"), self.endpoint)
         form.addRow(self.tr("Hotel code"), self.hotel_code)
         form.addRow(self.tr("Username"), self.username)
-        form.addRow(self.tr("Password"), self.password)
+        form.addRow(self.password_label, self.password)
         form.addRow(self.tr("Enabled"), self.enabled)
         columns = QHBoxLayout()
         columns.addWidget(connection, 3)
@@ -65,7 +70,26 @@ class ChannelDialog(ServiceDialog):
         self.body.addLayout(columns)
         if channel is not None:
             self._show_channel(channel)
+        self._show_protocol(self.protocol.currentText())
+        self.protocol.currentTextChanged.connect(self._protocol_chosen)
         self.endpoint.setMinimumWidth(320)  # a full URL stays readable
+
+    def _protocol_chosen(self, protocol: str) -> None:
+        # A new channel starts from the protocol's published limits (10 a minute for a hub).
+        self.settings_form.set_settings(protocol_settings(protocol))
+        self._show_protocol(protocol)
+
+    def _show_protocol(self, protocol: str) -> None:
+        adapter = adapter_for(protocol)
+        api_key = secret_label(adapter) == "API key"
+        self.password_label.setText(self.tr("API key") if api_key else self.tr("Password"))
+        if self.adding:
+            self.password.setPlaceholderText(self.tr("Stored encrypted; never shown again"))
+        else:
+            self.password.setPlaceholderText(self.tr("Leave empty to keep the stored API key") if api_key
+                                             else self.tr("Leave empty to keep the stored password"))
+        self.username.setEnabled(needs_username(adapter))
+        self.username.setPlaceholderText("" if needs_username(adapter) else self.tr("Not used: the API key identifies us"))
 
     def _show_channel(self, channel: ChannelInfo) -> None:
         self.display_name.setText(channel.display_name)
@@ -85,8 +109,8 @@ class ChannelDialog(ServiceDialog):
                           enabled=self.enabled.isChecked())
         password = self.password.text()
         if self.channel is None:
-            pid, settings = self.ctx.property_id, ChannelSettings().with_text(typed)
             name, protocol = self.name.text().strip(), self.protocol.currentText()
+            pid, settings = self.ctx.property_id, protocol_settings(protocol).with_text(typed)
             return lambda: channels.add(actor, pid, name=name, protocol=protocol, password=password,
                                         settings=settings, **connection)
         channel_id = self.channel.id

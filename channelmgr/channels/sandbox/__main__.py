@@ -32,7 +32,11 @@ def main(argv: list[str] | None = None, default_listings: Sequence[ListingConfig
     handle = serve(args.host, args.port, listings=listings)
     print(f"Sandbox OTA at {handle.url}/  (Ctrl-C to stop)")
     for config in listings:
-        print(f"  listing {config.hotel_code}: endpoint {handle.endpoint(config.hotel_code)}  user {config.username}")
+        if config.rate_plans:  # a Channex-style hub: its own endpoint, an API key and no user
+            print(f"  listing {config.hotel_code}: Channex-style endpoint {handle.channex_endpoint(config.hotel_code)}"
+                  "  (API key in user-api-key)")
+        else:
+            print(f"  listing {config.hotel_code}: endpoint {handle.endpoint(config.hotel_code)}  user {config.username}")
     print(f"  a guest books with POST {handle.url}/api/book/{{hotel}} "
           '{"room": …, "rate": …, "arrival": "YYYY-MM-DD", "departure": "YYYY-MM-DD"}')
     try:

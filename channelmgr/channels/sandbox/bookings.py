@@ -186,12 +186,44 @@ def process_read(state: ListingState, body: bytes) -> Reply:
         code = None if hotel is None else hotel.get("HotelCode")
         issue = request_issue("392", f"HotelCode {code!r} is not this listing ({state.config.hotel_code})")
         return Reply(200, render_response(response, echo, [issue]), "rejected")
+    pending = deliver_pending(state)
+    return Reply(200, render_res_retrieve(echo, pending), "ok", applied=len(pending))
+
+
+def deliver_pending(state: ListingState) -> list[SandboxBooking]:
+    """Every booking whose newest revision is unacknowledged, marked delivered (any protocol's read)."""
     with state.lock:
         pending = [b for b in state.bookings.values() if b.pending]
         for booking in pending:
             state.bookings[booking.remote_id] = replace(booking, delivered=booking.modified)
     state.count("bookings_delivered", len(pending))
-    return Reply(200, render_res_retrieve(echo, pending), "ok", applied=len(pending))
+    return pending
+
+
+def revision_id(booking: SandboxBooking) -> str:
+    """The id a hub gives a booking's current revision (Channex-style feeds acknowledge revisions)."""
+    return f"{booking.remote_id}@{_stamp(booking.modified)}"
+
+
+def acknowledge_revision(state: ListingState, revision: str) -> bool:
+    """Acknowledge one delivered revision by its id; False if no delivered revision has it.
+
+    A booking changed since it was delivered stays pending: the newer revision is not the one
+    acknowledged (the cancellation-after-read case of the OpenTravel report, revision by revision)."""
+    remote_id, _, stamp = revision.rpartition("@")
+    with state.lock:
+        booking = state.bookings.get(remote_id)
+        if booking is None or booking.delivered is None:
+            return False
+        if stamp == _stamp(booking.delivered):
+            acknowledged = booking.delivered
+        elif stamp == _stamp(booking.modified):
+            acknowledged = booking.modified
+        else:
+            return False
+        state.bookings[remote_id] = replace(booking, acknowledged=acknowledged)
+    state.count("bookings_acknowledged")
+    return True
 
 
 def process_notif_report(state: ListingState, body: bytes) -> Reply:

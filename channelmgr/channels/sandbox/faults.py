@@ -8,7 +8,9 @@ of the other kinds the first rule that fires decides the reply:
 * ``reset``      — the connection is closed with no reply at all (TCP reset)
 * ``rate_limit`` — HTTP 429 with ``Retry-After: seconds``
 * ``garbage``    — HTTP 200 with an HTML error page, as a misbehaving proxy sends
-* ``hostile``    — HTTP 200 with a billion-laughs XML document
+* ``hostile``    — HTTP 200 with a billion-laughs XML document (on the Channex-style routes: JSON
+  nested 5000 deep around a NaN)
+* ``huge``       — HTTP 200 with a 9 MB body, more than any client reads
 * ``delay``      — wait ``seconds`` before handling the request
 """
 
@@ -19,7 +21,7 @@ import threading
 from dataclasses import asdict, dataclass, fields
 from typing import Sequence
 
-FAULT_KINDS = ("error", "reset", "rate_limit", "garbage", "hostile", "delay")
+FAULT_KINDS = ("error", "reset", "rate_limit", "garbage", "hostile", "huge", "delay")
 
 
 @dataclass(frozen=True)

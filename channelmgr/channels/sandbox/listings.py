@@ -5,6 +5,10 @@ A JSON file holds the same fields, for ``channelmgr sandbox --config listings.js
     {"listings": [{"hotel_code": "H1001", "username": "owner", "password": "s3cret",
                    "rooms": ["DBL", "TWN"], "rates": ["BAR", "NRF"],
                    "horizon_days": 365, "currency": "CNY", "max_items_per_request": 100}]}
+
+A Channex-style listing (served at ``/channex/{hotel_code}/api/v1/…``; the password is its API
+key) adds ``"rate_plans": {"RP-DBL-BAR": "DBL"}`` and its rate limit, ``"requests_per_window": 10``
+per ``"rate_window_seconds": 60`` per pace (availability · restrictions).
 """
 
 from __future__ import annotations
@@ -24,6 +28,11 @@ class ListingConfig:
     horizon_days: int = 365                   # nights from today the OTA sells, today included
     currency: str = "CNY"
     max_items_per_request: int | None = None  # message elements per request; None: no limit
+    # Channex-style hub only: each rate plan id belongs to one room type id (rate plan → room),
+    # and the requests a property may make per pace in ``rate_window_seconds`` (None: no limit).
+    rate_plans: dict[str, str] = field(default_factory=dict)
+    requests_per_window: int | None = None
+    rate_window_seconds: float = 60.0
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "rooms", frozenset(self.rooms))
@@ -32,6 +41,14 @@ class ListingConfig:
             raise ValueError(f"hotel_code must be non-empty and contain no '/': {self.hotel_code!r}")
         if self.horizon_days < 1:
             raise ValueError("horizon_days must be at least 1")
+        object.__setattr__(self, "rate_plans", dict(self.rate_plans))
+        unknown_rooms = set(self.rate_plans.values()) - self.rooms
+        if unknown_rooms:
+            raise ValueError(f"rate_plans name rooms this listing does not have: {sorted(unknown_rooms)}")
+        if self.requests_per_window is not None and self.requests_per_window < 1:
+            raise ValueError("requests_per_window must be at least 1 (or null for no limit)")
+        if self.rate_window_seconds <= 0:
+            raise ValueError("rate_window_seconds must be above 0")
 
     @classmethod
     def from_dict(cls, data: dict) -> "ListingConfig":

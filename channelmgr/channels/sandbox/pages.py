@@ -61,7 +61,9 @@ def listing_page(state: ListingState, start: date, days: int) -> str:
         for room in sorted(config.rooms):
             cells = [state.counts.get((room, n)) for n in nights]
             rows.append(_row(f"{room} · rooms to sell", [_plain(c) for c in cells]))
-            for rate in sorted(config.rates):
+            # A hub's rate plans belong to one room each; an OTA's rate codes are valid for every room.
+            rates = sorted(p for p, r in config.rate_plans.items() if r == room) if config.rate_plans else sorted(config.rates)
+            for rate in rates:
                 guest_counts = sorted({g for (r, p, g, _n) in state.prices if r == room and p == rate},
                                       key=lambda g: g or 0)
                 for guests in guest_counts or [None]:

@@ -15,6 +15,9 @@ Routes (``{hotel}`` is a listing's hotel code, URL-encoded):
   A guest booking on the OTA, so no channel credentials: like ``/api/faults`` it is the test's hand.
 * ``GET /ical/{hotel}/{room}.ics`` — the listing room's bookings as an iCal feed, as Airbnb or Tujia
   publish one (see ``ical_feed.py``): what an iCal channel polls.
+* ``/channex/{hotel}/api/v1/…`` — the same listing as a Channex-style JSON hub (availability and
+  restrictions pushed and read back, the booking revisions feed and its acks; ``channex_api.py``),
+  the API key in ``user-api-key``; so a channex channel's endpoint is ``{url}/channex/{hotel}``.
 
 Listens on 127.0.0.1 by default: it is a test double with demo credentials, not a service.
 """
@@ -37,6 +40,7 @@ from typing import Callable, Iterable, Sequence
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from channelmgr.channels.sandbox import bookings as booking_desk
+from channelmgr.channels.sandbox import channex_api
 from channelmgr.channels.sandbox.faults import FaultPlan, FaultRule
 from channelmgr.channels.sandbox.ical_feed import room_feed
 from channelmgr.channels.sandbox.listings import ListingConfig
@@ -55,6 +59,9 @@ _HOSTILE = (
     + b"".join(b'<!ENTITY lol%d "%s">' % (i, (b"&lol%d;" % (i - 1) if i > 1 else b"&lol;") * 10) for i in range(1, 10))
     + b']>\n<OTA_HotelAvailNotifRS xmlns="http://www.opentravel.org/OTA/2003/05"><Success/>&lol9;</OTA_HotelAvailNotifRS>'
 )
+# What a JSON client must refuse: nested far deeper than any honest reply, with a NaN at the bottom.
+_HOSTILE_JSON = b'{"meta": {"warnings": ' + b"[" * 5000 + b"NaN" + b"]" * 5000 + b"}}"
+_HUGE_BYTES = 9 * 1024 * 1024  # more than any client reads (xml_safety and json_safety stop at 8 MB)
 
 
 class _Sandbox:
@@ -117,13 +124,18 @@ class _Handler(BaseHTTPRequestHandler):
             return self._json(200, sandbox.faults.describe())
         if len(segments) == 3 and segments[0] == "ical" and segments[2].endswith(".ics"):
             return self._ical_feed(segments[1], segments[2].removesuffix(".ics"))
+        if _is_channex(segments):
+            return self._channex("GET", segments, parse_qs(parts.query), b"")
         self._send(404, b"not found\n", "text/plain; charset=utf-8")
 
     def do_POST(self) -> None:
         body = self._read_body()
         if body is None:
             return
-        segments = [unquote(s) for s in urlsplit(self.path).path.strip("/").split("/")]
+        parts = urlsplit(self.path)
+        segments = [unquote(s) for s in parts.path.strip("/").split("/")]
+        if _is_channex(segments):
+            return self._channex("POST", segments, parse_qs(parts.query), body)
         if segments == ["api", "faults"]:
             return self._set_faults(body)
         if len(segments) == 3 and segments[0] == "ota":
@@ -145,14 +157,8 @@ class _Handler(BaseHTTPRequestHandler):
             return self._send(404, f"no message {message!r} here\n".encode(), "text/plain; charset=utf-8")
         state.count("requests")
         state.count(f"message:{message}")
-
-        delay, fault = sandbox.faults.draw()
-        if delay:
-            state.count("fault:delay")
-            time.sleep(delay)
-        if fault is not None:
-            state.count(f"fault:{fault.kind}")
-            return self._fault(fault)
+        if self._faulted(state):
+            return
 
         if not self._authorised(state.config):
             state.count("unauthorized")
@@ -164,10 +170,40 @@ class _Handler(BaseHTTPRequestHandler):
             reply = pull(state, body)
         else:
             reply = process_notif(state, message, body, sandbox.today())
-        state.count(reply.outcome)
-        state.count("items_applied", reply.applied)
-        state.count("items_refused", reply.refused)
+        _count_reply(state, reply)
         self._send(reply.status, reply.body, "text/xml; charset=utf-8")
+
+    # --- Channex-style hub ----------------------------------------------------------------------
+
+    def _channex(self, method: str, segments: list[str], query: dict[str, list[str]], body: bytes) -> None:
+        sandbox = self.server.sandbox
+        state = sandbox.listing(segments[1])
+        if state is None:
+            return self._json(404, {"errors": {"code": "not_found", "title": f"no property {segments[1]!r}"}})
+        state.count("requests")
+        route = segments[4:]
+        # Counted by route, an ack's revision id left out: "channex:POST booking_revisions/ack".
+        named = route[:1] + route[2:] if len(route) == 3 and route[2] == "ack" else route
+        state.count(f"channex:{method} {'/'.join(named)}")
+        if self._faulted(state, json_api=True):
+            return
+        reply = channex_api.handle(state, method, route, query, body, self.headers.get("user-api-key"),
+                                   sandbox.today())
+        _count_reply(state, reply)
+        body = json.dumps(reply.payload, ensure_ascii=False).encode("utf-8")
+        self._send(reply.status, body, "application/json; charset=utf-8", reply.headers)
+
+    def _faulted(self, state: ListingState, *, json_api: bool = False) -> bool:
+        """Play the fault plan's draw for this request: True when a fault answered it."""
+        delay, fault = self.server.sandbox.faults.draw()
+        if delay:
+            state.count("fault:delay")
+            time.sleep(delay)
+        if fault is None:
+            return False
+        state.count(f"fault:{fault.kind}")
+        self._fault(fault, json_api=json_api)
+        return True
 
     def _authorised(self, config: ListingConfig) -> bool:
         header = self.headers.get("Authorization", "")
@@ -183,7 +219,7 @@ class _Handler(BaseHTTPRequestHandler):
         password_ok = hmac.compare_digest(password.encode(), config.password.encode())
         return user_ok and password_ok
 
-    def _fault(self, fault: FaultRule) -> None:
+    def _fault(self, fault: FaultRule, *, json_api: bool = False) -> None:
         if fault.kind == "error":
             self._send(500, b"internal error (sandbox fault)\n", "text/plain; charset=utf-8")
         elif fault.kind == "rate_limit":
@@ -192,8 +228,13 @@ class _Handler(BaseHTTPRequestHandler):
                        {"Retry-After": retry_after})
         elif fault.kind == "garbage":
             self._send(200, _GARBAGE, "text/html; charset=utf-8")
+        elif fault.kind == "hostile" and json_api:
+            self._send(200, _HOSTILE_JSON, "application/json; charset=utf-8")
         elif fault.kind == "hostile":
             self._send(200, _HOSTILE, "text/xml; charset=utf-8")
+        elif fault.kind == "huge":
+            filler = b'{"data": "' + b"x" * _HUGE_BYTES + b'"}' if json_api else b"<x>" + b"x" * _HUGE_BYTES + b"</x>"
+            self._send(200, filler, "application/json; charset=utf-8" if json_api else "text/xml; charset=utf-8")
         elif fault.kind == "reset":
             # Linger 0 makes close() send a TCP RST: the client sees "connection reset", no reply.
             self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
@@ -284,6 +325,17 @@ class _Handler(BaseHTTPRequestHandler):
         self.wfile.write(body)
 
 
+def _count_reply(state: ListingState, reply) -> None:
+    """A handled request's outcome and items, on the listing's counters (any protocol's reply)."""
+    state.count(reply.outcome)
+    state.count("items_applied", reply.applied)
+    state.count("items_refused", reply.refused)
+
+
+def _is_channex(segments: list[str]) -> bool:
+    return len(segments) >= 5 and segments[0] == "channex" and segments[2:4] == ["api", "v1"]
+
+
 @dataclass
 class SandboxHandle:
     """A running sandbox. ``url`` is its base (``http://127.0.0.1:PORT``); stop it when done."""
@@ -295,6 +347,10 @@ class SandboxHandle:
     def endpoint(self, hotel_code: str) -> str:
         """The OpenTravel endpoint a channel should be configured with for this listing."""
         return f"{self.url}/ota/{hotel_code}"
+
+    def channex_endpoint(self, hotel_code: str) -> str:
+        """The Channex-style endpoint (below it: ``api/v1/…``) for this listing."""
+        return f"{self.url}/channex/{hotel_code}"
 
     def add_listing(self, config: ListingConfig) -> ListingState:
         sandbox = self._server.sandbox

@@ -19,6 +19,9 @@ class Restrictions:
     ctd: bool = False
     min_stay: int = 1
     max_stay: int | None = None
+    # How the minimum stay was given where the protocol says: "arrival" or "through" (a
+    # Channex-style min_stay_arrival / min_stay_through); None: the protocol does not say (OpenTravel).
+    min_stay_basis: str | None = None
 
 
 class ListingState:
@@ -33,6 +36,8 @@ class ListingState:
         self.counters: Counter[str] = Counter()
         # remote id → SandboxBooking (see bookings.py): what guests booked here, in booking order
         self.bookings: dict = {}
+        # pace → monotonic times of the requests inside the hub's rate window (channex_api.py)
+        self.request_times: dict[str, list[float]] = {}
 
     def set_count(self, room: str, nights: Iterable[date], count: int) -> None:
         for night in nights:

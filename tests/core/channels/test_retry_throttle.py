@@ -126,3 +126,21 @@ def test_token_bucket_never_exceeds_the_rate_in_any_minute():
         times.append(fake.now)
     for t in times:
         assert sum(1 for u in times if t <= u < t + 60) <= 10
+
+
+def test_a_pacer_keeps_one_bucket_per_pace_so_prices_never_delay_availability():
+    from dataclasses import replace
+
+    from channelmgr.channels.throttle import Pacer
+
+    fake = FakeTime()
+    pacer = Pacer(10, clock=fake.clock, sleep=fake.sleep)  # 10 a minute per pace: one every 6 s
+    assert [pacer.acquire("restrictions") for _ in range(3)] == [0.0, 6.0, 6.0]
+    # The availability bucket is untouched by the restriction requests before it.
+    assert pacer.acquire("availability") == 0.0
+    assert pacer.bucket("availability") is pacer.bucket("availability")
+    assert pacer.bucket("") is not pacer.bucket("availability")
+
+    send, calls = scripted((Outcome.OK, None))
+    send_with_retry(send, replace(MESSAGE, pace="availability"), limiter=pacer, sleep=fake.sleep)
+    assert fake.sleeps[-1] == pytest.approx(6.0)  # the message drew on its own pace's bucket

@@ -48,15 +48,20 @@ def _acked(channels, channel_id):
         return s.query(AckedState).filter_by(channel_id=channel_id).count()
 
 
-def test_the_demo_has_three_opentravel_channels_and_an_ical_one_with_mappings_and_encrypted_logins(channels, pid):
+def test_the_demo_has_opentravel_channels_a_channex_hub_and_an_ical_one_with_mappings_and_encrypted_logins(
+        channels, pid):
     infos = channels.list(pid)
-    assert [c.name for c in infos] == ["booking", "ctrip", "ical:airbnb-loft", "meituan"]
+    assert [c.name for c in infos] == ["booking", "ctrip", "ical:airbnb-loft", "meituan", "trip-hub"]
     pushed = [c for c in infos if c.protocol == "opentravel"]
     assert len(pushed) == 3
     assert all(c.has_password and c.enabled and c.endpoint.startswith("http://127.0.0.1:8765/ota/") for c in pushed)
+    hub = next(c for c in infos if c.protocol == "channex")
+    assert hub.has_password and hub.enabled and hub.username == ""  # an API key, no login
+    assert hub.endpoint == "http://127.0.0.1:8765/channex/ERHAI-HUB" and hub.settings.requests_per_minute == 10
     feed = next(c for c in infos if c.protocol == "ical")
     assert feed.enabled and not feed.has_password and feed.endpoint == "http://127.0.0.1:8765/ical/ERHAI-ABB/LFT.ics"
-    assert {c.name: c.mapping_count for c in infos} == {"booking": 15, "ctrip": 18, "ical:airbnb-loft": 1, "meituan": 12}
+    assert {c.name: c.mapping_count for c in infos} == {"booking": 15, "ctrip": 18, "ical:airbnb-loft": 1,
+                                                        "meituan": 12, "trip-hub": 18}
     meituan = next(c for c in infos if c.name == "meituan")
     assert [w.code for w in channels.warnings(meituan.id)] == ["rate_plan_unmapped"] * 6
 
@@ -127,4 +132,4 @@ def test_a_channel_with_bookings_is_disabled_not_removed(channels, pid):
     assert not channels.get(pid, "ctrip").enabled
     meituan = channels.channel_id(pid, "meituan")
     channels.remove(ACTOR, meituan)
-    assert [c.name for c in channels.list(pid)] == ["booking", "ctrip", "ical:airbnb-loft"]
+    assert [c.name for c in channels.list(pid)] == ["booking", "ctrip", "ical:airbnb-loft", "trip-hub"]

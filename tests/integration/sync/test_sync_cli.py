@@ -11,13 +11,12 @@ import sys
 from pathlib import Path
 
 import pytest
-from sqlalchemy import update
 
 from channelmgr.channels.sandbox import serve
 from channelmgr.cli import main
 from channelmgr.db.engine import open_database
-from channelmgr.db.models import Channel
 from channelmgr.inventory.nights import local_today, utc_now
+from tests.support.cli_demo import demo_url, run_cli  # noqa: F401  (demo_url: a fixture)
 from tests.support.sync_world import PASSWORD, ROOM_CODES, ari_requests, sandbox_listing
 
 
@@ -30,21 +29,7 @@ def ota():
     handle.stop()
 
 
-@pytest.fixture
-def demo_url(sqlite_url, capsys):
-    assert main(["--db", sqlite_url, "init", "--demo"]) == 0
-    db = open_database(sqlite_url)
-    with db.session() as s:  # the demo's own channels point at :8765; this test uses its own sandbox
-        s.execute(update(Channel).values(enabled=False))
-    db.dispose()
-    capsys.readouterr()
-    return sqlite_url
-
-
-def _run(capsys, db_url, *argv) -> tuple[int, str, str]:
-    code = main(["--db", db_url, *argv])
-    out = capsys.readouterr()
-    return code, out.out, out.err
+_run = run_cli
 
 
 def test_channel_add_map_then_sync_json(demo_url, ota, monkeypatch, capsys):

@@ -94,16 +94,8 @@ def test_a_bulk_calendar_and_price_edit_reaches_the_channel_within_a_second(worl
 
 
 def test_restriction_semantics_buffer_and_channel_stop_sell(world, today):
-    lkv = _type_id(world, "LKV")
     n = lambda days: today + timedelta(days=days)  # noqa: E731
-    with world.db.session() as s:
-        s.add_all([
-            CalendarDay(room_type_id=lkv, night=n(3), stop_sell=True),
-            CalendarDay(room_type_id=lkv, night=n(4), closed_to_arrival=True),
-            CalendarDay(room_type_id=lkv, night=n(5), closed_to_departure=True),
-            CalendarDay(room_type_id=lkv, night=n(6), min_stay=2, max_stay=5),
-            CalendarDay(room_type_id=lkv, night=n(7), rooms_closed=3),
-        ])
+    world.restrict_sample_nights("LKV")
     world.set_settings(buffer_rooms=1)
     assert world.push().in_sync
     remote = world.remote()

@@ -197,7 +197,38 @@ def test_remove_asks_then_removes(page, qtbot, monkeypatch):
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     qtbot.mouseClick(page.remove_button, LEFT)
     qtbot.waitUntil(lambda: page.model.rowCount() == DEMO_CHANNEL_COUNT - 1)
-    assert [r.info.name for r in page.model.rows] == ["booking", "ical:airbnb-loft", "meituan"] and changes == ["channels"]
+    assert [r.info.name for r in page.model.rows] == [n for n in DEMO_NAMES if n != "ctrip"] and changes == ["channels"]
     qtbot.waitUntil(lambda: len(indicator.labels) == DEMO_CHANNEL_COUNT - 1)  # the status bar follows
     with page.ctx.services.db.session() as s:
         assert s.scalar(select(ChannelMapping).where(ChannelMapping.channel_id == channel_id)) is None
+
+
+def test_a_channex_hub_asks_for_an_api_key_not_a_login_and_starts_from_its_limits(page, qtbot):
+    dialog = _open(qtbot, page, page.add_button)
+    assert dialog.password_label.text() == "Password" and dialog.username.isEnabled()
+    dialog.protocol.setCurrentText("channex")
+    assert dialog.password_label.text() == "API key"
+    assert not dialog.username.isEnabled()
+    assert dialog.settings_form.requests_per_minute.value() == 10
+    assert dialog.settings_form.items_per_request.value() == 1000
+    dialog.display_name.setText("Trip.com hub")
+    dialog.name.setText("trip-hub2")
+    dialog.endpoint.setText("http://127.0.0.1:9/channex/P9")
+    dialog.hotel_code.setText("P9")
+    dialog.password.setText(PASSWORD)
+    qtbot.mouseClick(dialog.ok_button, LEFT)
+    qtbot.waitUntil(lambda: _closed(dialog))
+    qtbot.waitUntil(lambda: page.model.rowCount() == DEMO_CHANNEL_COUNT + 1)
+    stored = _stored(page, "trip-hub2")
+    assert (stored.protocol, stored.username, stored.hotel_code) == ("channex", "", "P9")
+    assert page.ctx.services.channels.vault.decrypt(stored.secret_encrypted) == PASSWORD
+    assert page.ctx.services.channels.get(page.ctx.property_id, "trip-hub2").settings.requests_per_minute == 10
+
+    i18n.install_language("zh_CN")
+    try:
+        _select(qtbot, page, "trip-hub2")
+        edit = _open(qtbot, page, page.edit_button)
+        assert edit.password_label.text() == "API 密钥"
+        edit.reject()
+    finally:
+        i18n.install_language("en")

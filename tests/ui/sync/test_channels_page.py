@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QMessageBox
 from channelmgr.actor import Actor
 from channelmgr.channels.sandbox import FaultRule, serve
 from channelmgr.inventory.nights import local_today, utc_now
-from channelmgr.sync.demo_channels import DEMO_CHANNELS, DEMO_FEEDS, DEMO_SANDBOX_URL, demo_listings
+from channelmgr.sync.demo_channels import DEMO_CHANNELS, DEMO_FEEDS, DEMO_HUBS, DEMO_SANDBOX_URL, demo_listings
 from tests.support.sync_world import FAST_RETRY
 from ui import i18n
 from ui.pages.channels import ChannelsPage
@@ -21,8 +21,9 @@ from tests.support.actors import TEST_ACTOR
 LEFT = Qt.MouseButton.LeftButton
 
 
-DEMO_CHANNEL_COUNT = len(DEMO_CHANNELS) + len(DEMO_FEEDS)  # three OpenTravel channels and an iCal one
-DEMO_NAMES = ["booking", "ctrip", "ical:airbnb-loft", "meituan"]
+# three OpenTravel channels, a Channex-style hub and an iCal feed
+DEMO_CHANNEL_COUNT = len(DEMO_CHANNELS) + len(DEMO_HUBS) + len(DEMO_FEEDS)
+DEMO_NAMES = ["booking", "ctrip", "ical:airbnb-loft", "meituan", "trip-hub"]
 
 
 @pytest.fixture
