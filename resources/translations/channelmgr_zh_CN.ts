@@ -5628,8 +5628,8 @@ The database as it was is in %1</source>
     </message>
     <message>
         <location filename="../../ui/sync/texts.py" line="114"/>
-        <source>%1 refused the login: check the user name and password</source>
-        <translation>%1 拒绝了登录：请检查用户名和密码</translation>
+        <source>%1 refused the login: check the user name and password (or the API key)</source>
+        <translation>%1 拒绝了登录：请检查用户名和密码（或 API 密钥）</translation>
     </message>
     <message>
         <location filename="../../ui/sync/texts.py" line="115"/>

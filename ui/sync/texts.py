@@ -111,7 +111,7 @@ class SyncTexts(QObject):
             FailureKind.TIMEOUT: self.tr("%1 did not answer in time: it will be retried"),
             FailureKind.UNREACHABLE: self.tr("%1 cannot be reached: check the internet connection and the address"),
             FailureKind.TLS: self.tr("The secure connection to %1 failed: check the address and this computer's clock"),
-            FailureKind.AUTH: self.tr("%1 refused the login: check the user name and password"),
+            FailureKind.AUTH: self.tr("%1 refused the login: check the user name and password (or the API key)"),
             FailureKind.RATE_LIMITED: self.tr("%1 asks to slow down: it will be retried"),
             FailureKind.SERVER_ERROR: self.tr("The server of %1 had an error: it will be retried"),
             FailureKind.CHANNEL_REFUSED: self.tr("%1 refused some of the data: see the sync log"),
