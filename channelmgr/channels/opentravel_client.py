@@ -175,6 +175,12 @@ class OpenTravelClient:
             detail = "the channel refused our credentials: " + "; ".join(map(str, verdict.request_errors))
             return SendResult(Outcome.FATAL, message, detail, rejected=verdict.rejected, http_status=status,
                               kind=FailureKind.AUTH)
+        if verdict.request_errors and not message.items:
+            # A message without ranges (content, a read, a booking acknowledgement) has nothing for
+            # the errors to reject item by item: its Errors refuse the whole of it.
+            return SendResult(Outcome.REJECTED, message, "refused: " + _first_issues_of(verdict.request_errors),
+                              warnings=verdict.warnings, http_status=status, reply=response.content,
+                              kind=FailureKind.CHANNEL_REFUSED)
         kind = FailureKind.CHANNEL_REFUSED if verdict.rejected else None
         if not verdict.rejected:
             outcome = Outcome.OK
@@ -224,6 +230,10 @@ def _errors_in(body: bytes) -> str:
 
 
 def _first_issues(rejected: tuple[RejectedRange, ...], limit: int = 3) -> str:
-    issues = list(dict.fromkeys(str(i) for r in rejected for i in r.issues))
+    return _first_issues_of([i for r in rejected for i in r.issues], limit)
+
+
+def _first_issues_of(found, limit: int = 3) -> str:
+    issues = list(dict.fromkeys(str(i) for i in found))
     more = f" (+{len(issues) - limit} more)" if len(issues) > limit else ""
     return "; ".join(issues[:limit]) + more
