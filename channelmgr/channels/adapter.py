@@ -51,6 +51,10 @@ class ChannelConnection(Protocol):
     def acknowledgements(self, remote_ids: Sequence[str]) -> list[OutgoingMessage]:
         """The request(s) that tell the channel these bookings are stored."""
 
+    def content_message(self, part: Any) -> OutgoingMessage:
+        """The request that carries one listing-content part (``sync.content_push.RoomPart`` or
+        ``PropertyPart``); only on adapters that ``carry_content``."""
+
 
 class ChannelAdapter(Protocol):
     protocol: str
@@ -60,6 +64,9 @@ class ChannelAdapter(Protocol):
     # channelmgr.ical.feed_poll (cancelled by disappearance), not undelivered changes to
     # acknowledge one by one. Default False.
     whole_feed: bool
+    # True: the protocol has a listing-content message (connections have ``content_message``);
+    # whether a channel is sent content is its capability ``content``. Default False.
+    carries_content: bool
 
     def items_per_range(self, rng: Range) -> int:
         """What one range costs against the channel's ``max_items_per_request``."""
@@ -93,6 +100,10 @@ def pushes(adapter: ChannelAdapter) -> bool:
 
 def whole_feed(adapter: ChannelAdapter) -> bool:
     return getattr(adapter, "whole_feed", False)
+
+
+def carries_content(adapter: ChannelAdapter) -> bool:
+    return getattr(adapter, "carries_content", False)
 
 
 def adapter_for(protocol: str) -> ChannelAdapter:

@@ -33,6 +33,9 @@ class ListingState:
         self.counters: Counter[str] = Counter()
         # remote id → SandboxBooking (see bookings.py): what guests booked here, in booking order
         self.bookings: dict = {}
+        # What the listing's content shows (content_processing.py): per room code, and the property's.
+        self.room_content: dict[str, dict] = {}
+        self.property_content: dict | None = None
 
     def set_count(self, room: str, nights: Iterable[date], count: int) -> None:
         for night in nights:
@@ -81,5 +84,7 @@ class ListingState:
                 "rates": rates,
                 "restrictions": restrictions,
                 "bookings": [b.to_json() for b in self.bookings.values()],
+                "content": {"property": self.property_content,
+                            "rooms": {code: self.room_content[code] for code in sorted(self.room_content)}},
                 "counters": dict(sorted(self.counters.items())),
             }
