@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 from typing import Any, Iterable, Mapping, Sequence
 from urllib.parse import urlsplit
 
@@ -91,7 +91,7 @@ def room_content(room_type: str, values: Mapping[str, Any]) -> RoomContent:
         if not _filled(value) or attribute.key in _IDENTITY:
             continue
         if attribute.key in _FIELDS:
-            if attribute.key in _PHOTO_ALBUMS and not any(_is_web_address(ref) for ref in value):
+            if attribute.key in _PHOTO_ALBUMS and not any(map(_is_web_address, value)):
                 not_carried.append(attribute.key)
             continue
         codes, lost = _codes_of(attribute, value)
@@ -105,7 +105,8 @@ def room_content(room_type: str, values: Mapping[str, Any]) -> RoomContent:
         if lost:
             not_carried.append(attribute.key)
     photos = [ref for album in _PHOTO_ALBUMS for ref in values.get(album) or ()]
-    urls = tuple(dict.fromkeys(ref for ref in photos if _is_web_address(ref)))
+    web = [ref for ref in photos if _is_web_address(ref)]
+    urls = tuple(dict.fromkeys(web))
     return RoomContent(
         room_type=room_type,
         names=names,
@@ -115,7 +116,7 @@ def room_content(room_type: str, values: Mapping[str, Any]) -> RoomContent:
         view_code=view_codes[0] if view_codes else None,
         amenity_codes=tuple(sorted(amenities)),
         photo_urls=urls,
-        local_photos=sum(1 for ref in photos if not _is_web_address(ref)),
+        local_photos=len(photos) - len(web),
         check_in_from=values.get("check_in_from"),
         check_out_until=values.get("check_out_until"),
         not_carried=tuple(not_carried),
@@ -142,7 +143,11 @@ def property_content(name_zh: str, name_en: str, address: str, phone: str,
 def fingerprint(*parts: object) -> str:
     """A stable hash of content (dataclasses, codes, strings): equal content, equal hash, on any desk."""
     def plain(part: object) -> object:
-        return asdict(part) if hasattr(part, "__dataclass_fields__") else part
+        # Shallow: the fields are strings, numbers and tuples of them, which JSON writes as they
+        # are (asdict's deep copy cost more than the whole message).
+        if hasattr(part, "__dataclass_fields__"):
+            return {f.name: getattr(part, f.name) for f in fields(part)}
+        return part
 
     text = json.dumps([plain(p) for p in parts], ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
