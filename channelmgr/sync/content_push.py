@@ -15,7 +15,7 @@ another room type claims too (the mapping warnings already name those).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Union
+from typing import TYPE_CHECKING, Mapping, Union
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
@@ -64,9 +64,11 @@ class ContentPlan:
 
 
 def plan_content(session: Session, channel: "ChannelConfig", *, force: bool = False,
-                 ignore_acked: bool = False) -> ContentPlan:
+                 ignore_acked: bool = False, held: Mapping[str, str] | None = None) -> ContentPlan:
     """The content parts a pass would send to ``channel`` now. ``force`` sends every part whatever
-    the channel confirmed; ``ignore_acked`` (a full resync) reads as if it had confirmed nothing."""
+    the channel confirmed; ``ignore_acked`` (a full resync) reads as if it had confirmed nothing;
+    ``held`` ({part: fingerprint} the channel refused, see ``ParkedRefusals``) are not resent while
+    their content is the one refused — they stay pending."""
     if not channel.settings.content:
         return ContentPlan((), ContentSummary(taken=False))
     rooms, warnings = _mapped_rooms(session, channel)
@@ -79,6 +81,9 @@ def plan_content(session: Session, channel: "ChannelConfig", *, force: bool = Fa
     parts: list[ContentPart] = list(changed)
     if acked.get(PROPERTY_PART) != property_part.fingerprint:
         parts.append(property_part)
+    on_hold = [p for p in parts if held and held.get(p.part) == p.fingerprint]
+    parts = [p for p in parts if p not in on_hold]
+    changed = [r for r in changed if r not in on_hold]
     if house.times_differ:
         warnings.append(SyncWarning(
             "content_times_differ",
@@ -92,7 +97,7 @@ def plan_content(session: Session, channel: "ChannelConfig", *, force: bool = Fa
         taken=True, room_types=len(changed), unchanged=len(rooms) - len(changed),
         property_part=property_part in parts, amenities=amenities, photos=photos,
         local_photos=sum(r.content.local_photos for r in changed), not_carried=not_carried,
-        requests_planned=len(parts))
+        requests_planned=len(parts), held_back=len(on_hold))
     return ContentPlan(tuple(parts), summary, tuple(warnings))
 
 

@@ -24,16 +24,20 @@ class ContentSummary:
     not_carried: tuple[str, ...] = ()  # attribute keys filled in but without a place in the message
     requests_planned: int = 0
     acknowledged: int = 0            # parts the channel accepted in this pass
+    held_back: int = 0               # parts refused before as they are: not resent by automatic passes
 
     @property
     def pending(self) -> int:
-        return max(0, self.requests_planned - self.acknowledged)
+        return max(0, self.requests_planned - self.acknowledged) + self.held_back
 
     def text(self, language: str | None = None) -> str:
         if not self.taken:
             return say("content: not taken by this channel (capability content=false), nothing sent",
                        "房型内容：该渠道不接收（content=false），不发送", language)
         if not self.requests_planned:
+            if self.held_back:
+                return say(f"content: {self.held_back} part(s) refused earlier, held until changed or pushed by hand",
+                           f"房型内容：{self.held_back} 项此前被拒，修改或手动推送前不再发送", language)
             return say("content unchanged", "房型内容未变", language)
         en = [f"{self.room_types} room type(s)", f"{self.amenities} amenities", f"{self.photos} photo(s)"]
         zh = [f"{self.room_types} 个房型", f"{self.amenities} 项设施", f"{self.photos} 张照片"]

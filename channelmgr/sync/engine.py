@@ -140,8 +140,9 @@ class SyncEngine:
         channel = prepared.channel
         report = _planned_report(prepared, started, dry_run=dry_run, full=full)
         content_parts = prepared.content.parts if prepared.content is not None else ()
+        held = prepared.diff.parked or (report.content is not None and report.content.held_back)
         if dry_run or not channel.enabled or not (prepared.requests or content_parts):
-            if prepared.diff.parked:
+            if held:
                 report = _with_failures(report, _refusals(runtime))
             return replace(report, finished_at=utcnow())
 
@@ -170,7 +171,7 @@ class SyncEngine:
             with self.db.session() as s:  # the log of a push says what it left out, next to its requests
                 write_note(s, channel.id, report.capabilities_line())
         failures = tally.failures
-        if prepared.diff.parked:
+        if held:
             failures = failures + _refusals(runtime)
         return _with_failures(replace(
             report,
@@ -204,7 +205,8 @@ class SyncEngine:
                                  "nothing is pushed",
                     text_zh=f"{channel.name}：该渠道读取本店的 iCal 日历（channelmgr ical export），无需推送")])
                 return _Prepared(channel, idle, Difference([], 0), [], codec)
-            content = (plan_content(s, channel, force=content_only, ignore_acked=full)
+            content = (plan_content(s, channel, force=content_only, ignore_acked=full,
+                                    held=refusals.active_content() if hold_refused else None)
                        if carries_content(adapter) else None)
             if content_only:  # the content alone, by hand: the ARI waits for its own pass
                 idle = DesiredState(channel.id, today, today)
@@ -271,7 +273,11 @@ class SyncEngine:
         tally.add(result, 0, 0, password, subject=part.label)
         if result.outcome is Outcome.OK:
             tally.content_acknowledged += 1
+            runtime.refusals.release_content(part.part)
         else:
+            if result.outcome in (Outcome.REJECTED, Outcome.PARTIAL):  # the channel read it and said no
+                runtime.refusals.park_content(part.part, part.fingerprint,
+                                              scrub(f"{part.label}: {result.detail}", (password,)))
             log.warning("channel %s: content of %s %s after %d attempt(s): %s", channel.name, part.label,
                         result.outcome.value, result.attempts, scrub(result.detail, (password,)))
         return result

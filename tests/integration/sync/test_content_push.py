@@ -111,8 +111,13 @@ def test_a_refusal_is_a_failure_with_a_clear_message_and_nothing_is_marked_sent(
         assert f"room_type:{fam}" not in parts and len(parts) == len(ROOM_CODES)
         [entry] = [e for e in read_entries(s, _property(world), result="rejected") if "Content" in e.message]
         assert entry.error.startswith("room type FAM: refused:") and "'R-NOPE'" in entry.error
-    # Still different next pass: it is tried again, and refused again, until the mapping is fixed.
+    # The scheduler's passes hold the refused part back (the same content would be refused again),
+    # still pending and still saying why; a push by hand tries it again.
     before = _sent(world)
+    held = world.sync.push(world.channel_id, actor=TEST_ACTOR, retry_refused=False).result(timeout=60)
+    assert _sent(world) == before and held.pending_content == 1 and not held.in_sync
+    assert any("room type FAM" in e and "R-NOPE" in e for e in held.errors)
+    assert "refused earlier" in held.content_line("en")
     assert world.push().pending_content == 1 and _sent(world) == before + 1
     world.channels.unmap(TEST_ACTOR, world.channel_id, room_type="FAM")
     world.channels.map(TEST_ACTOR, world.channel_id, room_type="FAM", remote_room="R-FAM")
