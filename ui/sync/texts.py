@@ -17,10 +17,13 @@ from channelmgr.sync.report import SyncState
 class SyncTexts(QObject):
     """One place for the sync vocabulary, so every view says the same thing in both languages."""
 
-    def state(self, state: SyncState, pending: int = 0) -> str:
+    def state(self, state: SyncState, pending: int = 0, content: int = 0) -> str:
         if state is SyncState.IN_SYNC:
             return self.tr("In sync")
         if state is SyncState.PENDING:
+            if content and not pending:  # only listing content waits (room types, the property)
+                # %1, not %n: filled in from the lead's JSON tool, which has no plural forms.
+                return self.tr("Pending: %1 content part(s)").replace("%1", str(content))
             return self.tr("Pending: %n cell(s)", "", pending)
         if state is SyncState.ERROR:
             return self.tr("Error")

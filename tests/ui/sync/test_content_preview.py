@@ -50,3 +50,17 @@ def test_a_channel_that_takes_no_content_is_told_so(qtbot, app_context):
     dialog = DryRunDialog(report, "Ctrip", confirm=False)
     qtbot.addWidget(dialog)
     assert dialog.content.text() == "Content: not taken by this channel (capability content is off), nothing sent"
+
+
+def test_a_channel_waiting_only_for_content_says_so_not_zero_cells(qtbot):
+    from channelmgr.sync.report import SyncState
+    from ui.sync.texts import SyncTexts
+
+    try:
+        i18n.install_language("en")
+        assert SyncTexts().state(SyncState.PENDING, 0, 2) == "Pending: 2 content part(s)"
+        assert SyncTexts().state(SyncState.PENDING, 5, 2) == "Pending: 5 cell(s)"
+        i18n.install_language("zh_CN")
+        assert SyncTexts().state(SyncState.PENDING, 0, 2) == "待同步：2 项房型内容"
+    finally:
+        i18n.install_language("en")
