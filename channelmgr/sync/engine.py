@@ -162,7 +162,7 @@ class SyncEngine:
             if runtime.stop.is_set():
                 break
             result = send(connection, channel, *what, limiter, runtime, tally, password)
-            if result.outcome in (Outcome.FATAL, Outcome.RETRYABLE):
+            if result is not None and result.outcome in (Outcome.FATAL, Outcome.RETRYABLE):
                 # The channel is down, slow, or refusing us: the rest would meet the same. What was
                 # not confirmed stays in the difference for the next pass.
                 tally.retry_later = result.outcome is Outcome.RETRYABLE
@@ -258,10 +258,18 @@ class SyncEngine:
         runtime: ChannelRuntime,
         tally: "_Tally",
         password: str,
-    ) -> SendResult:
+    ) -> SendResult | None:
         """One content part (a room type, or the property): sent, logged, its fingerprint kept only
-        if the channel accepted it."""
-        message = connection.content_message(part)
+        if the channel accepted it. None when the part cannot even be written (nothing sent)."""
+        try:
+            message = connection.content_message(part)
+        except ValueError as exc:
+            # Text XML cannot carry (a control character stored by an older desk…): this part is
+            # not sent and says why; the other parts go on.
+            log.warning("channel %s: content of %s not written: %s", channel.name, part.label, exc)
+            tally.failures.append(Failure(FailureKind.CONFIG, f"{part.label}: its content cannot be written "
+                                                              f"as OpenTravel XML ({exc}); fix it in the room type"))
+            return None
         started = time.monotonic()
         result = send_with_retry(connection.send, message, policy=self.retry, limiter=limiter, sleep=runtime.sleep)
         latency_ms = round((time.monotonic() - started) * 1000)

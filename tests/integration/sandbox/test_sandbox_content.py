@@ -94,3 +94,12 @@ def test_another_hotel_code_an_empty_message_and_garbage(ota, h1):
     wrong_password = requests.post(f"{ota.endpoint(h1.hotel_code)}/{PATH}", data=_raw(h1, ""), timeout=5,
                                    auth=(h1.username, "guess"))
     assert wrong_password.status_code == 401
+
+
+def test_a_hostile_body_is_refused_unread_and_nothing_stored(ota, h1):
+    hostile = (b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>'
+               + _raw(h1, '<FacilityInfo><GuestRooms><GuestRoom Code="DBL" RoomTypeName="&e;"/></GuestRooms>'
+                          "</FacilityInfo>"))
+    reply = _post(ota, h1, hostile)
+    assert reply.status_code == 400 and b"DOCTYPE" in reply.content
+    assert ota.state(h1.hotel_code)["content"]["rooms"] == {}

@@ -169,3 +169,19 @@ def test_push_content_forces_every_part_and_its_dry_run_shows_it(world, sqlite_u
     # The CLI runs on the real clock, not the world's pinned day: only its content line is compared.
     main(["--db", sqlite_url, "sync", "--dry-run", "--channel", "sandbox"])
     assert "  房型内容未变\n" in capsys.readouterr().out
+
+
+def test_content_xml_cannot_carry_fails_that_room_type_only(world):
+    from sqlalchemy import update
+
+    from channelmgr.db.models import RoomType
+
+    with world.db.session() as s:  # as an older desk might have stored it, past today's validation
+        attributes = dict(s.scalar(select(RoomType.attributes).where(RoomType.code == "RTS")))
+        attributes["description_en"] = "Roof\x0bterrace"
+        s.execute(update(RoomType).where(RoomType.code == "RTS").values(attributes=attributes))
+    report = world.push()
+    [error] = [e for e in report.errors if "RTS" in e]
+    assert error.startswith("room type RTS: its content cannot be written as OpenTravel XML")
+    assert report.pending_content == 1 and "R-RTS" not in _content(world)["rooms"]
+    assert len(_content(world)["rooms"]) == len(ROOM_CODES) - 1  # the others went on
