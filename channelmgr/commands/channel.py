@@ -261,7 +261,14 @@ def run_unmap(args, ctx) -> int:
 def run_push_content(args, ctx) -> int:
     """Exit 0 when the channel took every part (or, dry run, when there is something it can take)."""
     services = ctx.services()
-    channel_id = services.channels.channel_id(services.inventory.property_id(args.property), args.name)
+    pid = services.inventory.property_id(args.property)
+    channel_id = services.channels.channel_id(pid, args.name)
+    if not services.channels.get(pid, args.name).settings.content:
+        print(say(f"{args.name} does not take listing content (capability content=false); nothing sent. "
+                  f"If it does: channelmgr channel set {args.name} --set content=true",
+                  f"{args.name} 不接收房型内容（content=false），未发送。如该渠道接收：channelmgr channel set "
+                  f"{args.name} --set content=true"))
+        return 1
     if args.dry_run:
         report = services.sync.dry_run(channel_id, content_only=True)
     else:

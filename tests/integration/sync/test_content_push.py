@@ -136,13 +136,18 @@ def test_an_unmapped_room_type_is_warned_and_not_sent(world):
     assert "R-CQN" not in _content(world)["rooms"]
 
 
-def test_a_channel_without_the_content_capability_gets_none_and_the_dry_run_says_so(db, ota):
+def test_a_channel_without_the_content_capability_gets_none_and_the_dry_run_says_so(db, ota, sqlite_url, capsys,
+                                                                                   monkeypatch):
+    monkeypatch.setenv("CHANNELMGR_LANG", "zh")
     w = build_world(db, ota, TODAY)  # the generic profile: content=false
     try:
         preview = w.sync.dry_run(w.channel_id)
         assert preview.content is not None and not preview.content.taken
         assert "not taken by this channel" in preview.content_line("en")
         assert w.push().in_sync
+        capsys.readouterr()
+        assert main(["--db", sqlite_url, "channel", "push-content", "sandbox"]) == 1
+        assert "不接收房型内容（content=false），未发送" in capsys.readouterr().out
         assert _sent(w) == 0 and w.ota.state(w.hotel_code)["content"]["rooms"] == {}
     finally:
         w.sync.shutdown()
