@@ -248,7 +248,6 @@ class SyncEngine:
                         result.outcome.value, result.attempts, scrub(result.detail, (password,)))
         return result
 
-
     def _send_content(
         self,
         connection: ChannelConnection,
