@@ -130,9 +130,11 @@ def columns(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
-def pad_columns(text: str, width: int) -> str:
-    """``text`` filled with spaces to ``width`` terminal columns (table cells that line up in Chinese)."""
-    return text + " " * max(0, width - columns(text))
+def pad_columns(text: str, width: int, *, right: bool = False) -> str:
+    """``text`` filled with spaces to ``width`` terminal columns (table cells that line up in
+    Chinese); ``right`` puts the spaces before it, for a heading over numbers."""
+    fill = " " * max(0, width - columns(text))
+    return fill + text if right else text + fill
 
 
 def wrap_columns(text: str, width: int) -> list[str]:

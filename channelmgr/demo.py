@@ -12,7 +12,7 @@ pictures written into the data folder, so thumbnails work without shipping image
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta, timezone
 from functools import lru_cache
 
 from sqlalchemy.orm import Session
@@ -43,15 +43,18 @@ ROOM_TYPES = [
 ]
 
 # room type, guest, arrival offset from today, nights, source, rooms' amount (yuan)
+# (room type, guest, arrival in days from today, nights, source, amount in yuan, booked how many
+# days before arrival): spread lead times give the booking-pace chart a curve, not one spike on
+# the day the demo was loaded.
 RESERVATIONS = [
-    ("LKV", "王芳", -1, 3, "phone", 1764),
-    ("LKV", "Emily Carter", 0, 2, "walk_in", 1176),
-    ("GTW", "李强", 1, 2, "wechat", 856),
-    ("FAM", "陈晓明一家", 2, 4, "phone", 3152),
-    ("LFT", "赵雪", 0, 1, "wechat", 668),
-    ("CQN", "孙磊", 3, 2, "phone", 716),
-    ("RTS", "周婷", 5, 3, "wechat", 3264),
-    ("CQN", "Lukas Meyer", 7, 5, "phone", 1790),
+    ("LKV", "王芳", -1, 3, "phone", 1764, 12),
+    ("LKV", "Emily Carter", 0, 2, "walk_in", 1176, 0),
+    ("GTW", "李强", 1, 2, "wechat", 856, 9),
+    ("FAM", "陈晓明一家", 2, 4, "phone", 3152, 35),
+    ("LFT", "赵雪", 0, 1, "wechat", 668, 2),
+    ("CQN", "孙磊", 3, 2, "phone", 716, 6),
+    ("RTS", "周婷", 5, 3, "wechat", 3264, 21),
+    ("CQN", "Lukas Meyer", 7, 5, "phone", 1790, 48),
 ]
 
 # --- listings ------------------------------------------------------------------------------
@@ -223,7 +226,7 @@ def load_demo(db: Database, today: date | None = None, accounts: bool = False, c
         # machine date puts the demo's "arriving today" guests on what the desk calls yesterday.
         today = today or property_today(s, prop.id, clock)
         types = _add_room_types(s, prop)
-        _add_reservations(s, prop, types, today)
+        _add_reservations(s, prop, types, today, clock().astimezone(timezone.utc).replace(tzinfo=None))
         add_demo_channels(s, prop.id, types)  # pointing at `channelmgr sandbox` on 127.0.0.1:8765
         add_demo_pricing(s, prop.id, actor)  # after the channels: Ctrip's markup goes on its row
         record(s, actor, "create", "property", prop.code, after={"name_zh": prop.name_zh})
@@ -280,9 +283,10 @@ def _add_room_types(s: Session, prop: Property) -> dict[str, RoomType]:
     return types
 
 
-def _add_reservations(s: Session, prop: Property, types: dict[str, RoomType], today: date) -> None:
-    for n, (code, guest, offset, nights, source, amount) in enumerate(RESERVATIONS, start=1):
+def _add_reservations(s: Session, prop: Property, types: dict[str, RoomType], today: date, now: datetime) -> None:
+    for n, (code, guest, offset, nights, source, amount, lead) in enumerate(RESERVATIONS, start=1):
         arrival = today + timedelta(days=offset)
+        booked = now + timedelta(days=min(0, offset - lead))  # never in the future
         s.add(
             Reservation(
                 property_id=prop.id,
@@ -296,5 +300,6 @@ def _add_reservations(s: Session, prop: Property, types: dict[str, RoomType], to
                 guest_phone=f"138{n:08d}",
                 amount_minor=amount * 100,
                 currency=prop.currency,
+                created_at=booked,
             )
         )

@@ -59,5 +59,5 @@ def run(args, ctx) -> int:
     else:
         for r in rows:
             cause = f"  ({r.cause})" if r.cause else ""
-            print(f"{r.at:%Y-%m-%d %H:%M:%S}  {r.user:<10} {r.action:<14} {r.entity}#{r.entity_id}  {r.change_text}{cause}")
+            print(f"{r.local_at:%Y-%m-%d %H:%M:%S}  {r.user:<10} {r.action:<14} {r.entity}#{r.entity_id}  {r.change_text}{cause}")
     return 0

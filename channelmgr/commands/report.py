@@ -11,10 +11,12 @@ from __future__ import annotations
 import json
 from datetime import date
 
+from ..cli_parser import pad_columns
 from ..dates import parse_date
 from ..errors import UserError
 from ..language import say
 from ..money import format_minor
+from ..reservations.desk_bookings import DESK_SOURCE_NAMES
 
 KINDS = ("occupancy", "revenue", "channels", "bookings", "pace", "target")
 EXPORTABLE = ("occupancy", "revenue", "channels", "pace")
@@ -91,12 +93,18 @@ def _pct(value) -> str:
     return "-" if value is None else f"{value:.1%}"
 
 
+def _heading(title: str, title_width: int, heads: list[str], widths) -> str:
+    """A table's heading line, lined up by screen columns over the numbers below it (a Chinese
+    word takes two columns a character)."""
+    return pad_columns(title, title_width) + " " + " ".join(pad_columns(h, w, right=True) for h, w in zip(heads, widths))
+
+
 def _print_figures_table(title: str, lines, currency: str) -> None:
     heads = say("nights room-n occ gross commission net ADR RevPAR", "间夜 可售 入住率 营收 佣金 净营收 平均房价 RevPAR").split()
     widths = (7, 7, 7, 12, 11, 12, 9, 9)
-    print(f"{title:<12} " + " ".join(f"{h:>{w}}" for h, w in zip(heads, widths)))
+    print(_heading(title, 12, heads, widths))
     for label, f in lines:
-        print(f"{label:<12} {f.sold_nights:>7} {f.room_nights:>7} {_pct(f.occupancy):>7} {_money(f.gross_minor, currency):>12} "
+        print(f"{pad_columns(label, 12)} {f.sold_nights:>7} {f.room_nights:>7} {_pct(f.occupancy):>7} {_money(f.gross_minor, currency):>12} "
               f"{_money(f.commission_minor, currency):>11} {_money(f.net_minor, currency):>12} "
               f"{_money(f.adr_minor, currency):>9} {_money(f.revpar_minor, currency):>9}")
 
@@ -117,15 +125,23 @@ def _print_revenue(r) -> None:
 
 def _print_channels(r) -> None:
     heads = say("bookings nights gross commission net share cancel", "订单 间夜 营收 佣金 净营收 占比 取消率").split()
-    print(f"{say('channel', '渠道'):<14} " + " ".join(f"{h:>{w}}" for h, w in zip(heads, (8, 7, 12, 11, 12, 7, 7))))
+    print(_heading(say("channel", "渠道"), 14, heads, (8, 7, 12, 11, 12, 7, 7)))
     for line in r.channels:
         f = line.figures
-        print(f"{line.channel:<14} {f.bookings:>8} {f.sold_nights:>7} {_money(f.gross_minor, r.currency):>12} "
+        print(f"{pad_columns(_channel_name(line), 14)} {f.bookings:>8} {f.sold_nights:>7} {_money(f.gross_minor, r.currency):>12} "
               f"{_money(f.commission_minor, r.currency):>11} {_money(f.net_minor, r.currency):>12} "
               f"{_pct(line.share_of_gross):>7} {_pct(line.cancellation_rate):>7}")
     t = r.total
-    print(f"{say('total', '合计'):<14} {t.bookings:>8} {t.sold_nights:>7} {_money(t.gross_minor, r.currency):>12} "
+    print(f"{pad_columns(say('total', '合计'), 14)} {t.bookings:>8} {t.sold_nights:>7} {_money(t.gross_minor, r.currency):>12} "
           f"{_money(t.commission_minor, r.currency):>11} {_money(t.net_minor, r.currency):>12}")
+
+
+def _channel_name(line) -> str:
+    """The name the owner gave an OTA channel; a desk source (phone, WeChat…) in the CLI's language."""
+    if line.is_ota:
+        return line.label
+    english, chinese = DESK_SOURCE_NAMES.get(line.channel, (line.channel, line.channel))
+    return say(english, chinese)
 
 
 def _print_bookings(r) -> None:
@@ -158,14 +174,14 @@ PRINTERS = {"occupancy": _print_occupancy, "revenue": _print_revenue, "channels"
 
 
 def _target(args, services, pid: int) -> int:
-    from ..actor import Actor
     from ..reports.plain import plain
+    from ..roomtypes.desk_user import desk_actor
     from ..reports.target import REST_OF_YEAR, RevenueTarget
 
     year = args.year or services.reports.today(pid).year
     if args.amount is not None:
         target = RevenueTarget(year, _yuan_to_minor(args.amount), args.by, seasons=tuple(_season(t) for t in args.season))
-        services.reports.set_revenue_target(pid, target, Actor("cli", "report target --set"))
+        services.reports.set_revenue_target(pid, target, desk_actor("command line: report target"))
     elif args.season or args.by != "month":
         raise UserError("--by and --season go with --set AMOUNT", "--by 和 --season 需与 --set 金额 一起使用")
     progress = services.reports.target_progress(pid, year)

@@ -45,15 +45,27 @@ _LINES = {
 
 
 def register(sub) -> None:
-    p = sub.add_parser("sync", help="push availability, prices and restrictions to the channels")
-    p.add_argument("--channel", metavar="NAME", help="only this channel (default: every enabled channel)")
-    p.add_argument("--property", metavar="CODE", help="only this property's channels")
-    p.add_argument("--full", action="store_true", help="forget what the channel acknowledged and resend everything")
-    p.add_argument("--dry-run", action="store_true", help="show what would be sent; send nothing")
-    p.add_argument("--no-pull", action="store_true", help="do not fetch new bookings from the channels first")
-    p.add_argument("--json", action="store_true", help="machine-readable reports")
-    p.add_argument("--watch", action="store_true", help="keep running: a pass every --interval seconds")
-    p.add_argument("--interval", type=float, default=30.0, metavar="S", help="seconds between --watch passes")
+    p = sub.add_parser("sync", help=say("push availability, prices and restrictions to the channels",
+                                        "把可售房、价格和限制推送到各渠道"))
+    # Bookings are still pulled from every channel first: the rooms they took must be closed in what
+    # this channel is sent, or a push to one channel could sell a room another channel just sold.
+    p.add_argument("--channel", metavar="NAME",
+                   help=say("push only to this channel (default: every enabled channel); new bookings are still "
+                            "pulled from every channel first, so what it is sent counts them",
+                            "只推送到这个渠道（默认：所有已启用的渠道）；仍会先从所有渠道拉取新订单，"
+                            "推送的房量已扣除这些订单"))
+    p.add_argument("--property", metavar="CODE", help=say("only this property's channels", "只同步这家门店的渠道"))
+    p.add_argument("--full", action="store_true", help=say("forget what the channel acknowledged and resend everything",
+                                                           "忽略渠道已确认的内容，全部重新发送"))
+    p.add_argument("--dry-run", action="store_true", help=say("show what would be sent; send nothing",
+                                                              "试运行：只显示会发送什么，不发送"))
+    p.add_argument("--no-pull", action="store_true", help=say("do not fetch new bookings from the channels first",
+                                                              "不先从渠道拉取新订单"))
+    p.add_argument("--json", action="store_true", help=say("machine-readable reports", "输出 JSON 格式的结果"))
+    p.add_argument("--watch", action="store_true", help=say("keep running: a pass every --interval seconds",
+                                                            "持续运行：每 --interval 秒同步一次"))
+    p.add_argument("--interval", type=float, default=30.0, metavar="S",
+                   help=say("seconds between --watch passes", "--watch 两次同步之间的秒数"))
     p.set_defaults(func=run)
 
 

@@ -89,8 +89,8 @@ def import_feed(db: Database, property_id: int, room_type_code: str, feed_name: 
             Reservation.channel_id == channel.id, Reservation.status.in_(HOLDING_STATUSES))).all()
         gone = [(uid, a, d) for uid, a, d in held if uid not in present]
         raws = [_booking(e, rt.code) for e in events] + [_cancellation(*g) for g in gone]
-        results = _Batch(s, channel.id, actor.because(actor.cause or f"iCal feed {feed_name}"), today,
-                         "").run(raws) if raws else []
+        results = _Batch(s, channel.id, actor.because(actor.cause or f"iCal feed {feed_name}"), today, "",
+                         carries_guest_details=False).run(raws) if raws else []
     counts = {"created": 0, "modified": 0, "cancelled": 0}
     unchanged = overbooked = 0
     for r in results:

@@ -142,7 +142,8 @@ class _Pending:
 
 
 class _Batch:
-    def __init__(self, s: Session, channel_id: int, actor: Actor, today: date, source_text: str):
+    def __init__(self, s: Session, channel_id: int, actor: Actor, today: date, source_text: str, *,
+                 carries_guest_details: bool = True):
         channel = s.get(Channel, channel_id)
         if channel is None:
             raise NotFound(f"No channel with id {channel_id}")
@@ -151,6 +152,10 @@ class _Batch:
         self.actor = actor.because(actor.cause or f"booking from {channel.name}")
         self.today = today
         self.source_text = source_text[:MAX_SOURCE_TEXT]
+        # False for a calendar feed: it never carries a guest's name or a price, so "¥0, no
+        # name" says nothing about one of its bookings, and flagging each would bury the entries
+        # that do need a person.
+        self.carries_guest_details = carries_guest_details
         self._audits: list[tuple[str, Reservation, dict | None]] = []
         self._revisions: list[tuple[dict, Reservation | None]] = []
         self._released: dict[int, tuple[date, date]] = {}  # room type → window where nights were freed
@@ -274,7 +279,7 @@ class _Batch:
             change = "modified" if known else "created"
         self._add_revision(booking, change, "cancelled" if booking.cancelled else "confirmed")
         self._resolve_attention(booking)
-        concerns = booking_concerns(booking)
+        concerns = booking_concerns(booking) if self.carries_guest_details else []
         if concerns:
             # Stored and acknowledged like any booking; the entry only asks a person to look.
             self._attention(raw, STORED_PREFIX + "; ".join(concerns), "stored:" + booking.content_hash[:57])

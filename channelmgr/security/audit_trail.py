@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -36,6 +36,9 @@ class AuditFilter:
     end: date | None = None  # last day, inclusive
     text: str | None = None  # in the cause, action, entity id or the values
     night: date | None = None  # calendar rows: only the changes of this night
+    # False: leave out successful sign-ins — every command line run signs in, and a page of them
+    # hides the changes; wrong passwords, lock-outs and refusals always stay.
+    sign_ins: bool = True
     limit: int = MAX_ROWS
 
 
@@ -49,6 +52,12 @@ class AuditRow:
     entity: str
     entity_id: str
     changes: tuple[tuple[str, object, object], ...]  # (field, before, after)
+
+    @property
+    def local_at(self) -> datetime:
+        """When, on the desk's clock: the trail stores UTC (one order for every desk of a shared
+        database); a person reads and filters in the time of the computer in front of them."""
+        return self.at.replace(tzinfo=timezone.utc).astimezone().replace(tzinfo=None)
 
     @property
     def change_text(self) -> str:
@@ -74,14 +83,16 @@ class AuditTrail:
                    ).order_by(AuditEntry.id.desc()).limit(f.limit)
         if f.user:
             q = q.where(AuditEntry.actor == f.user)
+        if not f.sign_ins:
+            q = q.where(AuditEntry.action != "sign_in")
         if f.entity:
             q = q.where(AuditEntry.entity == f.entity)
         if f.entity_id is not None:
             q = q.where(AuditEntry.entity_id == str(f.entity_id))
         if f.start:
-            q = q.where(AuditEntry.at >= datetime.combine(f.start, time()))
+            q = q.where(AuditEntry.at >= _utc_midnight(f.start))
         if f.end:
-            q = q.where(AuditEntry.at < datetime.combine(f.end + timedelta(days=1), time()))
+            q = q.where(AuditEntry.at < _utc_midnight(f.end + timedelta(days=1)))
         if f.text:
             like, stored = _like(f.text), _like(json.dumps(f.text)[1:-1])  # values are JSON: 审 is \u5ba1
             q = q.where(or_(AuditEntry.cause.ilike(like, escape="!"), AuditEntry.action.ilike(like, escape="!"),
@@ -122,7 +133,7 @@ class AuditTrail:
         lines = 0
         for r in rows:
             for field, before, after in r.changes or (("", None, None),):
-                ws.append([r.at, r.user, r.action, r.entity, r.entity_id, field, show(field, before),
+                ws.append([r.local_at, r.user, r.action, r.entity, r.entity_id, field, show(field, before),
                            show(field, after), mask_text(r.cause) if unmasked_by is None else r.cause])
                 lines += 1
         for column, width in zip("ABCDEFGHI", (20, 12, 16, 14, 12, 24, 30, 30, 40)):
@@ -133,8 +144,8 @@ class AuditTrail:
 
 
 _HEADERS = {
-    "zh": ("时间 (UTC)", "用户", "操作", "对象", "编号", "字段", "修改前", "修改后", "原因"),
-    "en": ("Time (UTC)", "User", "Action", "Entity", "Id", "Field", "Before", "After", "Cause"),
+    "zh": ("时间", "用户", "操作", "对象", "编号", "字段", "修改前", "修改后", "原因"),
+    "en": ("Time", "User", "Action", "Entity", "Id", "Field", "Before", "After", "Cause"),
 }
 
 
@@ -152,6 +163,11 @@ def _row(e, night: date | None) -> AuditRow | None:
     if night is not None and not changes:
         return None
     return AuditRow(e.id, e.at, e.actor, e.cause, e.action, e.entity, e.entity_id, tuple(changes))
+
+
+def _utc_midnight(day: date) -> datetime:
+    """The stored (naive UTC) instant at which ``day`` begins on the desk's clock."""
+    return datetime.combine(day, time()).astimezone(timezone.utc).replace(tzinfo=None)
 
 
 def _like(text: str) -> str:

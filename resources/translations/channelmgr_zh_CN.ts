@@ -139,8 +139,8 @@
     <name>AuditColumns</name>
     <message>
         <location filename="../../ui/security/audit_columns.py" line="17"/>
-        <source>Time (UTC)</source>
-        <translation>时间 (UTC)</translation>
+        <source>Time</source>
+        <translation>时间</translation>
     </message>
     <message>
         <location filename="../../ui/security/audit_columns.py" line="19"/>
@@ -191,49 +191,59 @@
         <translation>导出到 Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="54"/>
+        <location filename="../../ui/pages/audit.py" line="53"/>
+        <source>Sign-ins</source>
+        <translation>登录记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit.py" line="55"/>
+        <source>Show successful sign-ins too (each command line run is one); wrong passwords and refusals are always shown</source>
+        <translation>也显示成功的登录（每次运行命令行都算一次）；密码错误和被拒绝的操作总会显示</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit.py" line="59"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="54"/>
+        <location filename="../../ui/pages/audit.py" line="59"/>
         <source>Entity</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="55"/>
+        <location filename="../../ui/pages/audit.py" line="60"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="62"/>
+        <location filename="../../ui/pages/audit.py" line="67"/>
         <source>Audit trail</source>
         <translation>审计记录</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/audit.py" line="86"/>
+        <location filename="../../ui/pages/audit.py" line="91"/>
         <source>%n entries, newest first</source>
         <translation>
             <numerusform>%n 条记录，最新的在前</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="93"/>
+        <location filename="../../ui/pages/audit.py" line="98"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="100"/>
+        <location filename="../../ui/pages/audit.py" line="105"/>
         <source>Save workbook</source>
         <translation>保存工作簿</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="101"/>
+        <location filename="../../ui/pages/audit.py" line="106"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="110"/>
+        <location filename="../../ui/pages/audit.py" line="115"/>
         <source>Wrote %1</source>
         <translation>已写入 %1</translation>
     </message>
@@ -302,21 +312,25 @@
     </message>
     <message>
         <location filename="../../ui/security/audit_texts.py" line="29"/>
+        <location filename="../../ui/security/audit_texts.py" line="108"/>
         <source>Bulk edit</source>
         <translation>批量修改</translation>
     </message>
     <message>
         <location filename="../../ui/security/audit_texts.py" line="30"/>
+        <location filename="../../ui/security/audit_texts.py" line="109"/>
         <source>Copy week</source>
         <translation>复制一周</translation>
     </message>
     <message>
         <location filename="../../ui/security/audit_texts.py" line="31"/>
+        <location filename="../../ui/security/audit_texts.py" line="110"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
         <location filename="../../ui/security/audit_texts.py" line="32"/>
+        <location filename="../../ui/security/audit_texts.py" line="111"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
@@ -337,11 +351,13 @@
     </message>
     <message>
         <location filename="../../ui/security/audit_texts.py" line="36"/>
+        <location filename="../../ui/security/audit_texts.py" line="113"/>
         <source>Check-in</source>
         <translation>入住</translation>
     </message>
     <message>
         <location filename="../../ui/security/audit_texts.py" line="37"/>
+        <location filename="../../ui/security/audit_texts.py" line="114"/>
         <source>Check-out</source>
         <translation>退房</translation>
     </message>
@@ -519,6 +535,191 @@
         <location filename="../../ui/security/audit_texts.py" line="77"/>
         <source>Database</source>
         <translation>数据库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="86"/>
+        <source>Command line</source>
+        <translation>命令行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="87"/>
+        <source>Command line: sync</source>
+        <translation>命令行：同步</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="88"/>
+        <source>Command line: calendar edit</source>
+        <translation>命令行：修改房态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="89"/>
+        <source>Desktop</source>
+        <translation>桌面端</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="90"/>
+        <source>Desktop: reservations</source>
+        <translation>桌面端：订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="91"/>
+        <source>Desktop: new booking</source>
+        <translation>桌面端：新建订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="92"/>
+        <source>Desktop: needs attention</source>
+        <translation>桌面端：待处理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="93"/>
+        <source>First start</source>
+        <translation>首次启动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="94"/>
+        <source>Change password</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="95"/>
+        <source>Users dialog</source>
+        <translation>用户管理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="96"/>
+        <source>Settings page</source>
+        <translation>设置页</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="97"/>
+        <source>Channels page</source>
+        <translation>渠道页</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="98"/>
+        <source>Channels page: push</source>
+        <translation>渠道页：推送</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="99"/>
+        <source>Rooms panel</source>
+        <translation>房间面板</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="100"/>
+        <source>Room type list</source>
+        <translation>房型列表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="101"/>
+        <source>Room type editor</source>
+        <translation>房型编辑</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="102"/>
+        <source>Room board</source>
+        <translation>房态板</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="103"/>
+        <source>Prices page</source>
+        <translation>价格页</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="104"/>
+        <source>Front desk</source>
+        <translation>前台</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="105"/>
+        <source>Export dialog</source>
+        <translation>导出对话框</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="106"/>
+        <source>Excel import</source>
+        <translation>Excel 导入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="107"/>
+        <source>Dashboard</source>
+        <translation>首页</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="112"/>
+        <source>Walk-in</source>
+        <translation>散客入住</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="115"/>
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="116"/>
+        <source>Reservation pull</source>
+        <translation>拉取订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="117"/>
+        <source>Daily backup</source>
+        <translation>每日备份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="118"/>
+        <source>Daily privacy purge</source>
+        <translation>每日隐私清理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="119"/>
+        <source>Demo data</source>
+        <translation>演示数据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="120"/>
+        <source>Back up now</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="121"/>
+        <source>Purge now</source>
+        <translation>立即清理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="122"/>
+        <source>Restore…</source>
+        <translation>恢复…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="123"/>
+        <source>Command line: backup create</source>
+        <translation>命令行：创建备份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="130"/>
+        <source>Reservation pull from %1</source>
+        <translation>从 %1 拉取订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="131"/>
+        <source>Booking from %1</source>
+        <translation>来自 %1 的订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="132"/>
+        <source>iCal feed %1</source>
+        <translation>iCal 日历 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="133"/>
+        <source>Import %1</source>
+        <translation>导入 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="134"/>
+        <source>Command line: restore %1</source>
+        <translation>命令行：恢复 %1</translation>
     </message>
 </context>
 <context>
@@ -3663,6 +3864,19 @@ The database as it was is in %1</source>
         <location filename="../../ui/settings/property_section.py" line="78"/>
         <source>Property details saved.</source>
         <translation>物业信息已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../ui/qt_words.py" line="13"/>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qt_words.py" line="14"/>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QStandardPaths
 
+from PySide6.QtWidgets import QFileDialog, QLabel
+
 from ui import i18n
 from ui.file_dialogs import remember, start_path
 
@@ -24,5 +26,12 @@ def test_qt_own_strings_are_translated_in_chinese():
         # Words of Qt's own dialogs (QFileDialog, standard buttons) come from qtbase_zh_CN.qm.
         assert QCoreApplication.translate("QFileDialog", "&Open") != "&Open"
         assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "取消"
+        # and the file dialog's own field labels, which Qt's catalogue misses (ui/qt_words.py)
+        dialog = QFileDialog(None)
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        labels = {label.text() for label in dialog.findChildren(QLabel)}
+        assert not {"&Look in:", "Files of &type:", "File &name:"} & labels, labels
+        assert {"查找范围(&L)：", "文件类型(&T)："} <= labels
+        dialog.deleteLater()
     finally:
         i18n.install_language("en")

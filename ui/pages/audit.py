@@ -50,10 +50,15 @@ class AuditPage(TablePage):
         self.export_button = QPushButton(self.tr("Export to Excel…"), self)
         self.export_button.setObjectName("audit_export")
         self.export_button.clicked.connect(self.export_workbook)
+        self.sign_ins = QCheckBox(self.tr("Sign-ins"), self)
+        self.sign_ins.setObjectName("audit_sign_ins")
+        self.sign_ins.setToolTip(self.tr("Show successful sign-ins too (each command line run is one); wrong "
+                                         "passwords and refusals are always shown"))
+        self.sign_ins.toggled.connect(self.reload)
         self.unmasked = unmasked_checkbox(self)
         for widget in (QLabel(self.tr("User"), self), self.user_box, QLabel(self.tr("Entity"), self), self.entity_box,
-                       self.use_dates, self.start, QLabel(self.tr("to"), self), self.end, self.text, show,
-                       self.export_button, self.unmasked):
+                       self.use_dates, self.start, QLabel(self.tr("to"), self), self.end, self.text, self.sign_ins,
+                       show, self.export_button, self.unmasked):
             bar.addWidget(widget)
         self.layout().insertLayout(1, bar)
         self._fill_choices([], [])
@@ -69,7 +74,7 @@ class AuditPage(TablePage):
         return AuditFilter(user=self.user_box.currentData() or None, entity=self.entity_box.currentData() or None,
                            start=self.start.date().toPython() if dates else None,
                            end=self.end.date().toPython() if dates else None,
-                           text=self.text.text().strip() or None)
+                           text=self.text.text().strip() or None, sign_ins=self.sign_ins.isChecked())
 
     def reload(self) -> None:
         audit, wanted = self.ctx.services.audit, self.current_filter()

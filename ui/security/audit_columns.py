@@ -7,21 +7,21 @@ from PySide6.QtCore import QCoreApplication
 from channelmgr.security.audit_trail import AuditRow
 
 from ..models.record_table import Column
-from .audit_texts import action_label, entity_label
+from .audit_texts import action_label, cause_label, entity_label
 
 translate = QCoreApplication.translate
 
 
 def audit_columns() -> list[Column]:
     return [
-        Column(translate("AuditColumns", "Time (UTC)"), lambda r: f"{r.at:%Y-%m-%d %H:%M:%S}",
+        Column(translate("AuditColumns", "Time"), lambda r: f"{r.local_at:%Y-%m-%d %H:%M:%S}",
                sort_key=lambda r: r.id),
         Column(translate("AuditColumns", "User"), lambda r: r.user),
         Column(translate("AuditColumns", "Action"), lambda r: action_label(r.action), tooltip=lambda r: r.action),
         Column(translate("AuditColumns", "Entity"), lambda r: f"{entity_label(r.entity)} {r.entity_id}",
                tooltip=lambda r: r.entity),
         Column(translate("AuditColumns", "Before → after"), _short, tooltip=lambda r: r.change_text),
-        Column(translate("AuditColumns", "Cause"), lambda r: r.cause),
+        Column(translate("AuditColumns", "Cause"), lambda r: cause_label(r.cause), tooltip=lambda r: r.cause),
     ]
 
 

@@ -76,3 +76,70 @@ def entity_label(entity: str) -> str:
         "revenue_target": translate("AuditTexts", "Revenue target"),
         "database": translate("AuditTexts", "Database"),
     }.get(entity, entity)
+
+
+# Where a change came from, as the core writes it (channelmgr.actor.Actor.cause): a fixed place
+# ("bulk edit", "command line: sync") or a place and a name ("import rooms.xlsx"). Anything not
+# listed (a free text, a newer desk's cause) is shown as it is.
+def _fixed_causes() -> dict[str, str]:
+    return {
+        "command line": translate("AuditTexts", "Command line"),
+        "command line: sync": translate("AuditTexts", "Command line: sync"),
+        "command line: calendar edit": translate("AuditTexts", "Command line: calendar edit"),
+        "desktop": translate("AuditTexts", "Desktop"),
+        "desktop: reservations": translate("AuditTexts", "Desktop: reservations"),
+        "desktop: new booking": translate("AuditTexts", "Desktop: new booking"),
+        "desktop: needs attention": translate("AuditTexts", "Desktop: needs attention"),
+        "first start": translate("AuditTexts", "First start"),
+        "change password": translate("AuditTexts", "Change password"),
+        "users dialog": translate("AuditTexts", "Users dialog"),
+        "settings page": translate("AuditTexts", "Settings page"),
+        "channels page": translate("AuditTexts", "Channels page"),
+        "channels page: push": translate("AuditTexts", "Channels page: push"),
+        "rooms panel": translate("AuditTexts", "Rooms panel"),
+        "room type list": translate("AuditTexts", "Room type list"),
+        "room type editor": translate("AuditTexts", "Room type editor"),
+        "room board": translate("AuditTexts", "Room board"),
+        "prices page": translate("AuditTexts", "Prices page"),
+        "front desk": translate("AuditTexts", "Front desk"),
+        "export dialog": translate("AuditTexts", "Export dialog"),
+        "excel import": translate("AuditTexts", "Excel import"),
+        "dashboard": translate("AuditTexts", "Dashboard"),
+        "bulk edit": translate("AuditTexts", "Bulk edit"),
+        "copy week": translate("AuditTexts", "Copy week"),
+        "undo": translate("AuditTexts", "Undo"),
+        "redo": translate("AuditTexts", "Redo"),
+        "walk-in": translate("AuditTexts", "Walk-in"),
+        "check-in": translate("AuditTexts", "Check-in"),
+        "check-out": translate("AuditTexts", "Check-out"),
+        "sync": translate("AuditTexts", "Sync"),
+        "reservation pull": translate("AuditTexts", "Reservation pull"),
+        "daily backup": translate("AuditTexts", "Daily backup"),
+        "daily privacy purge": translate("AuditTexts", "Daily privacy purge"),
+        "demo data": translate("AuditTexts", "Demo data"),
+        "Back up now": translate("AuditTexts", "Back up now"),
+        "Purge now": translate("AuditTexts", "Purge now"),
+        "Restore…": translate("AuditTexts", "Restore…"),
+        "channelmgr backup create": translate("AuditTexts", "Command line: backup create"),
+    }
+
+
+def _named_causes() -> list[tuple[str, str]]:
+    """(prefix, wording with %1 for the rest), longest prefix first."""
+    return [
+        ("reservation pull from ", translate("AuditTexts", "Reservation pull from %1")),
+        ("booking from ", translate("AuditTexts", "Booking from %1")),
+        ("iCal feed ", translate("AuditTexts", "iCal feed %1")),
+        ("import ", translate("AuditTexts", "Import %1")),
+        ("channelmgr backup restore ", translate("AuditTexts", "Command line: restore %1")),
+    ]
+
+
+def cause_label(cause: str) -> str:
+    fixed = _fixed_causes().get(cause)
+    if fixed is not None:
+        return fixed
+    for prefix, wording in _named_causes():
+        if cause.startswith(prefix):
+            return wording.replace("%1", cause[len(prefix):])
+    return cause

@@ -10,7 +10,8 @@ from sqlalchemy import func, select
 
 from channelmgr.cli import main
 from channelmgr.db.engine import open_database
-from channelmgr.db.models import AuditEntry, Channel, Property, Reservation, ReservationRevision, ReservationStatus
+from channelmgr.db.models import (AuditEntry, Channel, NeedsAttention, Property, Reservation, ReservationRevision,
+                                  ReservationStatus)
 from channelmgr.errors import UserError
 from channelmgr.ical.parse import parse_feed
 from channelmgr.ical.service import IcalExportService, IcalImportService
@@ -71,6 +72,8 @@ def test_import_creates_bookings_and_reimport_changes_nothing(db, hotel):
     with db.session() as s:
         assert s.scalar(select(func.count(AuditEntry.id)).where(AuditEntry.action == "create")) == 2
         assert {r.room_id is not None for r in s.scalars(select(Reservation))} == {True}  # rooms taken
+        # a feed never carries a name or a price: its bookings are not each flagged "¥0, no guest name"
+        assert s.scalar(select(func.count(NeedsAttention.id))) == 0
     before = ledger(db)
     again = importer(db).import_feed(hotel.property_id, "DBL", "airbnb", body, DESK)
     assert (again.new, again.changed, again.cancelled, again.unchanged) == (0, 0, 0, 2)

@@ -40,7 +40,7 @@ def test_occupancy_json_matches_the_hand_computed_figures(hotel_url, capsys):
 def test_channels_text_and_filters(hotel_url, capsys):
     code, out, _ = run(capsys, hotel_url, "report", "channels", *PERIOD)
     assert code == 0
-    ctrip = next(line for line in out.splitlines() if line.startswith("ctrip"))
+    ctrip = next(line for line in out.splitlines() if line.startswith("携程"))  # the name the owner gave it
     assert "¥500" in ctrip and "¥50" in ctrip and "¥450" in ctrip and "33.3%" in ctrip
     code, out, _ = run(capsys, hotel_url, "report", "revenue", *PERIOD, "--room-type", "B", "--json")
     assert json.loads(out)["total"]["gross_minor"] == 200_00

@@ -123,7 +123,7 @@ def test_export_to_excel_reads_back(demo_url, monkeypatch, capsys, tmp_path):
     assert code == 0, err
     ws = load_workbook(target).active
     header, *lines = list(ws.iter_rows(values_only=True))
-    assert header[:3] == ("时间 (UTC)", "用户", "操作")
+    assert header[:3] == ("时间", "用户", "操作")  # on the desk's clock (see below)
     assert any(line[1] == "owner" and line[5] == "phone" and line[7] == "087****4321" for line in lines)  # masked
 
 
@@ -139,3 +139,32 @@ def test_the_change_line_shows_money_in_yuan_and_only_what_moved(demo_url, monke
     code, out, err = run_as(monkeypatch, capsys, "viewer", "audit", "--entity", "channel", "--db", demo_url)
     line = next(line for line in out.splitlines() if "携程 Trip" in line)
     assert "endpoint" not in line  # unchanged fields are not listed
+
+
+@pytest.fixture
+def dali_clock(monkeypatch):
+    """The desk's clock in China (UTC+8), whatever the machine running the test says."""
+    import time
+
+    monkeypatch.setenv("TZ", "Asia/Shanghai")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def test_times_are_read_and_filtered_on_the_desks_clock(demo_url, dali_clock):
+    from datetime import datetime
+
+    from channelmgr.db.engine import open_database
+    from channelmgr.db.models import AuditEntry
+
+    db = open_database(demo_url)
+    with db.session() as s:  # 17:30 UTC on 3 March is 01:30 on 4 March in Dali
+        s.add(AuditEntry(at=datetime(2027, 3, 3, 17, 30), actor="owner", cause="test", action="set",
+                         entity="setting", entity_id="night-owl"))
+    trail = Services(db).audit
+    on_the_4th = trail.query(AuditFilter(entity_id="night-owl", start=date(2027, 3, 4), end=date(2027, 3, 4)))
+    assert [r.local_at for r in on_the_4th] == [datetime(2027, 3, 4, 1, 30)]
+    assert trail.query(AuditFilter(entity_id="night-owl", start=date(2027, 3, 3), end=date(2027, 3, 3))) == []
+    db.dispose()

@@ -57,6 +57,7 @@ def test_cli_role_matrix(demo_url, monkeypatch, capsys, tmp_path):
         ("change channels, their passwords or mappings", {"owner"},
          ["channel", "set", "ctrip", "--display-name", "携程 {n}"]),
         ("change settings", {"owner"}, ["property", "set", "--phone", "0872-000000{n}"]),
+        ("change settings", {"owner"}, ["report", "target", "--set", "80000{n}"]),  # as the signed-in user
         ("manage user accounts", {"owner"}, ["user", "add", "new{n}", "--role", "viewer", "--password-env",
                                              "NEW_USER_PASSWORD"]),
     ]

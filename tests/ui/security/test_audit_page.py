@@ -31,13 +31,21 @@ def test_filters_and_export(qtbot, app_context, tmp_path):
     services = app_context.services
     details = services.properties.details(app_context.property_id)
     services.properties.update(Actor("li", "settings page"), details.changed(phone="0872-5550000"))
+    services.users.add(Actor("admin", "test"), "lee", "administrator", "lee-password-1")
+    services.users.authenticate("lee", "lee-password-1", cause="command line")
     page = _page(qtbot, app_context)
     assert page.model.rowCount() == len(page.rows) > 1
+    assert "sign_in" not in {r.action for r in page.rows}  # a sign-in per command line run would bury the changes
+    page.sign_ins.setChecked(True)
+    qtbot.waitUntil(lambda: "sign_in" in {r.action for r in page.rows}, timeout=5000)
+    page.sign_ins.setChecked(False)
+    qtbot.waitUntil(lambda: "sign_in" not in {r.action for r in page.rows}, timeout=5000)
     page.user_box.setCurrentIndex(page.user_box.findData("li"))
     _reload(qtbot, page)
     assert [(r.user, r.entity) for r in page.rows] == [("li", "property")]
     assert page.model.index(0, 2).data() == "Changed" and page.model.index(0, 3).data().startswith("Property ")
     assert "phone" in page.model.index(0, 4).data() and "0872-5550000" in page.model.index(0, 4).data()
+    assert page.model.index(0, 5).data() == "Settings page"  # the cause in words, the stored one in the tooltip
     page.user_box.setCurrentIndex(0)
     page.text.setText("0872-5550000")
     _reload(qtbot, page)
@@ -58,3 +66,17 @@ def test_filters_and_export(qtbot, app_context, tmp_path):
     app_context.db_tasks.wait()
     rows = list(load_workbook(target).active.iter_rows(values_only=True))
     assert any(r[1] == "li" and r[5] == "phone" and r[7] == "087****0000" for r in rows[1:])  # masked
+
+
+def test_causes_read_in_the_desks_language(qapp):
+    from ui import i18n
+    from ui.security.audit_texts import cause_label
+
+    i18n.install_language("zh_CN")
+    try:
+        assert cause_label("import 房态.xlsx") == "导入 房态.xlsx"
+        assert cause_label("reservation pull from ctrip") == "从 ctrip 拉取订单"
+        assert cause_label("command line") == "命令行" and cause_label("bulk edit") == "批量修改"
+        assert cause_label("a note someone typed") == "a note someone typed"  # unknown: shown as it is
+    finally:
+        i18n.install_language("en")

@@ -18,7 +18,7 @@ from .test_role_gates import window_as  # noqa: F401  (the fixture)
 READ_ONLY = {
     "Export chart as PNG", "Export chart as PNG…", "Today", "◀ Earlier", "Later ▶", "Rooms board", "Show archived",
     "Edit…",  # room types: opens the editor to read; its Save is greyed (checked below)
-    "Dry run", "Nights from", "Show", "Export to Excel…", "From", "Occupancy", "Revenue", "Channels",
+    "Dry run", "Nights from", "Show", "Export to Excel…", "From", "Sign-ins", "Occupancy", "Revenue", "Channels",
     "Booking pace", "&Quit", "&Refresh", "&Export to Excel…", "&Change password…", "&About channelmgr",
     "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
     "November", "December", "",
