@@ -103,3 +103,11 @@ def test_a_hostile_body_is_refused_unread_and_nothing_stored(ota, h1):
     reply = _post(ota, h1, hostile)
     assert reply.status_code == 400 and b"DOCTYPE" in reply.content
     assert ota.state(h1.hotel_code)["content"]["rooms"] == {}
+
+
+def test_the_listing_page_shows_the_content_escaped(ota, h1, client):
+    room = room_content("SEA", {**ROOM, "name_en": "Sea <b>View</b>"})
+    assert client.send(build_room_content_notif(h1.hotel_code, ["DBL"], room)).outcome is Outcome.OK
+    page = requests.get(f"{ota.url}/listing/{h1.hotel_code}", timeout=5).text
+    assert "<h2>Content</h2>" in page and "海景大床房" in page and "Sea &lt;b&gt;View&lt;/b&gt;" in page
+    assert "<td>2 41 61 123</td>" in page and "<td>5 6</td>" in page
