@@ -55,6 +55,10 @@ class ChannelConnection(Protocol):
     def acknowledgements(self, remote_ids: Sequence[str]) -> list[OutgoingMessage]:
         """The request(s) that tell the channel these bookings are stored."""
 
+    def content_message(self, part: Any) -> OutgoingMessage:
+        """The request that carries one listing-content part (``sync.content_push.RoomPart`` or
+        ``PropertyPart``); only on adapters that ``carry_content``."""
+
 
 class ChannelAdapter(Protocol):
     protocol: str
@@ -72,6 +76,9 @@ class ChannelAdapter(Protocol):
     # Settings a new channel of this protocol starts from (its published limits), before the
     # owner's own: e.g. {"requests_per_minute": 10}. Default none.
     default_settings: dict
+    # True: the protocol has a listing-content message (connections have ``content_message``);
+    # whether a channel is sent content is its capability ``content``. Default False.
+    carries_content: bool
 
     def items_per_range(self, rng: Range) -> int:
         """What one range costs against the channel's ``max_items_per_request``."""
@@ -126,6 +133,10 @@ def needs_username(adapter: ChannelAdapter) -> bool:
 
 def default_settings(adapter: ChannelAdapter) -> dict:
     return dict(getattr(adapter, "default_settings", {}))
+
+
+def carries_content(adapter: ChannelAdapter) -> bool:
+    return getattr(adapter, "carries_content", False)
 
 
 def adapter_for(protocol: str) -> ChannelAdapter:

@@ -12,6 +12,7 @@ import requests
 
 from channelmgr.channels.adapter import Timeout
 from channelmgr.channels.opentravel_client import Credentials, OpenTravelClient, SendResult
+from channelmgr.channels.opentravel_content import build_property_content_notif, build_room_content_notif
 from channelmgr.channels.opentravel_messages import OutgoingMessage, build_notif, elements_per_range
 from channelmgr.channels.opentravel_reservations import build_notif_report, build_read_request, parse_res_retrieve
 from channelmgr.sync.ranges import Range
@@ -41,11 +42,19 @@ class OpenTravelConnection:
         # One OTA_NotifReportRQ names them all.
         return [build_notif_report(self.hotel_code, remote_ids)]
 
+    def content_message(self, part: Any) -> OutgoingMessage:
+        # A room part has remote rooms; the property part has none (see sync.content_push).
+        remote_rooms = getattr(part, "remote_rooms", None)
+        if remote_rooms is not None:
+            return build_room_content_notif(self.hotel_code, remote_rooms, part.content)
+        return build_property_content_notif(self.hotel_code, part.content)
+
 
 class OpenTravelAdapter:
     protocol = "opentravel"
     pushes = True
     whole_feed = False
+    carries_content = True  # OTA_HotelDescriptiveContentNotifRQ
 
     def items_per_range(self, rng: Range) -> int:
         return elements_per_range(rng)

@@ -22,7 +22,8 @@ from channelmgr.channels.http_transport import HttpTransport, refused_reply
 from channelmgr.channels.opentravel_messages import OutgoingMessage
 from channelmgr.channels.opentravel_responses import OtaIssue, judge, parse_response
 # Re-exported: most callers know these from here, where they were born.
-from channelmgr.channels.send_result import Credentials, Outcome, SendResult, first_issues  # noqa: F401
+from channelmgr.channels.send_result import (Credentials, Outcome, SendResult, first_issues,  # noqa: F401
+                                              first_issues_of)
 
 log = logging.getLogger(__name__)
 
@@ -72,6 +73,12 @@ class OpenTravelClient:
             detail = "the channel refused our credentials: " + "; ".join(map(str, verdict.request_errors))
             return SendResult(Outcome.FATAL, message, detail, rejected=verdict.rejected, http_status=status,
                               kind=FailureKind.AUTH)
+        if verdict.request_errors and not message.items:
+            # A message without ranges (content, a read, a booking acknowledgement) has nothing for
+            # the errors to reject item by item: its Errors refuse the whole of it.
+            return SendResult(Outcome.REJECTED, message, "refused: " + first_issues_of(verdict.request_errors),
+                              warnings=verdict.warnings, http_status=status, reply=response.content,
+                              kind=FailureKind.CHANNEL_REFUSED)
         kind = FailureKind.CHANNEL_REFUSED if verdict.rejected else None
         if not verdict.rejected:
             outcome = Outcome.OK

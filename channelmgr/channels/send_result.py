@@ -67,6 +67,11 @@ class SendResult:
 
 def first_issues(rejected: tuple[RejectedRange, ...], limit: int = 3) -> str:
     """The first few distinct issues of refused ranges, for a one-line detail."""
-    issues = list(dict.fromkeys(str(i) for r in rejected for i in r.issues))
+    return first_issues_of((i for r in rejected for i in r.issues), limit)
+
+
+def first_issues_of(found, limit: int = 3) -> str:
+    """The first few distinct issues, for a one-line detail (and how many more there were)."""
+    issues = list(dict.fromkeys(str(i) for i in found))
     more = f" (+{len(issues) - limit} more)" if len(issues) > limit else ""
     return "; ".join(issues[:limit]) + more

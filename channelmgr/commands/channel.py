@@ -1,4 +1,4 @@
-"""``channelmgr channel add|list|show|set|remove|map|unmap``: OTA channels and their mappings.
+"""``channelmgr channel add|list|show|set|remove|map|unmap|push-content``: OTA channels and their mappings.
 
 A password (a Channex-style hub's API key) is never a command-line argument (it would sit in the
 shell history and in ``ps``): ``--password-env VAR`` reads it from an environment variable,
@@ -21,6 +21,7 @@ from ..sync.channel_profiles import PROFILE_KEYS, RESTRICTIONS
 from ..sync.channel_settings import ChannelSettings, parse_assignment
 from ..channels.adapter import adapter_for, secret_label
 from ..sync.channels import PROTOCOLS, protocol_settings
+from .sync import print_report  # the sync command's report, so push-content speaks alike
 
 
 def register(sub) -> None:
@@ -93,6 +94,15 @@ def register(sub) -> None:
     unmap.add_argument("--rate-plan", metavar="CODE")
     _common(unmap)
     unmap.set_defaults(func=run_unmap)
+
+
+    content = actions.add_parser("push-content", help="send the channel its listing content now (room types' "
+                                                      "names, descriptions, beds, view, amenities, photos), "
+                                                      "changed or not")
+    content.add_argument("name", metavar="NAME")
+    content.add_argument("--dry-run", action="store_true", help="show what would be sent; send nothing")
+    _common(content)
+    content.set_defaults(func=run_push_content)
 
 
 def _common(parser) -> None:
@@ -263,6 +273,27 @@ def run_unmap(args, ctx) -> int:
                             room_type=args.room_type, rate_plan=args.rate_plan)
     print(f"{args.name}: {args.room_type}{'/' + args.rate_plan if args.rate_plan else ''} unmapped")
     return 0
+
+
+def run_push_content(args, ctx) -> int:
+    """Exit 0 when the channel took every part (or, dry run, when there is something it can take)."""
+    services = ctx.services()
+    pid = services.inventory.property_id(args.property)
+    channel_id = services.channels.channel_id(pid, args.name)
+    if not services.channels.get(pid, args.name).settings.content:
+        print(say(f"{args.name} does not take listing content (capability content=false); nothing sent. "
+                  f"If it does: channelmgr channel set {args.name} --set content=true",
+                  f"{args.name} 不接收房型内容（content=false），未发送。如该渠道接收：channelmgr channel set "
+                  f"{args.name} --set content=true"))
+        return 1
+    if args.dry_run:
+        report = services.sync.dry_run(channel_id, content_only=True)
+    else:
+        report = services.sync.push_content(channel_id, actor=_actor()).result()
+    print_report(report)
+    if args.dry_run:
+        return 0 if report.content is not None and report.content.taken else 1
+    return 0 if report.in_sync else 1
 
 
 def _channel_json(info) -> dict:

@@ -87,7 +87,7 @@ def run(args, ctx) -> int:
                          ensure_ascii=False, indent=2, default=str))
     elif args.dry_run:
         for report in reports:
-            _print_report(report)
+            print_report(report)
     else:
         language = cli_language()
         by_channel = {p.channel_id: p for p in pulls}
@@ -95,6 +95,8 @@ def run(args, ctx) -> int:
             print(summary_line(report, by_channel.pop(report.channel_id, None), language, log_path))
             if report.capabilities and report.enabled:
                 print(f"  {report.capabilities_line(language)}")
+            if report.content is not None and report.content.requests_planned and report.enabled:
+                print(f"  {report.content_line(language)}")
         for pull in by_channel.values():  # pulled but not pushed (another --channel was chosen)
             if not pull.skipped and (pull.received or pull.failures):
                 print(_pull_line(pull, language, log_path))
@@ -122,7 +124,7 @@ def _selected(args, services) -> list[int]:
 
 
 def _all_in_sync(reports: list[PassReport]) -> bool:
-    return all(r.in_sync or (r.dry_run and r.pending_cells == 0) for r in reports if r.enabled)
+    return all(r.in_sync or (r.dry_run and r.nothing_pending) for r in reports if r.enabled)
 
 
 def _log_to_file() -> Path:
@@ -185,7 +187,7 @@ def _joined(parts: list[str], channel: str, failures: list, pull: PullReport | N
 _KINDS_ZH = {"avail": "可售房", "rate": "价格", "restriction": "限制"}
 
 
-def _print_report(r: PassReport) -> None:
+def print_report(r: PassReport) -> None:
     language = cli_language()
     seconds = (r.finished_at - r.started_at).total_seconds()
     if r.dry_run:
@@ -193,6 +195,8 @@ def _print_report(r: PassReport) -> None:
                   f"{r.channel}（试运行）：{r.cells} 个格子，{r.ranges} 段 → {r.requests_planned} 个请求"))
         if r.capabilities:  # what this channel cannot carry, before what it will get
             print(f"  {r.capabilities_line(language)}")
+        if r.content is not None:
+            print(f"  {r.content_line(language)}")
         for g in r.groups:
             local = f"{g.room_type}/{g.rate_plan}" if g.rate_plan else g.room_type
             remote = f"{g.remote_room}/{g.remote_rate}" if g.remote_rate else g.remote_room
@@ -209,6 +213,8 @@ def _print_report(r: PassReport) -> None:
         print(say(f"{r.channel}: {r.state.value.upper()} — {r.requests_sent} of {r.requests_planned} request(s) sent, "
                   f"{r.pending_cells} cells pending",
                   f"{r.channel}：未同步 — 已发送 {r.requests_sent}/{r.requests_planned} 个请求，{r.pending_cells} 个格子待发送"))
+    if not r.dry_run and r.content is not None and r.content.requests_planned:
+        print(f"  {r.content_line(language)}")
     for error in r.errors:
         print(say(f"  error: {error}", f"  错误：{error}"))
     for warning in r.warnings:

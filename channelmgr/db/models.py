@@ -243,6 +243,23 @@ class AckedState(Base):
     acked_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
 
+class ContentAck(Base):
+    """The listing content a channel last confirmed, as a fingerprint per part: a room type
+    (``part`` = "room_type:<id>") or the property ("property").
+
+    The content push sends a part only when its fingerprint differs from this row (or by hand,
+    forced), and writes the row only after the channel accepted the message; forgetting (full
+    resync, a listing that moved) deletes rows, so the next pass sends the content again.
+    """
+
+    __tablename__ = "content_ack"
+
+    channel_id: Mapped[int] = mapped_column(ForeignKey("channel.id", ondelete="CASCADE"), primary_key=True)
+    part: Mapped[str] = mapped_column(String(40), primary_key=True)
+    fingerprint: Mapped[str] = mapped_column(String(64))  # sha256 hex of what was sent
+    acked_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
 class SyncLog(Base):
     """One row per request sent to a channel: what, how big, how long, and what the channel said."""
 

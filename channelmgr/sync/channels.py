@@ -24,6 +24,7 @@ from ..errors import NotFound, UserError
 from ..security.audit import record
 from ..security.vault import Vault
 from .channel_settings import ChannelSettings
+from .content_push import forget_content
 from .mappings import Mapping, SyncWarning, load_mappings, mapping_warnings
 from ..security.roles import Permission, requires
 
@@ -235,6 +236,7 @@ class ChannelService:
             if listing_moved:
                 # Another listing: what the old one acknowledged says nothing about the new one.
                 s.execute(delete(AckedState).where(AckedState.channel_id == channel.id))
+                forget_content(s, channel.id)
             after = _audit_view(channel)
             if token is not None:
                 after["password"] = "changed"

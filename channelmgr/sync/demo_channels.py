@@ -82,8 +82,9 @@ DEMO_CHANNELS = (
         "booking", "Booking.com", "ERHAI-BDC", "erhai_bdc", "demo-booking-2026",
         rooms={code: f"BDC-{code}" for code in DEMO_ROOM_TYPES if code != "CQN"},  # CQN left unmapped
         rates={"BAR": "BAR", "BB": "BB"},
+        # Booking.com takes listing content (OTA_HotelDescriptiveContentNotif): the demo shows it pushed.
         settings=ChannelSettings(markup_percent=18, rounding="end9", max_items_per_request=60,
-                                 requests_per_minute=600),
+                                 requests_per_minute=600, content=True),
     ),
 )
 

@@ -22,7 +22,7 @@ from typing import Callable
 import requests
 
 from ..channels.errors import Failure, FailureKind
-from ..channels.adapter import ChannelConnection, adapter_for, pushes, request_kind
+from ..channels.adapter import ChannelConnection, adapter_for, carries_content, pushes, request_kind
 from ..channels.opentravel_client import Credentials, Outcome, SendResult
 from ..channels.retry import RetryPolicy, send_with_retry
 from ..channels.throttle import Pacer
@@ -34,6 +34,7 @@ from ..security.channel_secret import channel_password, password_failure
 from ..security.vault import Vault
 from .acked import ValueCodec, forget, load_acked, prune_past, record_acknowledged
 from .channels import ChannelConfig, load_channel_config
+from .content_push import ContentPart, ContentPlan, forget_content, plan_content, record_content_ack
 from .desired import DesiredState, desired_state
 from .mappings import SyncWarning
 from .price_source import PriceSource, no_rule_min_stays, price_source
@@ -84,6 +85,7 @@ class _Prepared:
     diff: Difference
     requests: list[list[Range]]
     codec: ValueCodec
+    content: ContentPlan | None = None  # None: the channel's protocol has no content message
 
 
 class SyncEngine:
@@ -120,20 +122,28 @@ class SyncEngine:
         full: bool = False,
         dry_run: bool = False,
         retry_refused: bool = False,
+        content_only: bool = False,
     ) -> PassReport:
         """Bring one channel in line with the desired state (or, ``dry_run``, say what that takes).
 
         ``full`` forgets what the channel acknowledged first (a dry run only pretends to).
         ``retry_refused`` also resends cells the channel refused earlier with the same value.
+        ``content_only`` is ``channelmgr channel push-content``: no ARI, and every content part is
+        sent whatever the channel confirmed before.
+
+        The listing content (channels whose capability ``content`` is true) follows the ARI, each
+        changed room type in a request of its own; it is logged and reported like the ARI.
         """
         started = utcnow()
         # A dry run previews a push by hand, which resends refused cells too: it shows them all.
         prepared = self._prepare(channel_id, runtime.refusals, full=full, dry_run=dry_run,
-                                 hold_refused=not (retry_refused or dry_run))
+                                 hold_refused=not (retry_refused or dry_run), content_only=content_only)
         channel = prepared.channel
         report = _planned_report(prepared, started, dry_run=dry_run, full=full)
-        if dry_run or not channel.enabled or not prepared.requests:
-            if prepared.diff.parked:
+        content_parts = prepared.content.parts if prepared.content is not None else ()
+        held = prepared.diff.parked or (report.content is not None and report.content.held_back)
+        if dry_run or not channel.enabled or not (prepared.requests or content_parts):
+            if held:
                 report = _with_failures(report, _refusals(runtime))
             return replace(report, finished_at=utcnow())
 
@@ -148,11 +158,13 @@ class SyncEngine:
         )
         limiter = runtime.limiter(channel.settings.requests_per_minute)
         tally = _Tally()
-        for group in prepared.requests:
+        sends = [(self._send, (group, prepared.codec)) for group in prepared.requests]
+        sends += [(self._send_content, (part,)) for part in content_parts]  # content after the ARI
+        for send, what in sends:
             if runtime.stop.is_set():
                 break
-            result = self._send(connection, channel, group, limiter, runtime, prepared.codec, tally, password)
-            if result.outcome in (Outcome.FATAL, Outcome.RETRYABLE):
+            result = send(connection, channel, *what, limiter, runtime, tally, password)
+            if result is not None and result.outcome in (Outcome.FATAL, Outcome.RETRYABLE):
                 # The channel is down, slow, or refusing us: the rest would meet the same. What was
                 # not confirmed stays in the difference for the next pass.
                 tally.retry_later = result.outcome is Outcome.RETRYABLE
@@ -161,7 +173,7 @@ class SyncEngine:
             with self.db.session() as s:  # the log of a push says what it left out, next to its requests
                 write_note(s, channel.id, report.capabilities_line())
         failures = tally.failures
-        if prepared.diff.parked:
+        if held:
             failures = failures + _refusals(runtime)
         return _with_failures(replace(
             report,
@@ -170,10 +182,11 @@ class SyncEngine:
             cells_acknowledged=tally.acknowledged,
             cells_refused=tally.refused,
             retry_later=tally.retry_later,
+            content=replace(report.content, acknowledged=tally.content_acknowledged) if report.content else None,
         ), failures)
 
     def _prepare(self, channel_id: int, refusals: ParkedRefusals, *, full: bool, dry_run: bool,
-                 hold_refused: bool) -> _Prepared:
+                 hold_refused: bool, content_only: bool = False) -> _Prepared:
         codec = ValueCodec()
         with self.db.session() as s:
             channel = load_channel_config(s, channel_id)
@@ -181,6 +194,7 @@ class SyncEngine:
             today = property_today(s, channel.property_id, self.clock)
             if full and not dry_run:
                 forgotten = forget(s, channel.id)
+                forget_content(s, channel.id)
                 log.info("channel %s: full resync, forgot %d acknowledged cells", channel.name, forgotten)
             elif not dry_run:
                 prune_past(s, channel.id, today)
@@ -193,12 +207,18 @@ class SyncEngine:
                                  "nothing is pushed",
                     text_zh=f"{channel.name}：该渠道读取本店的 iCal 日历（channelmgr ical export），无需推送")])
                 return _Prepared(channel, idle, Difference([], 0), [], codec)
+            content = (plan_content(s, channel, force=content_only, ignore_acked=full,
+                                    held=refusals.active_content() if hold_refused else None)
+                       if carries_content(adapter) else None)
+            if content_only:  # the content alone, by hand: the ARI waits for its own pass
+                idle = DesiredState(channel.id, today, today)
+                return _Prepared(channel, idle, Difference([], 0), [], codec, content)
             desired = desired_state(s, channel, today, self.prices, self.rule_min_stays)
             acked = {} if full else load_acked(s, channel.id, desired.start, desired.end)
         diff = difference(desired, acked, codec, refusals.active() if hold_refused else None)
         requests_ = (plan_requests(diff, channel.settings, adapter.items_per_range, request_kind(adapter))
                      if channel.enabled or dry_run else [])
-        return _Prepared(channel, desired, diff, requests_, codec)
+        return _Prepared(channel, desired, diff, requests_, codec, content)
 
     def _password(self, channel: ChannelConfig) -> str:
         return channel_password(self.db, self.vault, channel)
@@ -208,9 +228,9 @@ class SyncEngine:
         connection: ChannelConnection,
         channel: ChannelConfig,
         ranges: list[Range],
+        codec: ValueCodec,
         limiter: Pacer,
         runtime: ChannelRuntime,
-        codec: ValueCodec,
         tally: "_Tally",
         password: str,
     ) -> SendResult:
@@ -231,6 +251,47 @@ class SyncEngine:
                         result.outcome.value, result.attempts, scrub(result.detail, (password,)))
         return result
 
+    def _send_content(
+        self,
+        connection: ChannelConnection,
+        channel: ChannelConfig,
+        part: ContentPart,
+        limiter: Pacer,
+        runtime: ChannelRuntime,
+        tally: "_Tally",
+        password: str,
+    ) -> SendResult | None:
+        """One content part (a room type, or the property): sent, logged, its fingerprint kept only
+        if the channel accepted it. None when the part cannot even be written (nothing sent)."""
+        try:
+            message = connection.content_message(part)
+        except ValueError as exc:
+            # Text XML cannot carry (a control character stored by an older desk…): this part is
+            # not sent and says why; the other parts go on.
+            log.warning("channel %s: content of %s not written: %s", channel.name, part.label, exc)
+            tally.failures.append(Failure(FailureKind.CONFIG, f"{part.label}: its content cannot be written "
+                                                              f"as OpenTravel XML ({exc}); fix it in the room type"))
+            return None
+        started = time.monotonic()
+        result = send_with_retry(connection.send, message, policy=self.retry, limiter=limiter, sleep=runtime.sleep)
+        latency_ms = round((time.monotonic() - started) * 1000)
+        with self.db.session() as s:
+            if result.outcome is Outcome.OK:
+                record_content_ack(s, channel.id, part)
+            write_entry(s, channel.id, result, cells=0, latency_ms=latency_ms, acknowledged_cells=0,
+                        secrets=(password,), subject=part.label)
+        tally.add(result, 0, 0, password, subject=part.label)
+        if result.outcome is Outcome.OK:
+            tally.content_acknowledged += 1
+            runtime.refusals.release_content(part.part)
+        else:
+            if result.outcome in (Outcome.REJECTED, Outcome.PARTIAL):  # the channel read it and said no
+                runtime.refusals.park_content(part.part, part.fingerprint,
+                                              scrub(f"{part.label}: {result.detail}", (password,)))
+            log.warning("channel %s: content of %s %s after %d attempt(s): %s", channel.name, part.label,
+                        result.outcome.value, result.attempts, scrub(result.detail, (password,)))
+        return result
+
 
 @dataclass
 class _Tally:
@@ -239,14 +300,17 @@ class _Tally:
     refused: int = 0
     failures: list[Failure] = field(default_factory=list)
     retry_later: bool = False
+    content_acknowledged: int = 0
 
-    def add(self, result: SendResult, acknowledged: int, refused: int, password: str) -> None:
+    def add(self, result: SendResult, acknowledged: int, refused: int, password: str, subject: str = "") -> None:
         self.requests += 1
         self.acknowledged += acknowledged
         self.refused += refused
         failure = result.failure
         if failure is not None:
-            self.failures.append(replace(failure, detail=scrub(failure.detail, (password,))))
+            # A content failure names its part: "room type LKV: OTA_HotelDescriptiveContentNotifRQ: refused: …"
+            detail = f"{subject}: {failure.detail}" if subject else failure.detail
+            self.failures.append(replace(failure, detail=scrub(detail, (password,))))
 
 
 def _refusals(runtime: ChannelRuntime) -> list[Failure]:
@@ -277,11 +341,12 @@ def _planned_report(prepared: _Prepared, started: datetime, *, dry_run: bool, fu
         enabled=channel.enabled,
         horizon_start=desired.start,
         horizon_end=desired.end,
-        warnings=tuple(desired.warnings),
+        warnings=tuple(desired.warnings) + (prepared.content.warnings if prepared.content else ()),
         capabilities=tuple(desired.notes),
         groups=tuple(diff.groups(desired.origins)),
         cells=diff.cell_count,
         held_back=diff.parked,
         ranges=sum(len(group) for group in prepared.requests),
-        requests_planned=len(prepared.requests),
+        requests_planned=len(prepared.requests) + (len(prepared.content.parts) if prepared.content else 0),
+        content=prepared.content.summary if prepared.content else None,
     )

@@ -5,6 +5,9 @@ it stays in the difference. Sending the very same value again every pass would o
 same refusal — once a minute, forever. So the lane remembers what was refused *with which value*;
 automatic passes skip those cells until the desired value changes, the hold expires, the channel's
 configuration changes, or the owner pushes by hand. They still count as pending, with the error.
+
+Listing content is held the same way, per part (a room type, the property) with its fingerprint:
+a refused room type is not resent by the scheduler until its content changes.
 """
 
 from __future__ import annotations
@@ -25,12 +28,14 @@ class ParkedRefusals:
         self.hold_seconds = hold_seconds
         self._clock = clock
         self._cells: dict[tuple[StorageKey, date], tuple[str, str, float]] = {}  # → (value, error, until)
+        self._content: dict[str, tuple[str, str, float]] = {}  # content part → (fingerprint, error, until)
         self._fingerprint: Hashable = None
 
     def follow(self, fingerprint: Hashable) -> None:
         """Forget every refusal when the channel's configuration (listing, login, limits) changed."""
         if fingerprint != self._fingerprint:
             self._cells.clear()
+            self._content.clear()
             self._fingerprint = fingerprint
 
     def park(self, rejected: Iterable[RejectedRange], codec: ValueCodec) -> None:
@@ -50,6 +55,19 @@ class ParkedRefusals:
             for night in rng.nights():
                 self._cells.pop((key, night), None)
 
+    def park_content(self, part: str, fingerprint: str, error: str) -> None:
+        self._content[part] = (fingerprint, error, self._clock() + self.hold_seconds)
+
+    def release_content(self, part: str) -> None:
+        self._content.pop(part, None)
+
+    def active_content(self) -> dict[str, str]:
+        """``{content part: refused fingerprint}`` still on hold."""
+        now = self._clock()
+        for part in [p for p, (_f, _e, until) in self._content.items() if until <= now]:
+            del self._content[part]
+        return {part: fingerprint for part, (fingerprint, _e, _u) in self._content.items()}
+
     def active(self) -> dict[tuple[StorageKey, date], str]:
         """``{(key, night): refused value}`` still on hold."""
         now = self._clock()
@@ -59,10 +77,12 @@ class ParkedRefusals:
         return {cell: value for cell, (value, _e, _u) in self._cells.items()}
 
     def errors(self, limit: int = 5) -> list[str]:
-        return list(dict.fromkeys(error for _v, error, _u in self._cells.values()))[:limit]
+        held = [*self._cells.values(), *self._content.values()]
+        return list(dict.fromkeys(error for _v, error, _u in held))[:limit]
 
     def clear(self) -> None:
         self._cells.clear()
+        self._content.clear()
 
     def __len__(self) -> int:
         return len(self._cells)

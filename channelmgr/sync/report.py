@@ -8,6 +8,7 @@ from enum import Enum
 
 from ..channels.errors import Failure
 from .capability_notes import CapabilityNote, notes_line
+from .content_summary import ContentSummary
 from .difference import ChangeGroup
 from .mappings import SyncWarning
 
@@ -43,6 +44,16 @@ class PassReport:
     retry_later: bool = False   # stopped on a failure that may pass: try again soon
     failures: tuple[Failure, ...] = ()  # the same failures with their kind, for the reader's sentence
     capabilities: tuple[CapabilityNote, ...] = ()  # what the channel's capabilities skip or translate
+    content: ContentSummary | None = None  # the listing-content part; None for a channel that is not pushed
+
+    @property
+    def pending_content(self) -> int:
+        """Content parts (room types, the property) still to send."""
+        return self.content.pending if self.content is not None else 0
+
+    @property
+    def nothing_pending(self) -> bool:
+        return self.pending_cells == 0 and self.pending_content == 0
 
     @property
     def pending_cells(self) -> int:
@@ -50,7 +61,7 @@ class PassReport:
 
     @property
     def in_sync(self) -> bool:
-        return self.enabled and self.pending_cells == 0 and not self.errors
+        return self.enabled and self.nothing_pending and not self.errors
 
     @property
     def state(self) -> SyncState:
@@ -66,8 +77,13 @@ class PassReport:
         """"<channel>: min stay sent as arrival-based; CTD not supported, 12 nights skipped", or ""."""
         return notes_line(self.channel, self.capabilities, language)
 
+    def content_line(self, language: str = "en") -> str:
+        """"content: 5 room type(s), 38 amenities, 12 photo(s); …", "content unchanged", or ""."""
+        return self.content.text(language) if self.content is not None else ""
+
     def to_json(self) -> dict:
         data = asdict(self)
         data.update(state=self.state.value, in_sync=self.in_sync, pending_cells=self.pending_cells,
-                    capabilities_line=self.capabilities_line())
+                    capabilities_line=self.capabilities_line(), pending_content=self.pending_content,
+                    content_line=self.content_line())
         return data

@@ -112,13 +112,21 @@ class SyncService:
         """Forget what the channel acknowledged and send the whole desired state."""
         return self._push(channel_id, full=True)
 
-    def dry_run(self, channel_id: int, *, full: bool = False) -> PassReport:
-        """What a push would send now, per kind and room; nothing is sent or recorded."""
+    def dry_run(self, channel_id: int, *, full: bool = False, content_only: bool = False) -> PassReport:
+        """What a push would send now, per kind and room; nothing is sent or recorded.
+        ``content_only``: what ``push_content`` would send."""
         runtime = ChannelRuntime()
         try:
-            return self.engine.run_pass(channel_id, runtime, dry_run=True, full=full)
+            return self.engine.run_pass(channel_id, runtime, dry_run=True, full=full, content_only=content_only)
         finally:
             runtime.close()
+
+    @requires(Permission.SYNC)
+    def push_content(self, channel_id: int, *, actor: Actor) -> Future:
+        """Send the channel every part of its listing content now, changed or not (on its lane, so
+        never beside a pass); the Future resolves with the ``PassReport``."""
+        return self._lanes_().submit(
+            channel_id, lambda runtime: self.engine.run_pass(channel_id, runtime, content_only=True))
 
     # --- the scheduler ------------------------------------------------------------------------
 

@@ -29,6 +29,7 @@ class ChannelStatus:
     errors: tuple[str, ...] = ()
     warnings: int = 0
     failures: tuple[Failure, ...] = ()  # ``errors`` with their kinds
+    pending_content: int = 0  # listing-content parts (room types, the property) still to send
 
 
 Listener = Callable[[ChannelStatus], None]
@@ -56,6 +57,7 @@ class StatusBoard:
                 errors=report.errors,
                 warnings=len(report.warnings),
                 failures=report.failures,
+                pending_content=report.pending_content,
             )
             self._statuses[report.channel_id] = status
             listeners = list(self._listeners)

@@ -60,8 +60,13 @@ def write_entry(
     latency_ms: int,
     acknowledged_cells: int,
     secrets: Sequence[str] = (),
+    subject: str = "",
 ) -> None:
-    error = "" if result.outcome.value == "ok" else scrub(result.detail, secrets)[:MAX_ERROR_TEXT]
+    """``subject`` names what a request without ranges was about ("room type LKV"), before its error."""
+    error = "" if result.outcome.value == "ok" else scrub(result.detail, secrets)
+    if error and subject:
+        error = f"{subject}: {error}"
+    error = error[:MAX_ERROR_TEXT]
     session.add(SyncLog(
         channel_id=channel_id,
         message=result.message.name,

@@ -2709,62 +2709,72 @@ The database as it was is in %1</source>
 <context>
     <name>DryRunDialog</name>
     <message>
-        <location filename="../../ui/sync/dry_run_dialog.py" line="22"/>
+        <location filename="../../ui/sync/dry_run_dialog.py" line="24"/>
         <source>Full resync preview: %1</source>
         <translation>全量重推预览：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/dry_run_dialog.py" line="22"/>
+        <location filename="../../ui/sync/dry_run_dialog.py" line="24"/>
         <source>Dry run: %1</source>
         <translation>试运行：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/dry_run_dialog.py" line="51"/>
+        <location filename="../../ui/sync/dry_run_dialog.py" line="42"/>
+        <source>Not carried: %1</source>
+        <translation>无法发送：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/dry_run_dialog.py" line="43"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/dry_run_dialog.py" line="62"/>
         <source>Push now</source>
         <translation>立即推送</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/dry_run_dialog.py" line="70"/>
+        <location filename="../../ui/sync/dry_run_dialog.py" line="82"/>
         <source>%1 already shows the desired state: nothing to send.</source>
         <translation>%1 已与本地一致：无需发送。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/dry_run_dialog.py" line="71"/>
+        <location filename="../../ui/sync/dry_run_dialog.py" line="83"/>
         <source>%1: %2 cell(s) in %3 range(s) would be sent in %4 request(s).</source>
         <translation>%1：将用 %4 个请求发送 %3 个区间，共 %2 个格子。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/dry_run_dialog.py" line="77"/>
+        <location filename="../../ui/sync/dry_run_dialog.py" line="89"/>
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/dry_run_dialog.py" line="78"/>
+        <location filename="../../ui/sync/dry_run_dialog.py" line="90"/>
         <source>Room type</source>
         <translation>房型</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/dry_run_dialog.py" line="79"/>
+        <location filename="../../ui/sync/dry_run_dialog.py" line="91"/>
         <source>Rate plan</source>
         <translation>价格计划</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/dry_run_dialog.py" line="80"/>
+        <location filename="../../ui/sync/dry_run_dialog.py" line="92"/>
         <source>Channel code</source>
         <translation>渠道代码</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/dry_run_dialog.py" line="82"/>
+        <location filename="../../ui/sync/dry_run_dialog.py" line="94"/>
         <source>Nights</source>
         <translation>晚数</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/dry_run_dialog.py" line="83"/>
+        <location filename="../../ui/sync/dry_run_dialog.py" line="95"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/dry_run_dialog.py" line="84"/>
+        <location filename="../../ui/sync/dry_run_dialog.py" line="96"/>
         <source>To</source>
         <translation>到</translation>
     </message>
@@ -5443,251 +5453,296 @@ The database as it was is in %1</source>
 <context>
     <name>SyncTexts</name>
     <message>
-        <location filename="../../ui/sync/texts.py" line="21"/>
+        <location filename="../../ui/sync/texts.py" line="22"/>
         <source>In sync</source>
         <translation>已同步</translation>
     </message>
+    <message>
+        <location filename="../../ui/sync/texts.py" line="26"/>
+        <source>Pending: %1 content part(s)</source>
+        <translation>待同步：%1 项房型内容</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../ui/sync/texts.py" line="23"/>
+        <location filename="../../ui/sync/texts.py" line="27"/>
         <source>Pending: %n cell(s)</source>
         <translation>
             <numerusform>待同步：%n 个格子</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="25"/>
+        <location filename="../../ui/sync/texts.py" line="29"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="26"/>
+        <location filename="../../ui/sync/texts.py" line="30"/>
         <source>Disabled</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="29"/>
+        <location filename="../../ui/sync/texts.py" line="33"/>
         <source>Not synced yet</source>
         <translation>尚未同步</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="33"/>
+        <location filename="../../ui/sync/texts.py" line="37"/>
         <source>Rooms to sell</source>
         <translation>可售房量</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="34"/>
+        <location filename="../../ui/sync/texts.py" line="38"/>
         <source>Prices</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="35"/>
+        <location filename="../../ui/sync/texts.py" line="39"/>
         <source>Restrictions</source>
         <translation>限制</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="40"/>
+        <location filename="../../ui/sync/texts.py" line="44"/>
         <source>OK</source>
         <translation>成功</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="41"/>
+        <location filename="../../ui/sync/texts.py" line="45"/>
         <source>Partly refused</source>
         <translation>部分被拒</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="42"/>
+        <location filename="../../ui/sync/texts.py" line="46"/>
         <source>Refused</source>
         <translation>被拒绝</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="43"/>
+        <location filename="../../ui/sync/texts.py" line="47"/>
         <source>Failed, will retry</source>
         <translation>失败，将重试</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="44"/>
+        <location filename="../../ui/sync/texts.py" line="48"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="45"/>
+        <location filename="../../ui/sync/texts.py" line="49"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="50"/>
+        <location filename="../../ui/sync/texts.py" line="54"/>
         <source>Room type %1 is not mapped: nothing of it is sent</source>
         <translation>房型 %1 未映射：不发送它的任何数据</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="52"/>
+        <location filename="../../ui/sync/texts.py" line="56"/>
         <source>Rate plan %1 is not mapped: its prices and restrictions are not sent</source>
         <translation>价格计划 %1 未映射：不发送其价格和限制</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="55"/>
+        <location filename="../../ui/sync/texts.py" line="59"/>
         <source>Room type %1 is archived: its mapping is not sent</source>
         <translation>房型 %1 已归档：不按映射发送</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="57"/>
+        <location filename="../../ui/sync/texts.py" line="61"/>
         <source>Remote code %1 is mapped from several room types or plans: not sent</source>
         <translation>渠道代码 %1 被多个房型或价格计划映射：暂不发送</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync/texts.py" line="60"/>
+        <location filename="../../ui/sync/texts.py" line="64"/>
         <source>Rate plan %1 has no price on %n night(s): those nights are not sent</source>
         <translation>
             <numerusform>价格计划 %1 有 %n 晚没有价格：这些晚不发送</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync/texts.py" line="63"/>
+        <location filename="../../ui/sync/texts.py" line="67"/>
         <source>%1 on %n night(s) of %2: the channel does not take it</source>
         <translation>
             <numerusform>%2 有 %n 晚设置了%1：该渠道不支持，未发送</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="66"/>
+        <location filename="../../ui/sync/texts.py" line="70"/>
         <source>The channel reads our iCal feed: nothing is pushed</source>
         <translation>该渠道读取我们的 iCal 日历：无需推送</translation>
     </message>
+    <message>
+        <location filename="../../ui/sync/texts.py" line="72"/>
+        <source>Room type %1 is not mapped: its content is not sent</source>
+        <translation>房型 %1 未映射：不发送它的房型内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/texts.py" line="74"/>
+        <source>Check-in/out times differ between room types: the channel gets %1, the times every room type keeps</source>
+        <translation>各房型的入住/退房时间不同：渠道收到 %1，即所有房型都能做到的时间</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../ui/sync/texts.py" line="68"/>
+        <location filename="../../ui/sync/texts.py" line="77"/>
         <source>Maximum stay below minimum stay on %n night(s) of %1: sent as the minimum</source>
         <translation>
             <numerusform>%1 有 %n 晚最长入住小于最短入住：按最短入住发送</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="74"/>
+        <location filename="../../ui/sync/texts.py" line="83"/>
         <source>%1: %2</source>
         <comment>a channel or its sync state, then what about it</comment>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="83"/>
+        <location filename="../../ui/sync/texts.py" line="92"/>
         <source>min stay sent as arrival-based (raised on %1 night(s) so no stay sold breaks a later night&apos;s minimum)</source>
         <translation>最少入住按入住日发送（%1 晚已调高，以免售出的住宿违反其后某晚的最少入住）</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="85"/>
+        <location filename="../../ui/sync/texts.py" line="94"/>
         <source>min stay sent as arrival-based</source>
         <translation>最少入住按入住日发送</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="87"/>
+        <location filename="../../ui/sync/texts.py" line="96"/>
         <source>%1 night(s) beyond its %2-day horizon not sent</source>
         <translation>超出其 %2 天可售期的 %1 晚未发送</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="90"/>
+        <location filename="../../ui/sync/texts.py" line="99"/>
         <source>%1 not supported, %2 night(s) skipped</source>
         <translation>不支持%1，%2 晚未发送</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="93"/>
+        <location filename="../../ui/sync/texts.py" line="102"/>
         <source>one price sent for any number of guests (no occupancy prices set up)</source>
         <translation>各入住人数发送同一价格（未设置按人数定价）</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="95"/>
+        <location filename="../../ui/sync/texts.py" line="104"/>
         <source>prices not sent: the channel reads prices per person, ours are per room</source>
         <translation>价格未发送：该渠道按人计价，本店价格按间计</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="103"/>
+        <location filename="../../ui/sync/texts.py" line="110"/>
+        <source>Content: not taken by this channel (capability content is off), nothing sent</source>
+        <translation>房型内容：该渠道不接收（content 能力未开启），不发送</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/texts.py" line="112"/>
+        <source>Content unchanged</source>
+        <translation>房型内容未变</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/texts.py" line="114"/>
+        <source>Content: %1 room type(s), %2 amenities, %3 photo(s)</source>
+        <translation>房型内容：%1 个房型，%2 项设施，%3 张照片</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/texts.py" line="117"/>
+        <source>, property details</source>
+        <translation>，酒店信息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/texts.py" line="119"/>
+        <source>; %1 attribute(s) not carried</source>
+        <translation>；%1 项属性无法发送</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/texts.py" line="121"/>
+        <source>; %1 photo(s) on this computer only, not sent</source>
+        <translation>；%1 张照片仅在本机，未发送</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/texts.py" line="129"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="109"/>
+        <location filename="../../ui/sync/texts.py" line="135"/>
         <source>Cannot connect to %1: check the network or the channel address</source>
         <translation>无法连接到 %1：请检查网络或渠道地址</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="110"/>
+        <location filename="../../ui/sync/texts.py" line="136"/>
         <source>The connection to %1 was cut: it will be retried</source>
         <translation>与 %1 的连接中断：稍后会自动重试</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="111"/>
+        <location filename="../../ui/sync/texts.py" line="137"/>
         <source>%1 did not answer in time: it will be retried</source>
         <translation>%1 响应超时：稍后会自动重试</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="112"/>
+        <location filename="../../ui/sync/texts.py" line="138"/>
         <source>%1 cannot be reached: check the internet connection and the address</source>
         <translation>找不到 %1 的服务器：请检查网络连接和渠道地址</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="113"/>
+        <location filename="../../ui/sync/texts.py" line="139"/>
         <source>The secure connection to %1 failed: check the address and this computer&apos;s clock</source>
         <translation>与 %1 的安全连接失败：请检查渠道地址和本机时间</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="114"/>
+        <location filename="../../ui/sync/texts.py" line="140"/>
         <source>%1 refused the login: check the user name and password (or the API key)</source>
         <translation>%1 拒绝了登录：请检查用户名和密码（或 API 密钥）</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="115"/>
+        <location filename="../../ui/sync/texts.py" line="141"/>
         <source>%1 asks to slow down: it will be retried</source>
         <translation>%1 要求降低请求频率：稍后会自动重试</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="116"/>
+        <location filename="../../ui/sync/texts.py" line="142"/>
         <source>The server of %1 had an error: it will be retried</source>
         <translation>%1 的服务器出错：稍后会自动重试</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="117"/>
+        <location filename="../../ui/sync/texts.py" line="143"/>
         <source>%1 refused some of the data: see the sync log</source>
         <translation>%1 拒绝了部分数据：原因见同步日志</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="118"/>
+        <location filename="../../ui/sync/texts.py" line="144"/>
         <source>The reply of %1 could not be read: nothing confirmed, it will be retried</source>
         <translation>%1 的回复无法读取：未确认任何数据，稍后会重试</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="119"/>
+        <location filename="../../ui/sync/texts.py" line="145"/>
         <source>The settings of %1 are incomplete: check the address, password and mappings</source>
         <translation>%1 的设置不完整：请检查地址、密码和映射</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="120"/>
+        <location filename="../../ui/sync/texts.py" line="146"/>
         <source>The stored password of %1 cannot be opened: restore the key file or set the password again</source>
         <translation>%1 保存的密码无法解开：请恢复密钥文件，或重新设置密码</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="122"/>
+        <location filename="../../ui/sync/texts.py" line="148"/>
         <source>An internal error while syncing %1: see the log</source>
         <translation>同步 %1 时出现内部错误：详情见日志</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="128"/>
+        <location filename="../../ui/sync/texts.py" line="154"/>
         <source>Stop-sell</source>
         <translation>停售</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="129"/>
+        <location filename="../../ui/sync/texts.py" line="155"/>
         <source>Closed to arrival</source>
         <translation>禁止入住</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="130"/>
+        <location filename="../../ui/sync/texts.py" line="156"/>
         <source>Closed to departure</source>
         <translation>禁止离店</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="131"/>
+        <location filename="../../ui/sync/texts.py" line="157"/>
         <source>Minimum stay</source>
         <translation>最少入住</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="132"/>
+        <location filename="../../ui/sync/texts.py" line="158"/>
         <source>Maximum stay</source>
         <translation>最多入住</translation>
     </message>

@@ -86,7 +86,7 @@ class SyncWorld:
         """ARI requests the sandbox listing received (its counter, without building a state snapshot).
 
         Reservation pulls (OTA_Read, OTA_NotifReport), which the scheduler sends before each pass,
-        are left out: these tests count what the push engine sends."""
+        and listing content are left out: these tests count the ARI the push engine sends."""
         return ari_requests(self.ota, self.hotel_code)
 
     def push(self, **options):
@@ -118,7 +118,8 @@ def ari_requests(ota: SandboxHandle, hotel_code: str) -> int:
     with listing.lock:
         counters = listing.counters
         return (counters["requests"] - counters["message:OTA_Read"] - counters["message:OTA_NotifReport"]
-                - sum(n for name, n in counters.items() if name.startswith("channex:") and "booking_revisions" in name))
+                - sum(n for name, n in counters.items() if name.startswith("channex:") and "booking_revisions" in name)
+                - counters["message:OTA_HotelDescriptiveContentNotif"])
 
 
 def sandbox_cells(state: dict) -> dict[CellKey, tuple]:

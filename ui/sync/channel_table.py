@@ -45,7 +45,7 @@ class ChannelTableModel(RecordTableModel):
             return self.texts.state(SyncState.DISABLED)
         if row.status is None:
             return self.texts.not_checked()
-        text = self.texts.state(row.status.state, row.status.pending_cells)
+        text = self.texts.state(row.status.state, row.status.pending_cells, row.status.pending_content)
         if row.status.failures:
             return self.texts.with_reason(text, self.texts.failure(row.status.failures[0], row.info.label))
         return self.texts.with_reason(text, row.status.errors[0]) if row.status.errors else text

@@ -5,9 +5,11 @@ from __future__ import annotations
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QLabel, QListWidget,
                                QTableView, QVBoxLayout, QWidget)
 
+from channelmgr.catalog.attributes import by_key
 from channelmgr.sync.report import PassReport
 
 from ..models.record_table import Column, RecordTableModel
+from ..roomtypes.language import catalog_language, label
 from .texts import SyncTexts
 
 
@@ -30,6 +32,15 @@ class DryRunDialog(QDialog):
         self.capabilities.setObjectName("dry_run_capabilities")
         self.capabilities.setWordWrap(True)
         self.capabilities.setVisible(bool(report.capabilities))
+        # The listing content the push would send (channels with a content message only).
+        self.content = QLabel(self.texts.content(report.content) if report.content else "")
+        self.content.setObjectName("dry_run_content")
+        self.content.setWordWrap(True)
+        self.content.setVisible(report.content is not None)
+        if report.content is not None and report.content.not_carried:
+            language = catalog_language()
+            self.content.setToolTip(self.tr("Not carried: %1").replace(
+                "%1", self.tr(", ").join(label(by_key(key), language) for key in report.content.not_carried)))
         self.model = RecordTableModel(self._columns(), self)
         self.model.set_rows(report.groups)
         self.table = QTableView(self)
@@ -47,7 +58,7 @@ class DryRunDialog(QDialog):
         self.warnings.setMaximumHeight(110)
 
         buttons = QDialogButtonBox(self)
-        if confirm and report.cells:
+        if confirm and not report.nothing_pending:
             self.push_button = buttons.addButton(self.tr("Push now"), QDialogButtonBox.ButtonRole.AcceptRole)
             self.push_button.setObjectName("dry_run_push")
             buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
@@ -60,13 +71,14 @@ class DryRunDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.capabilities)
+        layout.addWidget(self.content)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.warnings)
         layout.addWidget(buttons)
         self.resize(760, 480)
 
     def _summary(self, r: PassReport, label: str) -> str:
-        if not r.cells:
+        if r.nothing_pending:
             return self.tr("%1 already shows the desired state: nothing to send.").replace("%1", label)
         text = self.tr("%1: %2 cell(s) in %3 range(s) would be sent in %4 request(s).")
         return (text.replace("%1", label).replace("%2", str(r.cells)).replace("%3", str(r.ranges))

@@ -64,7 +64,7 @@ class SyncIndicator(QWidget):
         label = self.labels.get(status.channel_id)
         if label is None:
             return
-        lines = [self.texts.state(status.state, status.pending_cells)]
+        lines = [self.texts.state(status.state, status.pending_cells, status.pending_content)]
         if status.last_success is not None:
             lines.append(self.tr("Last in sync: %1").replace("%1", local_time(status.last_success, "%H:%M:%S")))
         name = self._names.get(status.channel_id, status.channel)

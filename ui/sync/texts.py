@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject
 from channelmgr.channels.errors import Failure, FailureKind
 from channelmgr.sync import capability_notes as notes
 from channelmgr.sync.capability_notes import CapabilityNote
+from channelmgr.sync.content_summary import ContentSummary
 from channelmgr.sync.mappings import SyncWarning
 from channelmgr.sync.report import SyncState
 
@@ -16,10 +17,13 @@ from channelmgr.sync.report import SyncState
 class SyncTexts(QObject):
     """One place for the sync vocabulary, so every view says the same thing in both languages."""
 
-    def state(self, state: SyncState, pending: int = 0) -> str:
+    def state(self, state: SyncState, pending: int = 0, content: int = 0) -> str:
         if state is SyncState.IN_SYNC:
             return self.tr("In sync")
         if state is SyncState.PENDING:
+            if content and not pending:  # only listing content waits (room types, the property)
+                # %1, not %n: filled in from the lead's JSON tool, which has no plural forms.
+                return self.tr("Pending: %1 content part(s)").replace("%1", str(content))
             return self.tr("Pending: %n cell(s)", "", pending)
         if state is SyncState.ERROR:
             return self.tr("Error")
@@ -64,6 +68,11 @@ class SyncTexts(QObject):
                 "%1", self.restriction(w.detail)).replace("%2", w.room_type or "")
         if w.code == "feed_only":
             return self.tr("The channel reads our iCal feed: nothing is pushed")
+        if w.code == "content_unmapped":
+            return self.tr("Room type %1 is not mapped: its content is not sent").replace("%1", w.room_type or "")
+        if w.code == "content_times_differ":
+            return self.tr("Check-in/out times differ between room types: the channel gets %1, the times every "
+                           "room type keeps").replace("%1", w.detail)
         if w.code == "stay_inverted":
             return self.tr("Maximum stay below minimum stay on %n night(s) of %1: sent as the minimum", "",
                            w.nights).replace("%1", w.room_type or "")
@@ -94,6 +103,23 @@ class SyncTexts(QObject):
         if note.code == notes.PRICE_UNIT_UNSUPPORTED:
             return self.tr("prices not sent: the channel reads prices per person, ours are per room")
         return note.text()
+
+    def content(self, summary: ContentSummary) -> str:
+        """The dry run's content line (content_summary), in the desk's language."""
+        if not summary.taken:
+            return self.tr("Content: not taken by this channel (capability content is off), nothing sent")
+        if not summary.requests_planned:
+            return self.tr("Content unchanged")
+        # %1-style counts, as in capability(): filled in from the lead's JSON (no plural forms).
+        text = self.tr("Content: %1 room type(s), %2 amenities, %3 photo(s)").replace(
+            "%1", str(summary.room_types)).replace("%2", str(summary.amenities)).replace("%3", str(summary.photos))
+        if summary.property_part:
+            text += self.tr(", property details")
+        if summary.not_carried:
+            text += self.tr("; %1 attribute(s) not carried").replace("%1", str(len(summary.not_carried)))
+        if summary.local_photos:
+            text += self.tr("; %1 photo(s) on this computer only, not sent").replace("%1", str(summary.local_photos))
+        return text
 
     def capabilities_line(self, channel: str, found) -> str:
         """"<channel>: phrase; phrase" in the desk's language, or "" when nothing is left out."""

@@ -178,7 +178,7 @@ def _take(state: ListingState, booking: SandboxBooking, step: int) -> None:
 def process_read(state: ListingState, body: bytes) -> Reply:
     """``OTA_ReadRQ`` → ``OTA_ResRetrieveRS`` with every booking whose newest revision is unacknowledged."""
     response = RESPONSES[READ_PATH]
-    root, echo, problem = _parse(body, "OTA_ReadRQ")
+    root, echo, problem = parse_request(body, "OTA_ReadRQ")
     if problem is not None:
         return Reply(400, render_response(response, echo, [problem]), "bad_request")
     hotel = root.find(f"{_q('ReadRequests')}/{_q('HotelReadRequest')}")
@@ -229,7 +229,7 @@ def acknowledge_revision(state: ListingState, revision: str) -> bool:
 def process_notif_report(state: ListingState, body: bytes) -> Reply:
     """``OTA_NotifReportRQ``: the delivered revision of each named booking is acknowledged."""
     response = RESPONSES[REPORT_PATH]
-    root, echo, problem = _parse(body, "OTA_NotifReportRQ")
+    root, echo, problem = parse_request(body, "OTA_NotifReportRQ")
     if problem is not None:
         return Reply(400, render_response(response, echo, [problem]), "bad_request")
     path = "/".join(_q(t) for t in ("NotifDetails", "HotelNotifReport", "HotelReservations", "HotelReservation",
@@ -287,7 +287,7 @@ def render_res_retrieve(echo_token: str | None, bookings: list[SandboxBooking]) 
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8")
 
 
-def _parse(body: bytes, expected: str) -> tuple[etree._Element | None, str | None, OtaIssue | None]:
+def parse_request(body: bytes, expected: str) -> tuple[etree._Element | None, str | None, OtaIssue | None]:
     try:
         root = parse_untrusted_xml(body, what="request")
     except ProtocolError as exc:

@@ -1,4 +1,5 @@
-"""The sandbox's HTML pages: what each listing currently shows guests, as a room × night grid.
+"""The sandbox's HTML pages: what each listing currently shows guests, as a room × night grid, its
+bookings and the listing content each room received.
 
 Every value is escaped: room and rate codes come from whoever configured or called the sandbox.
 """
@@ -73,12 +74,13 @@ def listing_page(state: ListingState, start: date, days: int) -> str:
                 restrictions = [state.restrictions.get((room, rate, n)) for n in nights]
                 rows.append(_row(f"{room} · {rate} restrictions", [_restriction(r) for r in restrictions]))
         booked = [b.to_json() for b in state.bookings.values()]
+        content = {code: dict(room) for code, room in state.room_content.items()}
     title = f"Listing {config.hotel_code}"
     body = (
         f"<h1>{escape(title)}</h1><p><a href='/'>All listings</a> · {escape(str(start))}, {days} nights · "
         f"currency {escape(config.currency)}</p>"
         f"<table><tr><th class='row'>Room · rate</th>{header}</tr>{''.join(rows)}</table>"
-        + _bookings_table(booked)
+        + _bookings_table(booked) + _content_table(content)
     )
     return _page(title, body)
 
@@ -115,3 +117,20 @@ def _bookings_table(bookings: list[dict]) -> str:
         "<tr>" + "".join(f"<td>{escape(str(b[c]))}</td>" for c in columns) + "</tr>" for b in bookings
     )
     return f"<h2>Bookings</h2><table><tr>{head}</tr>{rows}</table>"
+
+
+def _content_table(rooms: dict[str, dict]) -> str:
+    """The listing content each room shows (content_processing.py); names are the sender's: escaped."""
+    if not rooms:
+        return "<h2>Content</h2><p>No content received yet.</p>"
+    head = "".join(f"<th>{c}</th>" for c in ("Room", "Name (zh)", "Name (en)", "Max guests", "Beds (BED)",
+                                             "View (RVT)", "Amenities (RMA)", "Photos"))
+    rows = []
+    for code in sorted(rooms):
+        room = rooms[code]
+        texts = room.get("texts", {})
+        cells = (code, texts.get("zh", {}).get("title", room.get("name", "")), texts.get("en", {}).get("title", ""),
+                 room.get("MaxOccupancy", ""), " ".join(map(str, room["beds"])), room["view"] or "",
+                 " ".join(map(str, room["amenities"])), len(room["photos"]))
+        rows.append("<tr>" + "".join(f"<td>{escape(str(c))}</td>" for c in cells) + "</tr>")
+    return f"<h2>Content</h2><table><tr>{head}</tr>{''.join(rows)}</table>"

@@ -38,6 +38,9 @@ class ListingState:
         self.bookings: dict = {}
         # pace → monotonic times of the requests inside the hub's rate window (channex_api.py)
         self.request_times: dict[str, list[float]] = {}
+        # What the listing's content shows (content_processing.py): per room code, and the property's.
+        self.room_content: dict[str, dict] = {}
+        self.property_content: dict | None = None
 
     def set_count(self, room: str, nights: Iterable[date], count: int) -> None:
         for night in nights:
@@ -86,5 +89,7 @@ class ListingState:
                 "rates": rates,
                 "restrictions": restrictions,
                 "bookings": [b.to_json() for b in self.bookings.values()],
+                "content": {"property": self.property_content,
+                            "rooms": {code: self.room_content[code] for code in sorted(self.room_content)}},
                 "counters": dict(sorted(self.counters.items())),
             }

@@ -115,3 +115,22 @@ def test_a_reply_for_another_message_is_not_acknowledged():
 def test_unusable_endpoints_are_refused(endpoint):
     with pytest.raises(ValueError):
         OpenTravelClient(endpoint, Credentials("u", "p"))
+
+
+def test_errors_refuse_a_message_that_carries_no_ranges():
+    """A booking acknowledgement (or a content message) has no ranges for the errors to reject one by
+    one: before the fix its <Errors> came back as OK, and the bookings were taken as acknowledged."""
+    from channelmgr.channels.opentravel_reservations import build_notif_report
+
+    report = build_notif_report("H1", ["R-1"])
+    assert report.items == ()
+    refused = (f'<{report.response_name} xmlns="http://www.opentravel.org/OTA/2003/05"><Errors>'
+               '<Error Type="3" Code="450" ShortText="unknown reservation R-1"/></Errors>'
+               f'</{report.response_name}>').encode()
+    result = client_with(StubSession(body=refused)).send(report)
+    assert result.outcome is Outcome.REJECTED and result.failure is not None
+    assert "unknown reservation R-1" in result.detail and result.acknowledged == ()
+
+    accepted = refused.replace(b'<Errors><Error Type="3" Code="450" ShortText="unknown reservation R-1"/></Errors>',
+                               b"<Success/>")
+    assert client_with(StubSession(body=accepted)).send(report).outcome is Outcome.OK
