@@ -156,7 +156,9 @@ def summary_line(r: PassReport, pull: PullReport | None, language: str, log_path
     else:
         parts = [_say("not_synced", language, channel=r.channel, sent=r.requests_sent, planned=r.requests_planned,
                       pending=r.pending_cells)]
-    return _joined(parts, r.channel, [*(pull.failures if pull else ()), *r.failures], pull, len(r.warnings),
+    # "the channel reads our feed" is how an iCal channel works, not a mapping to fix
+    mapping_warnings = sum(w.code != "feed_only" for w in r.warnings)
+    return _joined(parts, r.channel, [*(pull.failures if pull else ()), *r.failures], pull, mapping_warnings,
                    language, log_path)
 
 
