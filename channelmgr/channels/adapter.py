@@ -16,12 +16,19 @@ behind it.
 
 Adding a protocol means one module with an adapter and one line in ``_ADAPTERS``; nothing in the
 engine changes.
+
+Read-back (the drift audit, ``channelmgr.sync.drift``): an adapter whose channel can be asked what
+it shows sets ``reads_back = True`` and its connection implements ``read_back``. The answer is plain
+data, whatever the wire — ``{storage key: {night: value}}`` with the engine's own keys and value
+tuples (see :data:`ReadBackValues`) — so a JSON hub's GET endpoints fill the same dict an
+OpenTravel ``OTA_HotelAvailGetRQ`` does, and the audit compares without knowing either.
 """
 
 from __future__ import annotations
 
 import importlib
-from typing import Any, Protocol, Sequence
+from datetime import date
+from typing import Any, Hashable, Protocol, Sequence
 
 import requests
 
@@ -30,6 +37,24 @@ from channelmgr.channels.opentravel_messages import OutgoingMessage
 from channelmgr.sync.ranges import Range
 
 Timeout = tuple[float, float]  # (connect, read) seconds
+
+# (kind, remote room, remote rate or "", guests or 0): channelmgr.sync.acked.storage_key of a cell.
+ReadBackKey = tuple[str, str, str, int]
+# What a channel shows, per key and night, as the cells' own value tuples:
+#   ("avail", room, "", 0)            → (rooms to sell,)
+#   ("rate", room, rate, guests)      → (amount in minor units, currency)
+#   ("restriction", room, rate, 0)    → (stop_sell, cta, ctd, min_stay, max_stay or None)
+# A night the channel shows nothing for is simply absent.
+ReadBackValues = dict[ReadBackKey, dict[date, tuple[Hashable, ...]]]
+
+
+class ReadBackFailed(Exception):
+    """The channel could not be read back (network, credentials, a refused or unreadable reply).
+    ``failure`` says why, as the sync log and the UI word it; nothing was compared."""
+
+    def __init__(self, failure) -> None:  # channelmgr.channels.errors.Failure
+        super().__init__(failure.detail)
+        self.failure = failure
 
 
 class ChannelConnection(Protocol):
@@ -51,6 +76,10 @@ class ChannelConnection(Protocol):
     def acknowledgements(self, remote_ids: Sequence[str]) -> list[OutgoingMessage]:
         """The request(s) that tell the channel these bookings are stored."""
 
+    # Only when the adapter ``reads_back``:
+    #   def read_back(self, start: date, end: date, keys: Sequence[ReadBackKey]) -> ReadBackValues
+    # What the channel shows for ``keys`` on nights [start, end); raises ReadBackFailed.
+
 
 class ChannelAdapter(Protocol):
     protocol: str
@@ -60,6 +89,9 @@ class ChannelAdapter(Protocol):
     # channelmgr.ical.feed_poll (cancelled by disappearance), not undelivered changes to
     # acknowledge one by one. Default False.
     whole_feed: bool
+    # True: the connection's ``read_back`` can ask the channel what it shows (the drift audit).
+    # Default False: the audit says "cannot be read back", never "no difference".
+    reads_back: bool
 
     def items_per_range(self, rng: Range) -> int:
         """What one range costs against the channel's ``max_items_per_request``."""
@@ -93,6 +125,10 @@ def pushes(adapter: ChannelAdapter) -> bool:
 
 def whole_feed(adapter: ChannelAdapter) -> bool:
     return getattr(adapter, "whole_feed", False)
+
+
+def reads_back(adapter: ChannelAdapter) -> bool:
+    return getattr(adapter, "reads_back", False)
 
 
 def adapter_for(protocol: str) -> ChannelAdapter:

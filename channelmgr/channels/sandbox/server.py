@@ -9,6 +9,8 @@ Routes (``{hotel}`` is a listing's hotel code, URL-encoded):
 * ``GET /api/faults`` / ``POST /api/faults`` with ``{"seed": 1, "rules": [{"kind": "error", "ratio": 0.2}]}``.
 * ``POST /ota/{hotel}/OTA_Read`` (→ ``OTA_ResRetrieveRS``) and ``…/OTA_NotifReport`` — the reservation
   pull, same Basic auth (see ``bookings.py``).
+* ``POST /ota/{hotel}/OTA_HotelAvailGet`` and ``…/OTA_HotelRatePlan`` — what the listing shows, read
+  back by the drift audit, same Basic auth (see ``read_back.py``).
 * ``POST /api/book/{hotel}`` with ``{"room": "DBL", "rate": "BAR", "arrival": "2026-06-10",
   "departure": "2026-06-12", "given_name": "小明", "surname": "王", "amount_minor": 77600}`` → 201
   ``{"remote_id": …}``; ``POST /api/cancel/{hotel}`` with ``{"remote_id": …}``; ``GET /api/bookings/{hotel}``.
@@ -37,6 +39,7 @@ from typing import Callable, Iterable, Sequence
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from channelmgr.channels.sandbox import bookings as booking_desk
+from channelmgr.channels.sandbox import read_back
 from channelmgr.channels.sandbox.faults import FaultPlan, FaultRule
 from channelmgr.channels.sandbox.ical_feed import room_feed
 from channelmgr.channels.sandbox.listings import ListingConfig
@@ -140,7 +143,7 @@ class _Handler(BaseHTTPRequestHandler):
         if state is None:
             return self._send(404, f"no listing {hotel_code!r} here\n".encode(), "text/plain; charset=utf-8")
         spec = SPECS.get(message)
-        pull = booking_desk.PROCESSORS.get(message)
+        pull = booking_desk.PROCESSORS.get(message) or read_back.PROCESSORS.get(message)
         if spec is None and pull is None:
             return self._send(404, f"no message {message!r} here\n".encode(), "text/plain; charset=utf-8")
         state.count("requests")
@@ -157,7 +160,7 @@ class _Handler(BaseHTTPRequestHandler):
         if not self._authorised(state.config):
             state.count("unauthorized")
             issue = request_issue("497", "authorization failed for this listing", "4")
-            response = spec.response if spec is not None else booking_desk.RESPONSES[message]
+            response = spec.response if spec is not None else {**booking_desk.RESPONSES, **read_back.RESPONSES}[message]
             return self._send(401, render_response(response, None, [issue]), "text/xml; charset=utf-8",
                               {"WWW-Authenticate": 'Basic realm="sandbox-ota"'})
         if pull is not None:
