@@ -1,4 +1,5 @@
-"""``channelmgr channel add|list|show|set|remove|map|unmap``: OTA channels and their mappings.
+"""``channelmgr channel add|list|show|set|remove|map|unmap|audit``: OTA channels and their mappings
+(``audit``, the drift audit, is channel_audit's).
 
 A password is never a command-line argument (it would sit in the shell history and in ``ps``):
 ``--password-env VAR`` reads it from an environment variable, otherwise it is asked for with
@@ -19,6 +20,7 @@ from ..language import say
 from ..sync.channel_profiles import PROFILE_KEYS, RESTRICTIONS
 from ..sync.channel_settings import ChannelSettings, parse_assignment
 from ..sync.channels import PROTOCOLS
+from . import channel_audit
 
 
 def register(sub) -> None:
@@ -88,6 +90,8 @@ def register(sub) -> None:
     unmap.add_argument("--rate-plan", metavar="CODE")
     _common(unmap)
     unmap.set_defaults(func=run_unmap)
+
+    channel_audit.register(actions, _common)
 
 
 def _common(parser) -> None:
