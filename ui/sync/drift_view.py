@@ -74,12 +74,12 @@ class DriftTexts(QObject):
         if report.status is AuditStatus.CLEAN:
             return self.tr("%1 shows what it should: %n cell(s) compared", "", report.cells_compared).replace("%1", label)
         if report.status is AuditStatus.DIFFERENCES:
-            return (self.tr("%1 shows %n difference(s)", "", len(report.differences)).replace("%1", label)
-                    + self.tr(" in %n cell(s) compared", "", report.cells_compared))
+            return (self.tr("%1 shows %n difference(s) in %2 cell(s) compared", "", len(report.differences))
+                    .replace("%1", label).replace("%2", str(report.cells_compared)))
         if report.status is AuditStatus.CANNOT_READ_BACK:
             return self.tr("%1 cannot be read back: the audit cannot compare it").replace("%1", label)
-        return (self.tr("The audit of %1 failed; nothing was compared: ").replace("%1", label)
-                + SyncTexts(self).failure(report.failure, label))
+        return (self.tr("The audit of %1 failed; nothing was compared: %2").replace("%1", label)
+                .replace("%2", SyncTexts(self).failure(report.failure, label)))
 
 
 class DriftView(QWidget):
@@ -182,7 +182,7 @@ class DriftView(QWidget):
             if result.skipped:  # the core words its reasons in both languages; the desk's decides
                 first = result.skipped[0]
                 reason = first.reason_zh if QLocale().language() == QLocale.Language.Chinese else first.reason
-                text += self.tr("; %n not taken: ", "", len(result.skipped)) + reason
+                text = self.tr("%1; %n not taken: %2", "", len(result.skipped)).replace("%1", text).replace("%2", reason)
             self._acted(after, text)
 
         self._set_busy(True)
