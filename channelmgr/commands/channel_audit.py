@@ -25,6 +25,7 @@ FIELD_NAMES = {
     "availability": ("rooms to sell", "可售房"), "price": ("price", "价格"), "currency": ("currency", "币种"),
     "min_stay": ("min stay", "最少入住"), "max_stay": ("max stay", "最多入住"), "cta": ("closed to arrival", "禁止入住"),
     "ctd": ("closed to departure", "禁止离店"), "stop_sell": ("stop-sell", "停售"), "restrictions": ("restrictions", "限制"),
+    "blocked": ("taken (iCal)", "已占用（iCal）"),
 }
 
 

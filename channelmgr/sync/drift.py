@@ -25,8 +25,9 @@ from .desired import DesiredState, Origin
 # The fields of a cell, in the order the audit lists them; a restriction cell's value tuple is
 # (stop_sell, cta, ctd, min_stay, max_stay).
 AVAILABILITY, PRICE, CURRENCY, RESTRICTIONS = "availability", "price", "currency", "restrictions"
+BLOCKED = "blocked"  # an iCal channel's night: taken or not (channelmgr.ical.feed_audit)
 RESTRICTION_FIELDS = ("stop_sell", "cta", "ctd", "min_stay", "max_stay")
-FIELDS = (AVAILABILITY, PRICE, CURRENCY, "min_stay", "max_stay", "cta", "ctd", "stop_sell", RESTRICTIONS)
+FIELDS = (AVAILABILITY, PRICE, CURRENCY, "min_stay", "max_stay", "cta", "ctd", "stop_sell", RESTRICTIONS, BLOCKED)
 _FIELD_ORDER = {name: i for i, name in enumerate(FIELDS)}
 
 

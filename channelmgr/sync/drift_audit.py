@@ -4,7 +4,8 @@ The desired state is the engine's own (``desired_state`` with the engine's price
 sources), so the audit compares against exactly what a pass would send. The read goes through
 the channel interface (``ChannelConnection.read_back``, see channels/adapter.py), never a side
 channel of its own; a channel whose adapter cannot read back is reported ``CANNOT_READ_BACK`` —
-never "no difference".
+never "no difference". An iCal channel's read-back is its published feed (``ical.feed_audit``:
+the nights it shows taken against our bookings from it).
 
 Each run leaves one row in the sync log (result ``note``, message ``audit:<status>``, ``cells`` =
 the differences found, the summary as its text): the log already says what happened to a channel
@@ -27,6 +28,7 @@ from ..channels.opentravel_client import Credentials
 from ..db.base import utcnow
 from ..db.models import Channel, SyncLog
 from ..errors import UserError
+from ..ical.feed_audit import feed_audit
 from ..inventory.nights import property_today
 from ..security.channel_secret import password_failure
 from .acked import ValueCodec, load_acked
@@ -39,10 +41,6 @@ from .sync_log import MAX_ERROR_TEXT, scrub
 AUDIT_PREFIX = "audit:"
 RETRY_FAILED_AFTER = timedelta(hours=1)  # a failed read is tried again sooner than the next daily run
 
-_FEED_REASON = ("an iCal channel publishes only which nights are taken, and channelmgr imports that whole "
-                "feed on every poll (bookings appear, vanished events cancel): there is no price, "
-                "restriction or count to compare")
-_FEED_REASON_ZH = "iCal 渠道只公布哪些晚已被占用，且每次轮询都会整份导入（新增预订、消失即取消）：没有价格、限制或房量可核对"
 
 
 @dataclass(frozen=True)
@@ -76,12 +74,14 @@ class DriftAuditor:
         with self.db.session() as s:
             channel = load_channel_config(s, channel_id)
             adapter = adapter_for(channel.protocol)
-            if whole_feed(adapter):
-                return _unreadable(channel, _FEED_REASON, _FEED_REASON_ZH)
-            if not reads_back(adapter):
+            today = property_today(s, channel.property_id, engine.clock)
+            if not whole_feed(adapter) and not reads_back(adapter):
                 return _unreadable(channel, f"the {channel.protocol} protocol offers no read of what the channel shows",
                                    f"{channel.protocol} 协议无法读取渠道上显示的内容")
-            today = property_today(s, channel.property_id, engine.clock)
+        if whole_feed(adapter):  # its read-back is its published feed: taken nights vs our bookings from it
+            return feed_audit(self.db, channel, today, session=runtime.http if runtime is not None else None,
+                              timeout=(CONNECT_TIMEOUT, channel.settings.timeout_seconds))
+        with self.db.session() as s:
             desired = desired_state(s, channel, today, engine.prices, engine.rule_min_stays)
             acked = load_acked(s, channel.id, desired.start, desired.end)
         ours = desired_values(desired)

@@ -21,6 +21,8 @@ from ..actor import Actor
 from ..channels.adapter import adapter_for, reads_back, whole_feed
 from ..db.base import utcnow
 from ..errors import UserError
+from ..ical.channel_adapter import CHANNEL_PREFIX
+from ..ical.service import IcalImportService
 from ..inventory.nights import property_today
 from ..inventory.prices import NightlyPrices, override_or_base_prices
 from ..security.roles import Permission, check, requires
@@ -28,7 +30,7 @@ from .acked import storage_key
 from .channels import load_channel_config
 from .desired import desired_state
 from .drift import PRICE, AuditReport, Drift, compare
-from .drift_actions import AcceptResult, accept_theirs, forget_cells
+from .drift_actions import AcceptResult, accept_cause, accept_theirs, forget_cells
 from .drift_audit import AuditRun, DriftAuditor, audit_due, last_runs
 
 if TYPE_CHECKING:
@@ -104,6 +106,9 @@ class DriftService:
         """Ours wins: forget the channel's acknowledgement of these cells and queue a pass that
         resends them (and whatever else differs); the Future resolves with its ``PassReport``."""
         with self.db.session() as s:
+            if whole_feed(adapter_for(load_channel_config(s, channel_id).protocol)):
+                raise UserError("An iCal channel downloads our feed itself: nothing can be pushed to it",
+                                "iCal 渠道自行下载本店的日历：无法向其推送")
             forgotten = forget_cells(s, channel_id, drifts)
         log.info("channel %s: push again, %d acknowledged cell(s) forgotten", channel_id, forgotten)
         return self.sync.push(channel_id, actor=actor, retry_refused=True)
@@ -118,12 +123,15 @@ class DriftService:
         if unknown:
             raise UserError(f"{len(unknown)} difference(s) are not from this audit of {report.channel}",
                             f"{len(unknown)} 处差异不属于 {report.channel} 的这次核对")
+        with self.db.session() as s:
+            channel = load_channel_config(s, report.channel_id)
+        if whole_feed(adapter_for(channel.protocol)):
+            return self._import_feed(channel, report, drifts, actor)
         check(self.db, actor, Permission.CALENDAR)
         if any(d.field == PRICE for d in drifts):
             check(self.db, actor, Permission.PRICES)
         engine = self.sync.engine
         with self.db.session() as s:
-            channel = load_channel_config(s, report.channel_id)
             today = property_today(s, channel.property_id, engine.clock)
             result = accept_theirs(s, channel, drifts, actor, self.nightly_prices, today, force=force)
         if result.changes is None:
@@ -131,6 +139,18 @@ class DriftService:
         self.sync.notify_changed()  # the other channels follow the new value
         still = self._still_different(report, result.accepted)
         return replace(result, still_different=tuple(still))
+
+    def _import_feed(self, channel, report: AuditReport, drifts: Sequence[Drift], actor: Actor) -> AcceptResult:
+        """Theirs, for an iCal channel, is its feed: import it now (bookings as the poll makes them,
+        audited with the audit's cause), then read it back again to see what is left."""
+        code = drifts[0].room_type if drifts else ""
+        IcalImportService(self.db, self.sync.engine.clock).import_url(
+            channel.property_id, code, channel.name.removeprefix(CHANNEL_PREFIX), channel.endpoint,
+            actor.because(accept_cause(channel.name)))
+        self.sync.notify_changed()
+        after = self.auditor.audit(channel.id)
+        left = {(d.key, d.night) for d in after.differences}
+        return AcceptResult(None, tuple(drifts), (), tuple(d for d in drifts if (d.key, d.night) in left))
 
     def _still_different(self, report: AuditReport, accepted: Sequence[Drift]) -> list[Drift]:
         engine = self.sync.engine

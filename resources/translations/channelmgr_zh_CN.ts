@@ -2554,6 +2554,11 @@ The database as it was is in %1</source>
         <translation>限制</translation>
     </message>
     <message>
+        <location filename="../../ui/sync/drift_view.py" line="38"/>
+        <source>Taken (iCal)</source>
+        <translation>已占用（iCal）</translation>
+    </message>
+    <message>
         <location filename="../../ui/sync/drift_view.py" line="43"/>
         <source>(not shown)</source>
         <translation>（未显示）</translation>
@@ -2697,47 +2702,47 @@ The database as it was is in %1</source>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/sync/drift_view.py" line="226"/>
+        <location filename="../../ui/sync/drift_view.py" line="228"/>
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/drift_view.py" line="227"/>
+        <location filename="../../ui/sync/drift_view.py" line="229"/>
         <source>Room type</source>
         <translation>房型</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/drift_view.py" line="228"/>
+        <location filename="../../ui/sync/drift_view.py" line="230"/>
         <source>Rate plan</source>
         <translation>价格计划</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/drift_view.py" line="229"/>
+        <location filename="../../ui/sync/drift_view.py" line="231"/>
         <source>Night</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/drift_view.py" line="230"/>
+        <location filename="../../ui/sync/drift_view.py" line="232"/>
         <source>Field</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/drift_view.py" line="231"/>
+        <location filename="../../ui/sync/drift_view.py" line="233"/>
         <source>Ours</source>
         <translation>本店</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/drift_view.py" line="232"/>
+        <location filename="../../ui/sync/drift_view.py" line="234"/>
         <source>Theirs</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/drift_view.py" line="233"/>
+        <location filename="../../ui/sync/drift_view.py" line="235"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/drift_view.py" line="233"/>
+        <location filename="../../ui/sync/drift_view.py" line="235"/>
         <source>Ours not sent yet</source>
         <translation>本店的值尚未发送</translation>
     </message>

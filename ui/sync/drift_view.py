@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLab
 from channelmgr.money import format_minor
 from channelmgr.roomtypes.desk_user import desk_actor
 from channelmgr.security.roles import Permission
-from channelmgr.sync.drift import AuditReport, AuditStatus, Drift
+from channelmgr.sync.drift import BLOCKED, AuditReport, AuditStatus, Drift
 from channelmgr.sync.drift_audit import AuditRun
 
 from ..context import AppContext
@@ -35,7 +35,7 @@ class DriftTexts(QObject):
             "availability": self.tr("Rooms to sell"), "price": self.tr("Price"), "currency": self.tr("Currency"),
             "min_stay": self.tr("Min stay"), "max_stay": self.tr("Max stay"), "cta": self.tr("Closed to arrival"),
             "ctd": self.tr("Closed to departure"), "stop_sell": self.tr("Stop-sell"),
-            "restrictions": self.tr("Restrictions"),
+            "restrictions": self.tr("Restrictions"), "blocked": self.tr("Taken (iCal)"),
         }.get(name, name)
 
     def value(self, drift: Drift, value) -> str:
@@ -212,7 +212,9 @@ class DriftView(QWidget):
 
     def _update_buttons(self) -> None:
         ready = bool(self.selected_drifts()) and not self._busy
-        self.push_again_button.setEnabled(ready and self._may_push)
+        # An iCal channel downloads our feed: nothing can be pushed to it (accepting imports its feed).
+        feed = any(d.field == BLOCKED for d in self.model.rows)
+        self.push_again_button.setEnabled(ready and self._may_push and not feed)
         self.accept_button.setEnabled(ready and self._may_accept)
 
     def _button(self, name: str, text: str, slot) -> QPushButton:

@@ -12,8 +12,11 @@ from sqlalchemy import func, select
 from channelmgr.actor import SYSTEM, Actor
 from channelmgr.channels.errors import FailureKind
 from channelmgr.channels.sandbox import FaultRule
-from channelmgr.db.models import AckedState, AuditEntry, CalendarDay, Channel, PriceOverride, RatePlan, RoomType, SyncLog
+from channelmgr.db.models import (AckedState, AuditEntry, CalendarDay, Channel, PriceOverride, RatePlan, Reservation,
+                                  RoomType, SyncLog)
+from channelmgr.errors import UserError
 from channelmgr.ical.service import IcalImportService
+from channelmgr.inventory.availability import HOLDING_STATUSES
 from channelmgr.security.demo_accounts import add_demo_accounts
 from channelmgr.security.roles import PermissionDenied
 from channelmgr.sync.drift import AuditStatus
@@ -212,15 +215,76 @@ def test_a_failing_read_back_is_a_clear_failure_and_changes_nothing(world):
         assert s.scalar(select(SyncLog.message).order_by(SyncLog.id.desc()).limit(1)) == "audit:failed"
 
 
-def test_a_channel_that_cannot_be_read_back_says_so_never_clean(world, db):
+class _NoReadAdapter:
+    """A protocol whose channel offers no read (its adapter says so by not setting reads_back)."""
+
+    protocol = "noread"
+    pushes = True
+
+    def check_endpoint(self, endpoint: str) -> None:
+        pass
+
+
+NO_READ_ADAPTER = _NoReadAdapter()
+
+
+def test_a_channel_whose_protocol_cannot_be_read_back_is_reported_so_never_clean(world, monkeypatch):
+    from channelmgr.channels import adapter
+
+    monkeypatch.setitem(adapter._ADAPTERS, "noread", f"{__name__}:NO_READ_ADAPTER")
+    with world.db.session() as s:
+        s.get(Channel, world.channel_id).protocol = "noread"
+    report = audit(world)
+    assert report.status is AuditStatus.CANNOT_READ_BACK and report.cells_compared == 0
+    assert report.reason == "the noread protocol offers no read of what the channel shows"
+    assert world.sync.drift.last_runs(1)[world.channel_id].status is AuditStatus.CANNOT_READ_BACK
+    assert world.ota.counters("H1") == {}  # nothing was asked of any channel
+
+
+def test_an_ical_feed_imported_from_a_file_cannot_be_read_back(world, db):
     body = b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\nEND:VCALENDAR\r\n"
     IcalImportService(db, world.clock).import_feed(1, "GTW", "airbnb", body, TEST_ACTOR)
+    report = world.sync.drift.audit(_channel_id(db, "ical:airbnb")).result(timeout=WAIT)
+    assert report.status is AuditStatus.CANNOT_READ_BACK and "imported from a file" in report.reason
+
+
+def _channel_id(db, name: str) -> int:
     with db.session() as s:
-        channel_id = s.scalar(select(Channel.id).where(Channel.name == "ical:airbnb"))
+        return s.scalar(select(Channel.id).where(Channel.name == name))
+
+
+def _held(db, channel_id: int) -> list[tuple]:
+    with db.session() as s:
+        return s.execute(select(Reservation.remote_id, Reservation.arrival, Reservation.departure).where(
+            Reservation.channel_id == channel_id, Reservation.status.in_(HOLDING_STATUSES))).all()
+
+
+def test_an_ical_channel_is_audited_from_its_feed_and_accepting_theirs_imports_it(world, db):
+    url = f"{world.ota.url}/ical/H1/R-GTW.ics"
+    IcalImportService(db, world.clock).import_url(1, "GTW", "abb", url, TEST_ACTOR)
+    channel_id = _channel_id(db, "ical:abb")
+    assert world.sync.drift.audit(channel_id).result(timeout=WAIT).status is AuditStatus.CLEAN
+
+    arrival = night(world, 10)
+    remote_id = world.ota.book("H1", "R-GTW", "BAR", arrival, arrival + timedelta(days=2))  # not polled yet
     report = world.sync.drift.audit(channel_id).result(timeout=WAIT)
-    assert report.status is AuditStatus.CANNOT_READ_BACK and report.cells_compared == 0
-    assert "iCal" in report.reason and "iCal" in report.reason_zh
-    assert world.sync.drift.last_runs(1)[channel_id].status is AuditStatus.CANNOT_READ_BACK
+    assert [(d.night, d.field, d.ours, d.theirs) for d in report.differences] == [
+        (arrival, "blocked", False, True), (arrival + timedelta(days=1), "blocked", False, True)]
+
+    result = world.sync.drift.accept_theirs(report, list(report.differences), actor=TEST_ACTOR)
+    assert len(result.accepted) == 2 and result.still_different == ()
+    assert [(a, d) for _uid, a, d in _held(db, channel_id)] == [(arrival, arrival + timedelta(days=2))]
+    assert world.sync.drift.audit(channel_id).result(timeout=WAIT).status is AuditStatus.CLEAN
+    with db.session() as s:
+        causes = set(s.scalars(select(AuditEntry.cause).where(AuditEntry.cause == accept_cause("ical:abb"))))
+    assert causes == {"渠道核对：采用 ical:abb 的值"}
+
+    world.ota.cancel("H1", remote_id)  # gone from the feed; the poll has not run
+    report = world.sync.drift.audit(channel_id).result(timeout=WAIT)
+    assert {(d.night, d.ours, d.theirs) for d in report.differences} == {
+        (arrival, True, False), (arrival + timedelta(days=1), True, False)}
+    with pytest.raises(UserError, match="nothing can be pushed"):
+        world.sync.drift.push_again(channel_id, list(report.differences), actor=TEST_ACTOR)
 
 
 def test_the_scheduler_audits_a_channel_when_due_and_not_again_before_its_period(world):
