@@ -38,6 +38,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+PUSH_WAIT_SECONDS = 600
+
 
 class DriftService:
     def __init__(self, sync: "SyncService", nightly_prices: NightlyPrices = override_or_base_prices):
@@ -116,9 +118,11 @@ class DriftService:
     def accept_theirs(self, report: AuditReport, drifts: Sequence[Drift], *, actor: Actor,
                       force: bool = False) -> AcceptResult:
         """Theirs wins: the channel's values go into our calendar (audited, role-checked, one
-        transaction). Then the values are compared again, without the network, against what the
-        channel showed: any still different (a price rule or the channel's min-stay translation
-        on top of the calendar) are returned as ``still_different``."""
+        transaction), and the channel gets a pass (what the change moved beside the cells taken
+        over: sibling plans, derived prices). Then the values are compared again, without the
+        network, against what the channel showed: any still different (a price rule or the
+        channel's min-stay translation on top of the calendar) are returned as
+        ``still_different``."""
         unknown = [d for d in drifts if d not in report.differences]
         if unknown:
             raise UserError(f"{len(unknown)} difference(s) are not from this audit of {report.channel}",
@@ -137,6 +141,10 @@ class DriftService:
         if result.changes is None:
             return result
         self.sync.notify_changed()  # the other channels follow the new value
+        # This channel at once: the calendar keeps restrictions per room type and derived plans
+        # follow their parent, so taking one plan's value over moves its siblings too. Unguarded,
+        # like the scheduler's passes: it only carries out the change just allowed.
+        self.sync._push(report.channel_id).result(PUSH_WAIT_SECONDS)
         still = self._still_different(report, result.accepted)
         return replace(result, still_different=tuple(still))
 
