@@ -58,7 +58,12 @@ class DriftService:
         Reading only: no permission needed (like a dry run)."""
         with self._lock:
             self._queued.add(channel_id)
-        return self.sync._lanes_().submit(channel_id, lambda runtime: self._run(channel_id, runtime))
+        try:
+            return self.sync._lanes_().submit(channel_id, lambda runtime: self._run(channel_id, runtime))
+        except BaseException:  # the lanes are closing: nothing was queued
+            with self._lock:
+                self._queued.discard(channel_id)
+            raise
 
     def _run(self, channel_id: int, runtime) -> AuditReport:
         try:
@@ -123,7 +128,8 @@ class DriftService:
         network, against what the channel showed: any still different (a price rule or the
         channel's min-stay translation on top of the calendar) are returned as
         ``still_different``."""
-        unknown = [d for d in drifts if d not in report.differences]
+        known = set(report.differences)
+        unknown = [d for d in drifts if d not in known]
         if unknown:
             raise UserError(f"{len(unknown)} difference(s) are not from this audit of {report.channel}",
                             f"{len(unknown)} 处差异不属于 {report.channel} 的这次核对")
