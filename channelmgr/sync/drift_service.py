@@ -15,7 +15,7 @@ import logging
 import threading
 from concurrent.futures import Future
 from dataclasses import replace
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING, Mapping, Sequence
 
 from ..actor import Actor
 from ..channels.adapter import adapter_for, reads_back, whole_feed
@@ -86,8 +86,11 @@ class DriftService:
         with self.db.session() as s:
             return last_runs(s, property_id)
 
-    def run_due(self, channel_ids: Sequence[int]) -> list[int]:
-        """Queue the audits that are due among ``channel_ids``; returns the channels queued."""
+    def run_due(self, passes: Mapping[int, Future]) -> list[int]:
+        """Queue the audits that are due among the channels of ``passes`` (channel id → the
+        Future of the pass the scheduler just asked for), each to run once that pass is done;
+        returns the channels queued."""
+        channel_ids = list(passes)
         now = utcnow()
         queued = []
         with self.db.session() as s:
@@ -102,9 +105,25 @@ class DriftService:
             with self._lock:
                 busy = channel.id in self._queued
             if not busy and audit_due(runs.get(channel.id), channel.settings.audit_every_hours, now):
-                self.audit(channel.id)
+                self._audit_after(passes[channel.id], channel.id)
                 queued.append(channel.id)
         return queued
+
+    def _audit_after(self, pass_: Future, channel_id: int) -> None:
+        """Audit once the channel's pass is done (a lane runs submitted jobs *before* its pass):
+        the audit then compares what was just brought in line, not edits still on their way."""
+        with self._lock:
+            self._queued.add(channel_id)
+
+        def audit(_pass: Future) -> None:
+            try:
+                self.audit(channel_id)
+            except Exception:  # the lanes closed meanwhile: the next round (or start) tries again
+                with self._lock:
+                    self._queued.discard(channel_id)
+                log.info("channel %s: scheduled audit not queued (sync is stopping)", channel_id)
+
+        pass_.add_done_callback(audit)
 
     # --- acting -------------------------------------------------------------------------------
 

@@ -139,12 +139,13 @@ class SyncService:
             # Pull first: a booking that arrived since the last pass closes its room in the same
             # round (the lane runs the pull before the push; a stored booking notifies again, so
             # the other channels follow within a second).
-            channel_ids = self.enabled_channels() if only is None else only
-            for cid in channel_ids:
+            passes = {}
+            for cid in self.enabled_channels() if only is None else only:
                 self._pull_reservations(cid)
-                self._push(cid, retry_refused=False)
-            # After the passes on each lane, so the audit compares what was just brought in line.
-            self.drift.run_due(channel_ids)
+                passes[cid] = self._push(cid, retry_refused=False)
+            # Audits that are due run after these passes (drift_service), comparing what was just
+            # brought in line.
+            self.drift.run_due(passes)
 
         with self._lock:
             if self._scheduler is None:
