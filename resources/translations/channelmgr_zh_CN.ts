@@ -2729,12 +2729,12 @@ The database as it was is in %1</source>
     <message>
         <location filename="../../ui/sync/drift_view.py" line="233"/>
         <source>Ours</source>
-        <translation>本店</translation>
+        <translation>本店的值</translation>
     </message>
     <message>
         <location filename="../../ui/sync/drift_view.py" line="234"/>
         <source>Theirs</source>
-        <translation>渠道</translation>
+        <translation>渠道上的值</translation>
     </message>
     <message>
         <location filename="../../ui/sync/drift_view.py" line="235"/>
