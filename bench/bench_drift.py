@@ -22,7 +22,6 @@ from __future__ import annotations
 import random
 import sys
 import time
-from datetime import timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -70,7 +70,7 @@ def run_audit(args, ctx) -> int:
             settled.append(drift.audit(report.channel_id).result(WAIT_SECONDS))
         reports = settled
     if args.json:
-        print(json.dumps({"in_sync": all(r.status is not AuditStatus.DIFFERENCES for r in reports),
+        print(json.dumps({"in_sync": all(r.status in (AuditStatus.CLEAN, AuditStatus.CANNOT_READ_BACK) for r in reports),
                           "channels": [r.to_json() for r in reports], "actions": actions},
                          ensure_ascii=False, indent=2, default=str))
     else:
