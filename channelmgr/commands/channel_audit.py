@@ -10,6 +10,7 @@ channel audited again, so the exit status says what is left.
 from __future__ import annotations
 
 import json
+import sys
 from datetime import date
 
 from ..errors import UserError
@@ -76,9 +77,21 @@ def run_audit(args, ctx) -> int:
     else:
         for line in [*(a["text"] for a in actions), *(line for r in reports for line in report_lines(r))]:
             print(line)
-    if any(r.status is AuditStatus.FAILED for r in reports):
+    return _exit_status(reports)
+
+
+def _exit_status(reports: list[AuditReport]) -> int:
+    """0, 1 or 2 (see the module docstring); a non-zero status is also said on stderr, in one
+    line, so a script's log shows why."""
+    failed = [r.channel for r in reports if r.status is AuditStatus.FAILED]
+    differing = [r.channel for r in reports if r.status is AuditStatus.DIFFERENCES]
+    if failed:
+        print(say(f"could not be audited: {', '.join(failed)}", f"无法核对：{'、'.join(failed)}"), file=sys.stderr)
         return 2
-    return 1 if any(r.status is AuditStatus.DIFFERENCES for r in reports) else 0
+    if differing:
+        print(say(f"differences found: {', '.join(differing)}", f"发现差异：{'、'.join(differing)}"), file=sys.stderr)
+        return 1
+    return 0
 
 
 def _act(services, report: AuditReport, chosen: list[Drift], args) -> dict:

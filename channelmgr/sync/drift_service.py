@@ -139,6 +139,7 @@ class DriftService:
         log.info("channel %s: push again, %d acknowledged cell(s) forgotten", channel_id, forgotten)
         return self.sync.push(channel_id, actor=actor, retry_refused=True)
 
+    @requires(Permission.CALENDAR)  # and prices when a price is taken over (below); an iCal feed: reservations
     def accept_theirs(self, report: AuditReport, drifts: Sequence[Drift], *, actor: Actor,
                       force: bool = False) -> AcceptResult:
         """Theirs wins: the channel's values go into our calendar (audited, role-checked, one
@@ -156,7 +157,6 @@ class DriftService:
             channel = load_channel_config(s, report.channel_id)
         if whole_feed(adapter_for(channel.protocol)):
             return self._import_feed(channel, report, drifts, actor)
-        check(self.db, actor, Permission.CALENDAR)
         if any(d.field == PRICE for d in drifts):
             check(self.db, actor, Permission.PRICES)
         engine = self.sync.engine
