@@ -49,7 +49,8 @@ class Services:
         # Channels are sent the pricing engine's price: rules, holidays, overrides, channel markup.
         # …and the minimum stays the rules ask (国庆 ≥ 2 nights), merged with the calendar's own.
         self.sync = SyncService(db, prices=self.pricing.price_source,
-                                rule_min_stays=self.pricing.rule_min_stay_source)
+                                rule_min_stays=self.pricing.rule_min_stay_source,
+                                nightly_prices=self.pricing.nightly_prices)  # the drift audit's price guard
         # Reports only read; the dashboard's alerts come from the services that know them.
         self.reports = ReportService(db)
         self.dashboard = DashboardService(db, self.reports, self.reservations.list, self.reservations.overbookings,

@@ -17,11 +17,18 @@ behind it.
 
 Adding a protocol means one module with an adapter and one line in ``_ADAPTERS``; nothing in the
 engine changes.
+
+Read-back (the drift audit, ``channelmgr.sync.drift``): an adapter whose channel can be asked what
+it shows sets ``reads_back = True`` and its connection implements ``read_back``. The answer is plain
+data, whatever the wire — ``{storage key: {night: value}}`` with the engine's own keys and value
+tuples (see :data:`ReadBackValues`) — so a JSON hub's GET endpoints fill the same dict an
+OpenTravel ``OTA_HotelAvailGetRQ`` does, and the audit compares without knowing either.
 """
 
 from __future__ import annotations
 
 import importlib
+from datetime import date
 from typing import TYPE_CHECKING, Any, Callable, Hashable, Protocol, Sequence
 
 import requests
@@ -34,6 +41,24 @@ if TYPE_CHECKING:
     from channelmgr.sync.channel_settings import ChannelSettings
 
 Timeout = tuple[float, float]  # (connect, read) seconds
+
+# (kind, remote room, remote rate or "", guests or 0): channelmgr.sync.acked.storage_key of a cell.
+ReadBackKey = tuple[str, str, str, int]
+# What a channel shows, per key and night, as the cells' own value tuples:
+#   ("avail", room, "", 0)            → (rooms to sell,)
+#   ("rate", room, rate, guests)      → (amount in minor units, currency)
+#   ("restriction", room, rate, 0)    → (stop_sell, cta, ctd, min_stay, max_stay or None)
+# A night the channel shows nothing for is simply absent.
+ReadBackValues = dict[ReadBackKey, dict[date, tuple[Hashable, ...]]]
+
+
+class ReadBackFailed(Exception):
+    """The channel could not be read back (network, credentials, a refused or unreadable reply).
+    ``failure`` says why, as the sync log and the UI word it; nothing was compared."""
+
+    def __init__(self, failure) -> None:  # channelmgr.channels.errors.Failure
+        super().__init__(failure.detail)
+        self.failure = failure
 
 
 class ChannelConnection(Protocol):
@@ -59,6 +84,10 @@ class ChannelConnection(Protocol):
         """The request that carries one listing-content part (``sync.content_push.RoomPart`` or
         ``PropertyPart``); only on adapters that ``carry_content``."""
 
+    # Only when the adapter ``reads_back``:
+    #   def read_back(self, start: date, end: date, keys: Sequence[ReadBackKey]) -> ReadBackValues
+    # What the channel shows for ``keys`` on nights [start, end); raises ReadBackFailed.
+
 
 class ChannelAdapter(Protocol):
     protocol: str
@@ -79,6 +108,9 @@ class ChannelAdapter(Protocol):
     # True: the protocol has a listing-content message (connections have ``content_message``);
     # whether a channel is sent content is its capability ``content``. Default False.
     carries_content: bool
+    # True: the connection's ``read_back`` can ask the channel what it shows (the drift audit).
+    # Default False: the audit says "cannot be read back", never "no difference".
+    reads_back: bool
 
     def items_per_range(self, rng: Range) -> int:
         """What one range costs against the channel's ``max_items_per_request``."""
@@ -137,6 +169,10 @@ def default_settings(adapter: ChannelAdapter) -> dict:
 
 def carries_content(adapter: ChannelAdapter) -> bool:
     return getattr(adapter, "carries_content", False)
+
+
+def reads_back(adapter: ChannelAdapter) -> bool:
+    return getattr(adapter, "reads_back", False)
 
 
 def adapter_for(protocol: str) -> ChannelAdapter:

@@ -6,14 +6,18 @@ judged by ``opentravel_client``; this module only binds them to :class:`ChannelA
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any, Sequence
 
 import requests
 
-from channelmgr.channels.adapter import Timeout
-from channelmgr.channels.opentravel_client import Credentials, OpenTravelClient, SendResult
+from channelmgr.channels.adapter import ReadBackFailed, ReadBackKey, ReadBackValues, Timeout
+from channelmgr.channels.errors import Failure, FailureKind, ProtocolError
+from channelmgr.channels.opentravel_client import Credentials, OpenTravelClient, Outcome, SendResult
 from channelmgr.channels.opentravel_content import build_property_content_notif, build_room_content_notif
 from channelmgr.channels.opentravel_messages import OutgoingMessage, build_notif, elements_per_range
+from channelmgr.channels.opentravel_read_back import (build_avail_get, build_rate_plan_get, parse_avail_get,
+                                                      parse_rate_plan)
 from channelmgr.channels.opentravel_reservations import build_notif_report, build_read_request, parse_res_retrieve
 from channelmgr.sync.ranges import Range
 
@@ -49,12 +53,30 @@ class OpenTravelConnection:
             return build_room_content_notif(self.hotel_code, remote_rooms, part.content)
         return build_property_content_notif(self.hotel_code, part.content)
 
+    def read_back(self, start: date, end: date, keys: Sequence[ReadBackKey]) -> ReadBackValues:
+        """Two reads (availability + restrictions, then prices); only ``keys`` are kept, so a code
+        the channel holds but we do not map is not reported as ours."""
+        wanted = set(keys)
+        shown: ReadBackValues = {}
+        for message, parse in ((build_avail_get(self.hotel_code, start, end), parse_avail_get),
+                               (build_rate_plan_get(self.hotel_code, start, end), parse_rate_plan)):
+            result = self.client.send(message)
+            if result.outcome is not Outcome.OK:
+                raise ReadBackFailed(result.failure)
+            try:
+                values = parse(result.reply, start, end)
+            except ProtocolError as exc:  # HostileXmlError too: refused, nothing compared
+                raise ReadBackFailed(Failure(FailureKind.BAD_REPLY, f"{message.name}: {exc}")) from None
+            shown.update((key, nights) for key, nights in values.items() if key in wanted)
+        return shown
+
 
 class OpenTravelAdapter:
     protocol = "opentravel"
     pushes = True
     whole_feed = False
     carries_content = True  # OTA_HotelDescriptiveContentNotifRQ
+    reads_back = True  # OTA_HotelAvailGetRQ + OTA_HotelRatePlanRQ (opentravel_read_back)
 
     def items_per_range(self, rng: Range) -> int:
         return elements_per_range(rng)

@@ -1,4 +1,5 @@
-"""``channelmgr channel add|list|show|set|remove|map|unmap|push-content``: OTA channels and their mappings.
+"""``channelmgr channel add|list|show|set|remove|map|unmap|push-content|audit``: OTA channels and their
+mappings (``audit``, the drift audit, is channel_audit's).
 
 A password (a Channex-style hub's API key) is never a command-line argument (it would sit in the
 shell history and in ``ps``): ``--password-env VAR`` reads it from an environment variable,
@@ -22,6 +23,7 @@ from ..sync.channel_settings import ChannelSettings, parse_assignment
 from ..channels.adapter import adapter_for, secret_label
 from ..sync.channels import PROTOCOLS, protocol_settings
 from .sync import print_report  # the sync command's report, so push-content speaks alike
+from . import channel_audit
 
 
 def register(sub) -> None:
@@ -94,6 +96,8 @@ def register(sub) -> None:
     unmap.add_argument("--rate-plan", metavar="CODE")
     _common(unmap)
     unmap.set_defaults(func=run_unmap)
+
+    channel_audit.register(actions, _common)
 
 
     content = actions.add_parser("push-content", help="send the channel its listing content now (room types' "

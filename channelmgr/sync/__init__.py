@@ -16,6 +16,10 @@ Module map, in the order a pass uses them:
   scheduler         passes ~1 s after an edit (debounced) and periodically; a thread and an Event
   status            the latest state per channel, with listeners (the UI adapts them to Qt signals)
   service           SyncService (Services.sync): push, dry run, full resync, scheduler, log
+  drift             the drift audit's compare: desired vs what the channel shows, per night and field
+  drift_audit       one channel's audit: read back through its adapter, compare, keep the run in the log
+  drift_actions     push again (forget those acknowledgements) · accept theirs (through the calendar)
+  drift_service     Services.sync.drift: audits on the lanes and on schedule, the actions, last runs
   demo_channels     the demo homestay's channels and the sandbox listings they push to
   ranges            cells, ranges, coalescing and packing (shared with channelmgr.channels)
 """

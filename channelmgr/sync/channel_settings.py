@@ -66,6 +66,7 @@ class ChannelSettings:
     max_price_minor: int | None = None
     buffer_rooms: int = 0               # rooms held back from this channel every night
     stop_sell: bool = False             # close everything on this channel (0 rooms, Master closed)
+    audit_every_hours: int = 24         # the drift audit's period (channelmgr.sync.drift_service); 0: never
 
     def __post_init__(self) -> None:
         profile = channel_profile(self.profile)  # an unknown name is refused with the list
@@ -95,6 +96,8 @@ class ChannelSettings:
             self.price_output("this channel", "CNY")
         except ChannelSettingsInvalid as exc:
             yield str(exc)
+        if not 0 <= self.audit_every_hours <= 24 * 366:
+            yield f"audit_every_hours must be 0 (never) to {24 * 366}, got {self.audit_every_hours}"
         if self.buffer_rooms < 0:
             yield f"buffer_rooms cannot be negative, got {self.buffer_rooms}"
         if self.min_stay_basis not in MIN_STAY_BASES:

@@ -24,6 +24,8 @@ from ..inventory.nights import Clock, utc_now
 from ..privacy.service import PrivacyService
 from ..security.roles import Permission, requires
 from ..security.vault import Vault
+from ..inventory.prices import NightlyPrices, override_or_base_prices
+from .drift_service import DriftService
 from .engine import DEFAULT_RETRY, ChannelRuntime, SyncEngine
 from .lanes import ChannelLanes, PassOptions
 from ..reservations.service import ReservationService
@@ -47,6 +49,7 @@ class SyncService:
         retry: RetryPolicy = DEFAULT_RETRY,
         prices: PriceSource = price_source,
         rule_min_stays: PriceSource = no_rule_min_stays,
+        nightly_prices: NightlyPrices = override_or_base_prices,
     ):
         self.db = db
         self.engine = SyncEngine(db, clock=clock, vault=vault, retry=retry, prices=prices,
@@ -55,6 +58,8 @@ class SyncService:
         self.puller = ReservationPuller(db, ReservationService(db, clock), vault=self.engine.vault, retry=retry,
                                         clock=clock)
         self.statuses = StatusBoard()
+        # The drift audit reads channels back on their lanes and is run by this scheduler too.
+        self.drift = DriftService(self, nightly_prices)
         self._lanes: ChannelLanes | None = None
         self._scheduler: SyncScheduler | None = None
         self._lock = threading.Lock()
@@ -142,9 +147,13 @@ class SyncService:
             # Pull first: a booking that arrived since the last pass closes its room in the same
             # round (the lane runs the pull before the push; a stored booking notifies again, so
             # the other channels follow within a second).
+            passes = {}
             for cid in self.enabled_channels() if only is None else only:
                 self._pull_reservations(cid)
-                self._push(cid, retry_refused=False)
+                passes[cid] = self._push(cid, retry_refused=False)
+            # Audits that are due run after these passes (drift_service), comparing what was just
+            # brought in line.
+            self.drift.run_due(passes)
 
         with self._lock:
             if self._scheduler is None:

@@ -2202,162 +2202,177 @@ The database as it was is in %1</source>
 <context>
     <name>ChannelTableModel</name>
     <message>
-        <location filename="../../ui/sync/channel_table.py" line="64"/>
+        <location filename="../../ui/sync/channel_table.py" line="68"/>
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/channel_table.py" line="65"/>
+        <location filename="../../ui/sync/channel_table.py" line="69"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/channel_table.py" line="66"/>
+        <location filename="../../ui/sync/channel_table.py" line="70"/>
         <source>Hotel code</source>
         <translation>酒店代码</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/channel_table.py" line="67"/>
+        <location filename="../../ui/sync/channel_table.py" line="71"/>
         <source>Endpoint</source>
         <translation>接口地址</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/channel_table.py" line="68"/>
+        <location filename="../../ui/sync/channel_table.py" line="72"/>
         <source>Mappings</source>
         <translation>映射</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/channel_table.py" line="69"/>
+        <location filename="../../ui/sync/channel_table.py" line="73"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/channel_table.py" line="70"/>
+        <location filename="../../ui/sync/channel_table.py" line="74"/>
         <source>Last in sync</source>
         <translation>最近同步完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/channel_table.py" line="75"/>
+        <source>Last audit</source>
+        <translation>最近核对</translation>
     </message>
 </context>
 <context>
     <name>ChannelsPage</name>
     <message>
-        <location filename="../../ui/pages/channels.py" line="59"/>
+        <location filename="../../ui/pages/channels.py" line="61"/>
         <source>Add channel…</source>
         <translation>添加渠道…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="60"/>
+        <location filename="../../ui/pages/channels.py" line="62"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="61"/>
+        <location filename="../../ui/pages/channels.py" line="63"/>
         <source>Remove…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="62"/>
+        <location filename="../../ui/pages/channels.py" line="64"/>
         <source>Push now</source>
         <translation>立即推送</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="63"/>
+        <location filename="../../ui/pages/channels.py" line="65"/>
         <source>Dry run</source>
         <translation>试运行</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="64"/>
-        <location filename="../../ui/pages/channels.py" line="217"/>
+        <location filename="../../ui/pages/channels.py" line="66"/>
+        <location filename="../../ui/pages/channels.py" line="235"/>
         <source>Full resync</source>
         <translation>全量重推</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="90"/>
+        <location filename="../../ui/pages/channels.py" line="67"/>
+        <source>Audit now</source>
+        <translation>立即核对</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/channels.py" line="93"/>
         <source>Map…</source>
         <translation>映射…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="91"/>
+        <location filename="../../ui/pages/channels.py" line="94"/>
         <source>Unmap</source>
         <translation>取消映射</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="104"/>
+        <location filename="../../ui/pages/channels.py" line="109"/>
         <source>Mappings</source>
         <translation>映射</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="105"/>
+        <location filename="../../ui/pages/channels.py" line="110"/>
         <source>Sync log</source>
         <translation>同步日志</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="118"/>
+        <location filename="../../ui/pages/channels.py" line="111"/>
+        <source>Drift audit</source>
+        <translation>渠道核对</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/channels.py" line="124"/>
         <source>Channels</source>
         <translation>渠道</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/channels.py" line="133"/>
+        <location filename="../../ui/pages/channels.py" line="142"/>
         <source>%n channel(s)</source>
         <translation>
             <numerusform>%n 个渠道</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="218"/>
+        <location filename="../../ui/pages/channels.py" line="236"/>
         <source>Send everything to %1 again, whatever it confirmed before?</source>
         <translation>不论 %1 之前确认过什么，全部重新发送一遍？</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="242"/>
+        <location filename="../../ui/pages/channels.py" line="260"/>
         <source>Pushing to %1…</source>
         <translation>正在推送到 %1…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/channels.py" line="251"/>
+        <location filename="../../ui/pages/channels.py" line="269"/>
         <source>%1 is in sync: %n cell(s) confirmed</source>
         <translation>
             <numerusform>%1 已同步：确认 %n 个格子</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/channels.py" line="253"/>
+        <location filename="../../ui/pages/channels.py" line="271"/>
         <source>%1: %n cell(s) still pending</source>
         <translation>
             <numerusform>%1：仍有 %n 个格子待同步</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="286"/>
+        <location filename="../../ui/pages/channels.py" line="304"/>
         <source>Room type</source>
         <translation>房型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="287"/>
+        <location filename="../../ui/pages/channels.py" line="305"/>
         <source>Rate plan</source>
         <translation>价格计划</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="287"/>
+        <location filename="../../ui/pages/channels.py" line="305"/>
         <source>(rooms to sell)</source>
         <translation>（可售房量）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="288"/>
+        <location filename="../../ui/pages/channels.py" line="306"/>
         <source>Remote room</source>
         <translation>渠道房型代码</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="289"/>
+        <location filename="../../ui/pages/channels.py" line="307"/>
         <source>Remote rate</source>
         <translation>渠道价格计划代码</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="290"/>
+        <location filename="../../ui/pages/channels.py" line="308"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="290"/>
+        <location filename="../../ui/pages/channels.py" line="308"/>
         <source>Archived: not sent</source>
         <translation>已归档：不发送</translation>
     </message>
@@ -2704,6 +2719,248 @@ The database as it was is in %1</source>
         <location filename="../../ui/overbooking_alert.py" line="105"/>
         <source>Room sold twice</source>
         <translation>房间被重复售出</translation>
+    </message>
+</context>
+<context>
+    <name>DriftTexts</name>
+    <message>
+        <location filename="../../ui/sync/drift_view.py" line="35"/>
+        <source>Rooms to sell</source>
+        <translation>可售房</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/drift_view.py" line="35"/>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/drift_view.py" line="35"/>
+        <source>Currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/drift_view.py" line="36"/>
+        <source>Min stay</source>
+        <translation>最少入住</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/drift_view.py" line="36"/>
+        <source>Max stay</source>
+        <translation>最多入住</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/drift_view.py" line="36"/>
+        <source>Closed to arrival</source>
+        <translation>禁止入住</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/drift_view.py" line="37"/>
+        <source>Closed to departure</source>
+        <translation>禁止离店</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/drift_view.py" line="37"/>
+        <location filename="../../ui/sync/drift_view.py" line="52"/>
+        <source>Stop-sell</source>
+        <translation>停售</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/drift_view.py" line="38"/>
+        <source>Restrictions</source>
+        <translation>限制</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/drift_view.py" line="38"/>
+        <source>Taken (iCal)</source>
+        <translation>已占用（iCal）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/drift_view.py" line="43"/>
+        <source>(not shown)</source>
+        <translation>（未显示）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/drift_view.py" line="47"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/drift_view.py" line="47"/>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/drift_view.py" line="49"/>
+        <source>No limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/drift_view.py" line="52"/>
+        <source>CTA</source>
+        <translation>禁止入住</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/drift_view.py" line="52"/>
+        <source>CTD</source>
+        <translation>禁止离店</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/drift_view.py" line="53"/>
+        <source>min %1, max %2</source>
+        <translation>最少 %1 晚，最多 %2 晚</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/drift_view.py" line="60"/>
+        <source>Not audited yet</source>
+        <translation>尚未核对</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/drift_view.py" line="66"/>
+        <source>No difference</source>
+        <translation>无差异</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/sync/drift_view.py" line="68"/>
+        <source>%n difference(s)</source>
+        <translation>
+            <numerusform>%n 处差异</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/drift_view.py" line="70"/>
+        <source>Cannot be read back</source>
+        <translation>无法读取渠道数据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/drift_view.py" line="71"/>
+        <source>Audit failed</source>
+        <translation>核对失败</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/sync/drift_view.py" line="75"/>
+        <source>%1 shows what it should: %n cell(s) compared</source>
+        <translation>
+            <numerusform>%1 与本店一致：已核对 %n 格</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/sync/drift_view.py" line="77"/>
+        <source>%1 shows %n difference(s) in %2 cell(s) compared</source>
+        <translation>
+            <numerusform>%1 有 %n 处差异（已核对 %2 格）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/drift_view.py" line="81"/>
+        <source>The audit of %1 failed; nothing was compared: %2</source>
+        <translation>%1 核对失败，未作比较：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/drift_view.py" line="80"/>
+        <source>%1 cannot be read back: the audit cannot compare it</source>
+        <translation>%1 无法读取渠道数据：无法核对</translation>
+    </message>
+</context>
+<context>
+    <name>DriftView</name>
+    <message>
+        <location filename="../../ui/sync/drift_view.py" line="95"/>
+        <source>Choose a channel and press “Audit now”.</source>
+        <translation>请选择渠道并点击“立即核对”。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/drift_view.py" line="109"/>
+        <source>Push again</source>
+        <translation>重新推送</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/drift_view.py" line="110"/>
+        <location filename="../../ui/sync/drift_view.py" line="167"/>
+        <source>Accept theirs</source>
+        <translation>采用渠道的值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/drift_view.py" line="129"/>
+        <source>%1 has not been audited since the app started: press “Audit now”.</source>
+        <translation>本次启动后尚未核对 %1：请点击“立即核对”。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/drift_view.py" line="144"/>
+        <source>Reading %1 back…</source>
+        <translation>正在读取 %1 的数据…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/sync/drift_view.py" line="160"/>
+        <source>%n difference(s) pushed again to %1</source>
+        <translation>
+            <numerusform>已向 %1 重新推送 %n 处差异</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/sync/drift_view.py" line="168"/>
+        <source>Write the values %1 shows into our calendar for %n difference(s)? The change is in the audit trail and reaches the other channels.</source>
+        <translation>
+            <numerusform>将 %1 显示的值写入本店日历（共 %n 处差异）？此修改会记入审计日志，并同步到其他渠道。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/sync/drift_view.py" line="181"/>
+        <source>%n difference(s) taken into our calendar</source>
+        <translation>
+            <numerusform>已将 %n 处差异采用到本店日历</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/sync/drift_view.py" line="185"/>
+        <source>%1; %n not taken: %2</source>
+        <translation>
+            <numerusform>%1；%n 处未采用：%2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/drift_view.py" line="228"/>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/drift_view.py" line="229"/>
+        <source>Room type</source>
+        <translation>房型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/drift_view.py" line="230"/>
+        <source>Rate plan</source>
+        <translation>价格计划</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/drift_view.py" line="231"/>
+        <source>Night</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/drift_view.py" line="232"/>
+        <source>Field</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/drift_view.py" line="233"/>
+        <source>Ours</source>
+        <translation>本店的值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/drift_view.py" line="234"/>
+        <source>Theirs</source>
+        <translation>渠道上的值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/drift_view.py" line="235"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/drift_view.py" line="235"/>
+        <source>Ours not sent yet</source>
+        <translation>本店的值尚未发送</translation>
     </message>
 </context>
 <context>

@@ -86,7 +86,8 @@ class SyncWorld:
         """ARI requests the sandbox listing received (its counter, without building a state snapshot).
 
         Reservation pulls (OTA_Read, OTA_NotifReport), which the scheduler sends before each pass,
-        and listing content are left out: these tests count the ARI the push engine sends."""
+        and listing content, and the drift audit's reads (OTA_HotelAvailGet, OTA_HotelRatePlan), which it
+        sends once a day, are left out: these tests count the ARI the push engine sends."""
         return ari_requests(self.ota, self.hotel_code)
 
     def push(self, **options):
@@ -117,9 +118,10 @@ def ari_requests(ota: SandboxHandle, hotel_code: str) -> int:
     listing = ota.listing(hotel_code)
     with listing.lock:
         counters = listing.counters
-        return (counters["requests"] - counters["message:OTA_Read"] - counters["message:OTA_NotifReport"]
-                - sum(n for name, n in counters.items() if name.startswith("channex:") and "booking_revisions" in name)
-                - counters["message:OTA_HotelDescriptiveContentNotif"])
+        reads = ("message:OTA_Read", "message:OTA_NotifReport", "message:OTA_HotelAvailGet", "message:OTA_HotelRatePlan",
+                 "message:OTA_HotelDescriptiveContentNotif")
+        return (counters["requests"] - sum(counters[name] for name in reads)
+                - sum(n for name, n in counters.items() if name.startswith("channex:") and "booking_revisions" in name))
 
 
 def sandbox_cells(state: dict) -> dict[CellKey, tuple]:

@@ -1,5 +1,6 @@
 """The Channels page: each OTA channel with its sync status, its mappings (and what is unmapped),
-push now / dry run / full resync, and the sync log. Channels are added, changed, removed and
+push now / dry run / full resync, the sync log, and the drift audit (audit now, the differences,
+push again / accept theirs; ui.sync.drift_view). Channels are added, changed, removed and
 mapped here too (ui.sync.channel_setup), so an owner never needs the command line.
 
 Every push is previewed first: the dry run runs on a network worker, its result opens the
@@ -23,6 +24,7 @@ from ..sync.adapter import SyncStatusRelay
 from ..tasks import while_alive
 from ..sync.channel_setup import ChannelSetup
 from ..sync.channel_table import ChannelRow, ChannelTableModel
+from ..sync.drift_view import DriftView
 from ..sync.dry_run_dialog import DryRunDialog
 from ..sync.log_view import SyncLogView
 from ..sync.texts import SyncTexts
@@ -62,13 +64,14 @@ class ChannelsPage(Page):
         self.push_button = self._button("push_now", self.tr("Push now"), self.push_now)
         self.dry_run_button = self._button("dry_run", self.tr("Dry run"), self.dry_run)
         self.full_button = self._button("full_resync", self.tr("Full resync"), self.full_resync)
+        self.audit_button = self._button("audit_now", self.tr("Audit now"), self.audit_now)  # only reads
         gate_all((self.add_button, self.edit_button, self.remove_button), Permission.CHANNELS)
         gate_all((self.push_button, self.full_button), Permission.SYNC)  # a dry run only reads
         buttons = QHBoxLayout()
         for button in (self.add_button, self.edit_button, self.remove_button):
             buttons.addWidget(button)
         buttons.addSpacing(24)
-        for button in (self.push_button, self.dry_run_button, self.full_button):
+        for button in (self.push_button, self.dry_run_button, self.full_button, self.audit_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
 
@@ -100,9 +103,12 @@ class ChannelsPage(Page):
         mapping_layout.addWidget(self.mappings, 1)
         mapping_layout.addWidget(self.warnings)
         self.log_view = SyncLogView(ctx, self)
+        self.drift_view = DriftView(ctx, self)
+        self.drift_view.acted.connect(self.reload)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(mapping_tab, self.tr("Mappings"))
         self.tabs.addTab(self.log_view, self.tr("Sync log"))
+        self.tabs.addTab(self.drift_view, self.tr("Drift audit"))
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
@@ -121,14 +127,17 @@ class ChannelsPage(Page):
 
     def reload(self) -> None:
         pid = self.ctx.property_id
-        self.ctx.db_tasks.submit(lambda: self.ctx.services.channels.list(pid), while_alive(self, self._show_channels),
-                                 while_alive(self, self._failed), key="channels")
+        services = self.ctx.services
+        self.ctx.db_tasks.submit(lambda: (services.channels.list(pid), services.sync.drift.last_runs(pid)),
+                                 while_alive(self, self._show_channels), while_alive(self, self._failed),
+                                 key="channels")
         self.log_view.reload()
 
-    def _show_channels(self, channels) -> None:
+    def _show_channels(self, loaded) -> None:
+        channels, audits = loaded
         selected = self.selected_channel()
         board = self.ctx.services.sync.statuses
-        self.model.set_rows([ChannelRow(info, board.get(info.id)) for info in channels])
+        self.model.set_rows([ChannelRow(info, board.get(info.id), audits.get(info.id)) for info in channels])
         self.log_view.set_channels([c.name for c in channels])
         self.heading.setText(f"<h2>{self.title()}</h2>" + self.tr("%n channel(s)", "", len(channels)))
         row = self.model.row_of(selected.info.id) if selected else None
@@ -145,6 +154,9 @@ class ChannelsPage(Page):
             self.warnings.clear()
             return
         channel_id = row.info.id
+        report = self.ctx.services.sync.drift.last_report(channel_id)
+        if self.drift_view.report is None or self.drift_view.report.channel_id != channel_id:
+            self.drift_view.show_report(report, row.info.label)
         channels = self.ctx.services.channels
         self.ctx.db_tasks.submit(lambda: (channels.mappings(channel_id), channels.warnings(channel_id)),
                                  while_alive(self, self._show_mappings), while_alive(self, self._failed),
@@ -202,6 +214,12 @@ class ChannelsPage(Page):
         row, mapping = self.selected_channel(), self.selected_mapping()
         if row is not None and mapping is not None:
             self.setup.unmap(row.info, mapping)
+
+    def audit_now(self) -> None:
+        row = self.selected_channel()
+        if row is not None:
+            self.tabs.setCurrentWidget(self.drift_view)
+            self.drift_view.audit(row.info.id, row.info.label)
 
     def push_now(self) -> None:
         self._preview(full=False, confirm=True)
@@ -269,7 +287,7 @@ class ChannelsPage(Page):
     def _update_buttons(self) -> None:
         selected = self.selected_channel() is not None
         ready = selected and not self._busy
-        for button in (self.push_button, self.dry_run_button, self.full_button):
+        for button in (self.push_button, self.dry_run_button, self.full_button, self.audit_button):
             button.setEnabled(ready)
         for button in (self.edit_button, self.remove_button, self.map_button):
             button.setEnabled(selected)

@@ -11,10 +11,12 @@ from dataclasses import dataclass, replace
 from PySide6.QtCore import QObject
 
 from channelmgr.sync.channels import ChannelInfo
+from channelmgr.sync.drift_audit import AuditRun
 from channelmgr.sync.report import SyncState
 from channelmgr.sync.status import ChannelStatus
 
 from ..models.record_table import Column, RecordTableModel
+from .drift_view import DriftTexts
 from .texts import SyncTexts, local_time
 
 
@@ -22,12 +24,14 @@ from .texts import SyncTexts, local_time
 class ChannelRow:
     info: ChannelInfo
     status: ChannelStatus | None
+    audit: AuditRun | None = None  # the channel's last drift audit (the sync log keeps it)
 
 
 class ChannelTableModel(RecordTableModel):
     def __init__(self, parent: QObject | None = None):
         super().__init__([], parent)
         self.texts = SyncTexts(self)
+        self.drift_texts = DriftTexts(self)
         self.columns = self._columns()
 
     def update_status(self, status: ChannelStatus) -> None:
@@ -68,4 +72,6 @@ class ChannelTableModel(RecordTableModel):
             Column(self.tr("Mappings"), lambda r: str(r.info.mapping_count), True, lambda r: r.info.mapping_count),
             Column(self.tr("Status"), self._status_text, tooltip=self._status_detail),
             Column(self.tr("Last in sync"), self._last_success),
+            Column(self.tr("Last audit"), lambda r: self.drift_texts.run(r.audit),
+                   tooltip=lambda r: r.audit.text if r.audit else ""),
         ]

@@ -11,6 +11,8 @@ Routes (``{hotel}`` is a listing's hotel code, URL-encoded):
   pull, same Basic auth (see ``bookings.py``).
 * ``POST /ota/{hotel}/OTA_HotelDescriptiveContentNotif`` — listing content, checked and stored per
   room (see ``content_processing.py``); read back under ``"content"`` in ``/api/state/{hotel}``.
+* ``POST /ota/{hotel}/OTA_HotelAvailGet`` and ``…/OTA_HotelRatePlan`` — what the listing shows, read
+  back by the drift audit, same Basic auth (see ``read_back.py``).
 * ``POST /api/book/{hotel}`` with ``{"room": "DBL", "rate": "BAR", "arrival": "2026-06-10",
   "departure": "2026-06-12", "given_name": "小明", "surname": "王", "amount_minor": 77600}`` → 201
   ``{"remote_id": …}``; ``POST /api/cancel/{hotel}`` with ``{"remote_id": …}``; ``GET /api/bookings/{hotel}``.
@@ -44,6 +46,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 from channelmgr.channels.sandbox import bookings as booking_desk
 from channelmgr.channels.sandbox import channex_api
 from channelmgr.channels.sandbox import content_processing as content_desk
+from channelmgr.channels.sandbox import read_back
 from channelmgr.channels.sandbox.faults import FaultPlan, FaultRule
 from channelmgr.channels.sandbox.ical_feed import room_feed
 from channelmgr.channels.sandbox.listings import ListingConfig
@@ -155,8 +158,9 @@ class _Handler(BaseHTTPRequestHandler):
         if state is None:
             return self._send(404, f"no listing {hotel_code!r} here\n".encode(), "text/plain; charset=utf-8")
         spec = SPECS.get(message)
-        # Messages that are not ARI ranges: the reservation pull and listing content.
-        pull = booking_desk.PROCESSORS.get(message) or content_desk.PROCESSORS.get(message)
+        # Messages that are not ARI ranges: the reservation pull, listing content, the drift audit's reads.
+        pull = (booking_desk.PROCESSORS.get(message) or content_desk.PROCESSORS.get(message)
+                or read_back.PROCESSORS.get(message))
         if spec is None and pull is None:
             return self._send(404, f"no message {message!r} here\n".encode(), "text/plain; charset=utf-8")
         state.count("requests")
@@ -168,7 +172,7 @@ class _Handler(BaseHTTPRequestHandler):
             state.count("unauthorized")
             issue = request_issue("497", "authorization failed for this listing", "4")
             response = (spec.response if spec is not None
-                        else booking_desk.RESPONSES.get(message) or content_desk.RESPONSES[message])
+                        else {**booking_desk.RESPONSES, **content_desk.RESPONSES, **read_back.RESPONSES}[message])
             return self._send(401, render_response(response, None, [issue]), "text/xml; charset=utf-8",
                               {"WWW-Authenticate": 'Basic realm="sandbox-ota"'})
         if pull is not None:

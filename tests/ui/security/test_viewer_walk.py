@@ -14,11 +14,12 @@ from channelmgr.security.roles import Permission, PermissionDenied, check
 
 from .test_role_gates import window_as  # noqa: F401  (the fixture)
 
-# What a viewer may use: reading, moving around, exporting, a dry run (it sends nothing).
+# What a viewer may use: reading, moving around, exporting, a dry run (it sends nothing), a drift audit.
 READ_ONLY = {
     "Export chart as PNG", "Export chart as PNG…", "Today", "◀ Earlier", "Later ▶", "Rooms board", "Show archived",
     "Edit…",  # room types: opens the editor to read; its Save is greyed (checked below)
-    "Dry run", "Nights from", "Show", "Export to Excel…", "From", "Sign-ins", "Occupancy", "Revenue", "Channels",
+    "Dry run", "Audit now",  # the drift audit reads the channel back; its Push again / Accept theirs are greyed
+    "Nights from", "Show", "Export to Excel…", "From", "Sign-ins", "Occupancy", "Revenue", "Channels",
     "Booking pace", "&Quit", "&Refresh", "&Export to Excel…", "&Change password…", "&About channelmgr",
     "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
     "November", "December", "",
