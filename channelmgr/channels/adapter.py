@@ -127,9 +127,11 @@ class ChannelAdapter(Protocol):
         session: requests.Session | None,
         timeout: Timeout,
         settings: "ChannelSettings | None" = None,
+        currency: str = "CNY",
     ) -> ChannelConnection:
         """``settings``: the channel's capabilities, for a wire that depends on them (which
-        minimum-stay field a Channex-style value carries)."""
+        minimum-stay field a Channex-style value carries). ``currency``: the property's, for a
+        wire whose prices name none (a Channex-style rate is a bare decimal)."""
 
 
 # protocol → "module:attribute"; imported on first use so a protocol's code loads only when used.

@@ -12,11 +12,11 @@ from typing import Any, Sequence
 
 import requests
 
-from datetime import date
+from datetime import date, timedelta
 
 from channelmgr.channels import channex_bookings, channex_messages, channex_readback
-from channelmgr.channels.errors import FailureKind, ProtocolError
-from channelmgr.channels.adapter import Timeout
+from channelmgr.channels.errors import Failure, FailureKind, ProtocolError
+from channelmgr.channels.adapter import ReadBackFailed, ReadBackKey, ReadBackValues, Timeout
 from channelmgr.channels.channex_client import ChannexClient
 from channelmgr.channels.http_transport import checked_endpoint
 from channelmgr.channels.opentravel_messages import OutgoingMessage
@@ -26,10 +26,11 @@ from channelmgr.sync.ranges import Range
 
 
 class ChannexConnection:
-    def __init__(self, client: ChannexClient, property_id: str, min_stay_basis: str):
+    def __init__(self, client: ChannexClient, property_id: str, min_stay_basis: str, currency: str = "CNY"):
         self.client = client
         self.property_id = property_id
         self.min_stay_basis = min_stay_basis
+        self.currency = currency  # the hub's rates are bare decimals in the property's currency
         # remote booking id → the revisions of it the last feed delivered: what acknowledging the
         # booking means to the hub (one POST per revision).
         self._revisions: dict[str, list[str]] = {}
@@ -50,24 +51,29 @@ class ChannexConnection:
             self._revisions.setdefault(booking.get("remote_id") or "", []).append(revision_id)
         return [booking for _revision_id, booking in revisions]
 
-    def read_back(self, first: date, last: date, room_of: dict[str, str],
-                  currency: str) -> tuple[dict[channex_readback.CellKey, tuple], SendResult | None]:
-        """What the hub shows for nights first … last, in cell terms (for a drift audit), and the
-        failed request if it could not be read (the cells are then those read before it)."""
-        cells: dict[channex_readback.CellKey, tuple] = {}
+    def read_back(self, start: date, end: date, keys: Sequence[ReadBackKey]) -> ReadBackValues:
+        """What the hub shows for ``keys`` on nights [start, end), for the drift audit: its GET
+        availability and restrictions, in the engine's storage keys and value tuples. Raises
+        ReadBackFailed (nothing compared) when either read fails or cannot be trusted."""
+        wanted = set(keys)
+        # the hub names a restriction by its rate plan id alone: our mappings say whose room it is
+        room_of = {rate: room for kind, room, rate, _guests in wanted if kind != "avail" and rate}
+        shown: ReadBackValues = {}
         for endpoint in ("availability", "restrictions"):
-            result = self.send(channex_readback.read_request(self.property_id, endpoint, first, last))
+            result = self.send(channex_readback.read_request(self.property_id, endpoint, start,
+                                                             end - timedelta(days=1)))
             if result.outcome is not Outcome.OK:
-                return cells, result
+                raise ReadBackFailed(result.failure)
             try:
-                if endpoint == "availability":
-                    cells.update(channex_readback.availability_cells(result.reply))
-                else:
-                    cells.update(channex_readback.restriction_cells(result.reply, room_of, currency))
+                cells = (channex_readback.availability_cells(result.reply) if endpoint == "availability"
+                         else channex_readback.restriction_cells(result.reply, room_of, self.currency))
             except ProtocolError as exc:
-                return cells, SendResult(Outcome.FATAL, result.message, f"unreadable read-back: {exc}",
-                                         http_status=result.http_status, kind=FailureKind.BAD_REPLY)
-        return cells, None
+                raise ReadBackFailed(Failure(FailureKind.BAD_REPLY, f"{result.message.name}: {exc}")) from None
+            for (kind, room, rate, night), value in cells.items():
+                key = (kind, room, rate, 0)  # a hub's rate is per room, not per guest count
+                if key in wanted and start <= night < end:
+                    shown.setdefault(key, {})[night] = value
+        return shown
 
     def acknowledgements(self, remote_ids: Sequence[str]) -> list[OutgoingMessage]:
         # One by one: each revision of each stored booking, nothing for a booking not stored.
@@ -81,6 +87,7 @@ class ChannexAdapter:
     whole_feed = False
     secret_label = "API key"
     needs_username = False
+    reads_back = True  # GET availability + GET restrictions (channex_readback)
     # The hub's published limits: 10 availability + 10 price/restriction requests a minute per
     # property (one bucket per pace at this rate), up to 1000 values a request.
     default_settings = {"requests_per_minute": 10, "max_items_per_request": channex_messages.DEFAULT_MAX_VALUES}
@@ -95,10 +102,11 @@ class ChannexAdapter:
         checked_endpoint(endpoint)
 
     def connect(self, endpoint: str, hotel_code: str, credentials: Credentials, *,
-                session: requests.Session | None, timeout: Timeout, settings=None) -> ChannexConnection:
+                session: requests.Session | None, timeout: Timeout, settings=None,
+                currency: str = "CNY") -> ChannexConnection:
         basis = settings.min_stay_basis if settings is not None else OUR_MIN_STAY_BASIS
         client = ChannexClient(endpoint, credentials.password, timeout=timeout, session=session)
-        return ChannexConnection(client, hotel_code, basis)
+        return ChannexConnection(client, hotel_code, basis, currency)
 
 
 ADAPTER = ChannexAdapter()

@@ -85,7 +85,8 @@ class OpenTravelAdapter:
         OpenTravelClient(endpoint, Credentials("", ""), session=_UNUSED_HTTP_SESSION)
 
     def connect(self, endpoint: str, hotel_code: str, credentials: Credentials, *,
-                session: requests.Session | None, timeout: Timeout, settings=None) -> OpenTravelConnection:
+                session: requests.Session | None, timeout: Timeout, settings=None,
+                currency: str = "CNY") -> OpenTravelConnection:  # OpenTravel amounts carry their CurrencyCode
         return OpenTravelConnection(OpenTravelClient(endpoint, credentials, timeout=timeout, session=session),
                                     hotel_code)
 

@@ -106,7 +106,8 @@ class DriftAuditor:
         connection = adapter_for(channel.protocol).connect(
             channel.endpoint, channel.hotel_code, Credentials(channel.username, password),
             session=runtime.http if runtime is not None else None,
-            timeout=(CONNECT_TIMEOUT, channel.settings.timeout_seconds))
+            timeout=(CONNECT_TIMEOUT, channel.settings.timeout_seconds), settings=channel.settings,
+            currency=channel.currency)
         try:
             return connection.read_back(start, end, keys)
         except ReadBackFailed:
