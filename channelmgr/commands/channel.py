@@ -21,102 +21,143 @@ from ..language import say
 from ..sync.channel_profiles import PROFILE_KEYS, RESTRICTIONS
 from ..sync.channel_settings import ChannelSettings, parse_assignment
 from ..channels.adapter import adapter_for, secret_label
+from ..ical.channel_adapter import feed_channel_name
 from ..sync.channels import PROTOCOLS, protocol_settings
 from .sync import print_report  # the sync command's report, so push-content speaks alike
 from . import channel_audit
 
 
 def register(sub) -> None:
-    p = sub.add_parser("channel", help="OTA channels: add, list, set, remove, map room types and rate plans")
+    p = sub.add_parser("channel", help=say("OTA channels: add, list, set, remove, map room types and rate plans, audit",
+                                           "OTA 渠道：添加、列出、修改、删除、映射房型和价格计划、核对"))
     actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
 
     # allow_abbrev=False: "--password SECRET" must be an error, not an abbreviation of --password-env.
-    add = actions.add_parser("add", help="add a channel (the password or API key is read from --password-env "
-                                         "or asked for)", allow_abbrev=False)
-    add.add_argument("name", metavar="NAME")
+    add = actions.add_parser("add", help=say("add a channel (the password or API key is read from --password-env "
+                                             "or asked for)",
+                                             "添加渠道（密码或 API 密钥从 --password-env 读取，或询问输入）"),
+                             allow_abbrev=False)
+    add.add_argument("name", metavar="NAME", help=say("the channel's short name, used by every command",
+                                                      "渠道的简称，各命令用它指代渠道"))
     add.add_argument("--protocol", choices=PROTOCOLS, default="opentravel",
-                     help="opentravel (XML, user + password) or channex (a Channex-style JSON hub, API key)")
+                     help=say("opentravel (XML, user + password), channex (a Channex-style JSON hub, API key) or "
+                              "ical (a calendar feed read on every sync; needs --room-type)",
+                              "opentravel（XML，用户名和密码）、channex（Channex 式 JSON 渠道中心，API 密钥）或 "
+                              "ical（日历订阅，每次同步时读取；需要 --room-type）"))
     add.add_argument("--endpoint", required=True, metavar="URL",
-                     help="e.g. http://127.0.0.1:8765/ota/H1001, or http://127.0.0.1:8765/channex/P1 for channex")
-    add.add_argument("--hotel-code", required=True, metavar="CODE", help="the hotel code (channex: the property id)")
-    add.add_argument("--username", default="", metavar="USER", help="the login (not used by channex)")
+                     help=say("e.g. http://127.0.0.1:8765/ota/H1001, http://127.0.0.1:8765/channex/P1 for channex, "
+                              "the feed's address for ical",
+                              "如 http://127.0.0.1:8765/ota/H1001；channex 如 http://127.0.0.1:8765/channex/P1；"
+                              "ical 为日历的网址"))
+    add.add_argument("--hotel-code", default="", metavar="CODE",
+                     help=say("the hotel code (channex: the property id; not used by ical)",
+                              "酒店代码（channex：物业编号；ical 不需要）"))
+    add.add_argument("--room-type", metavar="CODE", help=say("ical: the room type the feed's bookings take",
+                                                             "ical：日历中的订单占用的房型"))
+    add.add_argument("--username", default="", metavar="USER",
+                     help=say("the login (not used by channex or ical)", "登录用户名（channex 和 ical 不需要）"))
     add.add_argument("--password-env", metavar="VAR",
-                     help="environment variable holding the password (channex: the API key)")
-    add.add_argument("--display-name", default="", metavar="TEXT")
-    add.add_argument("--disabled", action="store_true", help="add it switched off")
+                     help=say("environment variable holding the password (channex: the API key)",
+                              "保存密码的环境变量（channex：API 密钥）"))
+    add.add_argument("--display-name", default="", metavar="TEXT",
+                     help=say("the name shown in the desk and the reports", "在桌面端和报表中显示的名称"))
+    add.add_argument("--disabled", action="store_true", help=say("add it switched off", "添加后先停用"))
     _settings_option(add)
     _common(add)
     add.set_defaults(func=run_add)
 
-    lst = actions.add_parser("list", help="channels with endpoint, status and mapping count")
-    lst.add_argument("--json", action="store_true")
+    lst = actions.add_parser("list", help=say("channels with endpoint, status and mapping count",
+                                              "渠道列表：地址、状态和映射数"))
+    _json_option(lst)
     _common(lst)
     lst.set_defaults(func=run_list)
 
-    show = actions.add_parser("show", help="one channel: capabilities (profile + overrides), settings, mappings "
-                                           "and unmapped warnings")
-    show.add_argument("name", metavar="NAME")
-    show.add_argument("--json", action="store_true")
+    show = actions.add_parser("show", help=say("one channel: capabilities (profile + overrides), settings, mappings "
+                                               "and unmapped warnings",
+                                               "一个渠道：能力（配置档案加覆盖项）、设置、映射和未映射提示"))
+    _name_argument(show)
+    _json_option(show)
     _common(show)
     show.set_defaults(func=run_show)
 
-    change = actions.add_parser("set", help="change a channel's endpoint, login, switch or settings", allow_abbrev=False)
-    change.add_argument("name", metavar="NAME")
-    change.add_argument("--endpoint", metavar="URL")
-    change.add_argument("--hotel-code", metavar="CODE")
-    change.add_argument("--username", metavar="USER")
+    change = actions.add_parser("set", help=say("change a channel's endpoint, login, switch or settings",
+                                                "修改渠道的地址、登录信息、启用状态或设置"), allow_abbrev=False)
+    _name_argument(change)
+    change.add_argument("--endpoint", metavar="URL", help=say("new address", "新地址"))
+    change.add_argument("--hotel-code", metavar="CODE", help=say("new hotel code", "新酒店代码"))
+    change.add_argument("--username", metavar="USER", help=say("new login", "新登录用户名"))
     password = change.add_mutually_exclusive_group()
-    password.add_argument("--password-env", metavar="VAR", help="new password from this environment variable")
-    password.add_argument("--password-prompt", action="store_true", help="ask for a new password")
-    change.add_argument("--display-name", metavar="TEXT")
+    password.add_argument("--password-env", metavar="VAR",
+                          help=say("new password (or API key) from this environment variable",
+                                   "从该环境变量读取新密码（或 API 密钥）"))
+    password.add_argument("--password-prompt", action="store_true",
+                          help=say("ask for a new password (or API key)", "询问输入新密码（或 API 密钥）"))
+    change.add_argument("--display-name", metavar="TEXT", help=say("new display name", "新显示名称"))
     switch = change.add_mutually_exclusive_group()
-    switch.add_argument("--enable", dest="enabled", action="store_const", const=True)
-    switch.add_argument("--disable", dest="enabled", action="store_const", const=False)
+    switch.add_argument("--enable", dest="enabled", action="store_const", const=True,
+                        help=say("switch the channel on", "启用渠道"))
+    switch.add_argument("--disable", dest="enabled", action="store_const", const=False,
+                        help=say("switch the channel off (nothing sent or pulled)", "停用渠道（不再推送或拉取）"))
     _settings_option(change)
     _common(change)
     change.set_defaults(func=run_set)
 
-    remove = actions.add_parser("remove", help="remove a channel with its mappings, sync state and log")
-    remove.add_argument("name", metavar="NAME")
+    remove = actions.add_parser("remove", help=say("remove a channel with its mappings, sync state and log",
+                                                   "删除渠道及其映射、同步状态和日志"))
+    _name_argument(remove)
     _common(remove)
     remove.set_defaults(func=run_remove)
 
-    mapping = actions.add_parser("map", help="map a room type (and rate plan) to the channel's codes")
-    mapping.add_argument("name", metavar="NAME")
-    mapping.add_argument("--room-type", required=True, metavar="CODE")
-    mapping.add_argument("--rate-plan", metavar="CODE")
-    mapping.add_argument("--remote-room", required=True, metavar="CODE")
-    mapping.add_argument("--remote-rate", metavar="CODE")
+    mapping = actions.add_parser("map", help=say("map a room type (and rate plan) to the channel's codes",
+                                                 "把房型（和价格计划）映射到渠道的代码"))
+    _name_argument(mapping)
+    mapping.add_argument("--room-type", required=True, metavar="CODE", help=say("our room type", "本店房型代码"))
+    mapping.add_argument("--rate-plan", metavar="CODE", help=say("our rate plan (none: the room type's rooms to sell)",
+                                                                 "本店价格计划（不填：映射房型的可售房）"))
+    mapping.add_argument("--remote-room", required=True, metavar="CODE", help=say("the channel's room code",
+                                                                                  "渠道的房型代码"))
+    mapping.add_argument("--remote-rate", metavar="CODE", help=say("the channel's rate code", "渠道的价格代码"))
     _common(mapping)
     mapping.set_defaults(func=run_map)
 
-    unmap = actions.add_parser("unmap", help="remove a mapping")
-    unmap.add_argument("name", metavar="NAME")
-    unmap.add_argument("--room-type", required=True, metavar="CODE")
-    unmap.add_argument("--rate-plan", metavar="CODE")
+    unmap = actions.add_parser("unmap", help=say("remove a mapping", "删除一个映射"))
+    _name_argument(unmap)
+    unmap.add_argument("--room-type", required=True, metavar="CODE", help=say("our room type", "本店房型代码"))
+    unmap.add_argument("--rate-plan", metavar="CODE", help=say("our rate plan", "本店价格计划"))
     _common(unmap)
     unmap.set_defaults(func=run_unmap)
 
     channel_audit.register(actions, _common)
 
-
-    content = actions.add_parser("push-content", help="send the channel its listing content now (room types' "
-                                                      "names, descriptions, beds, view, amenities, photos), "
-                                                      "changed or not")
-    content.add_argument("name", metavar="NAME")
-    content.add_argument("--dry-run", action="store_true", help="show what would be sent; send nothing")
+    content = actions.add_parser("push-content", help=say("send the channel its listing content now (room types' "
+                                                          "names, descriptions, beds, view, amenities, photos), "
+                                                          "changed or not",
+                                                          "立即把房源内容发送到渠道（房型名称、介绍、床型、景观、设施、"
+                                                          "照片），无论是否有变化"))
+    _name_argument(content)
+    content.add_argument("--dry-run", action="store_true", help=say("show what would be sent; send nothing",
+                                                                    "试运行：只显示会发送什么，不发送"))
     _common(content)
     content.set_defaults(func=run_push_content)
 
 
+def _name_argument(parser) -> None:
+    parser.add_argument("name", metavar="NAME", help=say("the channel's short name", "渠道的简称"))
+
+
+def _json_option(parser) -> None:
+    parser.add_argument("--json", action="store_true", help=say("machine-readable output", "输出 JSON 格式"))
+
+
 def _common(parser) -> None:
-    parser.add_argument("--property", metavar="CODE", help="the property (default: the first one)")
+    parser.add_argument("--property", metavar="CODE", help=say("the property (default: the first one)",
+                                                               "门店代码（默认：第一家）"))
 
 
 def _settings_option(parser) -> None:
     keys = ", ".join(f.name for f in dataclasses.fields(ChannelSettings))
     parser.add_argument("--set", dest="settings", action="append", default=[], metavar="KEY=VALUE",
-                        help=f"a channel setting, repeatable; keys: {keys}")
+                        help=say(f"a channel setting, repeatable; keys: {keys}", f"渠道设置，可重复；可用的键：{keys}"))
 
 
 def _actor() -> Actor:
@@ -148,6 +189,12 @@ def _typed_settings(assignments: list[str]) -> dict[str, str]:
 def run_add(args, ctx) -> int:
     services = ctx.services()
     pid = services.inventory.property_id(args.property)
+    if args.protocol == "ical":
+        return _add_feed(args, services, pid)
+    if not args.hotel_code:
+        raise UserError(f"--hotel-code is needed for protocol {args.protocol}"
+                        + (" (the hub's property id)" if args.protocol == "channex" else ""),
+                        f"{args.protocol} 渠道需要 --hotel-code" + ("（渠道中心的物业编号）" if args.protocol == "channex" else ""))
     # A protocol's published limits first (a Channex-style hub: 10 requests a minute per pace),
     # then what the owner typed.
     settings = protocol_settings(args.protocol).with_text(_typed_settings(args.settings))
@@ -161,6 +208,21 @@ def run_add(args, ctx) -> int:
               f"map room types with `channelmgr channel map {info.name} …`",
               f"已添加渠道 {info.name}（{info.protocol}，{info.endpoint}，酒店代码 {info.hotel_code}）；"
               f"用 `channelmgr channel map {info.name} …` 映射房型"))
+    return 0
+
+
+def _add_feed(args, services, pid: int) -> int:
+    """An iCal channel is one room type's feed, read at once and on every sync: the same as
+    ``channelmgr ical import --url``, under the name given here."""
+    if not args.room_type:
+        raise UserError("An iCal channel needs --room-type CODE: the room type its bookings take",
+                        "iCal 渠道需要 --room-type 房型代码：其订单占用的房型")
+    r = services.ical_import.import_url(pid, args.room_type, args.name, args.endpoint, _actor())
+    name = feed_channel_name(args.name)
+    print(say(f"Channel {name} added (ical, {args.endpoint}, room type {args.room_type}): {r.new} booking(s) read; "
+              "it is read again on every sync",
+              f"已添加渠道 {name}（ical，{args.endpoint}，房型 {args.room_type}）：读取 {r.new} 个订单；"
+              "之后每次同步都会重新读取"))
     return 0
 
 

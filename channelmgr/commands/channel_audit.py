@@ -31,18 +31,25 @@ FIELD_NAMES = {
 
 
 def register(actions, common) -> None:
-    audit = actions.add_parser("audit", help="drift audit: what each channel shows vs what it should show "
-                                             "(exit 1 when they differ)")
-    audit.add_argument("--channel", metavar="NAME", help="only this channel (default: every enabled channel)")
-    audit.add_argument("--json", action="store_true")
+    audit = actions.add_parser("audit", help=say("drift audit: what each channel shows vs what it should show "
+                                                 "(exit 1 when they differ)",
+                                                 "渠道核对：渠道上显示的与应显示的是否一致（不一致时退出码为 1）"))
+    audit.add_argument("--channel", metavar="NAME", help=say("only this channel (default: every enabled channel)",
+                                                             "只核对这个渠道（默认：所有已启用的渠道）"))
+    audit.add_argument("--json", action="store_true", help=say("machine-readable output", "输出 JSON 格式"))
     act = audit.add_mutually_exclusive_group()
-    act.add_argument("--push-again", action="store_true", help="send ours again for the selected differences")
+    act.add_argument("--push-again", action="store_true",
+                     help=say("send ours again for the selected differences", "对选中的差异重新推送本店的值"))
     act.add_argument("--accept-theirs", action="store_true",
-                     help="take the channel's values into our calendar for the selected differences (audited)")
-    audit.add_argument("--room-type", metavar="CODE", help="act only on this room type's differences")
-    audit.add_argument("--night", metavar="YYYY-MM-DD", help="act only on this night's differences")
-    audit.add_argument("--field", choices=FIELDS, help="act only on this field's differences")
-    audit.add_argument("--force", action="store_true", help="accept prices the price guard finds suspicious")
+                     help=say("take the channel's values into our calendar for the selected differences (audited)",
+                              "对选中的差异采用渠道上的值，写入本店日历（记入审计）"))
+    audit.add_argument("--room-type", metavar="CODE",
+                       help=say("act only on this room type's differences", "只处理这个房型的差异"))
+    audit.add_argument("--night", metavar="YYYY-MM-DD",
+                       help=say("act only on this night's differences", "只处理这一晚的差异"))
+    audit.add_argument("--field", choices=FIELDS, help=say("act only on this field's differences", "只处理这一项的差异"))
+    audit.add_argument("--force", action="store_true", help=say("accept prices the price guard finds suspicious",
+                                                                    "采用价格防护认为可疑的价格"))
     common(audit)
     audit.set_defaults(func=run_audit)
 

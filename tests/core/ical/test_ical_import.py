@@ -195,3 +195,26 @@ def test_cli_import_file_and_url(sqlite_url, tmp_path, capsys, feed_server, monk
     assert main(["--db", sqlite_url, "ical", "import", "--room-type", "RTS", "--name", "airbnb",
                  "--url", f"{feed_server}/missing.ics"]) != 0
     assert "answered 404" in capsys.readouterr().err
+
+
+def test_channel_add_protocol_ical_reads_the_feed_as_ical_import_does(sqlite_url, capsys, feed_server, monkeypatch):
+    monkeypatch.setenv("CHANNELMGR_LANG", "en")
+    assert main(["--db", sqlite_url, "init", "--demo"]) == 0
+    capsys.readouterr()
+    assert main(["--db", sqlite_url, "channel", "add", "vrbo", "--protocol", "ical",
+                 "--endpoint", f"{feed_server}/cal.ics"]) == 2
+    assert "needs --room-type" in capsys.readouterr().err  # refused before anything is stored
+    assert main(["--db", sqlite_url, "channel", "add", "vrbo", "--protocol", "ical",
+                 "--endpoint", f"{feed_server}/cal.ics", "--room-type", "RTS"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Channel ical:vrbo added (ical,") and "2 booking(s) read" in out
+    db = open_database(sqlite_url)
+    try:
+        assert len(held(db, "ical:vrbo")) == 2
+        with db.session() as s:
+            channel = s.scalar(select(Channel).where(Channel.name == "ical:vrbo"))
+            assert channel.protocol == "ical" and channel.endpoint == f"{feed_server}/cal.ics"  # polled on sync
+    finally:
+        db.dispose()
+    assert main(["--db", sqlite_url, "channel", "add", "h9", "--endpoint", "http://127.0.0.1:9/ota/H9"]) == 2
+    assert "--hotel-code is needed for protocol opentravel" in capsys.readouterr().err
