@@ -221,15 +221,21 @@ class _Batch:
             if row.remote_id:
                 self.attention_by_id[row.remote_id].append(row)
 
-        # One window covering every night this batch may book or release.
+        # One window covering every night this batch may book or release, and the room types it
+        # may touch: the counts and rooms are loaded for those alone (an iCal feed's batch is one
+        # room type of a property that may have fifty).
         first, last = self.today, self.today + timedelta(days=1)
+        types: set[int] = set()
         for booking in bookings:
             for line in booking.lines:
                 first, last = min(first, line.arrival), max(last, line.departure)
+                types.add(line.room_type_id)
         for lines in self.lines.values():
             for r in lines:
                 first, last = min(first, r.arrival), max(last, r.departure)
+                types.add(r.room_type_id)
         self._window = (first, last)
+        self._room_types = sorted(types)
 
     # Loaded on first use: a batch of redeliveries (all unchanged) never needs them. Without
     # autoflush: they must show the database as it was, since every change this batch makes is
@@ -237,12 +243,12 @@ class _Batch:
     @cached_property
     def nights(self) -> NightCounts:
         with self.s.no_autoflush:
-            return NightCounts.load(self.s, self.channel.property_id, *self._window)
+            return NightCounts.load(self.s, self.channel.property_id, *self._window, self._room_types)
 
     @cached_property
     def rooms(self) -> RoomPlan:
         with self.s.no_autoflush:
-            return RoomPlan.load(self.s, self.channel.property_id, *self._window, self.today)
+            return RoomPlan.load(self.s, self.channel.property_id, *self._window, self.today, self._room_types)
 
     # --- one booking ----------------------------------------------------------------------
     def _apply(self, raw: dict, booking: ChannelBooking) -> _Pending:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date
+from typing import Sequence
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -39,15 +40,22 @@ class RoomPlan:
         self._taken: dict[int, Counter] = defaultdict(Counter)  # room id → night ordinal → holders
 
     @classmethod
-    def load(cls, session: Session, property_id: int, start: date, end: date, today: date) -> "RoomPlan":
+    def load(cls, session: Session, property_id: int, start: date, end: date, today: date,
+             room_type_ids: Sequence[int] | None = None) -> "RoomPlan":
+        """The property's rooms and what holds them in ``[start, end)``; only the rooms of
+        ``room_type_ids`` when given (what holds those rooms is loaded whatever its booking's type:
+        a guest upgraded into one of them holds it too)."""
+        rooms = select(Room.id).where(Room.property_id == property_id)
+        if room_type_ids is not None:
+            rooms = rooms.where(Room.room_type_id.in_(room_type_ids))
         rows = session.execute(
-            select(Room.id, Room.number, Room.room_type_id, Room.status).where(Room.property_id == property_id)
+            select(Room.id, Room.number, Room.room_type_id, Room.status).where(Room.id.in_(rooms))
         ).all()
         plan = cls([PlanRoom(i, n, t, s is RoomStatus.OUT_OF_ORDER) for i, n, t, s in rows], today)
         stays = session.execute(
             select(Reservation.room_id, Reservation.arrival, Reservation.departure).where(
                 Reservation.property_id == property_id,
-                Reservation.room_id.is_not(None),
+                Reservation.room_id.in_(rooms),
                 Reservation.status.in_(HOLDING_STATUSES),
                 Reservation.arrival < end,
                 Reservation.departure > start,
@@ -55,8 +63,7 @@ class RoomPlan:
         )
         repairs = session.execute(
             select(RoomOutOfOrder.room_id, RoomOutOfOrder.start_date, RoomOutOfOrder.end_date)
-            .join(Room, Room.id == RoomOutOfOrder.room_id)
-            .where(Room.property_id == property_id, RoomOutOfOrder.start_date < end, RoomOutOfOrder.end_date > start)
+            .where(RoomOutOfOrder.room_id.in_(rooms), RoomOutOfOrder.start_date < end, RoomOutOfOrder.end_date > start)
         )
         for room_id, first, stop in [*stays, *repairs]:
             plan.take(room_id, first, stop)

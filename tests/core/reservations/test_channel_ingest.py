@@ -240,3 +240,18 @@ def test_a_fixed_revision_clears_the_flag_and_a_normal_booking_is_never_flagged(
     fixed = booking("C-2", status="Modify", modified="2026-05-31T09:00:00+08:00")
     ledger.ingest(hotel.channel_id, [fixed], CHANNEL)
     assert ledger.attention(hotel.property_id) == []
+
+
+def test_a_room_held_by_a_guest_of_another_type_is_not_given_away(db, ledger, hotel):
+    # The batch loads the rooms of the types it books (DBL) only; a TWN guest upgraded into
+    # room 201 holds it all the same.
+    from channelmgr.db.models import ReservationStatus
+
+    with db.session() as s:
+        s.add(Reservation(property_id=hotel.property_id, source="phone", room_type_id=hotel.types["TWN"],
+                          rate_plan_id=hotel.plans["TWN"], room_id=hotel.rooms["201"], arrival=TODAY,
+                          departure=TODAY + 2 * D, guest_name="升级客人", status=ReservationStatus.CONFIRMED,
+                          amount_minor=0, currency="CNY"))
+    ledger.ingest(hotel.channel_id, [booking("C-9")], CHANNEL)
+    row = next(r for r in ledger.list(hotel.property_id) if r.remote_id == "C-9")
+    assert row.room_number == "202"
