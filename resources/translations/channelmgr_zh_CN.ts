@@ -5616,93 +5616,98 @@ The database as it was is in %1</source>
 <context>
     <name>SyncLogView</name>
     <message>
-        <location filename="../../ui/sync/log_view.py" line="30"/>
+        <location filename="../../ui/sync/log_view.py" line="34"/>
         <source>All results</source>
         <translation>全部结果</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/log_view.py" line="33"/>
+        <location filename="../../ui/sync/log_view.py" line="37"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/log_view.py" line="52"/>
-        <location filename="../../ui/sync/log_view.py" line="107"/>
+        <location filename="../../ui/sync/log_view.py" line="56"/>
+        <location filename="../../ui/sync/log_view.py" line="122"/>
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/log_view.py" line="54"/>
-        <location filename="../../ui/sync/log_view.py" line="114"/>
+        <location filename="../../ui/sync/log_view.py" line="58"/>
+        <location filename="../../ui/sync/log_view.py" line="129"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/log_view.py" line="72"/>
+        <location filename="../../ui/sync/log_view.py" line="76"/>
         <source>All channels</source>
         <translation>全部渠道</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync/log_view.py" line="86"/>
+        <location filename="../../ui/sync/log_view.py" line="90"/>
         <source>%n request(s)</source>
         <translation>
             <numerusform>%n 个请求</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/sync/log_view.py" line="89"/>
+        <location filename="../../ui/sync/log_view.py" line="93"/>
         <source>Export sync log</source>
         <translation>导出同步日志</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/log_view.py" line="90"/>
+        <location filename="../../ui/sync/log_view.py" line="94"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync/log_view.py" line="100"/>
+        <location filename="../../ui/sync/log_view.py" line="104"/>
         <source>%n row(s) exported to %1</source>
         <translation>
             <numerusform>已导出 %n 行到 %1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/sync/log_view.py" line="106"/>
+        <location filename="../../ui/sync/log_view.py" line="116"/>
+        <source>Drift audit: %1</source>
+        <translation>渠道核对：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/log_view.py" line="121"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/log_view.py" line="108"/>
+        <location filename="../../ui/sync/log_view.py" line="123"/>
         <source>Message</source>
         <translation>报文</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/log_view.py" line="109"/>
+        <location filename="../../ui/sync/log_view.py" line="124"/>
         <source>Cells</source>
         <translation>格子数</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/log_view.py" line="110"/>
+        <location filename="../../ui/sync/log_view.py" line="125"/>
         <source>Ranges</source>
         <translation>区间数</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/log_view.py" line="111"/>
+        <location filename="../../ui/sync/log_view.py" line="126"/>
         <source>Bytes</source>
         <translation>字节</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/log_view.py" line="112"/>
+        <location filename="../../ui/sync/log_view.py" line="127"/>
         <source>ms</source>
         <translation>毫秒</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/log_view.py" line="113"/>
+        <location filename="../../ui/sync/log_view.py" line="128"/>
         <source>Attempts</source>
         <translation>尝试次数</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/log_view.py" line="116"/>
+        <location filename="../../ui/sync/log_view.py" line="131"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>

@@ -6,12 +6,15 @@ from PySide6.QtCore import QSortFilterProxyModel
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
                                QPushButton, QTableView, QVBoxLayout, QWidget)
 
+from channelmgr.sync.drift import AuditStatus
+from channelmgr.sync.drift_audit import AUDIT_PREFIX
 from channelmgr.sync.sync_log import RESULTS
 
 from ..file_dialogs import remember, start_path
 from ..context import AppContext
 from ..models.record_table import SORT_ROLE, Column, RecordTableModel
 from ..tasks import while_alive
+from .drift_view import DriftTexts
 from .texts import SyncTexts, local_time
 
 LOG_LIMIT = 2000  # newest rows shown; the CSV export takes the same filtered rows
@@ -23,6 +26,7 @@ class SyncLogView(QWidget):
         self.setObjectName("sync_log")
         self.ctx = ctx
         self.texts = SyncTexts(self)
+        self.drift_texts = DriftTexts(self)
         self.channel = QComboBox(self)
         self.channel.setObjectName("sync_log_channel")
         self.result = QComboBox(self)
@@ -101,11 +105,22 @@ class SyncLogView(QWidget):
             while_alive(self, lambda exc: self.ctx.events.status_message.emit(str(exc))),
         )
 
+    def _message(self, entry) -> str:
+        """The request's name as sent (OTA_HotelRateAmountNotifRQ…); a drift audit's row, which the
+        core stores as ``audit:<status>``, in words."""
+        if entry.message.startswith(AUDIT_PREFIX):
+            try:
+                status = AuditStatus(entry.message.removeprefix(AUDIT_PREFIX))
+            except ValueError:  # a status a newer desk wrote: shown as stored
+                return entry.message
+            return self.tr("Drift audit: %1").replace("%1", self.drift_texts.status(status, entry.cells))
+        return entry.message
+
     def _columns(self) -> list[Column]:
         return [
             Column(self.tr("Time"), lambda e: local_time(e.at), False, lambda e: e.at),
             Column(self.tr("Channel"), lambda e: e.channel),
-            Column(self.tr("Message"), lambda e: e.message),
+            Column(self.tr("Message"), self._message, tooltip=lambda e: e.message),
             Column(self.tr("Cells"), lambda e: str(e.cells), True, lambda e: e.cells),
             Column(self.tr("Ranges"), lambda e: str(e.ranges), True, lambda e: e.ranges),
             Column(self.tr("Bytes"), lambda e: str(e.bytes), True, lambda e: e.bytes),

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from PySide6.QtCore import QItemSelectionModel
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import select
 
@@ -17,6 +17,7 @@ from tests.ui.sync.test_channels_page import LEFT, _select, ota, page  # noqa: F
 
 HOTEL = "ERHAI-CTRIP"
 LAST_AUDIT_COLUMN = 7
+TOOLTIP = Qt.ItemDataRole.ToolTipRole
 
 
 def _pushed(qtbot, page):
@@ -66,6 +67,16 @@ def test_audit_now_lists_a_planted_price_and_push_again_settles_it(page, qtbot, 
     with listing.lock:
         assert listing.prices[(room, rate, guests, night)] == (amount, currency)
     qtbot.waitUntil(lambda: "No difference" in (page.model.index(row, LAST_AUDIT_COLUMN).data() or ""))
+
+    log = page.log_view  # the audits' rows in the sync log read as words, the stored code in the tooltip
+    log.reload()
+
+    def audit_rows():
+        return [(log.model.index(r, 2).data(), log.model.index(r, 2).data(TOOLTIP))
+                for r in range(log.model.rowCount()) if (log.model.index(r, 2).data() or "").startswith("Drift")]
+    qtbot.waitUntil(lambda: len(audit_rows()) >= 2, timeout=10000)
+    assert ("Drift audit: 1 difference(s)", "audit:differences") in audit_rows()
+    assert ("Drift audit: No difference", "audit:clean") in audit_rows()
 
 
 def test_accept_theirs_asks_first_then_writes_their_min_stay_into_the_calendar(page, qtbot, ota, monkeypatch):
