@@ -192,9 +192,16 @@ _KINDS_ZH = {"avail": "可售房", "rate": "价格", "restriction": "限制"}
 def print_report(r: PassReport) -> None:
     language = cli_language()
     seconds = (r.finished_at - r.started_at).total_seconds()
+    # Nothing of the calendar to send, only listing content (push-content, or a pass after a
+    # description changed): the line speaks of the content, not of "0 cells".
+    content_only = not r.cells and r.content is not None and r.content.requests_planned > 0
     if r.dry_run:
-        print(say(f"{r.channel} (dry run): {r.cells} cells in {r.ranges} ranges → {r.requests_planned} request(s)",
-                  f"{r.channel}（试运行）：{r.cells} 个格子，{r.ranges} 段 → {r.requests_planned} 个请求"))
+        if content_only:
+            print(say(f"{r.channel} (dry run): listing content → {r.requests_planned} request(s)",
+                      f"{r.channel}（试运行）：房型内容 → {r.requests_planned} 个请求"))
+        else:
+            print(say(f"{r.channel} (dry run): {r.cells} cells in {r.ranges} ranges → {r.requests_planned} request(s)",
+                      f"{r.channel}（试运行）：{r.cells} 个格子，{r.ranges} 段 → {r.requests_planned} 个请求"))
         if r.capabilities:  # what this channel cannot carry, before what it will get
             print(f"  {r.capabilities_line(language)}")
         if r.content is not None:
@@ -207,6 +214,9 @@ def print_report(r: PassReport) -> None:
                       f"  {kind} {local:<10} → {remote:<16} {g.cells:>5} 晚  {g.first} … {g.last}"))
     elif not r.enabled:
         print(say(f"{r.channel}: disabled", f"{r.channel}：已停用"))
+    elif r.in_sync and content_only:
+        print(say(f"{r.channel}: in sync — {r.requests_sent} request(s) of listing content ({seconds:.1f}s)",
+                  f"{r.channel}：已同步 — 房型内容 {r.requests_sent} 个请求（{seconds:.1f} 秒）"))
     elif r.in_sync:
         print(say(f"{r.channel}: in sync — {r.requests_sent} request(s), {r.cells_acknowledged} cells acknowledged "
                   f"({seconds:.1f}s)",

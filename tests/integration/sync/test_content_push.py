@@ -167,9 +167,11 @@ def test_push_content_forces_every_part_and_its_dry_run_shows_it(world, sqlite_u
     assert main(["--db", sqlite_url, "channel", "push-content", "sandbox", "--dry-run"]) == 0
     out = capsys.readouterr().out
     assert f"content: {len(ROOM_CODES)} room type(s)" in out and _sent(world) == first
+    assert out.startswith(f"sandbox (dry run): listing content → {first} request(s)")  # not "0 cells"
     assert main(["--db", sqlite_url, "channel", "push-content", "sandbox"]) == 0
     out = capsys.readouterr().out
-    assert "in sync" in out and _sent(world) == 2 * first
+    assert f"in sync — {first} request(s) of listing content" in out and _sent(world) == 2 * first
+    assert "cells acknowledged" not in out
     monkeypatch.setenv("CHANNELMGR_LANG", "zh")
     # The CLI runs on the real clock, not the world's pinned day: only its content line is compared.
     main(["--db", sqlite_url, "sync", "--dry-run", "--channel", "sandbox"])
