@@ -173,6 +173,12 @@ def carries_content(adapter: ChannelAdapter) -> bool:
     return getattr(adapter, "carries_content", False)
 
 
+def rates_name_their_room(adapter: ChannelAdapter) -> bool:
+    """False: the channel names a rate by its own id alone (a Channex-style rate plan id belongs to
+    one room type), so one rate id mapped under two rooms is a conflict, not two rates."""
+    return getattr(adapter, "rates_name_their_room", True)
+
+
 def reads_back(adapter: ChannelAdapter) -> bool:
     return getattr(adapter, "reads_back", False)
 

@@ -88,6 +88,7 @@ class ChannexAdapter:
     secret_label = "API key"
     needs_username = False
     reads_back = True  # GET availability + GET restrictions (channex_readback)
+    rates_name_their_room = False  # a restriction value names only its rate_plan_id
     # The hub's published limits: 10 availability + 10 price/restriction requests a minute per
     # property (one bucket per pace at this rate), up to 1000 values a request.
     default_settings = {"requests_per_minute": 10, "max_items_per_request": channex_messages.DEFAULT_MAX_VALUES}

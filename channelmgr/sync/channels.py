@@ -17,7 +17,8 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from ..actor import Actor
-from ..channels.adapter import PROTOCOLS, adapter_for, default_settings, needs_username, secret_label
+from ..channels.adapter import (PROTOCOLS, adapter_for, default_settings, needs_username, rates_name_their_room,
+                               secret_label)
 from ..db.engine import Database
 from ..db.models import AckedState, Channel, ChannelMapping, Property, RatePlan, Reservation, RoomType, SyncLog
 from ..errors import NotFound, UserError
@@ -147,7 +148,8 @@ class ChannelService:
         """Unmapped room types and rate plans and conflicting codes, as every sync reports them."""
         with self.db.session() as s:
             channel = _channel(s, channel_id)
-            return mapping_warnings(s, channel.property_id, load_mappings(s, channel_id))
+            return mapping_warnings(s, channel.property_id, load_mappings(s, channel_id),
+                                    rates_name_their_room=rates_name_their_room(adapter_for(channel.protocol)))
 
     # --- changing -----------------------------------------------------------------------------
 

@@ -33,13 +33,14 @@ from typing import Hashable
 
 from sqlalchemy.orm import Session
 
+from ..channels.adapter import adapter_for, rates_name_their_room
 from ..inventory.availability import CalendarCell, load_snapshot
 from . import capability_notes as notes
 from .capability_notes import CapabilityNote
 from .channel_profiles import OUR_MIN_STAY_BASIS, RESTRICTIONS
 from .channels import ChannelConfig
 from .min_stay_basis import arrival_min_stays
-from .mappings import Mapping, SyncWarning, conflicting_remote_codes, load_mappings, mapping_warnings
+from .mappings import Mapping, SyncWarning, conflicting_remote_codes, load_mappings, mapping_warnings, rate_key
 from .price_source import PriceSource, no_rule_min_stays, price_source
 from .ranges import AvailCell, Cell, RateCell, RestrictionCell
 
@@ -89,8 +90,10 @@ def desired_state(
     state = DesiredState(channel.id, start, end)
     tally = _CapabilityTally()
     mappings = load_mappings(session, channel.id)
-    state.warnings.extend(mapping_warnings(session, channel.property_id, mappings))
-    conflicts = conflicting_remote_codes(mappings)
+    by_rate_alone = not rates_name_their_room(adapter_for(channel.protocol))
+    state.warnings.extend(mapping_warnings(session, channel.property_id, mappings,
+                                           rates_name_their_room=not by_rate_alone))
+    conflicts = conflicting_remote_codes(mappings, rates_name_their_room=not by_rate_alone)
     live = [m for m in mappings if not m.archived and m.remote_room not in conflicts]
     if not live:
         state.notes = tally.notes(settings)
@@ -115,7 +118,7 @@ def desired_state(
             prototype = AvailCell(m.remote_room, start, 0)
             state.series.append((prototype, _availability(nights, cells, channel)))
             state.origins[prototype.key] = Origin(m.room_type.code)
-        if m.rate_plan is None or f"{m.remote_room}/{m.remote_rate}" in conflicts:
+        if m.rate_plan is None or rate_key(m, not by_rate_alone) in conflicts:
             continue
         origin = Origin(m.room_type.code, m.rate_plan.code)
         # Worked out even when the channel takes no restriction at all: what is set is counted.

@@ -80,7 +80,8 @@ def load_mappings(session: Session, channel_id: int) -> list[Mapping]:
     ]
 
 
-def mapping_warnings(session: Session, property_id: int, mappings: Iterable[Mapping]) -> list[SyncWarning]:
+def mapping_warnings(session: Session, property_id: int, mappings: Iterable[Mapping], *,
+                     rates_name_their_room: bool = True) -> list[SyncWarning]:
     """Unmapped room types and rate plans, mappings of archived room types, and remote codes that
     two local items claim (the channel would get two values for one code: neither is sent)."""
     mappings = list(mappings)
@@ -120,7 +121,7 @@ def mapping_warnings(session: Session, property_id: int, mappings: Iterable[Mapp
                 f"room type {m.room_type.code} is archived: its mapping to {m.remote_room} is not sent",
                 room_type=m.room_type.code, text_zh=f"房型 {m.room_type.code} 已归档：不再发送到 {m.remote_room}",
             ))
-    for code, claimants in conflicting_remote_codes(mappings).items():
+    for code, claimants in conflicting_remote_codes(mappings, rates_name_their_room=rates_name_their_room).items():
         warnings.append(SyncWarning(
             "remote_conflict",
             f"remote code {code} is mapped from {', '.join(claimants)}: not sent until one mapping is removed",
@@ -129,8 +130,11 @@ def mapping_warnings(session: Session, property_id: int, mappings: Iterable[Mapp
     return warnings
 
 
-def conflicting_remote_codes(mappings: Iterable[Mapping]) -> dict[str, list[str]]:
-    """Remote codes (room, or room/rate) that more than one local item is mapped to."""
+def conflicting_remote_codes(mappings: Iterable[Mapping], *, rates_name_their_room: bool = True) -> dict[str, list[str]]:
+    """Remote codes (room, or room/rate) that more than one local item is mapped to.
+
+    ``rates_name_their_room`` False: the channel names a rate by its own id alone (a Channex-style
+    rate plan id), so the same rate id under two rooms is a conflict too, keyed by the rate id."""
     rooms: dict[str, set[str]] = {}
     rates: dict[str, set[str]] = {}
     for m in mappings:
@@ -138,9 +142,14 @@ def conflicting_remote_codes(mappings: Iterable[Mapping]) -> dict[str, list[str]
             continue
         rooms.setdefault(m.remote_room, set()).add(m.room_type.code)
         if m.rate_plan is not None and m.remote_rate is not None:
-            rates.setdefault(f"{m.remote_room}/{m.remote_rate}", set()).add(f"{m.room_type.code}/{m.rate_plan.code}")
+            rates.setdefault(rate_key(m, rates_name_their_room), set()).add(f"{m.room_type.code}/{m.rate_plan.code}")
     return {
         code: sorted(local)
         for code, local in [*rooms.items(), *rates.items()]
         if len(local) > 1
     }
+
+
+def rate_key(m: Mapping, rates_name_their_room: bool = True) -> str:
+    """How the channel tells one remote rate from another: room/rate, or the rate id alone."""
+    return f"{m.remote_room}/{m.remote_rate}" if rates_name_their_room else str(m.remote_rate)
