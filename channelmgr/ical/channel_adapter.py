@@ -27,6 +27,7 @@ class ICalAdapter:
     protocol = "ical"
     pushes = False      # the channel reads our feed; the engine sends nothing
     whole_feed = True   # the pull reads the channel's whole calendar (see FeedPoller)
+    needs_username = False  # a feed URL is read as it is: no login
 
     def items_per_range(self, rng: Range) -> int:
         return 1

@@ -356,12 +356,17 @@ def _username(protocol: str, username: str | None) -> str:
     return (username or "").strip()[:100]
 
 
+_WHAT_ZH = {"name": "名称", "hotel code": "酒店代码", "username": "用户名", "remote room code": "渠道房型代码",
+            "remote rate code": "渠道价格代码"}
+
+
 def _required(what: str, value: str, max_length: int) -> str:
     value = (value or "").strip()
+    what_zh = _WHAT_ZH.get(what, what)
     if not value:
-        raise UserError(f"The {what} is required")
+        raise UserError(f"The {what} is required", f"请填写{what_zh}")
     if len(value) > max_length:
-        raise UserError(f"The {what} is longer than {max_length} characters")
+        raise UserError(f"The {what} is longer than {max_length} characters", f"{what_zh}不能超过 {max_length} 个字符")
     return value
 
 

@@ -1981,7 +1981,13 @@ The database as it was is in %1</source>
         <translation>留空则保留已保存的密码</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/channel_dialog.py" line="92"/>
+        <location filename="../../ui/sync/channel_dialog.py" line="94"/>
+        <location filename="../../ui/sync/channel_dialog.py" line="99"/>
+        <source>Not used: the feed&apos;s address is all it needs</source>
+        <translation>无需填写：日历网址即可读取</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/channel_dialog.py" line="95"/>
         <source>Not used: the API key identifies us</source>
         <translation>无需填写：API 密钥即可识别本店</translation>
     </message>

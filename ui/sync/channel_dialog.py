@@ -12,7 +12,7 @@ from typing import Any, Callable
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 
-from channelmgr.channels.adapter import adapter_for, needs_username, secret_label
+from channelmgr.channels.adapter import adapter_for, needs_username, pushes, secret_label
 
 from channelmgr.roomtypes.desk_user import desk_actor
 from channelmgr.sync.channels import PROTOCOLS, ChannelInfo, protocol_settings
@@ -88,8 +88,15 @@ class ChannelDialog(ServiceDialog):
         else:
             self.password.setPlaceholderText(self.tr("Leave empty to keep the stored API key") if api_key
                                              else self.tr("Leave empty to keep the stored password"))
+        feed = not pushes(adapter)  # an iCal feed: read from its URL, no login, no hotel code
         self.username.setEnabled(needs_username(adapter))
-        self.username.setPlaceholderText("" if needs_username(adapter) else self.tr("Not used: the API key identifies us"))
+        self.username.setPlaceholderText("" if needs_username(adapter) else
+                                         self.tr("Not used: the feed's address is all it needs") if feed else
+                                         self.tr("Not used: the API key identifies us"))
+        for field in (self.password, self.hotel_code):
+            field.setEnabled(not feed)
+        if feed:
+            self.password.setPlaceholderText(self.tr("Not used: the feed's address is all it needs"))
 
     def _show_channel(self, channel: ChannelInfo) -> None:
         self.display_name.setText(channel.display_name)

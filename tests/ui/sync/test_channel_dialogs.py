@@ -232,3 +232,17 @@ def test_a_channex_hub_asks_for_an_api_key_not_a_login_and_starts_from_its_limit
         edit.reject()
     finally:
         i18n.install_language("en")
+
+
+def test_an_ical_feed_channel_is_edited_and_saved_without_a_login(page, qtbot):
+    # it was refused with "The username is required": a feed has no login, no password, no hotel code
+    _select(qtbot, page, "ical:airbnb-loft")
+    row = page.model.row_of(page.selected_channel().info.id)
+    dialog = _open(qtbot, page, page.edit_button)
+    assert not dialog.username.isEnabled() and not dialog.password.isEnabled() and not dialog.hotel_code.isEnabled()
+    assert "feed's address" in dialog.username.placeholderText()
+    dialog.display_name.setText("Airbnb 爱彼迎")
+    qtbot.mouseClick(dialog.ok_button, LEFT)
+    qtbot.waitUntil(lambda: _closed(dialog))
+    qtbot.waitUntil(lambda: page.model.index(row, 0).data() == "Airbnb 爱彼迎")
+    assert _stored(page, "ical:airbnb-loft").endpoint.endswith("/ical/ERHAI-ABB/LFT.ics")
