@@ -59,6 +59,9 @@ class ChannelRuntime:
     stop: threading.Event = field(default_factory=threading.Event)
     refusals: ParkedRefusals = field(default_factory=ParkedRefusals)
     http: requests.Session = field(default_factory=requests.Session)  # keep-alive across passes
+    # What the channel's last reservation pull failed on: a pass is not "in sync" while the
+    # channel's bookings cannot be read (for an iCal feed, nothing else would say so).
+    pull_failures: tuple = ()
     _limiter: Pacer | None = None
     _per_minute: int = 0
 

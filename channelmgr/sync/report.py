@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import date, datetime
 from enum import Enum
 
@@ -45,6 +45,11 @@ class PassReport:
     failures: tuple[Failure, ...] = ()  # the same failures with their kind, for the reader's sentence
     capabilities: tuple[CapabilityNote, ...] = ()  # what the channel's capabilities skip or translate
     content: ContentSummary | None = None  # the listing-content part; None for a channel that is not pushed
+
+    def with_more_failures(self, extra) -> "PassReport":
+        """The same report with ``extra`` failures too (each once): e.g. the reservation pull's."""
+        failures = tuple(dict.fromkeys((*self.failures, *extra)))
+        return replace(self, failures=failures, errors=tuple(dict.fromkeys((*self.errors, *(f.detail for f in extra)))))
 
     @property
     def pending_content(self) -> int:

@@ -107,7 +107,8 @@ class SyncService:
             # the channel delivers the bookings again; report it like a network failure.
             log.exception("reservation pull for channel %s failed", channel_id)
             detail = f"{type(exc).__name__}: {exc}"
-            return PullReport(channel_id, "", errors=(detail,), failures=(Failure(FailureKind.INTERNAL, detail),))
+            report = PullReport(channel_id, "", errors=(detail,), failures=(Failure(FailureKind.INTERNAL, detail),))
+        runtime.pull_failures = report.failures  # the lane's next pass reports them (see _run_pass)
         if report.availability_changed:
             self.notify_changed()
         return report
@@ -205,4 +206,7 @@ class SyncService:
             return self._lanes
 
     def _run_pass(self, channel_id: int, runtime: ChannelRuntime, options: PassOptions) -> PassReport:
-        return self.engine.run_pass(channel_id, runtime, full=options.full, retry_refused=options.retry_refused)
+        report = self.engine.run_pass(channel_id, runtime, full=options.full, retry_refused=options.retry_refused)
+        # The status board, the indicator and the dashboard read this report: a channel whose
+        # bookings could not be read is not in sync even when nothing was left to push.
+        return report.with_more_failures(runtime.pull_failures) if runtime.pull_failures else report

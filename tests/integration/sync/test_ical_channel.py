@@ -134,6 +134,23 @@ def test_a_failing_feed_keeps_the_last_good_state_and_says_why(db, host, setup, 
     assert held(db) == before
 
 
+def test_a_feed_that_cannot_be_read_is_not_shown_in_sync(db, host, setup):
+    # Nothing is pushed to an iCal channel, so its pass alone would always say "in sync": the
+    # failed read of its feed must reach the status the desk and the dashboard show.
+    from channelmgr.sync.report import SyncState
+
+    sync, channel_id = setup
+    host.status = 503
+    assert not pull(sync, channel_id).ok
+    report = sync.push(channel_id, actor=DESK).result(timeout=60)
+    assert report.state is SyncState.ERROR and not report.in_sync and "503" in report.errors[0]
+    assert sync.statuses.get(channel_id).state is SyncState.ERROR
+    host.status = 200
+    assert pull(sync, channel_id).ok
+    assert sync.push(channel_id, actor=DESK).result(timeout=60).in_sync  # read again: in sync again
+    assert sync.statuses.get(channel_id).state is SyncState.IN_SYNC
+
+
 def test_nothing_is_pushed_to_an_ical_channel_and_the_dry_run_says_so(db, host, setup):
     sync, channel_id = setup
     preview = sync.dry_run(channel_id)
