@@ -55,7 +55,7 @@ class Services:
         self.reports = ReportService(db)
         self.dashboard = DashboardService(db, self.reports, self.reservations.list, self.reservations.overbookings,
                                           self.reservations.attention, self.room_types.list, self.channels.list,
-                                          self.sync.statuses.get)
+                                          self.sync.statuses.get, self.sync.drift.last_runs)
 
     @classmethod
     def open(cls, url: str) -> "Services":

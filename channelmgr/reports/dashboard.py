@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from typing import Callable
 
 from ..db.engine import Database
+from ..sync.drift import AuditStatus
 from ..sync.report import SyncState
 from .definitions import NOT_SOLD
 from .figures import Figures, figures
@@ -40,7 +41,7 @@ class DeskLine:
 
 @dataclass(frozen=True)
 class Alert:
-    kind: str  # overbooking | channel_failing | channel_pending | listing_incomplete | needs_attention
+    kind: str  # overbooking | channel_failing | channel_pending | channel_drift | listing_incomplete | needs_attention
     subject: str  # the room type, the channel…
     count: int = 1  # nights, cells, bookings or percent, as the kind says
     detail: str = ""  # the core's own text (the UI shows it as a tooltip)
@@ -76,7 +77,8 @@ class Dashboard:
 
 class DashboardService:
     def __init__(self, db: Database, reports: ReportService, bookings: Callable, overbookings: Callable,
-                 attention: Callable, room_types: Callable, channels: Callable, channel_status: Callable):
+                 attention: Callable, room_types: Callable, channels: Callable, channel_status: Callable,
+                 last_audits: Callable = lambda property_id: {}):
         self.db = db
         self.reports = reports
         self._bookings = bookings
@@ -85,6 +87,7 @@ class DashboardService:
         self._room_types = room_types
         self._channels = channels
         self._status = channel_status
+        self._last_audits = last_audits  # property id → {channel id: its last drift audit}
 
     def load(self, property_id: int, today: date | None = None) -> Dashboard:
         today = today or self.reports.today(property_id)
@@ -121,8 +124,16 @@ class DashboardService:
         by_type: dict[str, int] = {}
         for conflict in self._overbookings(property_id):
             by_type[conflict.room_type_code] = by_type.get(conflict.room_type_code, 0) + 1
-        alerts += [Alert("overbooking", code, nights) for code, nights in by_type.items()]
+        room_types = self._room_types(property_id)
+        names = {rt.code: rt.name_zh for rt in room_types}  # the owner's name for it, not its code
+        alerts += [Alert("overbooking", names.get(code) or code, nights, code) for code, nights in by_type.items()]
+        audits = self._last_audits(property_id)
         for channel in self._channels(property_id):
+            audit = audits.get(channel.id) if channel.enabled else None
+            if audit is not None and audit.status is AuditStatus.DIFFERENCES and audit.differences:
+                # The channel shows something else than ours (changed on its extranet?): push
+                # again or accept theirs on the Channels page.
+                alerts.append(Alert("channel_drift", channel.label, audit.differences, audit.text))
             status = self._status(channel.id) if channel.enabled else None
             if status is None:
                 continue
@@ -131,7 +142,7 @@ class DashboardService:
                                     "\n".join(status.errors)))
             elif status.state == SyncState.PENDING and status.pending_cells:
                 alerts.append(Alert("channel_pending", channel.label, status.pending_cells))
-        for room_type in self._room_types(property_id):
+        for room_type in room_types:
             for score in room_type.scores:
                 if score.score < LISTING_COMPLETE_ENOUGH:
                     alerts.append(Alert("listing_incomplete", f"{room_type.name_zh} · {score.label_zh}", score.score,

@@ -4294,11 +4294,16 @@ The database as it was is in %1</source>
     </message>
     <message>
         <location filename="../../ui/reports/texts.py" line="53"/>
+        <source>%1 shows %2 value(s) other than ours: see Channels ▸ Drift audit</source>
+        <translation>%1 上有 %2 处与本店不一致：见 渠道 ▸ 渠道核对</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/texts.py" line="56"/>
         <source>Listing %1 only %2% complete</source>
         <translation>房型资料 %1 完整度仅 %2%</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/texts.py" line="55"/>
+        <location filename="../../ui/reports/texts.py" line="58"/>
         <source>%1 channel booking(s) could not be stored (unmapped room or rate)</source>
         <translation>%1 个渠道订单无法入账（房型或价格未映射）</translation>
     </message>

@@ -49,6 +49,9 @@ class ReportTexts(QObject):
             return self.tr("Channel failing: %1").replace("%1", alert.subject)
         if alert.kind == "channel_pending":
             return self.tr("Channel not in sync: %1, %2 change(s) waiting").replace("%1", alert.subject).replace("%2", n)
+        if alert.kind == "channel_drift":
+            return self.tr("%1 shows %2 value(s) other than ours: see Channels ▸ Drift audit").replace(
+                "%1", alert.subject).replace("%2", n)
         if alert.kind == "listing_incomplete":
             return self.tr("Listing %1 only %2% complete").replace("%1", alert.subject).replace("%2", n)
         if alert.kind == "needs_attention":

@@ -67,6 +67,23 @@ def test_failing_and_pending_channels_become_alerts(db):
     assert (pending.kind, pending.count) == ("channel_pending", 12)
 
 
+def test_a_channel_whose_last_audit_found_differences_is_an_alert(db):
+    from channelmgr.sync.drift import AuditStatus
+    from channelmgr.sync.drift_audit import AuditRun
+
+    h = build_hotel(db)
+    services = Services(db)
+    now = datetime(2026, 6, 1)
+    audits = {h.channel_id: AuditRun(h.channel_id, now, AuditStatus.DIFFERENCES, 3, "3 difference(s)")}
+    board = DashboardService(db, ReportService(db), services.reservations.list, services.reservations.overbookings,
+                             services.reservations.attention, services.room_types.list, services.channels.list,
+                             {}.get, lambda pid: audits)
+    [drift] = [a for a in board.alerts(h.property_id) if a.kind == "channel_drift"]
+    assert (drift.subject, drift.count) == ("携程", 3)
+    audits[h.channel_id] = AuditRun(h.channel_id, now, AuditStatus.CLEAN, 0, "")
+    assert not [a for a in board.alerts(h.property_id) if a.kind == "channel_drift"]
+
+
 def test_overbookings_become_alerts(db):
     h = build_hotel(db)
     services = Services(db)
@@ -74,4 +91,4 @@ def test_overbookings_become_alerts(db):
     h.book("B", tomorrow, 2, 300)
     h.book("B", tomorrow, 1, 300)  # B has one room
     [alert] = [a for a in services.dashboard.alerts(h.property_id) if a.kind == "overbooking"]
-    assert (alert.subject, alert.count) == ("B", 1)
+    assert (alert.subject, alert.count, alert.detail) == ("房B", 1, "B")  # the owner's name; the code in the tooltip
