@@ -140,7 +140,7 @@ def _channel_name(line) -> str:
     """The name the owner gave an OTA channel; a desk source (phone, WeChat…) in the CLI's language."""
     if line.is_ota:
         return line.label
-    english, chinese = DESK_SOURCE_NAMES.get(line.channel, (line.channel, line.channel))
+    chinese, english = DESK_SOURCE_NAMES.get(line.channel, (line.channel, line.channel))
     return say(english, chinese)
 
 

@@ -15,6 +15,7 @@ from openpyxl.utils import get_column_letter
 
 from ..files import save_workbook
 from ..privacy.masking import mask_phone
+from ..reservations.desk_bookings import DESK_SOURCE_NAMES
 from ..reservations.views import ReservationInfo
 from .labels import YES_NO
 from .problems import ExportResult
@@ -44,8 +45,7 @@ STATUS_LABELS = {
     "confirmed": ("已确认", "Confirmed"), "cancelled": ("已取消", "Cancelled"), "no_show": ("未到店", "No-show"),
     "checked_in": ("已入住", "Checked in"), "checked_out": ("已离店", "Checked out"),
 }
-SOURCE_LABELS = {"phone": ("电话", "Phone"), "walk_in": ("到店", "Walk-in"), "wechat": ("微信", "WeChat"),
-                 "other": ("其他", "Other")}
+SOURCE_LABELS = DESK_SOURCE_NAMES  # one wording for the desk sources everywhere
 
 
 def _pick(pair: tuple[str, str], lang: str) -> str:

@@ -32,9 +32,10 @@ from .selling_lock import hold_reservation, hold_room_types
 
 # "other": a friend of the owner, a travel agent's call… still a booking by hand, kept apart in reports.
 DESK_SOURCES = ("phone", "wechat", "walk_in", "other")  # in the order the desk offers them
-# How the command line names them (the desk translates its own through Qt)
-DESK_SOURCE_NAMES = {"phone": ("phone", "电话"), "wechat": ("WeChat", "微信"), "walk_in": ("walk-in", "散客"),
-                     "other": ("other", "其他")}
+# (Chinese, English): how the command line and the workbooks name them (the desk translates its
+# own through Qt, with the same words)
+DESK_SOURCE_NAMES = {"phone": ("电话", "Phone"), "wechat": ("微信", "WeChat"), "walk_in": ("散客", "Walk-in"),
+                     "other": ("其他", "Other")}
 MAX_NIGHTS = 90
 
 

@@ -4270,7 +4270,7 @@ The database as it was is in %1</source>
     <message>
         <location filename="../../ui/reports/texts.py" line="38"/>
         <source>Walk-in</source>
-        <translation>到店</translation>
+        <translation>散客</translation>
     </message>
     <message>
         <location filename="../../ui/reports/texts.py" line="39"/>

@@ -28,6 +28,7 @@ class _Loaded:
     channels: list[str]
     conflicts: list[Conflict]
     attention: list[AttentionInfo]
+    labels: dict[str, str]  # channel name → the name the owner gave it
 
 
 class ReservationsPage(Page):
@@ -79,11 +80,12 @@ class ReservationsPage(Page):
     def _fetch(self, property_id: int) -> _Loaded:
         """Runs on the database thread: plain rows only."""
         service = self.ctx.services.reservations
+        labels = {c.name: c.label for c in self.ctx.services.channels.list(property_id)}
         return _Loaded(service.list(property_id), service.channels(property_id), service.overbookings(property_id),
-                       service.attention(property_id))
+                       service.attention(property_id), labels)
 
     def _show(self, loaded: _Loaded) -> None:
-        self.bookings.show_rows(loaded.rows, loaded.channels)
+        self.bookings.show_rows(loaded.rows, loaded.channels, loaded.labels)
         if self._select_after_load is not None and self.bookings.select_booking(self._select_after_load):
             self.tabs.setCurrentWidget(self.bookings)
             self._select_after_load = None

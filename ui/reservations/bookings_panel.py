@@ -52,6 +52,7 @@ class BookingsPanel(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
+        self._labels: dict[str, str] = {}  # channel name → its label, with each load
         self.heading = QLabel()
         self.search = QLineEdit(self)
         self.search.setObjectName("reservation_search")
@@ -135,7 +136,9 @@ class BookingsPanel(QWidget):
             Column(self.tr("Departure"), lambda r: r.departure.isoformat()),
             Column(self.tr("Nights"), lambda r: str(r.nights), True, lambda r: r.nights),
             Column(self.tr("Amount"), lambda r: format_minor(r.amount_minor, r.currency), True, lambda r: r.amount_minor),
-            Column(self.tr("Source"), lambda r: r.channel or source_label(r.source)),
+            # the name the owner gave the channel (携程 Ctrip), not its short name (ctrip)
+            Column(self.tr("Source"), lambda r: self._labels.get(r.channel, r.channel) if r.channel
+                   else source_label(r.source), tooltip=lambda r: r.channel or ""),
             Column(self.tr("Status"), self._status_text),
             Column(self.tr("Room"), lambda r: r.room_number or ""),
             Column(self.tr("Phone"), lambda r: r.guest_phone),
@@ -149,7 +152,9 @@ class BookingsPanel(QWidget):
         return text
 
     # --- data ---------------------------------------------------------------------------------
-    def show_rows(self, rows: Sequence[ReservationInfo], channels: Sequence[str]) -> None:
+    def show_rows(self, rows: Sequence[ReservationInfo], channels: Sequence[str],
+                  labels: dict[str, str] | None = None) -> None:
+        self._labels = dict(labels or {})
         chosen = self.detail.booking.id if self.detail.booking else None
         self._fill_channels(channels)
         self.model.set_rows(rows)
@@ -167,7 +172,7 @@ class BookingsPanel(QWidget):
         self.channel.addItem(self.tr("All channels"), ANY)
         self.channel.addItem(self.tr("Direct (phone, WeChat, walk-in, other)"), DIRECT)
         for name in channels:
-            self.channel.addItem(name, name)
+            self.channel.addItem(self._labels.get(name, name), name)
         index = self.channel.findData(current) if current is not ANY else 0
         self.channel.setCurrentIndex(max(0, index))
         self.channel.blockSignals(False)

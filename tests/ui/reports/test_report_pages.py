@@ -63,7 +63,7 @@ def test_reports_page_numbers_charts_and_tooltips(window, qtbot, app_context, tm
     chart = page.occupancy_chart
     assert len(chart.categories) == 15 and chart.series[0].values[0] == pytest.approx(1 / 18)
     assert chart.series[0].values[1] == pytest.approx(3 / 18)  # tonight: 王芳, Emily Carter, 赵雪
-    assert [c for c in page.channel_chart.categories] == ["电话", "微信", "到店"]
+    assert [c for c in page.channel_chart.categories] == ["电话", "微信", "散客"]
     assert page.channel_model.rowCount() == 3 and page.month_model.rowCount() >= 1
     assert page.channel_model.index(0, 3).data() == "¥7,422"  # phone: 1764 + 3152 + 716 + 1790
     # Hover over tonight's point: the tooltip names the night and the rate.
@@ -101,7 +101,7 @@ def test_reports_page_filters_and_workbook_export(window, qtbot, app_context, tm
     qtbot.waitUntil(path.exists)
     app_context.db_tasks.wait()
     ws = load_workbook(path)["渠道"]
-    assert [ws.cell(r, 2).value for r in (2, 3)] == ["电话", "到店"] and len(ws._charts) == 2
+    assert [ws.cell(r, 2).value for r in (2, 3)] == ["电话", "散客"] and len(ws._charts) == 2
 
 
 def test_charts_say_so_when_a_period_is_empty(window, qtbot):

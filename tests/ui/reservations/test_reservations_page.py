@@ -125,3 +125,20 @@ def test_moving_the_last_booking_to_a_free_suite_clears_the_board(page, qtbot):
     detail.move_button.click()
     qtbot.waitUntil(lambda: page.tabs.tabText(1) == "Overbookings (0)")
     assert [r.room_number for r in page.model.rows if r.guest_name == "王三"] == ["301"]
+
+
+def test_a_channel_booking_shows_the_name_the_owner_gave_the_channel(page, qtbot):
+    from sqlalchemy import update
+
+    from channelmgr.db.models import Channel
+
+    with page.ctx.services.db.session() as s:
+        s.execute(update(Channel).where(Channel.name == "ctrip").values(display_name="携程 Ctrip"))
+    page.loaded = False
+    page.reload()
+    qtbot.waitUntil(lambda: page.loaded)
+    source = next(c for c, col in enumerate(page.model.columns) if col.header == "Source")
+    sources = {page.model.index(r, source).data() for r in range(page.model.rowCount())}
+    assert "携程 Ctrip" in sources and "ctrip" not in sources  # not its short name
+    panel = page.bookings
+    assert panel.channel.itemText(panel.channel.findData("ctrip")) == "携程 Ctrip"
