@@ -128,5 +128,7 @@ class SyncLogView(QWidget):
             Column(self.tr("Attempts"), lambda e: str(e.attempts), True, lambda e: e.attempts),
             Column(self.tr("Result"), lambda e: self.texts.result(e.result)),
             # A long error is elided in its cell; the tooltip always carries the whole text.
-            Column(self.tr("Error"), lambda e: e.error, tooltip=lambda e: e.error),
+            # An audit row's text repeats its message in the log's English: the tooltip keeps it.
+            Column(self.tr("Error"), lambda e: "" if e.message.startswith(AUDIT_PREFIX) else e.error,
+                   tooltip=lambda e: e.error),
         ]

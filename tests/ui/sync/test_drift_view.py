@@ -77,6 +77,9 @@ def test_audit_now_lists_a_planted_price_and_push_again_settles_it(page, qtbot, 
     qtbot.waitUntil(lambda: len(audit_rows()) >= 2, timeout=10000)
     assert ("Drift audit: 1 difference(s)", "audit:differences") in audit_rows()
     assert ("Drift audit: No difference", "audit:clean") in audit_rows()
+    error_column = 9
+    assert {log.model.index(r, error_column).data() for r in range(log.model.rowCount())
+            if (log.model.index(r, 2).data() or "").startswith("Drift")} == {""}  # not the log's English again
 
 
 def test_accept_theirs_asks_first_then_writes_their_min_stay_into_the_calendar(page, qtbot, ota, monkeypatch):
