@@ -37,7 +37,7 @@ from sqlalchemy import select  # noqa: E402
 
 from channelmgr.channels.adapter import adapter_for, request_kind  # noqa: E402
 from channelmgr.channels.channex_messages import endpoint_of  # noqa: E402
-from channelmgr.channels.opentravel_client import Credentials  # noqa: E402
+from channelmgr.channels.send_result import Credentials  # noqa: E402
 from channelmgr.channels.sandbox import serve  # noqa: E402
 from channelmgr.db.engine import open_database  # noqa: E402
 from channelmgr.db.models import CalendarDay, PriceOverride, RatePlan, RoomType  # noqa: E402

@@ -32,7 +32,8 @@ sys.path.insert(0, str(ROOT))
 TMP = tempfile.TemporaryDirectory()
 os.environ["CHANNELMGR_DATA_DIR"] = TMP.name  # the vault key of this run, not the user's
 
-from channelmgr.channels.opentravel_client import Credentials, OpenTravelClient  # noqa: E402
+from channelmgr.channels.send_result import Credentials  # noqa: E402
+from channelmgr.channels.opentravel_client import OpenTravelClient  # noqa: E402
 from channelmgr.channels.opentravel_messages import build_notif  # noqa: E402
 from channelmgr.channels.sandbox import serve  # noqa: E402
 from channelmgr.db.engine import open_database  # noqa: E402

@@ -39,7 +39,8 @@ import requests  # noqa: E402
 from sqlalchemy import select  # noqa: E402
 
 from channelmgr.actor import Actor  # noqa: E402
-from channelmgr.channels.opentravel_client import Credentials, OpenTravelClient  # noqa: E402
+from channelmgr.channels.send_result import Credentials  # noqa: E402
+from channelmgr.channels.opentravel_client import OpenTravelClient  # noqa: E402
 from channelmgr.channels.opentravel_messages import build_notif, elements_per_range  # noqa: E402
 from channelmgr.channels.adapter import adapter_for  # noqa: E402
 from channelmgr.channels.sandbox import ListingConfig, serve  # noqa: E402

@@ -62,6 +62,16 @@ class RoomContent:
     def name(self, language: str) -> str:
         return dict(self.names).get(language, "")
 
+    def carried(self) -> dict:
+        """What the room's message is built from: its fingerprint, so a change to a local code, a
+        local photo or an attribute not carried does not resend an unchanged message."""
+        return {name: getattr(self, name) for name in _CARRIED}
+
+
+# RoomContent's fields that reach the channel (check-in/out times travel in the property's part)
+_CARRIED = ("names", "descriptions", "max_occupancy", "max_adults", "max_children", "standard_occupancy",
+            "bed_count", "bed_codes", "view_code", "amenity_codes", "photo_urls")
+
 
 @dataclass(frozen=True)
 class PropertyContent:

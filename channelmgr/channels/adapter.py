@@ -10,7 +10,7 @@ channel's ``protocol`` they ask :func:`adapter_for` for a :class:`ChannelAdapter
 * binds the channel's endpoint and credentials into a :class:`ChannelConnection` for one pass.
 
 A connection turns ranges into requests, sends them and classifies the reply as a
-:class:`~channelmgr.channels.opentravel_client.SendResult` (OK · PARTIAL · REJECTED · RETRYABLE ·
+:class:`~channelmgr.channels.send_result.SendResult` (OK · PARTIAL · REJECTED · RETRYABLE ·
 FATAL), so retries, pacing, acknowledgement and the sync log work the same for every protocol.
 ``OutgoingMessage`` is the request as the log sees it: a name, the bytes sent, and the ranges
 behind it.

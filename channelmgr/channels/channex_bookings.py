@@ -19,7 +19,7 @@ from urllib.parse import quote, urlencode
 
 from channelmgr.channels.errors import ProtocolError
 from channelmgr.channels.json_safety import parse_untrusted_json
-from channelmgr.channels.opentravel_messages import OutgoingMessage, decimal_to_minor
+from channelmgr.channels.opentravel_messages import OutgoingMessage, json_amount_to_minor
 
 FEED_PATH = "api/v1/booking_revisions/feed"
 FEED_NAME = "GET booking_revisions/feed"
@@ -140,11 +140,8 @@ def _count(value: Any, what: str, problems: list[str]) -> int:
 def _amount(value: Any, currency: str | None, what: str, problems: list[str]) -> int | None:
     if value is None:
         return None
-    if not isinstance(value, (str, int)) or isinstance(value, bool):
-        problems.append(f"{what} {value!r} is not an amount")
-        return None
     try:
-        return decimal_to_minor(str(value), currency or "CNY")  # the exponent: 2 for CNY and most
+        return json_amount_to_minor(value, currency or "CNY")  # the exponent: 2 for CNY and most
     except ValueError as exc:
         problems.append(f"{what}: {exc}")
         return None

@@ -82,8 +82,9 @@ def _judged(message: OutgoingMessage, document: dict[str, Any], status: int, con
     warnings = _warnings_of(document)
     refused: dict[int, list[OtaIssue]] = {}
     unplaced: list[OtaIssue] = []
+    sent = _values_sent(message) if warnings else []  # parsed once, not once per warning
     for warning in warnings:
-        index, issue = _placed(message, warning)
+        index, issue = _placed(message, warning, sent)
         if index is None:
             unplaced.append(issue)
         else:
@@ -114,8 +115,9 @@ def _warnings_of(document: dict[str, Any]) -> list[Any]:
     return found if isinstance(found, list) else [found]
 
 
-def _placed(message: OutgoingMessage, warning: Any) -> tuple[int | None, OtaIssue]:
-    """The 0-based value the warning is about (None: it names none we sent) and its issue."""
+def _placed(message: OutgoingMessage, warning: Any, sent: list[dict[str, Any]]) -> tuple[int | None, OtaIssue]:
+    """The 0-based value the warning is about (None: it names none we sent) and its issue;
+    ``sent``: the values of the request, as sent."""
     if not isinstance(warning, dict):
         return None, OtaIssue("warning", str(warning)[:200])
     text = _text_of(warning.get("warning") or warning.get("message") or warning.get("title") or warning)
@@ -125,10 +127,10 @@ def _placed(message: OutgoingMessage, warning: Any) -> tuple[int | None, OtaIssu
     if index is None:
         echoed = {k: warning[k] for k in _IDENTITY if k in warning}
         if echoed:
-            for number, value in enumerate(_values_sent(message)):
+            for number, value in enumerate(sent):
                 if all(value.get(k) == v for k, v in echoed.items()):
                     return number, OtaIssue("warning", text, record_id=str(number + 1))
-    return None, OtaIssue("warning", f"{text} (names no value we sent: {_short(warning)})")
+    return None, OtaIssue("warning", f"{text} (names no value we sent: {_text_of(warning)[:120]})")
 
 
 def _values_sent(message: OutgoingMessage) -> list[dict[str, Any]]:
@@ -143,10 +145,6 @@ def _text_of(value: Any) -> str:
     if isinstance(value, list):
         return ", ".join(_text_of(v) for v in value)[:300]
     return str(value)[:300]
-
-
-def _short(value: Any) -> str:
-    return _text_of(value)[:120]
 
 
 def _errors_of(document: dict[str, Any]) -> str:

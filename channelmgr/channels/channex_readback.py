@@ -14,13 +14,12 @@ date that is not one, a count that is not a whole number) is refused with where 
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal, InvalidOperation
 from typing import Any, Hashable, Mapping
 from urllib.parse import urlencode
 
 from channelmgr.channels.errors import ProtocolError
 from channelmgr.channels.json_safety import parse_untrusted_json
-from channelmgr.channels.opentravel_messages import OutgoingMessage, decimal_to_minor
+from channelmgr.channels.opentravel_messages import OutgoingMessage, json_amount_to_minor
 
 CellKey = tuple[str, str, str, date]  # kind, remote room, remote rate ("" for availability), night
 READ_NAMES = {"availability": "GET availability", "restrictions": "GET restrictions"}
@@ -88,11 +87,8 @@ def _entries(body: bytes, what: str):
 
 def _minor(value: Any, currency: str, where: str) -> int:
     try:
-        if isinstance(value, bool) or not isinstance(value, (str, int)):
-            raise ValueError(f"{value!r} is not an amount")
-        Decimal(str(value))
-        return decimal_to_minor(str(value), currency)
-    except (ValueError, InvalidOperation) as exc:
+        return json_amount_to_minor(value, currency)
+    except ValueError as exc:
         raise ProtocolError(f"{where}: {exc}") from None
 
 

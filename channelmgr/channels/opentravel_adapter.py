@@ -13,15 +13,15 @@ import requests
 
 from channelmgr.channels.adapter import ReadBackFailed, ReadBackKey, ReadBackValues, Timeout
 from channelmgr.channels.errors import Failure, FailureKind, ProtocolError
-from channelmgr.channels.opentravel_client import Credentials, OpenTravelClient, Outcome, SendResult
+from channelmgr.channels.http_transport import checked_endpoint
+from channelmgr.channels.send_result import Credentials, Outcome, SendResult
+from channelmgr.channels.opentravel_client import OpenTravelClient
 from channelmgr.channels.opentravel_content import build_property_content_notif, build_room_content_notif
 from channelmgr.channels.opentravel_messages import OutgoingMessage, build_notif, elements_per_range
 from channelmgr.channels.opentravel_read_back import (build_avail_get, build_rate_plan_get, parse_avail_get,
                                                       parse_rate_plan)
 from channelmgr.channels.opentravel_reservations import build_notif_report, build_read_request, parse_res_retrieve
 from channelmgr.sync.ranges import Range
-
-_UNUSED_HTTP_SESSION = object()  # check_endpoint builds a client only to ask it; it never sends
 
 
 class OpenTravelConnection:
@@ -82,7 +82,7 @@ class OpenTravelAdapter:
         return elements_per_range(rng)
 
     def check_endpoint(self, endpoint: str) -> None:
-        OpenTravelClient(endpoint, Credentials("", ""), session=_UNUSED_HTTP_SESSION)
+        checked_endpoint(endpoint)
 
     def connect(self, endpoint: str, hotel_code: str, credentials: Credentials, *,
                 session: requests.Session | None, timeout: Timeout, settings=None,

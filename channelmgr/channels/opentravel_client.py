@@ -22,8 +22,7 @@ from channelmgr.channels.http_transport import HttpTransport, refused_reply
 from channelmgr.channels.opentravel_messages import OutgoingMessage
 from channelmgr.channels.opentravel_responses import OtaIssue, judge, parse_response
 # Re-exported: most callers know these from here, where they were born.
-from channelmgr.channels.send_result import (Credentials, Outcome, SendResult, first_issues,  # noqa: F401
-                                              first_issues_of)
+from channelmgr.channels.send_result import Credentials, Outcome, SendResult, first_issues, first_issues_of
 
 log = logging.getLogger(__name__)
 

@@ -100,6 +100,14 @@ def decimal_to_minor(text: str, currency: str) -> int:
     return int(value)
 
 
+def json_amount_to_minor(value: object, currency: str) -> int:
+    """A JSON amount — a decimal string ("388.00") or a whole number — in minor units; raises
+    ValueError for anything else (true, 1.5 as a float, "abc", more decimals than the currency has)."""
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        raise ValueError(f"{value!r} is not an amount")
+    return decimal_to_minor(str(value), currency)
+
+
 def elements_per_range(rng: Range) -> int:
     """How many message elements (items) a range becomes; pass to ``ranges.pack``."""
     return 3 if isinstance(rng.cell, RestrictionCell) else 1
@@ -171,8 +179,12 @@ _BUILDERS: dict[type, Callable[..., OutgoingMessage]] = {
 }
 
 
-def _q(tag: str) -> str:
+def ota_tag(tag: str) -> str:
+    """An element name in the OpenTravel namespace, as lxml spells it: {http://…/2003/05}Tag."""
     return f"{{{OTA_NS}}}{tag}"
+
+
+_q = ota_tag
 
 
 def ota_root(name: str, echo_token: str | None = None, timestamp: datetime | None = None) -> etree._Element:

@@ -14,7 +14,7 @@ import time
 from dataclasses import dataclass, replace
 from typing import Callable
 
-from channelmgr.channels.opentravel_client import Outcome, SendResult
+from channelmgr.channels.send_result import Outcome, SendResult
 from channelmgr.channels.opentravel_messages import OutgoingMessage
 from channelmgr.channels.throttle import Pacer, TokenBucket
 

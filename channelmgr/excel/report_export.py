@@ -20,7 +20,7 @@ from ..reports.occupancy import OccupancyReport
 from ..reports.pace import PaceReport
 from ..reports.revenue import RevenueReport
 from .problems import ExportResult
-from .reservations_export import SOURCE_LABELS
+from ..reservations.desk_bookings import DESK_SOURCE_NAMES
 from .styles import print_fit_to_width, register_styles, set_widths, styled
 
 REPORT_KINDS = ("occupancy", "revenue", "channels", "pace")
@@ -161,7 +161,7 @@ def write_revenue_workbook(report: RevenueReport, path: Path, lang: str) -> Expo
 def channel_label(line, zh: bool) -> str:
     if line.is_ota:
         return line.label
-    pair = SOURCE_LABELS.get(line.channel)
+    pair = DESK_SOURCE_NAMES.get(line.channel)
     return pair[0 if zh else 1] if pair else line.channel
 
 

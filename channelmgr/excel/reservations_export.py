@@ -45,7 +45,6 @@ STATUS_LABELS = {
     "confirmed": ("已确认", "Confirmed"), "cancelled": ("已取消", "Cancelled"), "no_show": ("未到店", "No-show"),
     "checked_in": ("已入住", "Checked in"), "checked_out": ("已离店", "Checked out"),
 }
-SOURCE_LABELS = DESK_SOURCE_NAMES  # one wording for the desk sources everywhere
 
 
 def _pick(pair: tuple[str, str], lang: str) -> str:
@@ -67,7 +66,7 @@ def write_reservations_workbook(rows: Sequence[ReservationInfo], path: Path, lan
     ws.append([styled(ws, _pick(c[1:3], lang), "cm header") for c in COLUMNS])
     yes, no = YES_NO[lang]
     for r in rows:
-        source = r.channel or _pick(SOURCE_LABELS.get(r.source, (r.source, r.source)), lang)
+        source = r.channel or _pick(DESK_SOURCE_NAMES.get(r.source, (r.source, r.source)), lang)
         status = _pick(STATUS_LABELS.get(r.status, (r.status, r.status)), lang)
         ws.append([
             r.id, source, r.remote_id, r.room_type_code, r.room_number,

@@ -100,14 +100,15 @@ class DashboardService:
         desk = [b for b in self._bookings(property_id, today - timedelta(days=1), today + timedelta(days=1))
                 if b.status not in NOT_SOLD]
         labels = {c.name: c.label for c in self._channels(property_id)}
-        names = {rt.code: rt.name_zh for rt in self._room_types(property_id)}
+        room_types = self._room_types(property_id)  # its completeness scores are worked out once
+        names = {rt.code: rt.name_zh for rt in room_types}
         arrivals = [_desk(b, labels, names) for b in desk if b.arrival == today]
         departures = [_desk(b, labels, names) for b in desk if b.departure == today]
         in_house = sum(1 for b in desk if b.arrival <= today < b.departure)
         ahead = night_figures(rows, today, today + timedelta(days=max(WINDOWS)))
         occupancy = {n: figures(resolved.rooms * n, ahead.total(0, n)) for n in WINDOWS}
         return Dashboard(property_id, today, resolved.currency, resolved.rooms, arrivals, departures, in_house,
-                         occupancy, ahead.sold, self.alerts(property_id), self._month(property_id, rows, today))
+                         occupancy, ahead.sold, self.alerts(property_id, room_types), self._month(property_id, rows, today))
 
     def _month(self, property_id: int, rows, today: date) -> MonthRevenue:
         first, end = today.replace(day=1), next_month(today)
@@ -119,12 +120,13 @@ class DashboardService:
             share = sum(part.target_between(first, end) for part in split_target(target))
         return MonthRevenue(months(first, end)[0].label, sum(nf.gross[:cut]), sum(nf.gross[cut:]), share)
 
-    def alerts(self, property_id: int) -> list[Alert]:
+    def alerts(self, property_id: int, room_types: list | None = None) -> list[Alert]:
         alerts: list[Alert] = []
         by_type: dict[str, int] = {}
         for conflict in self._overbookings(property_id):
             by_type[conflict.room_type_code] = by_type.get(conflict.room_type_code, 0) + 1
-        room_types = self._room_types(property_id)
+        if room_types is None:
+            room_types = self._room_types(property_id)
         names = {rt.code: rt.name_zh for rt in room_types}  # the owner's name for it, not its code
         alerts += [Alert("overbooking", names.get(code) or code, nights, code) for code, nights in by_type.items()]
         audits = self._last_audits(property_id)

@@ -94,7 +94,7 @@ def plan_content(session: Session, channel: "ChannelConfig", *, force: bool = Fa
                     f"{house.check_out_until or '-'} 接收（所有房型都能做到的时间）"))
     amenities, photos, not_carried = carried_counts(r.content for r in changed)
     summary = ContentSummary(
-        taken=True, room_types=len(changed), unchanged=len(rooms) - len(changed),
+        taken=True, room_types=len(changed),
         property_part=property_part in parts, amenities=amenities, photos=photos,
         local_photos=sum(r.content.local_photos for r in changed), not_carried=not_carried,
         requests_planned=len(parts), held_back=len(on_hold))
@@ -138,5 +138,5 @@ def _mapped_rooms(session: Session, channel: "ChannelConfig") -> tuple[list[Room
                 room_type=code, text_zh=f"房型 {code} 未映射：不发送它的房型内容"))
             continue
         content = room_content(code, attributes or {})
-        rooms.append(RoomPart(f"room_type:{type_id}", codes, content, fingerprint(content, codes)))
+        rooms.append(RoomPart(f"room_type:{type_id}", codes, content, fingerprint(content.carried(), codes)))
     return rooms, warnings

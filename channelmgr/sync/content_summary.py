@@ -16,7 +16,6 @@ from ..language import say
 class ContentSummary:
     taken: bool                      # the channel's capability ``content``
     room_types: int = 0              # room types whose content is to be sent (changed, or forced)
-    unchanged: int = 0               # mapped room types the channel already shows as they are
     property_part: bool = False      # the property's part (check-in/out, names, contact) is to be sent
     amenities: int = 0               # amenity codes in what is to be sent
     photos: int = 0                  # photo URLs in what is to be sent

@@ -49,8 +49,6 @@ Series = tuple[Cell, Values]
 
 _RESTRICTION_NAMES = {"cta": "closed to arrival", "ctd": "closed to departure", "min_stay": "minimum stay",
                       "max_stay": "maximum stay", "stop_sell": "stop-sell"}
-_RESTRICTION_NAMES_ZH = {"cta": "禁止入住", "ctd": "禁止离店", "min_stay": "最少入住", "max_stay": "最多入住",
-                         "stop_sell": "停售"}
 
 
 @dataclass(frozen=True)
@@ -237,7 +235,7 @@ def _restrictions(
             f"{_RESTRICTION_NAMES[name]} is set on {n} night(s) of {code} but channel {channel.name} "
             f"does not take it: not sent",
             room_type=code, nights=n, detail=name,
-            text_zh=f"{code} 有 {n} 晚设置了{_RESTRICTION_NAMES_ZH[name]}，但渠道 {channel.name} 不接收：未发送",
+            text_zh=f"{code} 有 {n} 晚设置了{notes.RESTRICTION_SHORT[name][1]}，但渠道 {channel.name} 不接收：未发送",
         )
         for name, n in sorted(dropped.items())
     ]

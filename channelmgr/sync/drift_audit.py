@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 
 from ..channels.adapter import ReadBackFailed, adapter_for, reads_back, whole_feed
 from ..channels.errors import Failure, FailureKind
-from ..channels.opentravel_client import Credentials
+from ..channels.send_result import Credentials
 from ..db.base import utcnow
 from ..db.models import Channel, SyncLog
 from ..errors import UserError

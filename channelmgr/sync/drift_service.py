@@ -48,6 +48,9 @@ class DriftService:
         self.auditor = DriftAuditor(sync.engine)
         self.nightly_prices = nightly_prices  # the price guard's view of "what the cell shows now"
         self._reports: dict[int, AuditReport] = {}
+        # The last audits the sync log held when this desk started; the reports above supersede
+        # them. Read once, not every scheduler round (the log only grows).
+        self._logged_runs: dict[int, AuditRun] | None = None
         self._queued: set[int] = set()  # channels with an audit on their lane: never two at once
         self._lock = threading.Lock()
 
@@ -95,9 +98,14 @@ class DriftService:
         queued = []
         with self.db.session() as s:
             channels = [load_channel_config(s, cid) for cid in channel_ids]
-            runs: dict[int, AuditRun] = {}
-            for property_id in {c.property_id for c in channels}:
-                runs.update(last_runs(s, property_id))
+            if self._logged_runs is None:
+                self._logged_runs = {}
+                for property_id in {c.property_id for c in channels}:
+                    self._logged_runs.update(last_runs(s, property_id))
+        with self._lock:
+            runs = dict(self._logged_runs)
+            runs.update((cid, AuditRun(cid, r.at, r.status, len(r.differences), r.summary()))
+                        for cid, r in self._reports.items())
         for channel in channels:
             adapter = adapter_for(channel.protocol)
             if not (reads_back(adapter) or whole_feed(adapter)):

@@ -23,7 +23,7 @@ import requests
 
 from ..channels.errors import Failure, FailureKind
 from ..channels.adapter import ChannelConnection, adapter_for, carries_content, pushes, request_kind
-from ..channels.opentravel_client import Credentials, Outcome, SendResult
+from ..channels.send_result import Credentials, Outcome, SendResult
 from ..channels.retry import RetryPolicy, send_with_retry
 from ..channels.throttle import Pacer
 from ..db.base import utcnow
@@ -147,13 +147,13 @@ class SyncEngine:
         held = prepared.diff.parked or (report.content is not None and report.content.held_back)
         if dry_run or not channel.enabled or not (prepared.requests or content_parts):
             if held:
-                report = _with_failures(report, _refusals(runtime))
+                report = report.with_failures(_refusals(runtime))
             return replace(report, finished_at=utcnow())
 
         try:
             password = self._password(channel)
         except UserError as exc:
-            return _with_failures(replace(report, finished_at=utcnow()), [password_failure(exc)])
+            return replace(report, finished_at=utcnow()).with_failures([password_failure(exc)])
         connection = adapter_for(channel.protocol).connect(
             channel.endpoint, channel.hotel_code, Credentials(channel.username, password),
             timeout=(CONNECT_TIMEOUT, channel.settings.timeout_seconds), session=runtime.http,
@@ -178,7 +178,7 @@ class SyncEngine:
         failures = tally.failures
         if held:
             failures = failures + _refusals(runtime)
-        return _with_failures(replace(
+        return replace(
             report,
             finished_at=utcnow(),
             requests_sent=tally.requests,
@@ -186,7 +186,7 @@ class SyncEngine:
             cells_refused=tally.refused,
             retry_later=tally.retry_later,
             content=replace(report.content, acknowledged=tally.content_acknowledged) if report.content else None,
-        ), failures)
+        ).with_failures(failures)
 
     def _prepare(self, channel_id: int, refusals: ParkedRefusals, *, full: bool, dry_run: bool,
                  hold_refused: bool, content_only: bool = False) -> _Prepared:
@@ -318,12 +318,6 @@ class _Tally:
 
 def _refusals(runtime: ChannelRuntime) -> list[Failure]:
     return [Failure(FailureKind.CHANNEL_REFUSED, text) for text in runtime.refusals.errors()]
-
-
-def _with_failures(report: PassReport, failures: list[Failure]) -> PassReport:
-    """Set the failures (each once, in order) and their full texts as ``errors``."""
-    unique = tuple(dict.fromkeys(failures))
-    return replace(report, failures=unique, errors=tuple(dict.fromkeys(f.detail for f in unique)))
 
 
 def _nights(rng: Range) -> int:

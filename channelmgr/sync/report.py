@@ -46,10 +46,10 @@ class PassReport:
     capabilities: tuple[CapabilityNote, ...] = ()  # what the channel's capabilities skip or translate
     content: ContentSummary | None = None  # the listing-content part; None for a channel that is not pushed
 
-    def with_more_failures(self, extra) -> "PassReport":
-        """The same report with ``extra`` failures too (each once): e.g. the reservation pull's."""
-        failures = tuple(dict.fromkeys((*self.failures, *extra)))
-        return replace(self, failures=failures, errors=tuple(dict.fromkeys((*self.errors, *(f.detail for f in extra)))))
+    def with_failures(self, failures) -> "PassReport":
+        """The report with these failures (each once, in order) and their full texts as ``errors``."""
+        unique = tuple(dict.fromkeys(failures))
+        return replace(self, failures=unique, errors=tuple(dict.fromkeys(f.detail for f in unique)))
 
     @property
     def pending_content(self) -> int:

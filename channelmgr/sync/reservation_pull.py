@@ -26,7 +26,7 @@ from typing import Callable
 from ..actor import SYSTEM_ROLE, Actor
 from ..channels.errors import Failure, FailureKind, ProtocolError
 from ..channels.adapter import ChannelConnection, adapter_for, whole_feed
-from ..channels.opentravel_client import Credentials, Outcome, SendResult
+from ..channels.send_result import Credentials, Outcome, SendResult
 from ..channels.retry import RetryPolicy, send_with_retry
 from ..db.engine import Database
 from ..errors import UserError

@@ -209,4 +209,4 @@ class SyncService:
         report = self.engine.run_pass(channel_id, runtime, full=options.full, retry_refused=options.retry_refused)
         # The status board, the indicator and the dashboard read this report: a channel whose
         # bookings could not be read is not in sync even when nothing was left to push.
-        return report.with_more_failures(runtime.pull_failures) if runtime.pull_failures else report
+        return report.with_failures((*report.failures, *runtime.pull_failures)) if runtime.pull_failures else report

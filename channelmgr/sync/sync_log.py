@@ -18,7 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..files import atomic_target
-from ..channels.opentravel_client import SendResult
+from ..channels.send_result import SendResult
 from ..db.models import Channel, SyncLog
 from ..privacy.masking import mask_text
 

@@ -251,473 +251,473 @@
 <context>
     <name>AuditTexts</name>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="17"/>
+        <location filename="../../ui/security/audit_texts.py" line="19"/>
         <source>Created</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="18"/>
+        <location filename="../../ui/security/audit_texts.py" line="20"/>
         <source>Changed</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="19"/>
+        <location filename="../../ui/security/audit_texts.py" line="21"/>
         <source>Deleted</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="20"/>
+        <location filename="../../ui/security/audit_texts.py" line="22"/>
         <source>Set</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="21"/>
+        <location filename="../../ui/security/audit_texts.py" line="23"/>
         <source>Cleared</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="22"/>
+        <location filename="../../ui/security/audit_texts.py" line="24"/>
         <source>Archived</source>
         <translation>归档</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="23"/>
+        <location filename="../../ui/security/audit_texts.py" line="25"/>
         <source>Duplicated</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="24"/>
+        <location filename="../../ui/security/audit_texts.py" line="26"/>
         <source>Reordered</source>
         <translation>调整顺序</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="25"/>
+        <location filename="../../ui/security/audit_texts.py" line="27"/>
         <source>Enabled</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="26"/>
+        <location filename="../../ui/security/audit_texts.py" line="28"/>
         <source>Mapped</source>
         <translation>映射</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="27"/>
+        <location filename="../../ui/security/audit_texts.py" line="29"/>
         <source>Unmapped</source>
         <translation>取消映射</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="28"/>
+        <location filename="../../ui/security/audit_texts.py" line="30"/>
         <source>Moved</source>
         <translation>移动</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="29"/>
-        <location filename="../../ui/security/audit_texts.py" line="108"/>
+        <location filename="../../ui/security/audit_texts.py" line="31"/>
+        <location filename="../../ui/security/audit_texts.py" line="121"/>
         <source>Bulk edit</source>
         <translation>批量修改</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="30"/>
-        <location filename="../../ui/security/audit_texts.py" line="109"/>
+        <location filename="../../ui/security/audit_texts.py" line="32"/>
+        <location filename="../../ui/security/audit_texts.py" line="122"/>
         <source>Copy week</source>
         <translation>复制一周</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="31"/>
-        <location filename="../../ui/security/audit_texts.py" line="110"/>
+        <location filename="../../ui/security/audit_texts.py" line="33"/>
+        <location filename="../../ui/security/audit_texts.py" line="123"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="32"/>
-        <location filename="../../ui/security/audit_texts.py" line="111"/>
+        <location filename="../../ui/security/audit_texts.py" line="34"/>
+        <location filename="../../ui/security/audit_texts.py" line="124"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="33"/>
+        <location filename="../../ui/security/audit_texts.py" line="35"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="34"/>
+        <location filename="../../ui/security/audit_texts.py" line="36"/>
         <source>Room status</source>
         <translation>房间状态</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="35"/>
+        <location filename="../../ui/security/audit_texts.py" line="37"/>
         <source>Room assigned</source>
         <translation>分配房间</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="36"/>
-        <location filename="../../ui/security/audit_texts.py" line="113"/>
+        <location filename="../../ui/security/audit_texts.py" line="38"/>
+        <location filename="../../ui/security/audit_texts.py" line="126"/>
         <source>Check-in</source>
         <translation>入住</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="37"/>
-        <location filename="../../ui/security/audit_texts.py" line="114"/>
+        <location filename="../../ui/security/audit_texts.py" line="39"/>
+        <location filename="../../ui/security/audit_texts.py" line="127"/>
         <source>Check-out</source>
         <translation>退房</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="38"/>
+        <location filename="../../ui/security/audit_texts.py" line="40"/>
         <source>Cancelled</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="39"/>
+        <location filename="../../ui/security/audit_texts.py" line="41"/>
         <source>No-show</source>
         <translation>未到店</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="40"/>
+        <location filename="../../ui/security/audit_texts.py" line="42"/>
         <source>Ended</source>
         <translation>结束</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="41"/>
+        <location filename="../../ui/security/audit_texts.py" line="43"/>
         <source>Resolved</source>
         <translation>已处理</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="42"/>
+        <location filename="../../ui/security/audit_texts.py" line="44"/>
         <source>Overbooking resolved</source>
         <translation>超订已处理</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="43"/>
+        <location filename="../../ui/security/audit_texts.py" line="45"/>
         <source>Signed in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="44"/>
+        <location filename="../../ui/security/audit_texts.py" line="46"/>
         <source>Wrong password</source>
         <translation>密码错误</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="45"/>
+        <location filename="../../ui/security/audit_texts.py" line="47"/>
         <source>Sign-in refused</source>
         <translation>拒绝登录</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="46"/>
+        <location filename="../../ui/security/audit_texts.py" line="48"/>
         <source>Locked</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="47"/>
+        <location filename="../../ui/security/audit_texts.py" line="49"/>
         <source>Password changed</source>
         <translation>修改密码</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="48"/>
+        <location filename="../../ui/security/audit_texts.py" line="50"/>
         <source>Password reset</source>
         <translation>重置密码</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="49"/>
+        <location filename="../../ui/security/audit_texts.py" line="51"/>
         <source>Refused</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="50"/>
+        <location filename="../../ui/security/audit_texts.py" line="52"/>
         <source>Guest data purged</source>
         <translation>清除客人资料</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="51"/>
+        <location filename="../../ui/security/audit_texts.py" line="53"/>
         <source>Export with phone numbers</source>
         <translation>导出含完整电话</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="52"/>
+        <location filename="../../ui/security/audit_texts.py" line="54"/>
         <source>Backup</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="53"/>
+        <location filename="../../ui/security/audit_texts.py" line="55"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="54"/>
+        <location filename="../../ui/security/audit_texts.py" line="56"/>
         <source>Restore refused</source>
         <translation>拒绝恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="55"/>
+        <location filename="../../ui/security/audit_texts.py" line="57"/>
         <source>Password could not be opened</source>
         <translation>密码无法解开</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="61"/>
+        <location filename="../../ui/security/audit_texts.py" line="71"/>
         <source>Calendar</source>
         <translation>房态日历</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="62"/>
+        <location filename="../../ui/security/audit_texts.py" line="72"/>
         <source>Rate plan</source>
         <translation>价格计划</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="63"/>
+        <location filename="../../ui/security/audit_texts.py" line="73"/>
         <source>Price rule</source>
         <translation>价格规则</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="64"/>
+        <location filename="../../ui/security/audit_texts.py" line="74"/>
         <source>Room type</source>
         <translation>房型</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="65"/>
+        <location filename="../../ui/security/audit_texts.py" line="75"/>
         <source>Room</source>
         <translation>房间</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="66"/>
+        <location filename="../../ui/security/audit_texts.py" line="76"/>
         <source>Room out of order</source>
         <translation>停用房间</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="67"/>
+        <location filename="../../ui/security/audit_texts.py" line="77"/>
         <source>Property</source>
         <translation>物业</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="68"/>
+        <location filename="../../ui/security/audit_texts.py" line="78"/>
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="69"/>
+        <location filename="../../ui/security/audit_texts.py" line="79"/>
         <source>Reservation</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="70"/>
+        <location filename="../../ui/security/audit_texts.py" line="80"/>
         <source>Needs attention</source>
         <translation>待处理</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="71"/>
+        <location filename="../../ui/security/audit_texts.py" line="81"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="72"/>
+        <location filename="../../ui/security/audit_texts.py" line="82"/>
         <source>Permission</source>
         <translation>权限</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="73"/>
+        <location filename="../../ui/security/audit_texts.py" line="83"/>
         <source>Setting</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="74"/>
+        <location filename="../../ui/security/audit_texts.py" line="84"/>
         <source>Backup settings</source>
         <translation>备份设置</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="75"/>
+        <location filename="../../ui/security/audit_texts.py" line="85"/>
         <source>Privacy</source>
         <translation>隐私</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="76"/>
+        <location filename="../../ui/security/audit_texts.py" line="86"/>
         <source>Revenue target</source>
         <translation>营收目标</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="77"/>
+        <location filename="../../ui/security/audit_texts.py" line="87"/>
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="86"/>
+        <location filename="../../ui/security/audit_texts.py" line="99"/>
         <source>Command line</source>
         <translation>命令行</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="87"/>
+        <location filename="../../ui/security/audit_texts.py" line="100"/>
         <source>Command line: sync</source>
         <translation>命令行：同步</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="88"/>
+        <location filename="../../ui/security/audit_texts.py" line="101"/>
         <source>Command line: calendar edit</source>
         <translation>命令行：修改房态</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="89"/>
+        <location filename="../../ui/security/audit_texts.py" line="102"/>
         <source>Desktop</source>
         <translation>桌面端</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="90"/>
+        <location filename="../../ui/security/audit_texts.py" line="103"/>
         <source>Desktop: reservations</source>
         <translation>桌面端：订单</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="91"/>
+        <location filename="../../ui/security/audit_texts.py" line="104"/>
         <source>Desktop: new booking</source>
         <translation>桌面端：新建订单</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="92"/>
+        <location filename="../../ui/security/audit_texts.py" line="105"/>
         <source>Desktop: needs attention</source>
         <translation>桌面端：待处理</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="93"/>
+        <location filename="../../ui/security/audit_texts.py" line="106"/>
         <source>First start</source>
         <translation>首次启动</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="94"/>
+        <location filename="../../ui/security/audit_texts.py" line="107"/>
         <source>Change password</source>
         <translation>修改密码</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="95"/>
+        <location filename="../../ui/security/audit_texts.py" line="108"/>
         <source>Users dialog</source>
         <translation>用户管理</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="96"/>
+        <location filename="../../ui/security/audit_texts.py" line="109"/>
         <source>Settings page</source>
         <translation>设置页</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="97"/>
+        <location filename="../../ui/security/audit_texts.py" line="110"/>
         <source>Channels page</source>
         <translation>渠道页</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="98"/>
+        <location filename="../../ui/security/audit_texts.py" line="111"/>
         <source>Channels page: push</source>
         <translation>渠道页：推送</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="99"/>
+        <location filename="../../ui/security/audit_texts.py" line="112"/>
         <source>Rooms panel</source>
         <translation>房间面板</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="100"/>
+        <location filename="../../ui/security/audit_texts.py" line="113"/>
         <source>Room type list</source>
         <translation>房型列表</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="101"/>
+        <location filename="../../ui/security/audit_texts.py" line="114"/>
         <source>Room type editor</source>
         <translation>房型编辑</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="102"/>
+        <location filename="../../ui/security/audit_texts.py" line="115"/>
         <source>Room board</source>
         <translation>房态板</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="103"/>
+        <location filename="../../ui/security/audit_texts.py" line="116"/>
         <source>Prices page</source>
         <translation>价格页</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="104"/>
+        <location filename="../../ui/security/audit_texts.py" line="117"/>
         <source>Front desk</source>
         <translation>前台</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="105"/>
+        <location filename="../../ui/security/audit_texts.py" line="118"/>
         <source>Export dialog</source>
         <translation>导出对话框</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="106"/>
+        <location filename="../../ui/security/audit_texts.py" line="119"/>
         <source>Excel import</source>
         <translation>Excel 导入</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="107"/>
+        <location filename="../../ui/security/audit_texts.py" line="120"/>
         <source>Dashboard</source>
         <translation>首页</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="112"/>
+        <location filename="../../ui/security/audit_texts.py" line="125"/>
         <source>Walk-in</source>
         <translation>散客入住</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="115"/>
+        <location filename="../../ui/security/audit_texts.py" line="128"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="116"/>
+        <location filename="../../ui/security/audit_texts.py" line="129"/>
         <source>Reservation pull</source>
         <translation>拉取订单</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="117"/>
+        <location filename="../../ui/security/audit_texts.py" line="130"/>
         <source>Daily backup</source>
         <translation>每日备份</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="118"/>
+        <location filename="../../ui/security/audit_texts.py" line="131"/>
         <source>Daily privacy purge</source>
         <translation>每日隐私清理</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="119"/>
+        <location filename="../../ui/security/audit_texts.py" line="132"/>
         <source>Demo data</source>
         <translation>演示数据</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="120"/>
+        <location filename="../../ui/security/audit_texts.py" line="133"/>
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="121"/>
+        <location filename="../../ui/security/audit_texts.py" line="134"/>
         <source>Purge now</source>
         <translation>立即清理</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="122"/>
+        <location filename="../../ui/security/audit_texts.py" line="135"/>
         <source>Restore…</source>
         <translation>恢复…</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="123"/>
+        <location filename="../../ui/security/audit_texts.py" line="136"/>
         <source>Command line: backup create</source>
         <translation>命令行：创建备份</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="130"/>
+        <location filename="../../ui/security/audit_texts.py" line="142"/>
         <source>Reservation pull from %1</source>
         <translation>从 %1 拉取订单</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="131"/>
+        <location filename="../../ui/security/audit_texts.py" line="143"/>
         <source>Booking from %1</source>
         <translation>来自 %1 的订单</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="132"/>
+        <location filename="../../ui/security/audit_texts.py" line="144"/>
         <source>iCal feed %1</source>
         <translation>iCal 日历 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="133"/>
+        <location filename="../../ui/security/audit_texts.py" line="145"/>
         <source>Import %1</source>
         <translation>导入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="134"/>
+        <location filename="../../ui/security/audit_texts.py" line="146"/>
         <source>Command line: restore %1</source>
         <translation>命令行：恢复 %1</translation>
     </message>
@@ -910,109 +910,109 @@ The database as it was is in %1</source>
 <context>
     <name>BookingsPanel</name>
     <message>
-        <location filename="../../ui/reservations/bookings_panel.py" line="58"/>
+        <location filename="../../ui/reservations/bookings_panel.py" line="59"/>
         <source>Search guest, phone or reservation number</source>
         <translation>搜索客人、电话或订单号</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/bookings_panel.py" line="60"/>
+        <location filename="../../ui/reservations/bookings_panel.py" line="61"/>
         <source>Nights from</source>
         <translation>入住晚从</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/bookings_panel.py" line="72"/>
+        <location filename="../../ui/reservations/bookings_panel.py" line="73"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/bookings_panel.py" line="101"/>
+        <location filename="../../ui/reservations/bookings_panel.py" line="102"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/bookings_panel.py" line="131"/>
+        <location filename="../../ui/reservations/bookings_panel.py" line="132"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/bookings_panel.py" line="132"/>
+        <location filename="../../ui/reservations/bookings_panel.py" line="133"/>
         <source>Guest</source>
         <translation>客人</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/bookings_panel.py" line="133"/>
+        <location filename="../../ui/reservations/bookings_panel.py" line="134"/>
         <source>Room type</source>
         <translation>房型</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/bookings_panel.py" line="134"/>
+        <location filename="../../ui/reservations/bookings_panel.py" line="135"/>
         <source>Arrival</source>
         <translation>入住</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/bookings_panel.py" line="135"/>
+        <location filename="../../ui/reservations/bookings_panel.py" line="136"/>
         <source>Departure</source>
         <translation>离店</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/bookings_panel.py" line="136"/>
+        <location filename="../../ui/reservations/bookings_panel.py" line="137"/>
         <source>Nights</source>
         <translation>间夜</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/bookings_panel.py" line="137"/>
+        <location filename="../../ui/reservations/bookings_panel.py" line="138"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/bookings_panel.py" line="138"/>
+        <location filename="../../ui/reservations/bookings_panel.py" line="140"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/bookings_panel.py" line="139"/>
+        <location filename="../../ui/reservations/bookings_panel.py" line="142"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/bookings_panel.py" line="140"/>
+        <location filename="../../ui/reservations/bookings_panel.py" line="143"/>
         <source>Room</source>
         <translation>房间</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/bookings_panel.py" line="141"/>
+        <location filename="../../ui/reservations/bookings_panel.py" line="144"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/bookings_panel.py" line="142"/>
+        <location filename="../../ui/reservations/bookings_panel.py" line="145"/>
         <source>Reservation no.</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/bookings_panel.py" line="148"/>
+        <location filename="../../ui/reservations/bookings_panel.py" line="151"/>
         <source>overbooked</source>
         <translation>超订</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/bookings_panel.py" line="167"/>
+        <location filename="../../ui/reservations/bookings_panel.py" line="172"/>
         <source>All channels</source>
         <translation>全部渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/bookings_panel.py" line="168"/>
+        <location filename="../../ui/reservations/bookings_panel.py" line="173"/>
         <source>Direct (phone, WeChat, walk-in, other)</source>
         <translation>直订（电话、微信、到店、其他）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/reservations/bookings_panel.py" line="194"/>
+        <location filename="../../ui/reservations/bookings_panel.py" line="199"/>
         <source>%n reservation(s)</source>
         <translation>
             <numerusform>%n 个订单</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/bookings_panel.py" line="196"/>
+        <location filename="../../ui/reservations/bookings_panel.py" line="201"/>
         <source>%1 of %2 shown</source>
         <translation>显示 %1 / %2</translation>
     </message>
@@ -4839,32 +4839,32 @@ The database as it was is in %1</source>
 <context>
     <name>ReservationsPage</name>
     <message>
-        <location filename="../../ui/pages/reservations.py" line="47"/>
+        <location filename="../../ui/pages/reservations.py" line="48"/>
         <source>New booking…</source>
         <translation>新建订单…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reservations.py" line="48"/>
+        <location filename="../../ui/pages/reservations.py" line="49"/>
         <source>A booking taken by phone, WeChat or at the desk</source>
         <translation>电话、微信或到店的订单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reservations.py" line="73"/>
+        <location filename="../../ui/pages/reservations.py" line="74"/>
         <source>Reservations</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reservations.py" line="96"/>
+        <location filename="../../ui/pages/reservations.py" line="98"/>
         <source>Bookings</source>
         <translation>订单列表</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reservations.py" line="97"/>
+        <location filename="../../ui/pages/reservations.py" line="99"/>
         <source>Overbookings (%1)</source>
         <translation>超订（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reservations.py" line="98"/>
+        <location filename="../../ui/pages/reservations.py" line="100"/>
         <source>Needs attention (%1)</source>
         <translation>待处理（%1）</translation>
     </message>
@@ -5718,7 +5718,7 @@ The database as it was is in %1</source>
         <translation>尝试次数</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/log_view.py" line="131"/>
+        <location filename="../../ui/sync/log_view.py" line="132"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>

@@ -26,7 +26,7 @@ from typing import Callable
 from lxml import etree
 
 from channelmgr.channels.errors import ProtocolError
-from channelmgr.channels.opentravel_messages import MESSAGE_VERSION, OTA_NS, minor_to_decimal
+from channelmgr.channels.opentravel_messages import MESSAGE_VERSION, OTA_NS, minor_to_decimal, ota_tag as _q
 from channelmgr.channels.opentravel_responses import OtaIssue
 from channelmgr.channels.sandbox.notif_processing import Reply, render_response, request_issue
 from channelmgr.channels.sandbox.state import ListingState
@@ -310,10 +310,6 @@ def _with_warnings(body: bytes, warnings: list[OtaIssue]) -> bytes:
 
 def _sub(parent: etree._Element, tag: str, **attributes: str) -> etree._Element:
     return etree.SubElement(parent, _q(tag), {k: v for k, v in attributes.items() if v is not None})
-
-
-def _q(tag: str) -> str:
-    return f"{{{OTA_NS}}}{tag}"
 
 
 PROCESSORS: dict[str, Callable[[ListingState, bytes], Reply]] = {

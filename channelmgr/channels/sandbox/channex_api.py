@@ -28,12 +28,11 @@ import time
 import uuid
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from decimal import Decimal, InvalidOperation
 from typing import Any, Callable
 
 from channelmgr.channels.errors import ProtocolError
 from channelmgr.channels.json_safety import parse_untrusted_json
-from channelmgr.channels.opentravel_messages import minor_to_decimal
+from channelmgr.channels.opentravel_messages import json_amount_to_minor, minor_to_decimal
 from channelmgr.channels.sandbox import bookings as booking_desk
 from channelmgr.channels.sandbox.state import ListingState
 
@@ -230,15 +229,14 @@ def _whole(value: Any, name: str, minimum: int) -> int:
 
 
 def _amount(value: Any, currency: str, name: str) -> int:
-    if isinstance(value, bool) or not isinstance(value, (str, int)):
-        raise _Invalid(f"{name} must be a decimal string like \"388.00\", got {value!r}")
+    # The currency's own exponent, as the read-back's minor_to_decimal turns it back.
     try:
-        amount = Decimal(str(value)).scaleb(2)
-    except InvalidOperation:
-        raise _Invalid(f"{name} {value!r} is not a decimal amount") from None
-    if not amount.is_finite() or amount != amount.to_integral_value() or amount < 0:
+        amount = json_amount_to_minor(value, currency)
+    except ValueError:
+        raise _Invalid(f"{name} must be a decimal string like \"388.00\" in {currency}, got {value!r}") from None
+    if amount < 0:
         raise _Invalid(f"{name} {value!r} is not an amount in {currency}")
-    return int(amount)
+    return amount
 
 
 # --- reads ----------------------------------------------------------------------------------------

@@ -27,7 +27,7 @@ from lxml import etree
 
 from channelmgr.catalog.ota_codes import OTA_CODE_LISTS
 from channelmgr.channels.opentravel_content import DESCRIPTIVE_CONTENT
-from channelmgr.channels.opentravel_messages import OTA_NS
+from channelmgr.channels.opentravel_messages import ota_tag as _q
 from channelmgr.channels.opentravel_responses import OtaIssue
 from channelmgr.channels.sandbox.bookings import parse_request
 from channelmgr.channels.sandbox.notif_processing import Reply, render_response, request_issue
@@ -207,10 +207,6 @@ def _check_sequence(element: etree._Element, order: tuple[str, ...], where: str,
             problems.add(where, f"{name} is out of order or repeated in {etree.QName(element).localname} "
                                 f"(the schema's order: {', '.join(order)})")
         last = max(last, position)
-
-
-def _q(tag: str) -> str:
-    return f"{{{OTA_NS}}}{tag}"
 
 
 PROCESSORS: dict[str, Callable[[ListingState, bytes], Reply]] = {CONTENT_PATH: process_content}

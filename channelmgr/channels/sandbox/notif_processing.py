@@ -35,6 +35,7 @@ from channelmgr.channels.opentravel_messages import (
     OTA_NS,
     RATE_AMOUNT,
     decimal_to_minor,
+    ota_tag as _q,
 )
 from channelmgr.channels.opentravel_responses import OtaIssue
 from channelmgr.channels.sandbox.listings import ListingConfig
@@ -135,10 +136,6 @@ def render_response(name: str, echo_token: str | None, errors: list[OtaIssue]) -
                 if value is not None:
                     error.set(attribute, value)
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8")
-
-
-def _q(tag: str) -> str:
-    return f"{{{OTA_NS}}}{tag}"
 
 
 def request_issue(code: str, text: str, type_: str = "3") -> OtaIssue:

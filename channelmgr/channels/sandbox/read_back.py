@@ -21,7 +21,7 @@ from typing import Callable, Hashable, Iterable, Iterator
 from lxml import etree
 
 from channelmgr.channels.errors import ProtocolError
-from channelmgr.channels.opentravel_messages import OTA_NS, minor_to_decimal
+from channelmgr.channels.opentravel_messages import minor_to_decimal, ota_tag as _q
 from channelmgr.channels.sandbox.notif_processing import Reply, render_response, request_issue
 from channelmgr.channels.sandbox.state import ListingState, Restrictions
 from channelmgr.channels.xml_safety import parse_untrusted_xml
@@ -149,10 +149,6 @@ def _response_root(name: str, echo: str | None) -> etree._Element:
 
 def _sub(parent: etree._Element, tag: str, **attributes: str) -> etree._Element:
     return etree.SubElement(parent, _q(tag), attributes)
-
-
-def _q(tag: str) -> str:
-    return f"{{{OTA_NS}}}{tag}"
 
 
 PROCESSORS: dict[str, Callable[[ListingState, bytes], Reply]] = {

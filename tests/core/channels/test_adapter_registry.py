@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from channelmgr.channels.adapter import PROTOCOLS, adapter_for
-from channelmgr.channels.opentravel_client import Credentials
+from channelmgr.channels.send_result import Credentials
 from channelmgr.sync.ranges import AvailCell, Range, RestrictionCell
 
 

@@ -7,7 +7,8 @@ from datetime import date
 import pytest
 import requests
 
-from channelmgr.channels.opentravel_client import Credentials, OpenTravelClient, Outcome
+from channelmgr.channels.send_result import Credentials, Outcome
+from channelmgr.channels.opentravel_client import OpenTravelClient
 from channelmgr.channels.opentravel_messages import build_inv_count_notif
 from channelmgr.sync.ranges import AvailCell, coalesce
 

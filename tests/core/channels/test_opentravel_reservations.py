@@ -9,7 +9,8 @@ import requests
 from lxml import etree
 
 from channelmgr.channels.errors import HostileXmlError, ProtocolError
-from channelmgr.channels.opentravel_client import Credentials, OpenTravelClient, Outcome
+from channelmgr.channels.send_result import Credentials, Outcome
+from channelmgr.channels.opentravel_client import OpenTravelClient
 from channelmgr.channels.opentravel_messages import OTA_NS
 from channelmgr.channels.opentravel_reservations import build_notif_report, build_read_request, parse_res_retrieve
 

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from channelmgr.channels.opentravel_client import Outcome, SendResult
+from channelmgr.channels.send_result import Outcome, SendResult
 from channelmgr.channels.opentravel_messages import build_inv_count_notif
 from channelmgr.channels.retry import RetryPolicy, send_with_retry
 from channelmgr.channels.throttle import TokenBucket

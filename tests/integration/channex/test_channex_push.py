@@ -16,6 +16,7 @@ import requests
 from sqlalchemy import func, select
 
 from channelmgr.channels.errors import FailureKind
+from channelmgr.channels.opentravel_messages import decimal_to_minor
 from channelmgr.channels.sandbox import FaultRule, serve
 from channelmgr.db.models import AckedState, CalendarDay, RoomType, SyncLog
 from tests.integration.channex.conftest import PROPERTY, TODAY
@@ -43,7 +44,7 @@ def hub_cells(world) -> dict:
     for plan, nights in read_back(world.ota, "restrictions").items():
         for night, value in nights.items():
             if "rate" in value:
-                cells[("rate", room_of[plan], plan, night)] = (int(value["rate"].replace(".", "")), "CNY")
+                cells[("rate", room_of[plan], plan, night)] = (decimal_to_minor(value["rate"], "CNY"), "CNY")
             if "closed_to_arrival" in value:
                 min_stay = value.get("min_stay_through", value.get("min_stay_arrival"))
                 cells[("restriction", room_of[plan], plan, night)] = (

@@ -8,7 +8,7 @@ from datetime import timedelta
 
 from channelmgr.channels.adapter import ReadBackFailed, adapter_for
 from channelmgr.channels.errors import FailureKind
-from channelmgr.channels.opentravel_client import Credentials
+from channelmgr.channels.send_result import Credentials
 from channelmgr.channels.sandbox import FaultRule
 from channelmgr.sync.channels import load_channel_config
 from channelmgr.sync.drift import AuditStatus

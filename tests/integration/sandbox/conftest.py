@@ -10,7 +10,8 @@ from datetime import date, timedelta
 
 import pytest
 
-from channelmgr.channels.opentravel_client import Credentials, OpenTravelClient
+from channelmgr.channels.send_result import Credentials
+from channelmgr.channels.opentravel_client import OpenTravelClient
 from channelmgr.channels.sandbox import ListingConfig, serve
 
 TODAY = date(2026, 6, 1)  # pinned, a Monday: "past" and "horizon" must not depend on when CI runs

@@ -7,7 +7,7 @@ import pytest
 import requests
 
 from channelmgr.catalog.listing_content import property_content, room_content
-from channelmgr.channels.opentravel_client import Outcome
+from channelmgr.channels.send_result import Outcome
 from channelmgr.channels.opentravel_content import build_property_content_notif, build_room_content_notif
 from channelmgr.channels.opentravel_messages import OTA_NS
 from channelmgr.channels.opentravel_responses import parse_response

@@ -10,7 +10,8 @@ import time
 import pytest
 import requests
 
-from channelmgr.channels.opentravel_client import Credentials, OpenTravelClient, Outcome
+from channelmgr.channels.send_result import Credentials, Outcome
+from channelmgr.channels.opentravel_client import OpenTravelClient
 from channelmgr.channels.opentravel_messages import build_notif
 from channelmgr.channels.retry import RetryPolicy, send_with_retry
 from channelmgr.channels.sandbox import FaultRule

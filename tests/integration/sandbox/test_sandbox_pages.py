@@ -7,7 +7,8 @@ import json
 import pytest
 import requests
 
-from channelmgr.channels.opentravel_client import Credentials, OpenTravelClient, Outcome
+from channelmgr.channels.send_result import Credentials, Outcome
+from channelmgr.channels.opentravel_client import OpenTravelClient
 from channelmgr.channels.opentravel_messages import build_notif
 from channelmgr.channels.sandbox import ListingConfig, load_listings, serve
 from channelmgr.channels.sandbox.__main__ import main

@@ -6,7 +6,8 @@ from datetime import date
 
 import requests
 
-from channelmgr.channels.opentravel_client import Credentials, OpenTravelClient, Outcome
+from channelmgr.channels.send_result import Credentials, Outcome
+from channelmgr.channels.opentravel_client import OpenTravelClient
 from channelmgr.channels.opentravel_messages import build_notif, elements_per_range
 from channelmgr.channels.opentravel_responses import parse_response
 from channelmgr.sync.ranges import AvailCell, RateCell, RestrictionCell, coalesce, minimum_requests, pack

@@ -11,7 +11,7 @@ import requests
 
 from channelmgr.channels.adapter import ReadBackFailed, adapter_for
 from channelmgr.channels.errors import FailureKind
-from channelmgr.channels.opentravel_client import Credentials
+from channelmgr.channels.send_result import Credentials
 from channelmgr.channels.opentravel_read_back import build_avail_get
 from channelmgr.channels.opentravel_responses import parse_response
 from channelmgr.sync.acked import storage_key
