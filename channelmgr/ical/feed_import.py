@@ -93,12 +93,13 @@ def import_feed(db: Database, property_id: int, room_type_code: str, feed_name: 
                          carries_guest_details=False).run(raws) if raws else []
     counts = {"created": 0, "modified": 0, "cancelled": 0}
     unchanged = overbooked = 0
+    gone_ids = {g[0] for g in gone}
     for r in results:
         if r.outcome is IngestOutcome.UNCHANGED:
             unchanged += 1
         elif r.outcome in (IngestOutcome.STORED, IngestOutcome.OVERBOOKED):
             overbooked += r.outcome is IngestOutcome.OVERBOOKED
-            kind = "cancelled" if r.remote_id in {g[0] for g in gone} else None
+            kind = "cancelled" if r.remote_id in gone_ids else None
             counts[kind or ("modified" if r.message == "modified" else "created")] += 1
         else:  # cannot happen for events the parser accepted; say it rather than count it wrong
             raise UserError(f"{where}: event {r.remote_id} was not stored ({r.message})",

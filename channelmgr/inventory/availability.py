@@ -173,7 +173,8 @@ def load_snapshot(
     # Core rows fetched whole (.all()): the ORM adds nothing here, and iterating a result row by
     # row costs a driver call per row.
     conn, offsets = session.connection(), DayOffsets(start)
-    booked = _running_counts(n, _booked_ranges(conn, property_id, type_ids, start, end, offsets))
+    booked = _running_counts(n, _booked_ranges(conn, property_id, type_ids, start, end, offsets,
+                                               by_type=room_type_ids is not None))
     out_of_order = _out_of_order_counts(conn, type_ids, start, end, n, offsets)
     settings = _calendar_settings(conn, type_ids, start, end, offsets)
     main_plans = [rt.main_rate_plan_id for rt in types if rt.main_rate_plan_id]
@@ -224,11 +225,7 @@ def _room_types(session: Session, property_id: int, only: Sequence[int] | None) 
         query = query.where(RoomType.id.in_(only))
     types = session.execute(query).all()
     ids = [t.id for t in types]
-    counts = dict(
-        session.execute(
-            select(Room.room_type_id, func.count()).where(Room.room_type_id.in_(ids)).group_by(Room.room_type_id)
-        ).all()
-    )
+    counts = _room_counts(session, ids)
     main_plans: dict[int, tuple[int, str]] = {}
     plan_rows = session.execute(
         select(RatePlan.room_type_id, RatePlan.id, RatePlan.code)
@@ -251,22 +248,67 @@ def _room_types(session: Session, property_id: int, only: Sequence[int] | None) 
     ]
 
 
-def _booked_ranges(conn: Connection, property_id: int, type_ids: list[int], start: date, end: date, offsets: DayOffsets):
+def held_nights(
+    session: Session, property_id: int, start: date, end: date, room_type_ids: Sequence[int] | None = None
+) -> dict[int, tuple[int, list[int]]]:
+    """Per room type (archived ones left out): its rooms, and per night of ``[start, end)`` how
+    many of them are booked or out of order.
+
+    The physical part of the calendar, which the ledger checks a sale against
+    (reservations/occupancy.py). Settings, prices and day marks are not read: a sale needs none of
+    them, and a channel batch loads this once per transaction.
+    """
+    query = select(RoomType.id).where(RoomType.property_id == property_id, ~RoomType.archived)
+    if room_type_ids is not None:
+        query = query.where(RoomType.id.in_(room_type_ids))
+    type_ids = list(session.scalars(query))
+    counts = _room_counts(session, type_ids)
+    n = max(0, (end - start).days)
+    conn, offsets = session.connection(), DayOffsets(start)
+    booked = _running_counts(n, _booked_ranges(conn, property_id, type_ids, start, end, offsets,
+                                               by_type=room_type_ids is not None))
+    out_of_order = _out_of_order_counts(conn, type_ids, start, end, n, offsets)
+    nobody = [0] * n
+    return {
+        type_id: (counts.get(type_id, 0),
+                  [b + o for b, o in zip(booked.get(type_id) or nobody, out_of_order.get(type_id) or nobody)])
+        for type_id in type_ids
+    }
+
+
+def _room_counts(session: Session, type_ids: list[int]) -> dict[int, int]:
+    return dict(
+        session.execute(
+            select(Room.room_type_id, func.count()).where(Room.room_type_id.in_(type_ids)).group_by(Room.room_type_id)
+        ).all()
+    )
+
+
+# Up to this many room types, a narrow load asks the database for their bookings alone (the
+# room type index); beyond it, one scan by property and a filter here is quicker.
+_NARROW_TYPES = 8
+
+
+def _booked_ranges(conn: Connection, property_id: int, type_ids: list[int], start: date, end: date,
+                   offsets: DayOffsets, *, by_type: bool = False):
     """(room type, first night, end) of every booking holding a room in the window, as day offsets.
 
     The one query that can return a row per booking of two years: fetched straight from the driver
     (batch_sql.fetch_rows), by property (its index beats the room types' for long windows), and
-    narrowed to ``type_ids`` here.
+    narrowed to ``type_ids`` here. ``by_type``: the caller wants a few of the property's types (a
+    channel batch for one room type of fifty): then they are asked for by type, so the other
+    types' bookings are not fetched only to be dropped.
     """
-    rows = fetch_rows(
-        conn,
-        select(Reservation.room_type_id, raw_dates(Reservation.arrival), raw_dates(Reservation.departure)).where(
-            Reservation.property_id == property_id,
-            or_(*(Reservation.status == status for status in HOLDING_STATUSES)),
-            Reservation.arrival < end,
-            Reservation.departure > start,
-        ),
+    query = select(Reservation.room_type_id, raw_dates(Reservation.arrival), raw_dates(Reservation.departure)).where(
+        Reservation.property_id == property_id,
+        or_(*(Reservation.status == status for status in HOLDING_STATUSES)),
+        Reservation.arrival < end,
+        Reservation.departure > start,
     )
+    if by_type and 0 < len(type_ids) <= _NARROW_TYPES:
+        # Equalities, not IN (list): fetch_rows takes no expanding parameters.
+        query = query.where(or_(*(Reservation.room_type_id == type_id for type_id in type_ids)))
+    rows = fetch_rows(conn, query)
     wanted = set(type_ids)
     return [(type_id, offsets[arrival], offsets[departure]) for type_id, arrival, departure in rows if type_id in wanted]
 

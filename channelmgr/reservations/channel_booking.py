@@ -103,18 +103,19 @@ def read_channel_booking(raw: dict, codes: CodeMap, default_currency: str) -> Ch
     if problems:
         raise Unusable("; ".join(dict.fromkeys(problems)))
     payload = json_safe(raw)
+    content_hash = fingerprint(payload, is_json_safe=True)
     guest = raw.get("guest") or {}
     notes = [*(raw.get("comments") or ()), *([f"email {guest['email']}"] if guest.get("email") else [])]
     return ChannelBooking(
         remote_id=str(remote_id),
-        revision=revision_of(raw),
+        revision=revision_of(raw, content_hash),
         cancelled=bool(cancelled),
         lines=tuple(lines),
         guest_name=guest_name(guest.get("given_name"), guest.get("surname"))[:100],
         guest_phone=(guest.get("phone") or "")[:50],
         notes="\n".join(notes),
         payload=payload,
-        content_hash=fingerprint(payload, is_json_safe=True),
+        content_hash=content_hash,
     )
 
 

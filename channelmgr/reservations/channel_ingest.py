@@ -20,8 +20,10 @@ Per booking the outcome is one of:
 
 Speed: bookings are applied in batches of CHUNK_SIZE per transaction. Each batch locks the
 property's room types once (selling_lock), reads availability and the rooms' nights once, and
-then works in memory, so ten thousand bookings take a few seconds, not a query per booking. A
-batch is short enough that a desk selling a room by hand waits well under its busy timeout.
+then works in memory, so ten thousand bookings take a few seconds, not a query per booking. New
+bookings are plain records written in one INSERT at the end of the batch (new_rows.py), not ORM
+objects flushed one by one. A batch is short enough that a desk selling a room by
+hand waits well under its busy timeout.
 """
 
 from __future__ import annotations
@@ -48,12 +50,15 @@ from .attention import STORED_PREFIX, booking_concerns
 from .channel_booking import ChannelBooking, CodeMap, StayLine, Unusable, read_channel_booking
 from .history import audit_view
 from .occupancy import NightCounts
+from .new_rows import NewReservation, insert_rows
 from .overbooking_flags import clear_resolved_overbookings
 from .revisions import fingerprint, is_older, json_safe, revision_of
 from .room_plan import RoomPlan
 from .selling_lock import hold_property_room_types
 
 CHUNK_SIZE = 1000
+# A booking of the ledger: loaded (ORM), or created in this batch (a plain record, new_rows.py).
+Booked = Reservation | NewReservation
 MAX_SOURCE_TEXT = 200_000  # the raw message kept beside a needs-attention booking
 
 
@@ -137,7 +142,7 @@ class _Pending:
     remote_id: str | None
     revision: str | None
     outcome: IngestOutcome
-    reservations: list[Reservation] = field(default_factory=list)
+    reservations: list[Booked] = field(default_factory=list)
     message: str = ""
 
 
@@ -151,13 +156,15 @@ class _Batch:
         self.channel = channel
         self.actor = actor.because(actor.cause or f"booking from {channel.name}")
         self.today = today
+        self.now = utcnow()  # one moment for the batch's rows: it is one transaction
         self.source_text = source_text[:MAX_SOURCE_TEXT]
         # False for a calendar feed: it never carries a guest's name or a price, so "¥0, no
         # name" says nothing about one of its bookings, and flagging each would bury the entries
         # that do need a person.
         self.carries_guest_details = carries_guest_details
-        self._audits: list[tuple[str, Reservation, dict | None]] = []
-        self._revisions: list[tuple[dict, Reservation | None]] = []
+        self._audits: list[tuple[str, Booked, dict | None]] = []
+        self._revisions: list[tuple[dict, Booked | None]] = []
+        self._new: list[NewReservation] = []  # created in this batch: written at its end (new_rows.py)
         self._released: dict[int, tuple[date, date]] = {}  # room type → window where nights were freed
 
     # --- the batch --------------------------------------------------------------------------
@@ -179,7 +186,8 @@ class _Batch:
             self._apply(raw, booking) if isinstance(booking, ChannelBooking) else self._attention(raw, booking)
             for raw, booking in read
         ]
-        s.flush()  # reservation ids exist from here on
+        s.flush()
+        insert_rows(s, channel.id, self._new)  # reservation ids exist from here on
         self._write_history()
         self._clear_resolved_overbookings()
         return [
@@ -189,7 +197,7 @@ class _Batch:
 
     def _load_state(self, remote_ids: set[str], bookings: list[ChannelBooking], read) -> None:
         s, channel = self.s, self.channel
-        self.lines: dict[str, list[Reservation]] = defaultdict(list)
+        self.lines: dict[str, list[Booked]] = defaultdict(list)
         self.revisions: dict[str, dict[str, tuple[str, str]]] = defaultdict(dict)  # id → revision → (hash, change)
         self.attention_open: dict[str, NeedsAttention] = {}
         self.attention_by_id: dict[str, list[NeedsAttention]] = defaultdict(list)
@@ -293,8 +301,8 @@ class _Batch:
         message = "a night of the stay was already full: stored and flagged" if overbooked else change
         return _Pending(booking.remote_id, booking.revision, outcome, list(lines), message)
 
-    def _create(self, number: int, line: StayLine, booking: ChannelBooking) -> Reservation:
-        r = Reservation(
+    def _create(self, number: int, line: StayLine, booking: ChannelBooking) -> NewReservation:
+        r = NewReservation(
             property_id=self.channel.property_id,
             channel_id=self.channel.id,
             source="channel",
@@ -302,15 +310,16 @@ class _Batch:
             remote_booking_id=booking.remote_id,
             status=ReservationStatus.CONFIRMED,
             room_id=None,
-            created_at=utcnow(),
+            created_at=self.now,
+            updated_at=self.now,
         )
         self._fill(r, line, booking)
         r.overbooked = self._hold(r)
-        self.s.add(r)
+        self._new.append(r)
         self._audits.append(("create", r, None))
         return r
 
-    def _modify(self, r: Reservation, line: StayLine, booking: ChannelBooking) -> bool:
+    def _modify(self, r: Booked, line: StayLine, booking: ChannelBooking) -> bool:
         before = audit_view(r)
         self._release(r)
         self._fill(r, line, booking)
@@ -320,7 +329,7 @@ class _Batch:
         self._audits.append(("modify", r, before))
         return r.overbooked
 
-    def _cancel(self, r: Reservation, revision: str) -> None:
+    def _cancel(self, r: Booked, revision: str) -> None:
         if r.status is ReservationStatus.CANCELLED:
             return
         before = audit_view(r)
@@ -331,7 +340,7 @@ class _Batch:
         self._audits.append(("cancel", r, before))
 
     @staticmethod
-    def _fill(r: Reservation, line: StayLine, booking: ChannelBooking) -> None:
+    def _fill(r: Booked, line: StayLine, booking: ChannelBooking) -> None:
         if r.room_type_id != line.room_type_id:
             r.room_id = None  # the channel changed the room type: the old room is not of it
         r.room_type_id = line.room_type_id
@@ -343,7 +352,7 @@ class _Batch:
         r.revision = booking.revision
 
     # --- nights and rooms -------------------------------------------------------------------
-    def _hold(self, r: Reservation) -> bool:
+    def _hold(self, r: Booked) -> bool:
         """Take the booking's nights (and a room); True when a night had no room left for it."""
         full = self.nights.full_nights(r.room_type_id, r.arrival, r.departure)
         self.nights.take(r.room_type_id, r.arrival, r.departure)
@@ -360,7 +369,7 @@ class _Batch:
                 self.rooms.take(room.id, r.arrival, r.departure)
         return bool(full)
 
-    def _release(self, r: Reservation) -> None:
+    def _release(self, r: Booked) -> None:
         if r.status not in HOLDING_STATUSES:
             return
         self.nights.release(r.room_type_id, r.arrival, r.departure)
@@ -381,7 +390,7 @@ class _Batch:
             "channel_id": self.channel.id,
             "remote_id": booking.remote_id,
             "revision": booking.revision,
-            "received_at": utcnow(),
+            "received_at": self.now,
             "change": change,
             "status": status,
             "actor": self.actor.user,
@@ -399,13 +408,13 @@ class _Batch:
         rows carry what security.audit.record writes (who, why, what, before → after).
         """
         if self._revisions:
-            self.s.execute(insert(ReservationRevision), [
+            self.s.connection().execute(insert(ReservationRevision.__table__), [
                 {**row, "reservation_id": booking.id if booking is not None else None}
                 for row, booking in self._revisions
             ])
         if self._audits:
             at = utcnow()
-            self.s.execute(insert(AuditEntry), [
+            self.s.connection().execute(insert(AuditEntry.__table__), [
                 {"at": at, "actor": self.actor.user, "cause": self.actor.cause, "action": action,
                  "entity": "reservation", "entity_id": str(booking.id), "before": before, "after": audit_view(booking)}
                 for action, booking, before in self._audits

@@ -1,7 +1,7 @@
 """Nights held per room type, kept current inside one ledger transaction.
 
-Loaded once from the calendar's snapshot (``load_snapshot``: rooms, holding bookings and rooms out
-of order per night), then updated in memory as the transaction books and releases nights, so a
+Loaded once from the calendar's physical counts (``held_nights``: rooms, holding bookings and rooms
+out of order per night), then updated in memory as the transaction books and releases nights, so a
 batch of thousands of channel bookings checks availability without a query per booking. Valid only
 under the selling lock (channelmgr/reservations/selling_lock.py), which keeps other writers out.
 
@@ -17,11 +17,7 @@ from typing import Sequence
 
 from sqlalchemy.orm import Session
 
-from ..inventory.availability import load_snapshot
-
-
-def _no_prices(_session, rate_plan_ids, start, end) -> dict:
-    return {}  # availability only: skip the price queries
+from ..inventory.availability import held_nights
 
 
 class NightCounts:
@@ -35,12 +31,9 @@ class NightCounts:
     def load(
         cls, session: Session, property_id: int, start: date, end: date, room_type_ids: Sequence[int] | None = None
     ) -> "NightCounts":
-        snapshot = load_snapshot(session, property_id, start, end, _no_prices, start, room_type_ids)
-        totals, held = {}, {}
-        for row, cells in zip(snapshot.rows, snapshot.cells):
-            totals[row.id] = row.room_count
-            held[row.id] = [cell.booked + cell.out_of_order for cell in cells]
-        return cls(start, end, totals, held)
+        loaded = held_nights(session, property_id, start, end, room_type_ids)
+        return cls(start, end, {t: rooms for t, (rooms, _) in loaded.items()},
+                   {t: nights for t, (_, nights) in loaded.items()})
 
     def _row(self, room_type_id: int) -> list[int]:
         # A type the snapshot does not show (archived) has no rooms to sell: every night is full.

@@ -15,13 +15,16 @@ from datetime import date, datetime, timezone
 from typing import Any
 
 
-def revision_of(booking: dict) -> str:
-    """The revision a parsed channel booking carries, or its fingerprint when it names none."""
+def revision_of(booking: dict, content_hash: str | None = None) -> str:
+    """The revision a parsed channel booking carries, or its fingerprint when it names none.
+
+    ``content_hash``: the booking's fingerprint when the caller has it already (a feed's events
+    name no revision, so each would otherwise be hashed twice)."""
     for key in ("revision", "modified", "created"):
         value = booking.get(key)
         if value not in (None, ""):
             return str(value)[:64]
-    return "content:" + fingerprint(booking)[:24]
+    return "content:" + (content_hash or fingerprint(booking))[:24]
 
 
 def _order_key(revision: str) -> tuple[str, Any] | None:

@@ -27,7 +27,16 @@ from ..db.models import Reservation, RoomType
 
 def hold_room_types(session: Session, room_type_ids: Iterable[int]) -> None:
     """Lock these room types for selling until the transaction ends (ids in order: no deadlock)."""
-    for type_id in sorted(set(room_type_ids)):
+    type_ids = sorted(set(room_type_ids))
+    if type_ids and session.connection().dialect.name == "sqlite":
+        # SQLite's lock is the whole database's and the first write takes it, so one statement
+        # does what one per type would (a channel batch of a fifty-type property: 50 → 1).
+        session.execute(
+            update(RoomType).where(RoomType.id.in_(type_ids)).values(updated_at=RoomType.updated_at),
+            execution_options={"synchronize_session": False},
+        )
+        return
+    for type_id in type_ids:
         session.execute(
             update(RoomType).where(RoomType.id == type_id).values(updated_at=RoomType.updated_at),
             execution_options={"synchronize_session": False},

@@ -255,3 +255,24 @@ def test_a_room_held_by_a_guest_of_another_type_is_not_given_away(db, ledger, ho
     ledger.ingest(hotel.channel_id, [booking("C-9")], CHANNEL)
     row = next(r for r in ledger.list(hotel.property_id) if r.remote_id == "C-9")
     assert row.room_number == "202"
+
+
+def test_a_booking_created_modified_and_cancelled_in_one_batch_is_written_once_as_it_ends(db, ledger, hotel):
+    # New bookings are plain records written at the end of the batch (new_rows.py): the later
+    # revisions in the same batch must change that record, and its nights must be given back.
+    created = booking("C-1", arrival=TODAY, nights=2, modified="2026-05-30T10:00:00+08:00")
+    moved = booking("C-1", arrival=TODAY + 3 * D, nights=1, status="Modify", modified="2026-05-31T09:00:00+08:00")
+    kept = booking("C-2", arrival=TODAY + 3 * D, nights=1)
+    cancel = {"remote_id": "C-2", "status": "Cancel", "modified": "2026-06-01T09:00:00+08:00", "rooms": []}
+    report = ledger.ingest(hotel.channel_id, [created, moved, kept, cancel], CHANNEL)
+    assert [r.outcome for r in report.results] == [IngestOutcome.STORED] * 4
+    assert count(db, Reservation) == 2
+    rows = {r.remote_id: r for r in ledger.list(hotel.property_id)}
+    assert (rows["C-1"].arrival, rows["C-1"].departure, rows["C-1"].status) == (TODAY + 3 * D, TODAY + 4 * D, "confirmed")
+    assert rows["C-2"].status == "cancelled"
+    assert report.results[0].reservation_ids == report.results[1].reservation_ids == (rows["C-1"].id,)
+    assert free_rooms(db, hotel, "DBL", TODAY) == 2 and free_rooms(db, hotel, "DBL", TODAY + 3 * D) == 1
+    assert [h.change for h in ledger.detail(rows["C-1"].id).history] == ["created", "modified"]
+    with db.session() as s:  # the columns the ledger does not set took their defaults
+        stored = s.get(Reservation, rows["C-1"].id)
+        assert stored.commission_minor == 0 and stored.updated_at is not None
