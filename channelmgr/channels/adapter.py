@@ -85,7 +85,8 @@ class ChannelConnection(Protocol):
         ``PropertyPart``); only on adapters that ``carry_content``."""
 
     # Only when the adapter ``reads_back``:
-    #   def read_back(self, start: date, end: date, keys: Sequence[ReadBackKey]) -> ReadBackValues
+    #   def read_back(self, start, end, keys, *, send=None) -> ReadBackValues  (send: the paced, retried
+    #   send the audit passes; see read_back_requests)
     # What the channel shows for ``keys`` on nights [start, end); raises ReadBackFailed.
 
 

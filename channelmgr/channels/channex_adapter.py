@@ -15,12 +15,12 @@ import requests
 from datetime import date, timedelta
 
 from channelmgr.channels import channex_bookings, channex_messages, channex_readback
-from channelmgr.channels.errors import Failure, FailureKind, ProtocolError
-from channelmgr.channels.adapter import ReadBackFailed, ReadBackKey, ReadBackValues, Timeout
+from channelmgr.channels.read_back_requests import Send, read_all
+from channelmgr.channels.adapter import ReadBackKey, ReadBackValues, Timeout
 from channelmgr.channels.channex_client import ChannexClient
 from channelmgr.channels.http_transport import checked_endpoint
 from channelmgr.channels.opentravel_messages import OutgoingMessage
-from channelmgr.channels.send_result import Credentials, Outcome, SendResult
+from channelmgr.channels.send_result import Credentials, SendResult
 from channelmgr.sync.channel_profiles import OUR_MIN_STAY_BASIS
 from channelmgr.sync.ranges import Range
 
@@ -51,29 +51,21 @@ class ChannexConnection:
             self._revisions.setdefault(booking.get("remote_id") or "", []).append(revision_id)
         return [booking for _revision_id, booking in revisions]
 
-    def read_back(self, start: date, end: date, keys: Sequence[ReadBackKey]) -> ReadBackValues:
+    def read_back(self, start: date, end: date, keys: Sequence[ReadBackKey], *,
+                  send: Send | None = None) -> ReadBackValues:
         """What the hub shows for ``keys`` on nights [start, end), for the drift audit: its GET
-        availability and restrictions, in the engine's storage keys and value tuples. Raises
+        availability and restrictions through ``send`` (the audit's paced, retried send; see
+        read_back_requests), in the engine's storage keys and value tuples. Raises
         ReadBackFailed (nothing compared) when either read fails or cannot be trusted."""
-        wanted = set(keys)
         # the hub names a restriction by its rate plan id alone: our mappings say whose room it is
-        room_of = {rate: room for kind, room, rate, _guests in wanted if kind != "avail" and rate}
-        shown: ReadBackValues = {}
-        for endpoint in ("availability", "restrictions"):
-            result = self.send(channex_readback.read_request(self.property_id, endpoint, start,
-                                                             end - timedelta(days=1)))
-            if result.outcome is not Outcome.OK:
-                raise ReadBackFailed(result.failure)
-            try:
-                cells = (channex_readback.availability_cells(result.reply) if endpoint == "availability"
-                         else channex_readback.restriction_cells(result.reply, room_of, self.currency))
-            except ProtocolError as exc:
-                raise ReadBackFailed(Failure(FailureKind.BAD_REPLY, f"{result.message.name}: {exc}")) from None
-            for (kind, room, rate, night), value in cells.items():
-                key = (kind, room, rate, 0)  # a hub's rate is per room, not per guest count
-                if key in wanted and start <= night < end:
-                    shown.setdefault(key, {})[night] = value
-        return shown
+        room_of = {rate: room for kind, room, rate, _guests in keys if kind != "avail" and rate}
+        last = end - timedelta(days=1)
+        return read_all(send or self.send, (
+            (channex_readback.read_request(self.property_id, "availability", start, last),
+             channex_readback.availability_cells),
+            (channex_readback.read_request(self.property_id, "restrictions", start, last),
+             lambda reply: channex_readback.restriction_cells(reply, room_of, self.currency)),
+        ), keys, start, end)
 
     def acknowledgements(self, remote_ids: Sequence[str]) -> list[OutgoingMessage]:
         # One by one: each revision of each stored booking, nothing for a booking not stored.

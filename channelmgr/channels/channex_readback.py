@@ -3,8 +3,9 @@
 ``GET /api/v1/availability`` and ``GET /api/v1/restrictions`` with ``filter[property_id]``,
 ``filter[date][gte]`` and ``filter[date][lte]`` answer ``{"data": {id: {date: …}}}``: per room
 type id the rooms to sell, per rate plan id the rate and restrictions. This module builds the two
-requests and turns the replies into the engine's cell terms — ``(kind, remote room, remote rate,
-night) → value`` as ``sync.acked.storage_key`` and the cells' ``value`` name them — so a drift
+requests and turns the replies straight into :data:`~channelmgr.channels.adapter.ReadBackValues`
+— ``(kind, remote room, remote rate, 0) → {night: value}`` as ``sync.acked.storage_key`` and the
+cells' ``value`` name them (a hub's rate is per room, not per guest count: guests 0) — so a drift
 audit compares what the hub shows with the desired state night by night.
 
 Replies are input: read through ``json_safety``; a value that is not what the hub documents (a
@@ -14,14 +15,14 @@ date that is not one, a count that is not a whole number) is refused with where 
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, Hashable, Mapping
+from typing import Any, Mapping
 from urllib.parse import urlencode
 
+from channelmgr.channels.adapter import ReadBackValues
 from channelmgr.channels.errors import ProtocolError
 from channelmgr.channels.json_safety import parse_untrusted_json
 from channelmgr.channels.opentravel_messages import OutgoingMessage, json_amount_to_minor
 
-CellKey = tuple[str, str, str, date]  # kind, remote room, remote rate ("" for availability), night
 READ_NAMES = {"availability": "GET availability", "restrictions": "GET restrictions"}
 _MIN_STAY_FIELDS = ("min_stay_arrival", "min_stay_through")
 
@@ -38,19 +39,19 @@ def read_request(property_id: str, endpoint: str, first: date, last: date) -> Ou
                            http_path=f"api/v1/{endpoint}?{query}", pace="read")
 
 
-def availability_cells(body: bytes) -> dict[CellKey, tuple[Hashable, ...]]:
-    cells: dict[CellKey, tuple[Hashable, ...]] = {}
+def availability_cells(body: bytes) -> ReadBackValues:
+    cells: ReadBackValues = {}
     for room, night, count, where in _entries(body, "availability read-back"):
         if type(count) is not int or count < 0:
             raise ProtocolError(f"{where}: {count!r} is not a number of rooms")
-        cells[("avail", room, "", night)] = (count,)
+        cells.setdefault(("avail", room, "", 0), {})[night] = (count,)
     return cells
 
 
-def restriction_cells(body: bytes, room_of: Mapping[str, str], currency: str) -> dict[CellKey, tuple[Hashable, ...]]:
+def restriction_cells(body: bytes, room_of: Mapping[str, str], currency: str) -> ReadBackValues:
     """``room_of``: the hub's rate plan id → its room type id (our mappings say it); a rate plan
     we do not map is left out, as it is not ours to compare."""
-    cells: dict[CellKey, tuple[Hashable, ...]] = {}
+    cells: ReadBackValues = {}
     for plan, night, value, where in _entries(body, "restrictions read-back"):
         room = room_of.get(plan)
         if room is None:
@@ -58,12 +59,12 @@ def restriction_cells(body: bytes, room_of: Mapping[str, str], currency: str) ->
         if not isinstance(value, dict):
             raise ProtocolError(f"{where}: expected an object, got {type(value).__name__}")
         if "rate" in value:
-            cells[("rate", room, plan, night)] = (_minor(value["rate"], currency, f"{where}.rate"), currency)
+            cells.setdefault(("rate", room, plan, 0), {})[night] = (_minor(value["rate"], currency, f"{where}.rate"), currency)
         basis = [name for name in _MIN_STAY_FIELDS if name in value]
         if basis or any(k in value for k in ("closed_to_arrival", "closed_to_departure", "stop_sell")):
             min_stay = _whole(value.get(basis[0]) if basis else 1, f"{where}.{basis[0] if basis else 'min_stay'}", 1)
             max_stay = _whole(value.get("max_stay", 0), f"{where}.max_stay", 0) or None
-            cells[("restriction", room, plan, night)] = (
+            cells.setdefault(("restriction", room, plan, 0), {})[night] = (
                 _flag(value, "stop_sell", where), _flag(value, "closed_to_arrival", where),
                 _flag(value, "closed_to_departure", where), min_stay, max_stay)
     return cells

@@ -11,13 +11,13 @@ from typing import Any, Sequence
 
 import requests
 
-from channelmgr.channels.adapter import ReadBackFailed, ReadBackKey, ReadBackValues, Timeout
-from channelmgr.channels.errors import Failure, FailureKind, ProtocolError
+from channelmgr.channels.adapter import ReadBackKey, ReadBackValues, Timeout
 from channelmgr.channels.http_transport import checked_endpoint
-from channelmgr.channels.send_result import Credentials, Outcome, SendResult
+from channelmgr.channels.send_result import Credentials, SendResult
 from channelmgr.channels.opentravel_client import OpenTravelClient
 from channelmgr.channels.opentravel_content import build_property_content_notif, build_room_content_notif
 from channelmgr.channels.opentravel_messages import OutgoingMessage, build_notif, elements_per_range
+from channelmgr.channels.read_back_requests import Send, read_all
 from channelmgr.channels.opentravel_read_back import (build_avail_get, build_rate_plan_get, parse_avail_get,
                                                       parse_rate_plan)
 from channelmgr.channels.opentravel_reservations import build_notif_report, build_read_request, parse_res_retrieve
@@ -53,22 +53,14 @@ class OpenTravelConnection:
             return build_room_content_notif(self.hotel_code, remote_rooms, part.content)
         return build_property_content_notif(self.hotel_code, part.content)
 
-    def read_back(self, start: date, end: date, keys: Sequence[ReadBackKey]) -> ReadBackValues:
-        """Two reads (availability + restrictions, then prices); only ``keys`` are kept, so a code
-        the channel holds but we do not map is not reported as ours."""
-        wanted = set(keys)
-        shown: ReadBackValues = {}
-        for message, parse in ((build_avail_get(self.hotel_code, start, end), parse_avail_get),
-                               (build_rate_plan_get(self.hotel_code, start, end), parse_rate_plan)):
-            result = self.client.send(message)
-            if result.outcome is not Outcome.OK:
-                raise ReadBackFailed(result.failure)
-            try:
-                values = parse(result.reply, start, end)
-            except ProtocolError as exc:  # HostileXmlError too: refused, nothing compared
-                raise ReadBackFailed(Failure(FailureKind.BAD_REPLY, f"{message.name}: {exc}")) from None
-            shown.update((key, nights) for key, nights in values.items() if key in wanted)
-        return shown
+    def read_back(self, start: date, end: date, keys: Sequence[ReadBackKey], *,
+                  send: Send | None = None) -> ReadBackValues:
+        """Two reads (availability + restrictions, then prices), through ``send`` (the audit's
+        paced, retried send; see read_back_requests)."""
+        return read_all(send or self.send, (
+            (build_avail_get(self.hotel_code, start, end), lambda reply: parse_avail_get(reply, start, end)),
+            (build_rate_plan_get(self.hotel_code, start, end), lambda reply: parse_rate_plan(reply, start, end)),
+        ), keys, start, end)
 
 
 class OpenTravelAdapter:

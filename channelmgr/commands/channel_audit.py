@@ -13,7 +13,7 @@ import json
 import sys
 from datetime import date
 
-from ..errors import UserError
+from ..dates import parse_date
 from ..language import cli_language, say
 from ..money import format_minor
 from ..roomtypes.desk_user import desk_actor
@@ -45,7 +45,7 @@ def register(actions, common) -> None:
                               "对选中的差异采用渠道上的值，写入本店日历（记入审计）"))
     audit.add_argument("--room-type", metavar="CODE",
                        help=say("act only on this room type's differences", "只处理这个房型的差异"))
-    audit.add_argument("--night", metavar="YYYY-MM-DD",
+    audit.add_argument("--night", metavar="YYYY-MM-DD", type=parse_date,
                        help=say("act only on this night's differences", "只处理这一晚的差异"))
     audit.add_argument("--field", choices=FIELDS, help=say("act only on this field's differences", "只处理这一项的差异"))
     audit.add_argument("--force", action="store_true", help=say("accept prices the price guard finds suspicious",
@@ -57,7 +57,7 @@ def register(actions, common) -> None:
 def run_audit(args, ctx) -> int:
     services = ctx.services()
     pid = services.inventory.property_id(args.property)
-    night = _night(args.night)
+    night = args.night
     if args.channel:
         channel_ids = [services.channels.channel_id(pid, args.channel)]
     else:
@@ -74,8 +74,10 @@ def run_audit(args, ctx) -> int:
             if not chosen:
                 settled.append(report)
                 continue
-            actions.append(_act(services, report, chosen, args))
-            settled.append(drift.audit(report.channel_id).result(WAIT_SECONDS))
+            action, after = _act(services, report, chosen, args)
+            actions.append(action)
+            # accept theirs already audited once after applying: that report is what is left
+            settled.append(after or drift.audit(report.channel_id).result(WAIT_SECONDS))
         reports = settled
     if args.json:
         print(json.dumps({"in_sync": all(r.status in (AuditStatus.CLEAN, AuditStatus.CANNOT_READ_BACK) for r in reports),
@@ -101,7 +103,8 @@ def _exit_status(reports: list[AuditReport]) -> int:
     return 0
 
 
-def _act(services, report: AuditReport, chosen: list[Drift], args) -> dict:
+def _act(services, report: AuditReport, chosen: list[Drift], args) -> tuple[dict, AuditReport | None]:
+    """(what was done, the audit it already ran afterwards — None: audit again)."""
     drift = services.sync.drift
     if args.push_again:
         pass_report = drift.push_again(report.channel_id, chosen, actor=desk_actor("command line: audit push again")) \
@@ -110,7 +113,7 @@ def _act(services, report: AuditReport, chosen: list[Drift], args) -> dict:
                    f"({pass_report.cells_acknowledged} cell(s) confirmed)",
                    f"{report.channel}：已重新推送 {len(chosen)} 处差异（渠道确认 {pass_report.cells_acknowledged} 格）")
         return {"channel": report.channel, "action": "push_again", "differences": len(chosen),
-                "cells_acknowledged": pass_report.cells_acknowledged, "text": text}
+                "cells_acknowledged": pass_report.cells_acknowledged, "text": text}, None
     result = drift.accept_theirs(report, chosen, actor=desk_actor("command line: audit accept theirs"),
                                  force=args.force)
     lines = [say(f"{report.channel}: {len(result.accepted)} difference(s) taken over into our calendar",
@@ -119,12 +122,11 @@ def _act(services, report: AuditReport, chosen: list[Drift], args) -> dict:
         lines.append("  " + say(f"not taken: {_where(skipped.drift)} — {skipped.reason}",
                                 f"未采用：{_where(skipped.drift)}——{skipped.reason_zh}"))
     for left in result.still_different:
-        lines.append("  " + say(f"still different after taking it over (a price rule or the channel's "
-                                f"translation): {_where(left)}",
-                                f"采用后仍不一致（价格规则或渠道换算所致）：{_where(left)}"))
+        lines.append("  " + say(f"still different after taking it over: {_where(left)}",
+                                f"采用后仍不一致：{_where(left)}"))
     return {"channel": report.channel, "action": "accept_theirs", "accepted": len(result.accepted),
             "skipped": [{**s.drift.to_json(), "reason": s.reason} for s in result.skipped],
-            "still_different": [d.to_json() for d in result.still_different], "text": "\n".join(lines)}
+            "still_different": [d.to_json() for d in result.still_different], "text": "\n".join(lines)}, result.audit
 
 
 def report_lines(report: AuditReport) -> list[str]:
@@ -171,12 +173,3 @@ def value_text(d: Drift, value) -> str:
                    f"停售{'是' if stop else '否'}，禁止入住{'是' if cta else '否'}，禁止离店{'是' if ctd else '否'}，"
                    f"最少 {low}，最多 {high or '-'}")
     return str(value)
-
-
-def _night(text: str | None) -> date | None:
-    if text is None:
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise UserError(f"--night {text!r} is not a date (YYYY-MM-DD)", f"--night {text!r} 不是日期（YYYY-MM-DD）") from None

@@ -136,14 +136,22 @@ class _Scope:
         return list(dict.fromkeys(ids))
 
 
-def plan_bulk_edit(session: Session, request: BulkEditRequest, today: date) -> tuple[ChangeSet, int]:
-    """(the changes the request makes, the number of cells it covers); raises Refusal on bad input."""
+def load_scope(session: Session, property_id: int) -> _Scope:
+    """The property's room types and rate plans, for planning several requests (``plan_bulk_edit``)."""
+    return _Scope.load(session, property_id)
+
+
+def plan_bulk_edit(session: Session, request: BulkEditRequest, today: date, *,
+                   scope: "_Scope | None" = None) -> tuple[ChangeSet, int]:
+    """(the changes the request makes, the number of cells it covers); raises Refusal on bad input.
+    ``scope``: the property's room types and plans when the caller plans many requests at once
+    (``load_scope``), so they are read once, not once per request."""
     _check_range(request.first_night, request.last_night, today)
     if not request.weekdays:
         raise Refusal("no_weekday", "Choose at least one weekday")
     if not request.weekdays <= ALL_WEEKDAYS:
         raise Refusal("bad_weekday", f"Weekdays are 0 (Monday) to 6 (Sunday), got {sorted(request.weekdays)}")
-    scope = _Scope.load(session, request.property_id)
+    scope = scope or _Scope.load(session, request.property_id)
     type_ids = scope.room_types(request.room_type_ids)
     op = request.operation
     value = _checked_value(op, request.value)
@@ -168,7 +176,7 @@ def plan_copy_week(session: Session, request: CopyWeekRequest, today: date) -> t
     first_target = request.source_first_night + timedelta(weeks=1)
     if first_target < today:
         raise Refusal("past", f"Nights before today ({today}) cannot be changed", today=today)
-    scope = _Scope.load(session, request.property_id)
+    scope = scope or _Scope.load(session, request.property_id)
     type_ids = scope.room_types(request.room_type_ids)
     source_days = nights(request.source_first_night, request.source_first_night + timedelta(weeks=1))
     fields = [(t, f, None) for t in type_ids for f in CALENDAR_DEFAULTS]

@@ -37,13 +37,13 @@ from sqlalchemy.orm import Session
 from ..actor import Actor
 from ..db.models import AckedState, RatePlan, RoomType
 from ..inventory.availability import CalendarCell, load_snapshot
-from ..inventory.bulk_edit import BulkEditRequest, Operation, plan_bulk_edit
+from ..inventory.bulk_edit import BulkEditRequest, Operation, load_scope, plan_bulk_edit
 from ..inventory.changes import ChangeSet, write_changes
 from ..inventory.price_guard import check_typed_prices
 from ..inventory.prices import NightlyPrices
 from ..pricing.steps import PriceRefused
 from .channels import ChannelConfig
-from .drift import AVAILABILITY, PRICE, Drift
+from .drift import AVAILABILITY, PRICE, AuditReport, Drift
 
 ACCEPT_ACTION = "drift_accept"
 MAX_PRICE_MINOR = 100_000_000  # ¥1,000,000 a night: the bisection's ceiling
@@ -80,7 +80,11 @@ class AcceptResult:
     changes: ChangeSet | None
     accepted: tuple[Drift, ...]
     skipped: tuple[Skipped, ...] = ()
-    still_different: tuple[Drift, ...] = field(default=())  # accepted, yet ours is not theirs (e.g. a rule)
+    # What the one audit run after applying still found different (a price rule or the channel's
+    # translation on top of the calendar, a sibling the pass could not send yet, the channel
+    # changing it again); ``audit`` is that audit (None when nothing was applied).
+    still_different: tuple[Drift, ...] = field(default=())
+    audit: AuditReport | None = None
 
 
 @dataclass(frozen=True)
@@ -122,10 +126,11 @@ def accept_theirs(session: Session, channel: ChannelConfig, drifts: Sequence[Dri
     if not edits:
         return AcceptResult(None, (), tuple(skipped))
     changes = []
+    scope = load_scope(session, channel.property_id)  # once for the action, not once per run of nights
     for edit, first, last in _runs((edit, drift.night) for edit, drift in edits.values()):
         request = BulkEditRequest(channel.property_id, first, last, (edit.room_type_id,), edit.operation, edit.value,
                                   rate_plan_ids=(edit.rate_plan_id,) if edit.rate_plan_id is not None else ())
-        planned, _ = plan_bulk_edit(session, request, today)
+        planned, _ = plan_bulk_edit(session, request, today, scope=scope)
         changes.extend(planned.changes)
     cause = accept_cause(channel.name)
     changeset = ChangeSet(channel.property_id, cause, tuple(changes))

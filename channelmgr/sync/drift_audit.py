@@ -24,6 +24,8 @@ from sqlalchemy.orm import Session
 
 from ..channels.adapter import ReadBackFailed, adapter_for, reads_back, whole_feed
 from ..channels.errors import Failure, FailureKind
+from ..channels.retry import send_with_retry
+from ..channels.throttle import Pacer
 from ..channels.send_result import Credentials
 from ..db.base import utcnow
 from ..db.models import Channel, SyncLog
@@ -108,8 +110,18 @@ class DriftAuditor:
             session=runtime.http if runtime is not None else None,
             timeout=(CONNECT_TIMEOUT, channel.settings.timeout_seconds), settings=channel.settings,
             currency=channel.currency)
+        # The same pacing and retry as a push (engine._send): an audit counts against the
+        # channel's request limits, and a 429 or a blip on a read is retried with back-off
+        # instead of failing the audit. Outside a lane (a one-off audit) a fresh pacer paces it.
+        per_minute = channel.settings.requests_per_minute
+        limiter = runtime.limiter(per_minute) if runtime is not None else Pacer(per_minute)
+        sleep = runtime.sleep if runtime is not None else time.sleep
+
+        def send(message):
+            return send_with_retry(connection.send, message, policy=self.engine.retry, limiter=limiter, sleep=sleep)
+
         try:
-            return connection.read_back(start, end, keys)
+            return connection.read_back(start, end, keys, send=send)
         except ReadBackFailed:
             raise
         except Exception as exc:  # a bug in an adapter must not take the scheduler down: report it

@@ -26,10 +26,8 @@ from ..ical.service import IcalImportService
 from ..inventory.nights import property_today
 from ..inventory.prices import NightlyPrices, override_or_base_prices
 from ..security.roles import Permission, check, requires
-from .acked import storage_key
 from .channels import load_channel_config
-from .desired import desired_state
-from .drift import PRICE, AuditReport, Drift, compare
+from .drift import PRICE, AuditReport, Drift
 from .drift_actions import AcceptResult, accept_cause, accept_theirs, forget_cells
 from .drift_audit import AuditRun, DriftAuditor, audit_due, last_runs
 
@@ -152,10 +150,10 @@ class DriftService:
                       force: bool = False) -> AcceptResult:
         """Theirs wins: the channel's values go into our calendar (audited, role-checked, one
         transaction), and the channel gets a pass (what the change moved beside the cells taken
-        over: sibling plans, derived prices). Then the values are compared again, without the
-        network, against what the channel showed: any still different (a price rule or the
-        channel's min-stay translation on top of the calendar) are returned as
-        ``still_different``."""
+        over: sibling plans, derived prices). Then ONE audit, on the channel's lane after that
+        pass, says what is still different (a price rule or the channel's min-stay translation on
+        top of the calendar, a sibling the pass could not send): ``still_different`` and ``audit``
+        of the result — the caller need not audit again."""
         known = set(report.differences)
         unknown = [d for d in drifts if d not in known]
         if unknown:
@@ -176,33 +174,23 @@ class DriftService:
         self.sync.notify_changed()  # the other channels follow the new value
         # This channel at once: the calendar keeps restrictions per room type and derived plans
         # follow their parent, so taking one plan's value over moves its siblings too. Unguarded,
-        # like the scheduler's passes: it only carries out the change just allowed.
+        # like the scheduler's passes: it only carries out the change just allowed. The audit is
+        # queued on the same lane, so it runs after that pass.
         self.sync._push(report.channel_id).result(PUSH_WAIT_SECONDS)
-        still = self._still_different(report, result.accepted)
-        return replace(result, still_different=tuple(still))
+        return self._audited(report.channel_id, result)
+
+    def _audited(self, channel_id: int, result: AcceptResult) -> AcceptResult:
+        """The one audit after everything accepted is applied (on the lane, so it is also the
+        channel's last report): whatever it finds different is what is left."""
+        after = self.audit(channel_id).result(PUSH_WAIT_SECONDS)
+        return replace(result, still_different=after.differences, audit=after)
 
     def _import_feed(self, channel, report: AuditReport, drifts: Sequence[Drift], actor: Actor) -> AcceptResult:
         """Theirs, for an iCal channel, is its feed: import it now (bookings as the poll makes them,
-        audited with the audit's cause), then read it back again to see what is left."""
+        audited with the audit's cause), then one audit says what is left."""
         code = drifts[0].room_type if drifts else ""
         IcalImportService(self.db, self.sync.engine.clock).import_url(
             channel.property_id, code, channel.name.removeprefix(CHANNEL_PREFIX), channel.endpoint,
             actor.because(accept_cause(channel.name)))
         self.sync.notify_changed()
-        after = self.auditor.audit(channel.id)
-        left = {(d.key, d.night) for d in after.differences}
-        return AcceptResult(None, tuple(drifts), (), tuple(d for d in drifts if (d.key, d.night) in left))
-
-    def _still_different(self, report: AuditReport, accepted: Sequence[Drift]) -> list[Drift]:
-        engine = self.sync.engine
-        cells = {(d.key, d.night) for d in accepted}
-        with self.db.session() as s:
-            channel = load_channel_config(s, report.channel_id)
-            desired = desired_state(s, channel, property_today(s, channel.property_id, engine.clock),
-                                    engine.prices, engine.rule_min_stays)
-        theirs = {key: {night: value for night, value in nights.items() if (key, night) in cells}
-                  for key, nights in report.theirs.items()}
-        desired.series = [(p, {n: v for n, v in values.items() if (key, n) in cells})
-                          for p, values in desired.series for key in [storage_key(p)]]
-        found, _ = compare(report.channel, desired, theirs)
-        return found
+        return self._audited(channel.id, AcceptResult(None, tuple(drifts), ()))

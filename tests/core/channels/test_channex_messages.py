@@ -109,13 +109,13 @@ def test_a_read_back_is_read_in_cell_terms_and_a_bad_value_is_refused_saying_whe
     assert request.http_method == "GET" and request.path == (
         "api/v1/restrictions?filter%5Bproperty_id%5D=P1&filter%5Bdate%5D%5Bgte%5D=2027-03-01"
         "&filter%5Bdate%5D%5Blte%5D=2027-03-31")
-    assert availability_cells(b'{"data": {"R-DBL": {"2027-03-01": 2}}}') == {("avail", "R-DBL", "", D): (2,)}
+    assert availability_cells(b'{"data": {"R-DBL": {"2027-03-01": 2}}}') == {("avail", "R-DBL", "", 0): {D: (2,)}}
     body = (b'{"data": {"RP-1": {"2027-03-01": {"rate": "388.50", "min_stay_arrival": 2, "max_stay": 0, '
             b'"closed_to_arrival": true, "closed_to_departure": false, "stop_sell": false}}, '
             b'"RP-other": {"2027-03-01": {"rate": "1.00"}}}}')
     assert restriction_cells(body, {"RP-1": "R-DBL"}, "CNY") == {
-        ("rate", "R-DBL", "RP-1", D): (38850, "CNY"),
-        ("restriction", "R-DBL", "RP-1", D): (False, True, False, 2, None),
+        ("rate", "R-DBL", "RP-1", 0): {D: (38850, "CNY")},
+        ("restriction", "R-DBL", "RP-1", 0): {D: (False, True, False, 2, None)},
     }
     with pytest.raises(ProtocolError, match=r"data\['R-DBL'\]\['2027-02-30'\]: '2027-02-30' is not a date"):
         availability_cells(b'{"data": {"R-DBL": {"2027-02-30": 2}}}')

@@ -113,5 +113,8 @@ def test_a_channel_that_cannot_be_reached_exits_2_and_says_why(synced, ota, caps
 
 
 def test_a_bad_night_is_refused_with_a_clear_message(synced, capsys):
-    code, _, err = _run(capsys, synced, "channel", "audit", "--accept-theirs", "--night", "2026-13-01")
-    assert code != 0 and "--night '2026-13-01' is not a date" in err
+    with pytest.raises(SystemExit) as exit_:  # refused by argparse, before anything is read or changed
+        main(["--db", synced, "channel", "audit", "--accept-theirs", "--night", "2026-13-01"])
+    code, err = exit_.value.code, capsys.readouterr().err
+    # the shared date parser's wording (channelmgr.dates.parse_date), as every other date option says it
+    assert code != 0 and "argument --night: not a date (want YYYY-MM-DD): '2026-13-01'" in err
