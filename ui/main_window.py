@@ -28,6 +28,7 @@ from .pages import PAGE_CLASSES
 from .pages.base import Page
 from .overbooking_alert import OverbookingAlert
 from .sync.adapter import SyncAdapter
+from .status_message import StatusMessage
 from .sync.indicator import SyncIndicator
 
 
@@ -64,7 +65,7 @@ class MainWindow(QMainWindow):
 
         self._build_actions()
         self._build_status_bar()
-        ctx.events.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        ctx.events.status_message.connect(self.status_message.show_message)
         self.resize(1280, 800)
         self._restore_state()
         self.nav.setCurrentRow(0)
@@ -119,6 +120,8 @@ class MainWindow(QMainWindow):
         where = url.database if url.get_backend_name() == "sqlite" else f"{url.get_backend_name()}://{url.host or ''}"
         self.db_label = QLabel(self.tr("Database: %1").replace("%1", str(where)))
         self.statusBar().addWidget(self.property_box)
+        self.status_message = StatusMessage(self)  # its own label: a long one ends before the indicators
+        self.statusBar().addWidget(self.status_message, 1)
         self.sync_indicator = SyncIndicator(self.ctx, self)
         self.statusBar().addPermanentWidget(self.sync_indicator)
         self.statusBar().addPermanentWidget(self.db_label)
@@ -142,7 +145,7 @@ class MainWindow(QMainWindow):
 
         actor = current()
         if actor is None:
-            self.statusBar().showMessage(self.tr("Nobody is signed in: this database has no accounts."), 8000)
+            self.status_message.show_message(self.tr("Nobody is signed in: this database has no accounts."))
             return
         self.change_password_dialog = ChangePasswordDialog(self.ctx.services.users, actor.user, parent=self)
         self.change_password_dialog.open()

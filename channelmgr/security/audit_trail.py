@@ -60,8 +60,14 @@ class AuditRow:
         return self.at.replace(tzinfo=timezone.utc).astimezone().replace(tzinfo=None)
 
     @property
+    def shown_changes(self) -> tuple[tuple[str, str, str], ...]:
+        """(field, before, after) as text, amounts in yuan: what a screen words further (the desk
+        names the fields in its language; the CLI and the workbook show ``change_text``)."""
+        return tuple((field, _show(before, field), _show(after, field)) for field, before, after in self.changes)
+
+    @property
     def change_text(self) -> str:
-        return "; ".join(f"{field}: {_show(before, field)} → {_show(after, field)}" for field, before, after in self.changes)
+        return "; ".join(f"{field}: {before} → {after}" for field, before, after in self.shown_changes)
 
 
 class AuditTrail:

@@ -251,475 +251,853 @@
 <context>
     <name>AuditTexts</name>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="19"/>
+        <location filename="../../ui/security/audit_texts.py" line="24"/>
         <source>Created</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="20"/>
+        <location filename="../../ui/security/audit_texts.py" line="25"/>
         <source>Changed</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="21"/>
+        <location filename="../../ui/security/audit_texts.py" line="26"/>
         <source>Deleted</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="22"/>
+        <location filename="../../ui/security/audit_texts.py" line="27"/>
         <source>Set</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="23"/>
+        <location filename="../../ui/security/audit_texts.py" line="28"/>
         <source>Cleared</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="24"/>
+        <location filename="../../ui/security/audit_texts.py" line="29"/>
+        <location filename="../../ui/security/audit_texts.py" line="216"/>
         <source>Archived</source>
         <translation>归档</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="25"/>
+        <location filename="../../ui/security/audit_texts.py" line="30"/>
         <source>Duplicated</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="26"/>
+        <location filename="../../ui/security/audit_texts.py" line="31"/>
         <source>Reordered</source>
         <translation>调整顺序</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="27"/>
+        <location filename="../../ui/security/audit_texts.py" line="32"/>
+        <location filename="../../ui/security/audit_texts.py" line="176"/>
         <source>Enabled</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="28"/>
+        <location filename="../../ui/security/audit_texts.py" line="33"/>
         <source>Mapped</source>
         <translation>映射</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="29"/>
+        <location filename="../../ui/security/audit_texts.py" line="34"/>
         <source>Unmapped</source>
         <translation>取消映射</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="30"/>
+        <location filename="../../ui/security/audit_texts.py" line="35"/>
         <source>Moved</source>
         <translation>移动</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="31"/>
-        <location filename="../../ui/security/audit_texts.py" line="121"/>
+        <location filename="../../ui/security/audit_texts.py" line="36"/>
+        <location filename="../../ui/security/audit_texts.py" line="126"/>
         <source>Bulk edit</source>
         <translation>批量修改</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="32"/>
-        <location filename="../../ui/security/audit_texts.py" line="122"/>
+        <location filename="../../ui/security/audit_texts.py" line="37"/>
+        <location filename="../../ui/security/audit_texts.py" line="127"/>
         <source>Copy week</source>
         <translation>复制一周</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="33"/>
-        <location filename="../../ui/security/audit_texts.py" line="123"/>
+        <location filename="../../ui/security/audit_texts.py" line="38"/>
+        <location filename="../../ui/security/audit_texts.py" line="128"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="34"/>
-        <location filename="../../ui/security/audit_texts.py" line="124"/>
+        <location filename="../../ui/security/audit_texts.py" line="39"/>
+        <location filename="../../ui/security/audit_texts.py" line="129"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="35"/>
+        <location filename="../../ui/security/audit_texts.py" line="40"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="36"/>
+        <location filename="../../ui/security/audit_texts.py" line="41"/>
         <source>Room status</source>
         <translation>房间状态</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="37"/>
+        <location filename="../../ui/security/audit_texts.py" line="42"/>
         <source>Room assigned</source>
         <translation>分配房间</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="38"/>
-        <location filename="../../ui/security/audit_texts.py" line="126"/>
+        <location filename="../../ui/security/audit_texts.py" line="43"/>
+        <location filename="../../ui/security/audit_texts.py" line="131"/>
         <source>Check-in</source>
         <translation>入住</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="39"/>
-        <location filename="../../ui/security/audit_texts.py" line="127"/>
+        <location filename="../../ui/security/audit_texts.py" line="44"/>
+        <location filename="../../ui/security/audit_texts.py" line="132"/>
         <source>Check-out</source>
         <translation>退房</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="40"/>
+        <location filename="../../ui/security/audit_texts.py" line="45"/>
         <source>Cancelled</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="41"/>
+        <location filename="../../ui/security/audit_texts.py" line="46"/>
         <source>No-show</source>
         <translation>未到店</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="42"/>
+        <location filename="../../ui/security/audit_texts.py" line="47"/>
         <source>Ended</source>
         <translation>结束</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="43"/>
+        <location filename="../../ui/security/audit_texts.py" line="48"/>
         <source>Resolved</source>
         <translation>已处理</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="44"/>
+        <location filename="../../ui/security/audit_texts.py" line="49"/>
         <source>Overbooking resolved</source>
         <translation>超订已处理</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="45"/>
+        <location filename="../../ui/security/audit_texts.py" line="50"/>
         <source>Signed in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="46"/>
+        <location filename="../../ui/security/audit_texts.py" line="51"/>
         <source>Wrong password</source>
         <translation>密码错误</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="47"/>
+        <location filename="../../ui/security/audit_texts.py" line="52"/>
         <source>Sign-in refused</source>
         <translation>拒绝登录</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="48"/>
+        <location filename="../../ui/security/audit_texts.py" line="53"/>
         <source>Locked</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="49"/>
+        <location filename="../../ui/security/audit_texts.py" line="54"/>
         <source>Password changed</source>
         <translation>修改密码</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="50"/>
+        <location filename="../../ui/security/audit_texts.py" line="55"/>
         <source>Password reset</source>
         <translation>重置密码</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="51"/>
+        <location filename="../../ui/security/audit_texts.py" line="56"/>
         <source>Refused</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="52"/>
+        <location filename="../../ui/security/audit_texts.py" line="57"/>
         <source>Guest data purged</source>
         <translation>清除客人资料</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="53"/>
+        <location filename="../../ui/security/audit_texts.py" line="58"/>
         <source>Export with phone numbers</source>
         <translation>导出含完整电话</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="54"/>
+        <location filename="../../ui/security/audit_texts.py" line="59"/>
         <source>Backup</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="55"/>
+        <location filename="../../ui/security/audit_texts.py" line="60"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="56"/>
+        <location filename="../../ui/security/audit_texts.py" line="61"/>
         <source>Restore refused</source>
         <translation>拒绝恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="57"/>
+        <location filename="../../ui/security/audit_texts.py" line="62"/>
         <source>Password could not be opened</source>
         <translation>密码无法解开</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="71"/>
+        <location filename="../../ui/security/audit_texts.py" line="76"/>
         <source>Calendar</source>
         <translation>房态日历</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="72"/>
+        <location filename="../../ui/security/audit_texts.py" line="77"/>
+        <location filename="../../ui/security/audit_texts.py" line="213"/>
         <source>Rate plan</source>
         <translation>价格计划</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="73"/>
+        <location filename="../../ui/security/audit_texts.py" line="78"/>
         <source>Price rule</source>
         <translation>价格规则</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="74"/>
+        <location filename="../../ui/security/audit_texts.py" line="79"/>
+        <location filename="../../ui/security/audit_texts.py" line="211"/>
+        <location filename="../../ui/security/audit_texts.py" line="212"/>
         <source>Room type</source>
         <translation>房型</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="75"/>
+        <location filename="../../ui/security/audit_texts.py" line="80"/>
+        <location filename="../../ui/security/audit_texts.py" line="222"/>
+        <location filename="../../ui/security/audit_texts.py" line="223"/>
         <source>Room</source>
         <translation>房间</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="76"/>
+        <location filename="../../ui/security/audit_texts.py" line="81"/>
         <source>Room out of order</source>
         <translation>停用房间</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="77"/>
+        <location filename="../../ui/security/audit_texts.py" line="82"/>
         <source>Property</source>
         <translation>物业</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="78"/>
+        <location filename="../../ui/security/audit_texts.py" line="83"/>
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="79"/>
+        <location filename="../../ui/security/audit_texts.py" line="84"/>
         <source>Reservation</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="80"/>
+        <location filename="../../ui/security/audit_texts.py" line="85"/>
         <source>Needs attention</source>
         <translation>待处理</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="81"/>
+        <location filename="../../ui/security/audit_texts.py" line="86"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="82"/>
+        <location filename="../../ui/security/audit_texts.py" line="87"/>
         <source>Permission</source>
         <translation>权限</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="83"/>
+        <location filename="../../ui/security/audit_texts.py" line="88"/>
         <source>Setting</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="84"/>
+        <location filename="../../ui/security/audit_texts.py" line="89"/>
         <source>Backup settings</source>
         <translation>备份设置</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="85"/>
+        <location filename="../../ui/security/audit_texts.py" line="90"/>
         <source>Privacy</source>
         <translation>隐私</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="86"/>
+        <location filename="../../ui/security/audit_texts.py" line="91"/>
         <source>Revenue target</source>
         <translation>营收目标</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="87"/>
+        <location filename="../../ui/security/audit_texts.py" line="92"/>
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="99"/>
+        <location filename="../../ui/security/audit_texts.py" line="104"/>
         <source>Command line</source>
         <translation>命令行</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="100"/>
+        <location filename="../../ui/security/audit_texts.py" line="105"/>
         <source>Command line: sync</source>
         <translation>命令行：同步</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="101"/>
+        <location filename="../../ui/security/audit_texts.py" line="106"/>
         <source>Command line: calendar edit</source>
         <translation>命令行：修改房态</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="102"/>
+        <location filename="../../ui/security/audit_texts.py" line="107"/>
         <source>Desktop</source>
         <translation>桌面端</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="103"/>
+        <location filename="../../ui/security/audit_texts.py" line="108"/>
         <source>Desktop: reservations</source>
         <translation>桌面端：订单</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="104"/>
+        <location filename="../../ui/security/audit_texts.py" line="109"/>
         <source>Desktop: new booking</source>
         <translation>桌面端：新建订单</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="105"/>
+        <location filename="../../ui/security/audit_texts.py" line="110"/>
         <source>Desktop: needs attention</source>
         <translation>桌面端：待处理</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="106"/>
+        <location filename="../../ui/security/audit_texts.py" line="111"/>
         <source>First start</source>
         <translation>首次启动</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="107"/>
+        <location filename="../../ui/security/audit_texts.py" line="112"/>
         <source>Change password</source>
         <translation>修改密码</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="108"/>
+        <location filename="../../ui/security/audit_texts.py" line="113"/>
         <source>Users dialog</source>
         <translation>用户管理</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="109"/>
+        <location filename="../../ui/security/audit_texts.py" line="114"/>
         <source>Settings page</source>
         <translation>设置页</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="110"/>
+        <location filename="../../ui/security/audit_texts.py" line="115"/>
         <source>Channels page</source>
         <translation>渠道页</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="111"/>
+        <location filename="../../ui/security/audit_texts.py" line="116"/>
         <source>Channels page: push</source>
         <translation>渠道页：推送</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="112"/>
+        <location filename="../../ui/security/audit_texts.py" line="117"/>
         <source>Rooms panel</source>
         <translation>房间面板</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="113"/>
+        <location filename="../../ui/security/audit_texts.py" line="118"/>
         <source>Room type list</source>
         <translation>房型列表</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="114"/>
+        <location filename="../../ui/security/audit_texts.py" line="119"/>
         <source>Room type editor</source>
         <translation>房型编辑</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="115"/>
+        <location filename="../../ui/security/audit_texts.py" line="120"/>
         <source>Room board</source>
         <translation>房态板</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="116"/>
+        <location filename="../../ui/security/audit_texts.py" line="121"/>
         <source>Prices page</source>
         <translation>价格页</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="117"/>
+        <location filename="../../ui/security/audit_texts.py" line="122"/>
         <source>Front desk</source>
         <translation>前台</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="118"/>
+        <location filename="../../ui/security/audit_texts.py" line="123"/>
         <source>Export dialog</source>
         <translation>导出对话框</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="119"/>
+        <location filename="../../ui/security/audit_texts.py" line="124"/>
         <source>Excel import</source>
         <translation>Excel 导入</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="120"/>
+        <location filename="../../ui/security/audit_texts.py" line="125"/>
         <source>Dashboard</source>
         <translation>首页</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="125"/>
+        <location filename="../../ui/security/audit_texts.py" line="130"/>
         <source>Walk-in</source>
         <translation>散客入住</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="128"/>
+        <location filename="../../ui/security/audit_texts.py" line="133"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="129"/>
+        <location filename="../../ui/security/audit_texts.py" line="134"/>
         <source>Reservation pull</source>
         <translation>拉取订单</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="130"/>
+        <location filename="../../ui/security/audit_texts.py" line="135"/>
         <source>Daily backup</source>
         <translation>每日备份</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="131"/>
+        <location filename="../../ui/security/audit_texts.py" line="136"/>
         <source>Daily privacy purge</source>
         <translation>每日隐私清理</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="132"/>
+        <location filename="../../ui/security/audit_texts.py" line="137"/>
         <source>Demo data</source>
         <translation>演示数据</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="133"/>
+        <location filename="../../ui/security/audit_texts.py" line="138"/>
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="134"/>
+        <location filename="../../ui/security/audit_texts.py" line="139"/>
         <source>Purge now</source>
         <translation>立即清理</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="135"/>
+        <location filename="../../ui/security/audit_texts.py" line="140"/>
         <source>Restore…</source>
         <translation>恢复…</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="136"/>
+        <location filename="../../ui/security/audit_texts.py" line="141"/>
         <source>Command line: backup create</source>
         <translation>命令行：创建备份</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="142"/>
+        <location filename="../../ui/security/audit_texts.py" line="147"/>
         <source>Reservation pull from %1</source>
         <translation>从 %1 拉取订单</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="143"/>
+        <location filename="../../ui/security/audit_texts.py" line="148"/>
         <source>Booking from %1</source>
         <translation>来自 %1 的订单</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="144"/>
+        <location filename="../../ui/security/audit_texts.py" line="149"/>
         <source>iCal feed %1</source>
         <translation>iCal 日历 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="145"/>
+        <location filename="../../ui/security/audit_texts.py" line="150"/>
         <source>Import %1</source>
         <translation>导入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="146"/>
+        <location filename="../../ui/security/audit_texts.py" line="151"/>
         <source>Command line: restore %1</source>
         <translation>命令行：恢复 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="168"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="169"/>
+        <source>Display name</source>
+        <translation>显示名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="170"/>
+        <source>Chinese name</source>
+        <translation>中文名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="171"/>
+        <location filename="../../ui/security/audit_texts.py" line="172"/>
+        <source>English name</source>
+        <translation>英文名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="173"/>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="174"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="175"/>
+        <source>Account enabled</source>
+        <translation>账户启用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="177"/>
+        <source>Locked until</source>
+        <translation>锁定至</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="178"/>
+        <source>Wrong passwords in a row</source>
+        <translation>连续密码错误次数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="179"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="180"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="181"/>
+        <source>Lock</source>
+        <translation>锁定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="182"/>
+        <source>Days</source>
+        <translation>天数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="183"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="184"/>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="185"/>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="186"/>
+        <source>Applies to</source>
+        <translation>适用范围</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="187"/>
+        <source>Valid from</source>
+        <translation>生效日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="188"/>
+        <source>Valid to</source>
+        <translation>截止日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="189"/>
+        <source>Adjustment</source>
+        <translation>调整方式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="190"/>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="191"/>
+        <source>Holidays</source>
+        <translation>节假日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="192"/>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="193"/>
+        <source>End</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="194"/>
+        <source>Every year</source>
+        <translation>每年</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="195"/>
+        <source>Stage</source>
+        <translation>计算阶段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="196"/>
+        <source>Rate plans</source>
+        <translation>价格计划</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="197"/>
+        <source>Room types</source>
+        <translation>房型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="198"/>
+        <source>Protocol</source>
+        <translation>协议</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="199"/>
+        <source>Endpoint</source>
+        <translation>接口地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="200"/>
+        <source>Hotel code</source>
+        <translation>酒店代码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="201"/>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="202"/>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="203"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="204"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="205"/>
+        <source>Time zone</source>
+        <translation>时区</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="206"/>
+        <source>Currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="207"/>
+        <source>Room number</source>
+        <translation>房号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="208"/>
+        <source>Floor</source>
+        <translation>楼层</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="209"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="210"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="214"/>
+        <source>Channel room code</source>
+        <translation>渠道房型代码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="215"/>
+        <source>Channel rate code</source>
+        <translation>渠道价格代码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="217"/>
+        <source>Order</source>
+        <translation>顺序</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="218"/>
+        <source>Details</source>
+        <translation>房型资料</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="219"/>
+        <source>Photo captions</source>
+        <translation>照片说明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="220"/>
+        <source>Copied from</source>
+        <translation>复制自</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="221"/>
+        <source>Guest</source>
+        <translation>客人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="224"/>
+        <source>Arrival</source>
+        <translation>入住日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="225"/>
+        <source>Departure</source>
+        <translation>离店日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="226"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="227"/>
+        <source>Base price</source>
+        <translation>基础价</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="228"/>
+        <source>Derived by</source>
+        <translation>派生方式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="229"/>
+        <source>Derived value</source>
+        <translation>派生值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="230"/>
+        <source>Rooms to sell</source>
+        <translation>可售房数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="231"/>
+        <source>Min stay</source>
+        <translation>最少入住</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="232"/>
+        <source>Max stay</source>
+        <translation>最多入住</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="233"/>
+        <source>Closed to arrival</source>
+        <translation>禁止入住</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="234"/>
+        <source>Closed to departure</source>
+        <translation>禁止离店</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="235"/>
+        <source>Stop-sell</source>
+        <translation>停售</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="236"/>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="237"/>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="251"/>
+        <source>Administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="252"/>
+        <source>Operator</source>
+        <translation>操作员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="253"/>
+        <source>Read-only</source>
+        <translation>只读</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="256"/>
+        <source>Add an amount</source>
+        <translation>加减金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="257"/>
+        <source>Percent</source>
+        <translation>百分比</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="258"/>
+        <source>Factor</source>
+        <translation>倍数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="259"/>
+        <source>Fixed price</source>
+        <translation>固定价格</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="262"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="263"/>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="291"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="293"/>
+        <source>%1: %2 → %3</source>
+        <translation>%1：%2 → %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="295"/>
+        <source>; </source>
+        <translation>；</translation>
     </message>
 </context>
 <context>
@@ -910,109 +1288,109 @@ The database as it was is in %1</source>
 <context>
     <name>BookingsPanel</name>
     <message>
-        <location filename="../../ui/reservations/bookings_panel.py" line="59"/>
+        <location filename="../../ui/reservations/bookings_panel.py" line="60"/>
         <source>Search guest, phone or reservation number</source>
         <translation>搜索客人、电话或订单号</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/bookings_panel.py" line="61"/>
+        <location filename="../../ui/reservations/bookings_panel.py" line="62"/>
         <source>Nights from</source>
         <translation>入住晚从</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/bookings_panel.py" line="73"/>
+        <location filename="../../ui/reservations/bookings_panel.py" line="74"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/bookings_panel.py" line="102"/>
+        <location filename="../../ui/reservations/bookings_panel.py" line="103"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/bookings_panel.py" line="132"/>
+        <location filename="../../ui/reservations/bookings_panel.py" line="133"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/bookings_panel.py" line="133"/>
+        <location filename="../../ui/reservations/bookings_panel.py" line="134"/>
         <source>Guest</source>
         <translation>客人</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/bookings_panel.py" line="134"/>
+        <location filename="../../ui/reservations/bookings_panel.py" line="135"/>
         <source>Room type</source>
         <translation>房型</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/bookings_panel.py" line="135"/>
+        <location filename="../../ui/reservations/bookings_panel.py" line="136"/>
         <source>Arrival</source>
         <translation>入住</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/bookings_panel.py" line="136"/>
+        <location filename="../../ui/reservations/bookings_panel.py" line="137"/>
         <source>Departure</source>
         <translation>离店</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/bookings_panel.py" line="137"/>
+        <location filename="../../ui/reservations/bookings_panel.py" line="138"/>
         <source>Nights</source>
         <translation>间夜</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/bookings_panel.py" line="138"/>
+        <location filename="../../ui/reservations/bookings_panel.py" line="139"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/bookings_panel.py" line="140"/>
+        <location filename="../../ui/reservations/bookings_panel.py" line="141"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/bookings_panel.py" line="142"/>
+        <location filename="../../ui/reservations/bookings_panel.py" line="143"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/bookings_panel.py" line="143"/>
+        <location filename="../../ui/reservations/bookings_panel.py" line="144"/>
         <source>Room</source>
         <translation>房间</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/bookings_panel.py" line="144"/>
+        <location filename="../../ui/reservations/bookings_panel.py" line="145"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/bookings_panel.py" line="145"/>
+        <location filename="../../ui/reservations/bookings_panel.py" line="146"/>
         <source>Reservation no.</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/bookings_panel.py" line="151"/>
+        <location filename="../../ui/reservations/bookings_panel.py" line="152"/>
         <source>overbooked</source>
         <translation>超订</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/bookings_panel.py" line="172"/>
+        <location filename="../../ui/reservations/bookings_panel.py" line="173"/>
         <source>All channels</source>
         <translation>全部渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/bookings_panel.py" line="173"/>
+        <location filename="../../ui/reservations/bookings_panel.py" line="174"/>
         <source>Direct (phone, WeChat, walk-in, other)</source>
         <translation>直订（电话、微信、到店、其他）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/reservations/bookings_panel.py" line="199"/>
+        <location filename="../../ui/reservations/bookings_panel.py" line="200"/>
         <source>%n reservation(s)</source>
         <translation>
             <numerusform>%n 个订单</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/bookings_panel.py" line="201"/>
+        <location filename="../../ui/reservations/bookings_panel.py" line="202"/>
         <source>%1 of %2 shown</source>
         <translation>显示 %1 / %2</translation>
     </message>
@@ -2277,7 +2655,7 @@ The database as it was is in %1</source>
     </message>
     <message>
         <location filename="../../ui/pages/channels.py" line="66"/>
-        <location filename="../../ui/pages/channels.py" line="235"/>
+        <location filename="../../ui/pages/channels.py" line="236"/>
         <source>Full resync</source>
         <translation>全量重推</translation>
     </message>
@@ -2317,68 +2695,68 @@ The database as it was is in %1</source>
         <translation>渠道</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/channels.py" line="142"/>
+        <location filename="../../ui/pages/channels.py" line="143"/>
         <source>%n channel(s)</source>
         <translation>
             <numerusform>%n 个渠道</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="236"/>
+        <location filename="../../ui/pages/channels.py" line="237"/>
         <source>Send everything to %1 again, whatever it confirmed before?</source>
         <translation>不论 %1 之前确认过什么，全部重新发送一遍？</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="260"/>
+        <location filename="../../ui/pages/channels.py" line="261"/>
         <source>Pushing to %1…</source>
         <translation>正在推送到 %1…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/channels.py" line="269"/>
+        <location filename="../../ui/pages/channels.py" line="270"/>
         <source>%1 is in sync: %n cell(s) confirmed</source>
         <translation>
             <numerusform>%1 已同步：确认 %n 个格子</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/channels.py" line="271"/>
+        <location filename="../../ui/pages/channels.py" line="272"/>
         <source>%1: %n cell(s) still pending</source>
         <translation>
             <numerusform>%1：仍有 %n 个格子待同步</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="304"/>
+        <location filename="../../ui/pages/channels.py" line="305"/>
         <source>Room type</source>
         <translation>房型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="305"/>
+        <location filename="../../ui/pages/channels.py" line="306"/>
         <source>Rate plan</source>
         <translation>价格计划</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="305"/>
+        <location filename="../../ui/pages/channels.py" line="306"/>
         <source>(rooms to sell)</source>
         <translation>（可售房量）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="306"/>
+        <location filename="../../ui/pages/channels.py" line="307"/>
         <source>Remote room</source>
         <translation>渠道房型代码</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="307"/>
+        <location filename="../../ui/pages/channels.py" line="308"/>
         <source>Remote rate</source>
         <translation>渠道价格计划代码</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="308"/>
+        <location filename="../../ui/pages/channels.py" line="309"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="308"/>
+        <location filename="../../ui/pages/channels.py" line="309"/>
         <source>Archived: not sent</source>
         <translation>已归档：不发送</translation>
     </message>
@@ -2730,139 +3108,139 @@ The database as it was is in %1</source>
 <context>
     <name>DriftTexts</name>
     <message>
-        <location filename="../../ui/sync/drift_view.py" line="35"/>
+        <location filename="../../ui/sync/drift_view.py" line="36"/>
         <source>Rooms to sell</source>
         <translation>可售房</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/drift_view.py" line="35"/>
+        <location filename="../../ui/sync/drift_view.py" line="36"/>
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/drift_view.py" line="35"/>
+        <location filename="../../ui/sync/drift_view.py" line="36"/>
         <source>Currency</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/drift_view.py" line="36"/>
+        <location filename="../../ui/sync/drift_view.py" line="37"/>
         <source>Min stay</source>
         <translation>最少入住</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/drift_view.py" line="36"/>
+        <location filename="../../ui/sync/drift_view.py" line="37"/>
         <source>Max stay</source>
         <translation>最多入住</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/drift_view.py" line="36"/>
+        <location filename="../../ui/sync/drift_view.py" line="37"/>
         <source>Closed to arrival</source>
         <translation>禁止入住</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/drift_view.py" line="37"/>
+        <location filename="../../ui/sync/drift_view.py" line="38"/>
         <source>Closed to departure</source>
         <translation>禁止离店</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/drift_view.py" line="37"/>
-        <location filename="../../ui/sync/drift_view.py" line="52"/>
+        <location filename="../../ui/sync/drift_view.py" line="38"/>
+        <location filename="../../ui/sync/drift_view.py" line="53"/>
         <source>Stop-sell</source>
         <translation>停售</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/drift_view.py" line="38"/>
+        <location filename="../../ui/sync/drift_view.py" line="39"/>
         <source>Restrictions</source>
         <translation>限制</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/drift_view.py" line="38"/>
+        <location filename="../../ui/sync/drift_view.py" line="39"/>
         <source>Taken (iCal)</source>
         <translation>已占用（iCal）</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/drift_view.py" line="43"/>
+        <location filename="../../ui/sync/drift_view.py" line="44"/>
         <source>(not shown)</source>
         <translation>（未显示）</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/drift_view.py" line="47"/>
+        <location filename="../../ui/sync/drift_view.py" line="48"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/drift_view.py" line="47"/>
+        <location filename="../../ui/sync/drift_view.py" line="48"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/drift_view.py" line="49"/>
+        <location filename="../../ui/sync/drift_view.py" line="50"/>
         <source>No limit</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/drift_view.py" line="52"/>
+        <location filename="../../ui/sync/drift_view.py" line="53"/>
         <source>CTA</source>
         <translation>禁止入住</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/drift_view.py" line="52"/>
+        <location filename="../../ui/sync/drift_view.py" line="53"/>
         <source>CTD</source>
         <translation>禁止离店</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/drift_view.py" line="53"/>
+        <location filename="../../ui/sync/drift_view.py" line="54"/>
         <source>min %1, max %2</source>
         <translation>最少 %1 晚，最多 %2 晚</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/drift_view.py" line="60"/>
+        <location filename="../../ui/sync/drift_view.py" line="61"/>
         <source>Not audited yet</source>
         <translation>尚未核对</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/drift_view.py" line="66"/>
+        <location filename="../../ui/sync/drift_view.py" line="67"/>
         <source>No difference</source>
         <translation>无差异</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync/drift_view.py" line="68"/>
+        <location filename="../../ui/sync/drift_view.py" line="69"/>
         <source>%n difference(s)</source>
         <translation>
             <numerusform>%n 处差异</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/sync/drift_view.py" line="70"/>
+        <location filename="../../ui/sync/drift_view.py" line="71"/>
         <source>Cannot be read back</source>
         <translation>无法读取渠道数据</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/drift_view.py" line="71"/>
+        <location filename="../../ui/sync/drift_view.py" line="72"/>
         <source>Audit failed</source>
         <translation>核对失败</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync/drift_view.py" line="75"/>
+        <location filename="../../ui/sync/drift_view.py" line="76"/>
         <source>%1 shows what it should: %n cell(s) compared</source>
         <translation>
             <numerusform>%1 与本店一致：已核对 %n 格</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync/drift_view.py" line="77"/>
+        <location filename="../../ui/sync/drift_view.py" line="78"/>
         <source>%1 shows %n difference(s) in %2 cell(s) compared</source>
         <translation>
             <numerusform>%1 有 %n 处差异（已核对 %2 格）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/sync/drift_view.py" line="81"/>
+        <location filename="../../ui/sync/drift_view.py" line="82"/>
         <source>The audit of %1 failed; nothing was compared: %2</source>
         <translation>%1 核对失败，未作比较：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/drift_view.py" line="80"/>
+        <location filename="../../ui/sync/drift_view.py" line="81"/>
         <source>%1 cannot be read back: the audit cannot compare it</source>
         <translation>%1 无法读取渠道数据：无法核对</translation>
     </message>
@@ -2870,101 +3248,101 @@ The database as it was is in %1</source>
 <context>
     <name>DriftView</name>
     <message>
-        <location filename="../../ui/sync/drift_view.py" line="95"/>
+        <location filename="../../ui/sync/drift_view.py" line="97"/>
         <source>Choose a channel and press “Audit now”.</source>
         <translation>请选择渠道并点击“立即核对”。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/drift_view.py" line="109"/>
+        <location filename="../../ui/sync/drift_view.py" line="111"/>
         <source>Push again</source>
         <translation>重新推送</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/drift_view.py" line="110"/>
-        <location filename="../../ui/sync/drift_view.py" line="167"/>
+        <location filename="../../ui/sync/drift_view.py" line="112"/>
+        <location filename="../../ui/sync/drift_view.py" line="169"/>
         <source>Accept theirs</source>
         <translation>采用渠道的值</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/drift_view.py" line="129"/>
+        <location filename="../../ui/sync/drift_view.py" line="131"/>
         <source>%1 has not been audited since the app started: press “Audit now”.</source>
         <translation>本次启动后尚未核对 %1：请点击“立即核对”。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/drift_view.py" line="144"/>
+        <location filename="../../ui/sync/drift_view.py" line="146"/>
         <source>Reading %1 back…</source>
         <translation>正在读取 %1 的数据…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync/drift_view.py" line="160"/>
+        <location filename="../../ui/sync/drift_view.py" line="162"/>
         <source>%n difference(s) pushed again to %1</source>
         <translation>
             <numerusform>已向 %1 重新推送 %n 处差异</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync/drift_view.py" line="168"/>
+        <location filename="../../ui/sync/drift_view.py" line="170"/>
         <source>Write the values %1 shows into our calendar for %n difference(s)? The change is in the audit trail and reaches the other channels.</source>
         <translation>
             <numerusform>将 %1 显示的值写入本店日历（共 %n 处差异）？此修改会记入审计日志，并同步到其他渠道。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync/drift_view.py" line="181"/>
+        <location filename="../../ui/sync/drift_view.py" line="183"/>
         <source>%n difference(s) taken into our calendar</source>
         <translation>
             <numerusform>已将 %n 处差异采用到本店日历</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync/drift_view.py" line="185"/>
+        <location filename="../../ui/sync/drift_view.py" line="187"/>
         <source>%1; %n not taken: %2</source>
         <translation>
             <numerusform>%1；%n 处未采用：%2</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/sync/drift_view.py" line="228"/>
+        <location filename="../../ui/sync/drift_view.py" line="230"/>
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/drift_view.py" line="229"/>
+        <location filename="../../ui/sync/drift_view.py" line="231"/>
         <source>Room type</source>
         <translation>房型</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/drift_view.py" line="230"/>
+        <location filename="../../ui/sync/drift_view.py" line="232"/>
         <source>Rate plan</source>
         <translation>价格计划</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/drift_view.py" line="231"/>
+        <location filename="../../ui/sync/drift_view.py" line="233"/>
         <source>Night</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/drift_view.py" line="232"/>
+        <location filename="../../ui/sync/drift_view.py" line="234"/>
         <source>Field</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/drift_view.py" line="233"/>
+        <location filename="../../ui/sync/drift_view.py" line="235"/>
         <source>Ours</source>
         <translation>本店的值</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/drift_view.py" line="234"/>
+        <location filename="../../ui/sync/drift_view.py" line="236"/>
         <source>Theirs</source>
         <translation>渠道上的值</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/drift_view.py" line="235"/>
+        <location filename="../../ui/sync/drift_view.py" line="237"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/drift_view.py" line="235"/>
+        <location filename="../../ui/sync/drift_view.py" line="237"/>
         <source>Ours not sent yet</source>
         <translation>本店的值尚未发送</translation>
     </message>
@@ -3254,67 +3632,67 @@ The database as it was is in %1</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="39"/>
+        <location filename="../../ui/main_window.py" line="40"/>
         <source>channelmgr — homestay channel manager</source>
         <translation>channelmgr — 民宿渠道管理</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="75"/>
+        <location filename="../../ui/main_window.py" line="76"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="76"/>
+        <location filename="../../ui/main_window.py" line="77"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="87"/>
+        <location filename="../../ui/main_window.py" line="88"/>
         <source>&amp;Export to Excel…</source>
         <translation>导出到 Excel(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="88"/>
+        <location filename="../../ui/main_window.py" line="89"/>
         <source>&amp;Import from Excel…</source>
         <translation>从 Excel 导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="90"/>
+        <location filename="../../ui/main_window.py" line="91"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="93"/>
+        <location filename="../../ui/main_window.py" line="94"/>
         <source>&amp;Users…</source>
         <translation>用户管理(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="95"/>
+        <location filename="../../ui/main_window.py" line="96"/>
         <source>&amp;Change password…</source>
         <translation>修改密码(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="99"/>
+        <location filename="../../ui/main_window.py" line="100"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="104"/>
+        <location filename="../../ui/main_window.py" line="105"/>
         <source>&amp;About channelmgr</source>
         <translation>关于 channelmgr(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106"/>
+        <location filename="../../ui/main_window.py" line="107"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120"/>
+        <location filename="../../ui/main_window.py" line="121"/>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="145"/>
+        <location filename="../../ui/main_window.py" line="148"/>
         <source>Nobody is signed in: this database has no accounts.</source>
         <translation>未登录：此数据库没有账号。</translation>
     </message>
@@ -5627,98 +6005,98 @@ The database as it was is in %1</source>
 <context>
     <name>SyncLogView</name>
     <message>
-        <location filename="../../ui/sync/log_view.py" line="34"/>
+        <location filename="../../ui/sync/log_view.py" line="37"/>
         <source>All results</source>
         <translation>全部结果</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/log_view.py" line="37"/>
+        <location filename="../../ui/sync/log_view.py" line="40"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/log_view.py" line="56"/>
-        <location filename="../../ui/sync/log_view.py" line="122"/>
+        <location filename="../../ui/sync/log_view.py" line="59"/>
+        <location filename="../../ui/sync/log_view.py" line="127"/>
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/log_view.py" line="58"/>
-        <location filename="../../ui/sync/log_view.py" line="129"/>
+        <location filename="../../ui/sync/log_view.py" line="61"/>
+        <location filename="../../ui/sync/log_view.py" line="134"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/log_view.py" line="76"/>
+        <location filename="../../ui/sync/log_view.py" line="81"/>
         <source>All channels</source>
         <translation>全部渠道</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync/log_view.py" line="90"/>
+        <location filename="../../ui/sync/log_view.py" line="95"/>
         <source>%n request(s)</source>
         <translation>
             <numerusform>%n 个请求</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/sync/log_view.py" line="93"/>
+        <location filename="../../ui/sync/log_view.py" line="98"/>
         <source>Export sync log</source>
         <translation>导出同步日志</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/log_view.py" line="94"/>
+        <location filename="../../ui/sync/log_view.py" line="99"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync/log_view.py" line="104"/>
+        <location filename="../../ui/sync/log_view.py" line="109"/>
         <source>%n row(s) exported to %1</source>
         <translation>
             <numerusform>已导出 %n 行到 %1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/sync/log_view.py" line="116"/>
+        <location filename="../../ui/sync/log_view.py" line="121"/>
         <source>Drift audit: %1</source>
         <translation>渠道核对：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/log_view.py" line="121"/>
+        <location filename="../../ui/sync/log_view.py" line="126"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/log_view.py" line="123"/>
+        <location filename="../../ui/sync/log_view.py" line="128"/>
         <source>Message</source>
         <translation>报文</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/log_view.py" line="124"/>
+        <location filename="../../ui/sync/log_view.py" line="129"/>
         <source>Cells</source>
         <translation>格子数</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/log_view.py" line="125"/>
+        <location filename="../../ui/sync/log_view.py" line="130"/>
         <source>Ranges</source>
         <translation>区间数</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/log_view.py" line="126"/>
+        <location filename="../../ui/sync/log_view.py" line="131"/>
         <source>Bytes</source>
         <translation>字节</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/log_view.py" line="127"/>
+        <location filename="../../ui/sync/log_view.py" line="132"/>
         <source>ms</source>
         <translation>毫秒</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/log_view.py" line="128"/>
+        <location filename="../../ui/sync/log_view.py" line="133"/>
         <source>Attempts</source>
         <translation>尝试次数</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/log_view.py" line="132"/>
+        <location filename="../../ui/sync/log_view.py" line="137"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>

@@ -71,3 +71,23 @@ def test_help_about_names_the_version_and_hides_a_database_password(qtbot, app_c
     assert masked_url("postgresql+psycopg://desk:s3cret@db/channelmgr") == "postgresql+psycopg://desk:***@db/channelmgr"
     assert "s3cret" not in about_text("postgresql+psycopg://desk:s3cret@db/channelmgr")
     box.close()
+
+
+def test_a_long_status_message_ends_before_the_channel_indicators(window, qtbot):
+    # Screenshot review: QStatusBar.showMessage cut an overbooking announcement off under the channel
+    # indicators. The message has its own label: elided before the indicators, whole in its tooltip.
+    window.resize(1000, 700)
+    indicator = window.sync_indicator
+    qtbot.waitUntil(lambda: len(indicator.labels) == 5)
+    text = "超订：亲子家庭套房 在 2026-12-09 已满，最后到达的是 Emily Carter（携程 Ctrip）；请查看 订单 ▸ 超订。" * 2
+    window.ctx.events.status_message.emit(text)
+    message = window.status_message
+    qtbot.waitUntil(lambda: message.message() == text)
+    qtbot.waitUntil(lambda: message.isVisible() and message.width() > 0)
+    right = message.mapTo(window, message.rect().topRight()).x()
+    assert right < indicator.mapTo(window, indicator.rect().topLeft()).x()
+    shown = message.text()
+    assert shown.endswith("…") and shown != text
+    assert message.fontMetrics().horizontalAdvance(shown) <= message.contentsRect().width()
+    assert message.toolTip() == text
+    assert window.statusBar().currentMessage() == ""  # nothing painted across the indicators

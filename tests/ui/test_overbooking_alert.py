@@ -78,7 +78,7 @@ def test_every_new_channel_booking_is_announced_and_a_free_nameless_one_needs_at
     qtbot.waitUntil(lambda: announced != [], timeout=5000)
     assert announced[0].startswith("New booking from 携程 Ctrip") and arrival.isoformat() in announced[0]
     assert "needs attention: no price, no guest name" in announced[0]
-    assert window.statusBar().currentMessage() == announced[0]
+    assert window.status_message.message() == announced[0]
     [entry] = services.reservations.attention(pid)
     assert entry.problem == "stored, but the amount is 0; there is no guest name"
 

@@ -138,7 +138,8 @@ class ChannelsPage(Page):
         selected = self.selected_channel()
         board = self.ctx.services.sync.statuses
         self.model.set_rows([ChannelRow(info, board.get(info.id), audits.get(info.id)) for info in channels])
-        self.log_view.set_channels([c.name for c in channels])
+        self.log_view.set_channels(channels)
+        self.drift_view.channels.set_channels(channels)
         self.heading.setText(f"<h2>{self.title()}</h2>" + self.tr("%n channel(s)", "", len(channels)))
         row = self.model.row_of(selected.info.id) if selected else None
         if self.model.rowCount():

@@ -32,6 +32,7 @@ from channelmgr.reservations.views import ReservationInfo
 
 from ..context import AppContext
 from ..models.record_table import ROW_ROLE, SORT_ROLE, Column, RecordTableModel
+from ..sync.channel_labels import ChannelLabels
 from .booking_filter import ANY, DIRECT, BookingFilter, BookingFilterProxy
 from .detail_panel import ReservationDetailPanel
 from .texts import booking_status_label, source_label
@@ -52,7 +53,7 @@ class BookingsPanel(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
-        self._labels: dict[str, str] = {}  # channel name → its label, with each load
+        self._labels = ChannelLabels()  # filled with each load
         self.heading = QLabel()
         self.search = QLineEdit(self)
         self.search.setObjectName("reservation_search")
@@ -137,7 +138,7 @@ class BookingsPanel(QWidget):
             Column(self.tr("Nights"), lambda r: str(r.nights), True, lambda r: r.nights),
             Column(self.tr("Amount"), lambda r: format_minor(r.amount_minor, r.currency), True, lambda r: r.amount_minor),
             # the name the owner gave the channel (携程 Ctrip), not its short name (ctrip)
-            Column(self.tr("Source"), lambda r: self._labels.get(r.channel, r.channel) if r.channel
+            Column(self.tr("Source"), lambda r: self._labels.label(r.channel) if r.channel
                    else source_label(r.source), tooltip=lambda r: r.channel or ""),
             Column(self.tr("Status"), self._status_text),
             Column(self.tr("Room"), lambda r: r.room_number or ""),
@@ -154,7 +155,7 @@ class BookingsPanel(QWidget):
     # --- data ---------------------------------------------------------------------------------
     def show_rows(self, rows: Sequence[ReservationInfo], channels: Sequence[str],
                   labels: dict[str, str] | None = None) -> None:
-        self._labels = dict(labels or {})
+        self._labels.set_labels(labels or {})
         chosen = self.detail.booking.id if self.detail.booking else None
         self._fill_channels(channels)
         self.model.set_rows(rows)
@@ -172,7 +173,7 @@ class BookingsPanel(QWidget):
         self.channel.addItem(self.tr("All channels"), ANY)
         self.channel.addItem(self.tr("Direct (phone, WeChat, walk-in, other)"), DIRECT)
         for name in channels:
-            self.channel.addItem(self._labels.get(name, name), name)
+            self.channel.addItem(self._labels.label(name), name)
         index = self.channel.findData(current) if current is not ANY else 0
         self.channel.setCurrentIndex(max(0, index))
         self.channel.blockSignals(False)

@@ -7,7 +7,7 @@ from PySide6.QtCore import QCoreApplication
 from channelmgr.security.audit_trail import AuditRow
 
 from ..models.record_table import Column
-from .audit_texts import action_label, cause_label, entity_label
+from .audit_texts import action_label, cause_label, change_label, entity_label
 
 translate = QCoreApplication.translate
 
@@ -26,5 +26,5 @@ def audit_columns() -> list[Column]:
 
 
 def _short(row: AuditRow) -> str:
-    text = row.change_text
+    text = change_label(row)  # fields and codes in words; the tooltip keeps the stored text
     return text if len(text) <= 120 else text[:117] + "…"

@@ -9,6 +9,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from channelmgr.security.audit_trail import AuditRow
+
+from ..calendar.texts import booking_status_label
+from ..pricing.texts import kind_label
+
 translate = QCoreApplication.translate
 
 # The tables hold Qt's source strings (QT_TRANSLATE_NOOP, for lupdate); only the one asked for is
@@ -154,3 +159,137 @@ def cause_label(cause: str) -> str:
         if cause.startswith(prefix):
             return translate("AuditTexts", wording).replace("%1", cause[len(prefix):])
     return cause
+
+
+# The fields the core records (column and JSON key names), for the "Before → after" column. A
+# field of a dict is recorded as "<field> <key>" (params adjust, min_stay 2026-12-09): each word
+# is worded if listed, a night or a newer desk's name stays as it is.
+_FIELDS = {
+    "name": QT_TRANSLATE_NOOP("AuditTexts", "Name"),
+    "display_name": QT_TRANSLATE_NOOP("AuditTexts", "Display name"),
+    "name_zh": QT_TRANSLATE_NOOP("AuditTexts", "Chinese name"),
+    "name_en": QT_TRANSLATE_NOOP("AuditTexts", "English name"),
+    "label_en": QT_TRANSLATE_NOOP("AuditTexts", "English name"),
+    "code": QT_TRANSLATE_NOOP("AuditTexts", "Code"),
+    "role": QT_TRANSLATE_NOOP("AuditTexts", "Role"),
+    "active": QT_TRANSLATE_NOOP("AuditTexts", "Account enabled"),
+    "enabled": QT_TRANSLATE_NOOP("AuditTexts", "Enabled"),
+    "locked_until": QT_TRANSLATE_NOOP("AuditTexts", "Locked until"),
+    "failed_attempts": QT_TRANSLATE_NOOP("AuditTexts", "Wrong passwords in a row"),
+    "reason": QT_TRANSLATE_NOOP("AuditTexts", "Reason"),
+    "password": QT_TRANSLATE_NOOP("AuditTexts", "Password"),
+    "lock": QT_TRANSLATE_NOOP("AuditTexts", "Lock"),
+    "days": QT_TRANSLATE_NOOP("AuditTexts", "Days"),
+    "kind": QT_TRANSLATE_NOOP("AuditTexts", "Kind"),
+    "params": QT_TRANSLATE_NOOP("AuditTexts", "Rule"),
+    "priority": QT_TRANSLATE_NOOP("AuditTexts", "Priority"),
+    "scope": QT_TRANSLATE_NOOP("AuditTexts", "Applies to"),
+    "valid_from": QT_TRANSLATE_NOOP("AuditTexts", "Valid from"),
+    "valid_to": QT_TRANSLATE_NOOP("AuditTexts", "Valid to"),
+    "adjust": QT_TRANSLATE_NOOP("AuditTexts", "Adjustment"),
+    "value": QT_TRANSLATE_NOOP("AuditTexts", "Value"),
+    "holidays": QT_TRANSLATE_NOOP("AuditTexts", "Holidays"),
+    "start": QT_TRANSLATE_NOOP("AuditTexts", "Start"),
+    "end": QT_TRANSLATE_NOOP("AuditTexts", "End"),
+    "yearly": QT_TRANSLATE_NOOP("AuditTexts", "Every year"),
+    "stage": QT_TRANSLATE_NOOP("AuditTexts", "Stage"),
+    "rate_plans": QT_TRANSLATE_NOOP("AuditTexts", "Rate plans"),
+    "room_types": QT_TRANSLATE_NOOP("AuditTexts", "Room types"),
+    "protocol": QT_TRANSLATE_NOOP("AuditTexts", "Protocol"),
+    "endpoint": QT_TRANSLATE_NOOP("AuditTexts", "Endpoint"),
+    "hotel_code": QT_TRANSLATE_NOOP("AuditTexts", "Hotel code"),
+    "username": QT_TRANSLATE_NOOP("AuditTexts", "User name"),
+    "settings": QT_TRANSLATE_NOOP("AuditTexts", "Settings"),
+    "address": QT_TRANSLATE_NOOP("AuditTexts", "Address"),
+    "phone": QT_TRANSLATE_NOOP("AuditTexts", "Phone"),
+    "timezone": QT_TRANSLATE_NOOP("AuditTexts", "Time zone"),
+    "currency": QT_TRANSLATE_NOOP("AuditTexts", "Currency"),
+    "number": QT_TRANSLATE_NOOP("AuditTexts", "Room number"),
+    "floor": QT_TRANSLATE_NOOP("AuditTexts", "Floor"),
+    "notes": QT_TRANSLATE_NOOP("AuditTexts", "Notes"),
+    "status": QT_TRANSLATE_NOOP("AuditTexts", "Status"),
+    "room_type": QT_TRANSLATE_NOOP("AuditTexts", "Room type"),
+    "room_type_id": QT_TRANSLATE_NOOP("AuditTexts", "Room type"),
+    "rate_plan": QT_TRANSLATE_NOOP("AuditTexts", "Rate plan"),
+    "remote_room": QT_TRANSLATE_NOOP("AuditTexts", "Channel room code"),
+    "remote_rate": QT_TRANSLATE_NOOP("AuditTexts", "Channel rate code"),
+    "archived": QT_TRANSLATE_NOOP("AuditTexts", "Archived"),
+    "order": QT_TRANSLATE_NOOP("AuditTexts", "Order"),
+    "attributes": QT_TRANSLATE_NOOP("AuditTexts", "Details"),
+    "photo_captions": QT_TRANSLATE_NOOP("AuditTexts", "Photo captions"),
+    "from": QT_TRANSLATE_NOOP("AuditTexts", "Copied from"),
+    "guest": QT_TRANSLATE_NOOP("AuditTexts", "Guest"),
+    "room": QT_TRANSLATE_NOOP("AuditTexts", "Room"),
+    "room_id": QT_TRANSLATE_NOOP("AuditTexts", "Room"),
+    "arrival": QT_TRANSLATE_NOOP("AuditTexts", "Arrival"),
+    "departure": QT_TRANSLATE_NOOP("AuditTexts", "Departure"),
+    "amount_minor": QT_TRANSLATE_NOOP("AuditTexts", "Amount"),
+    "base_price_minor": QT_TRANSLATE_NOOP("AuditTexts", "Base price"),
+    "derive_kind": QT_TRANSLATE_NOOP("AuditTexts", "Derived by"),
+    "derive_value": QT_TRANSLATE_NOOP("AuditTexts", "Derived value"),
+    "availability": QT_TRANSLATE_NOOP("AuditTexts", "Rooms to sell"),
+    "min_stay": QT_TRANSLATE_NOOP("AuditTexts", "Min stay"),
+    "max_stay": QT_TRANSLATE_NOOP("AuditTexts", "Max stay"),
+    "cta": QT_TRANSLATE_NOOP("AuditTexts", "Closed to arrival"),
+    "ctd": QT_TRANSLATE_NOOP("AuditTexts", "Closed to departure"),
+    "stop_sell": QT_TRANSLATE_NOOP("AuditTexts", "Stop-sell"),
+    "price": QT_TRANSLATE_NOOP("AuditTexts", "Price"),
+    "problem": QT_TRANSLATE_NOOP("AuditTexts", "Problem"),
+}
+
+
+def field_label(field: str) -> str:
+    """``params adjust`` → 规则 调整方式; ``price:3 2026-12-09`` → 价格 2026-12-09 (the plan is the entity's)."""
+    words = []
+    for word in field.split(" "):
+        base = word.split(":", 1)[0] if word.startswith("price:") else word
+        words.append(_worded(_FIELDS, base))
+    return " ".join(words)
+
+
+_ROLES = {
+    "administrator": QT_TRANSLATE_NOOP("AuditTexts", "Administrator"),
+    "operator": QT_TRANSLATE_NOOP("AuditTexts", "Operator"),
+    "viewer": QT_TRANSLATE_NOOP("AuditTexts", "Read-only"),
+}
+_ADJUSTMENTS = {
+    "add": QT_TRANSLATE_NOOP("AuditTexts", "Add an amount"),
+    "percent": QT_TRANSLATE_NOOP("AuditTexts", "Percent"),
+    "factor": QT_TRANSLATE_NOOP("AuditTexts", "Factor"),
+    "set": QT_TRANSLATE_NOOP("AuditTexts", "Fixed price"),
+}
+_BOOLEANS = {
+    "True": QT_TRANSLATE_NOOP("AuditTexts", "Yes"),
+    "False": QT_TRANSLATE_NOOP("AuditTexts", "No"),
+}
+
+
+def value_label(entity: str, field: str, value: str) -> str:
+    """A recorded value in words where it is a code: a role, yes/no, a rule's kind or adjustment,
+    a booking's status. Names, amounts and dates stay as they are."""
+    last = field.rsplit(" ", 1)[-1]
+    if value in _BOOLEANS:
+        return _worded(_BOOLEANS, value)
+    if last == "role":
+        return _worded(_ROLES, value)
+    if entity == "price_rule" and last == "kind":
+        return kind_label(value)
+    if last == "adjust":
+        return _worded(_ADJUSTMENTS, value)
+    if entity == "reservation" and last == "status":
+        return booking_status_label(value)
+    return value
+
+
+def change_label(row: AuditRow) -> str:
+    """An audit row's "before → after" in the desk's language (the stored text is in the tooltip)."""
+    parts = []
+    for field, before, after in row.shown_changes:
+        name = field_label(field)
+        after = value_label(row.entity, field, after)
+        if before == "":  # a new value: nothing was there before
+            parts.append(translate("AuditTexts", "%1: %2").replace("%1", name).replace("%2", after))
+        else:
+            parts.append(translate("AuditTexts", "%1: %2 → %3").replace("%1", name)
+                         .replace("%2", value_label(row.entity, field, before)).replace("%3", after))
+    return translate("AuditTexts", "; ").join(parts)

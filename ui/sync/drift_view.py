@@ -22,6 +22,7 @@ from ..context import AppContext
 from ..models.record_table import Column, RecordTableModel
 from ..permissions import gate
 from ..tasks import while_alive
+from .channel_labels import ChannelLabels
 from .texts import SyncTexts, local_time
 
 WAIT_SECONDS = 600
@@ -89,6 +90,7 @@ class DriftView(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.texts = DriftTexts(self)
+        self.channels = ChannelLabels()  # the Channels page fills it with each load of its list
         self.report: AuditReport | None = None
         self.label = ""
         self._busy = False
@@ -225,7 +227,7 @@ class DriftView(QWidget):
 
     def _columns(self) -> list[Column]:
         return [
-            Column(self.tr("Channel"), lambda d: d.channel),
+            self.channels.column(self.tr("Channel"), lambda d: d.channel),
             Column(self.tr("Room type"), lambda d: d.room_type),
             Column(self.tr("Rate plan"), lambda d: d.rate_plan or ""),
             Column(self.tr("Night"), lambda d: d.night.isoformat()),

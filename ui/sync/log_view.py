@@ -6,6 +6,7 @@ from PySide6.QtCore import QSortFilterProxyModel
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
                                QPushButton, QTableView, QVBoxLayout, QWidget)
 
+from channelmgr.sync.channels import ChannelInfo
 from channelmgr.sync.drift import AuditStatus
 from channelmgr.sync.drift_audit import AUDIT_PREFIX
 from channelmgr.sync.sync_log import RESULTS
@@ -14,6 +15,7 @@ from ..file_dialogs import remember, start_path
 from ..context import AppContext
 from ..models.record_table import SORT_ROLE, Column, RecordTableModel
 from ..tasks import while_alive
+from .channel_labels import ChannelLabels
 from .drift_view import DriftTexts
 from .texts import SyncTexts, local_time
 
@@ -27,6 +29,7 @@ class SyncLogView(QWidget):
         self.ctx = ctx
         self.texts = SyncTexts(self)
         self.drift_texts = DriftTexts(self)
+        self.channels = ChannelLabels()
         self.channel = QComboBox(self)
         self.channel.setObjectName("sync_log_channel")
         self.result = QComboBox(self)
@@ -69,13 +72,15 @@ class SyncLogView(QWidget):
         self.result.currentIndexChanged.connect(lambda _i: self.reload())
         self.export_button.clicked.connect(self._export)
 
-    def set_channels(self, names: list[str]) -> None:
+    def set_channels(self, channels: list[ChannelInfo]) -> None:
+        """The filter lists each channel by the owner's name; its data stay the short name the log keeps."""
+        self.channels.set_channels(channels)
         current = self.channel.currentData()
         self.channel.blockSignals(True)
         self.channel.clear()
         self.channel.addItem(self.tr("All channels"), None)
-        for name in names:
-            self.channel.addItem(name, name)
+        for channel in channels:
+            self.channel.addItem(channel.label, channel.name)
         self.channel.setCurrentIndex(max(0, self.channel.findData(current)))
         self.channel.blockSignals(False)
 
@@ -119,7 +124,7 @@ class SyncLogView(QWidget):
     def _columns(self) -> list[Column]:
         return [
             Column(self.tr("Time"), lambda e: local_time(e.at), False, lambda e: e.at),
-            Column(self.tr("Channel"), lambda e: e.channel),
+            self.channels.column(self.tr("Channel"), lambda e: e.channel),
             Column(self.tr("Message"), self._message, tooltip=lambda e: e.message),
             Column(self.tr("Cells"), lambda e: str(e.cells), True, lambda e: e.cells),
             Column(self.tr("Ranges"), lambda e: str(e.ranges), True, lambda e: e.ranges),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from openpyxl import load_workbook
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 
 from channelmgr.actor import Actor
 from channelmgr.inventory.property_details import PropertyDetails  # noqa: F401  (the type changed below)
@@ -44,7 +44,7 @@ def test_filters_and_export(qtbot, app_context, tmp_path):
     _reload(qtbot, page)
     assert [(r.user, r.entity) for r in page.rows] == [("li", "property")]
     assert page.model.index(0, 2).data() == "Changed" and page.model.index(0, 3).data().startswith("Property ")
-    assert "phone" in page.model.index(0, 4).data() and "0872-5550000" in page.model.index(0, 4).data()
+    assert "Phone: " in page.model.index(0, 4).data() and "0872-5550000" in page.model.index(0, 4).data()
     assert page.model.index(0, 5).data() == "Settings page"  # the cause in words, the stored one in the tooltip
     page.user_box.setCurrentIndex(0)
     page.text.setText("0872-5550000")
@@ -78,5 +78,24 @@ def test_causes_read_in_the_desks_language(qapp):
         assert cause_label("reservation pull from ctrip") == "从 ctrip 拉取订单"
         assert cause_label("command line") == "命令行" and cause_label("bulk edit") == "批量修改"
         assert cause_label("a note someone typed") == "a note someone typed"  # unknown: shown as it is
+    finally:
+        i18n.install_language("en")
+
+
+def test_fields_and_codes_read_in_the_desks_language(qtbot, app_context):
+    # Screenshot review: the demo's account rows read "display_name:  → 只读; role:  → viewer".
+    from ui import i18n
+
+    app_context.services.users.add(Actor("admin", "test"), "owner", "administrator", "owner-password-1", "店主")
+    i18n.install_language("zh_CN")
+    try:
+        page = _page(qtbot, app_context)
+        owner = next(r for r, row in enumerate(page.rows) if row.entity == "user" and row.entity_id == "owner")
+        cell = page.model.index(owner, 4)
+        assert cell.data() == "显示名称：店主；角色：管理员"
+        assert cell.data(Qt.ItemDataRole.ToolTipRole) == "display_name:  → 店主; role:  → administrator"  # as stored
+        rule = next(r for r, row in enumerate(page.rows) if row.entity == "price_rule")
+        text = page.model.index(rule, 4).data()
+        assert "启用：是" in text and "规则 调整方式：" in text and "kind" not in text and "True" not in text
     finally:
         i18n.install_language("en")

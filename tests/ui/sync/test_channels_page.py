@@ -104,6 +104,11 @@ def test_dry_run_previews_without_sending_then_push_now_syncs_and_logs(page, qtb
     page.tabs.setCurrentIndex(1)
     qtbot.waitUntil(lambda: page.log_view.model.rowCount() == sent)
     assert {page.log_view.model.index(r, 8).data() for r in range(sent)} == {"OK"}
+    # The channel as the owner named it (screenshot review), its short name in the tooltip and the filter's data.
+    channel_cell = page.log_view.model.index(0, 1)
+    assert channel_cell.data() == "携程 Ctrip" and channel_cell.data(Qt.ItemDataRole.ToolTipRole) == "ctrip"
+    filter_box = page.log_view.channel
+    assert filter_box.itemText(filter_box.findData("ctrip")) == "携程 Ctrip"
     page.log_view.result.setCurrentIndex(page.log_view.result.findData("fatal"))
     qtbot.waitUntil(lambda: page.log_view.model.rowCount() == 0)
     page.log_view.result.setCurrentIndex(0)

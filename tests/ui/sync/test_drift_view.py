@@ -52,7 +52,9 @@ def test_audit_now_lists_a_planted_price_and_push_again_settles_it(page, qtbot, 
     view = _audit(qtbot, page, rows=1)
     assert page.tabs.currentWidget() is view
     texts = [view.model.index(0, c).data() for c in range(view.model.columnCount())]
-    assert texts[0] == "ctrip" and texts[3] == night.isoformat() and texts[4] == "Price"
+    # the channel as the owner named it (screenshot review), the short name in the tooltip
+    assert texts[0] == "携程 Ctrip" and view.model.index(0, 0).data(TOOLTIP) == "ctrip"
+    assert texts[3] == night.isoformat() and texts[4] == "Price"
     assert texts[5:7] == [format_minor(amount), format_minor(amount + 3000)]
     assert "shows 1 difference(s)" in view.summary.text()
     row = page.model.row_of(page.selected_channel().info.id)
