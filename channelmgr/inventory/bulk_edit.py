@@ -176,7 +176,7 @@ def plan_copy_week(session: Session, request: CopyWeekRequest, today: date) -> t
     first_target = request.source_first_night + timedelta(weeks=1)
     if first_target < today:
         raise Refusal("past", f"Nights before today ({today}) cannot be changed", today=today)
-    scope = scope or _Scope.load(session, request.property_id)
+    scope = _Scope.load(session, request.property_id)
     type_ids = scope.room_types(request.room_type_ids)
     source_days = nights(request.source_first_night, request.source_first_night + timedelta(weeks=1))
     fields = [(t, f, None) for t in type_ids for f in CALENDAR_DEFAULTS]
