@@ -89,6 +89,9 @@ def booking_of(attributes: dict[str, Any]) -> dict[str, Any]:
         "guest": {"given_name": _text(customer.get("name")) or None, "surname": _text(customer.get("surname")) or None,
                   "phone": _text(customer.get("phone")) or None, "email": _text(customer.get("mail")) or None},
         "total_minor": _amount(attributes.get("amount"), currency, "booking amount", problems),
+        # What the OTA keeps; Channex gives it for the whole booking only (the ledger shares it
+        # over the rooms by their amounts).
+        "commission_minor": _amount(attributes.get("ota_commission"), currency, "ota_commission", problems),
         "currency": currency,
         "comments": [notes] if notes else [],
         "ota_reservation_code": _text(attributes.get("ota_reservation_code")) or None,

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, timedelta
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Sequence
 
 from lxml import etree
@@ -94,6 +94,8 @@ def _reservation(element: etree._Element, ns: str) -> dict:
         problems.append("no reservation id (UniqueID Type 14 or HotelReservationID)")
     total = element.find(f"{ns}ResGlobalInfo/{ns}Total")
     total_minor, currency = _amount(total, problems, "reservation total")
+    commission_minor = _commission(element.find(f"{ns}ResGlobalInfo/{ns}TotalCommissions"), total_minor, ns,
+                                   problems, "reservation commission")
     return {
         "remote_id": remote_id,
         "status": element.get("ResStatus"),
@@ -102,6 +104,7 @@ def _reservation(element: etree._Element, ns: str) -> dict:
         "rooms": [_room_stay(stay, ns, problems) for stay in element.iterfind(f"{ns}RoomStays/{ns}RoomStay")],
         "guest": _guest(element, ns),
         "total_minor": total_minor,
+        "commission_minor": commission_minor,
         "currency": currency,
         "comments": [
             " ".join(text.split())
@@ -134,6 +137,7 @@ def _room_stay(stay: etree._Element, ns: str, problems: list[str]) -> dict:
         else:  # adult (10) or unspecified: a guest we must count towards occupancy
             adults += number
     amount_minor, currency = _amount(stay.find(f"{ns}Total"), problems, "room total")
+    commission_minor = _commission(stay.find(f"{ns}Commission"), amount_minor, ns, problems, "room commission")
     return {
         "room_code": room_type.get("RoomTypeCode") if room_type is not None else None,
         "rate_code": rate_plan.get("RatePlanCode") if rate_plan is not None else None,
@@ -143,6 +147,7 @@ def _room_stay(stay: etree._Element, ns: str, problems: list[str]) -> dict:
         "adults": adults,
         "children": children,
         "amount_minor": amount_minor,
+        "commission_minor": commission_minor,
         "currency": currency,
     }
 
@@ -168,19 +173,45 @@ def _time_span(span: etree._Element | None, problems: list[str]) -> tuple[date |
     return arrival, departure
 
 
-def _amount(element: etree._Element | None, problems: list[str], what: str) -> tuple[int | None, str | None]:
-    if element is None or element.get("AmountAfterTax") is None:
+def _amount(element: etree._Element | None, problems: list[str], what: str,
+            attribute: str = "AmountAfterTax") -> tuple[int | None, str | None]:
+    if element is None or element.get(attribute) is None:
         return None, element.get("CurrencyCode") if element is not None else None
     currency = element.get("CurrencyCode") or "CNY"
-    text = element.get("AmountAfterTax").strip()
+    text = element.get(attribute).strip()
     places = element.get("DecimalPlaces")
     try:
         if places is not None and "." not in text:
             text = str(Decimal(text).scaleb(-int(places)))  # "38800" with DecimalPlaces 2 means 388.00
         return decimal_to_minor(text, currency), currency
     except (ValueError, ArithmeticError) as exc:
-        problems.append(f"unreadable {what} {element.get('AmountAfterTax')!r}: {exc}")
+        problems.append(f"unreadable {what} {element.get(attribute)!r}: {exc}")
         return None, currency
+
+
+def _commission(element: etree._Element | None, amount_minor: int | None, ns: str, problems: list[str],
+                what: str) -> int | None:
+    """OpenTravel's CommissionType: a CommissionPayableAmount, else a Percent of the amount.
+
+    None when the channel says nothing: the ledger then stores no commission (a booking the
+    guest paid the house directly, or a channel that settles commission on its own invoice).
+    """
+    if element is None:
+        return None
+    payable, _ = _amount(element.find(f"{ns}CommissionPayableAmount"), problems, what, attribute="Amount")
+    if payable is not None or element.get("Percent") is None:
+        return payable
+    try:
+        percent = Decimal(element.get("Percent"))
+        if not percent.is_finite():
+            raise ArithmeticError("not a finite number")
+    except ArithmeticError as exc:
+        problems.append(f"unreadable {what} Percent {element.get('Percent')!r}: {exc}")
+        return None
+    if amount_minor is None:
+        problems.append(f"{what} is a Percent ({percent}) of an amount the reservation does not give")
+        return None
+    return int((amount_minor * percent / 100).quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
 def _guest(element: etree._Element, ns: str) -> dict:

@@ -9,7 +9,7 @@ run on ten thousand bookings and easy to test.
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from sqlalchemy import select
@@ -42,6 +42,7 @@ class StayLine:
     children: int
     amount_minor: int
     currency: str
+    commission_minor: int = 0  # what the channel keeps of amount_minor: net revenue is the difference
 
 
 @dataclass(frozen=True)
@@ -100,6 +101,8 @@ def read_channel_booking(raw: dict, codes: CodeMap, default_currency: str) -> Ch
             line = _line(room, number, len(rooms), raw, codes, default_currency, problems)
             if line is not None:
                 lines.append(line)
+        if len(rooms) > 1 and len(lines) == len(rooms):
+            lines = _spread_commission(lines, rooms, raw.get("commission_minor"), problems)
     if problems:
         raise Unusable("; ".join(dict.fromkeys(problems)))
     payload = json_safe(raw)
@@ -142,10 +145,39 @@ def _line(room: dict, number: int, count: int, raw: dict, codes: CodeMap, defaul
     for key in ("adults", "children"):
         if (room.get(key) or 0) < 0:
             problems.append(f"{where}: negative number of {key}")
+    commission = room.get("commission_minor")
+    if commission is None and count == 1:
+        commission = raw.get("commission_minor")  # one room: the booking's commission is the room's
+    if commission is not None and commission < 0:
+        problems.append(f"{where}: negative commission {commission}")
+    elif commission is not None and amount is not None and commission > amount:
+        # Net revenue below zero is never what a channel meant: a unit or decimal-places slip.
+        problems.append(f"{where}: commission {commission} is more than the amount {amount}")
     if found is None or problems:
         return None
     return StayLine(found[0], found[1], arrival, departure, room.get("adults") or 0, room.get("children") or 0,
-                    amount or 0, currency)
+                    amount or 0, currency, commission or 0)
+
+
+def _spread_commission(lines: list[StayLine], rooms: list[dict], total: int | None,
+                       problems: list[str]) -> list[StayLine]:
+    """A booking-wide commission (Channex sends only one) shared over its rooms by their amounts.
+
+    Rooms that name their own commission keep it; the last room takes the rounding remainder, so
+    the rooms add up to exactly what the channel said it keeps.
+    """
+    if total is None or any(room.get("commission_minor") is not None for room in rooms):
+        return lines
+    gross = sum(line.amount_minor for line in lines)
+    if total < 0:
+        problems.append(f"negative booking commission {total}")
+        return lines
+    if total > gross:
+        problems.append(f"booking commission {total} is more than the rooms' amounts {gross}")
+        return lines
+    shares = [total * line.amount_minor // gross if gross else 0 for line in lines]
+    shares[-1] += total - sum(shares)
+    return [replace(line, commission_minor=share) for line, share in zip(lines, shares)]
 
 
 def guest_name(given: str | None, surname: str | None) -> str:

@@ -348,6 +348,7 @@ class _Batch:
         r.arrival, r.departure = line.arrival, line.departure
         r.adults, r.children = line.adults, line.children
         r.amount_minor, r.currency = line.amount_minor, line.currency
+        r.commission_minor = line.commission_minor
         r.guest_name, r.guest_phone, r.notes = booking.guest_name, booking.guest_phone, booking.notes
         r.revision = booking.revision
 

@@ -20,6 +20,7 @@ def audit_view(r: Reservation) -> dict:
         "departure": r.departure.isoformat(),
         "status": r.status.value,
         "amount_minor": r.amount_minor,
+        "commission_minor": r.commission_minor,
         "currency": r.currency,
         "source": r.source,
         "remote_id": r.remote_id,

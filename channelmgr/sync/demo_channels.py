@@ -40,6 +40,7 @@ class DemoChannel:
     rooms: dict[str, str]              # local room type code → remote room code
     rates: dict[str, str]              # local rate plan code → remote rate code
     settings: ChannelSettings
+    commission_percent: int = 0        # what the OTA keeps of each booking (its markup covers it)
 
     protocol = "opentravel"
 
@@ -57,7 +58,8 @@ class DemoChannel:
     def listing(self) -> ListingConfig:
         remote_rooms = {self._remote_room(code) for code in DEMO_ROOM_TYPES}
         return ListingConfig(self.hotel_code, self.username, self.password, rooms=remote_rooms,
-                             rates=set(self.rates.values()), horizon_days=SANDBOX_HORIZON_DAYS)
+                             rates=set(self.rates.values()), horizon_days=SANDBOX_HORIZON_DAYS,
+                             commission_percent=self.commission_percent)
 
     def _remote_room(self, local: str) -> str:
         # The listing knows every room of the house, mapped or not, as a real extranet would.
@@ -70,6 +72,7 @@ DEMO_CHANNELS = (
         rooms={code: f"CT-{code}" for code in DEMO_ROOM_TYPES},
         rates={"BAR": "CT-BAR", "BB": "CT-BB"},
         settings=ChannelSettings(markup_percent=15, rounding="end8", requests_per_minute=600),
+        commission_percent=15,
     ),
     DemoChannel(
         "meituan", "美团民宿 Meituan", "ERHAI-MT", "erhai_mt", "demo-meituan-2026",
@@ -77,6 +80,7 @@ DEMO_CHANNELS = (
         rates={"BAR": "MT-STD"},  # breakfast plan left unmapped on purpose
         settings=ChannelSettings(markup_percent=10, rounding="yuan", buffer_rooms=1, requests_per_minute=600,
                                  supported_restrictions=frozenset({"stop_sell", "min_stay"})),
+        commission_percent=10,
     ),
     DemoChannel(
         "booking", "Booking.com", "ERHAI-BDC", "erhai_bdc", "demo-booking-2026",
@@ -85,6 +89,7 @@ DEMO_CHANNELS = (
         # Booking.com takes listing content (OTA_HotelDescriptiveContentNotif): the demo shows it pushed.
         settings=ChannelSettings(markup_percent=18, rounding="end9", max_items_per_request=60,
                                  requests_per_minute=600, content=True),
+        commission_percent=15,
     ),
 )
 
@@ -100,6 +105,7 @@ class DemoHub:
     rooms: dict[str, str]              # local room type code → the hub's room type id
     plans: tuple[str, ...]             # local rate plan codes mapped on every room
     settings: ChannelSettings
+    commission_percent: int = 0
 
     protocol = CHANNEX_ADAPTER.protocol
     username = ""  # the API key alone identifies us
@@ -128,7 +134,8 @@ class DemoHub:
         return ListingConfig(self.property_id, "", self.api_key, rooms=set(self.rooms.values()), rates=set(plans),
                              rate_plans=plans, horizon_days=SANDBOX_HORIZON_DAYS,
                              max_items_per_request=self.settings.max_items_per_request,
-                             requests_per_window=limit, rate_window_seconds=60.0)
+                             requests_per_window=limit, rate_window_seconds=60.0,
+                             commission_percent=self.commission_percent)
 
 
 DEMO_HUBS = (
@@ -139,6 +146,7 @@ DEMO_HUBS = (
         # capabilities: minimum stays go out arrival-based, as min_stay_arrival.
         settings=replace(protocol_settings(CHANNEX_ADAPTER.protocol).with_profile("ctrip"), markup_percent=12,
                          rounding="end8"),
+        commission_percent=12,
     ),
 )
 

@@ -77,7 +77,9 @@ class ParkedRefusals:
         return {cell: value for cell, (value, _e, _u) in self._cells.items()}
 
     def errors(self, limit: int = 5) -> list[str]:
-        held = [*self._cells.values(), *self._content.values()]
+        # Content first: one refusal per part, where a refused room code also refuses each of its
+        # nights' cells, which alone would fill the limit and hide why the content was refused.
+        held = [*self._content.values(), *self._cells.values()]
         return list(dict.fromkeys(error for _v, error, _u in held))[:limit]
 
     def clear(self) -> None:

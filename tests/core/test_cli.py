@@ -6,6 +6,7 @@ import sys
 
 from channelmgr import __version__
 from channelmgr.cli import main
+from channelmgr.demo import RESERVATIONS
 from tests.support.today import property_today
 
 
@@ -68,7 +69,7 @@ def test_reservation_list_filters_by_night(sqlite_url, capsys):
     assert main(["--db", sqlite_url, "reservation", "list", "--from", far, "--json"]) == 0
     assert json.loads(capsys.readouterr().out) == []
     assert main(["--db", sqlite_url, "reservation", "list", "--json"]) == 0
-    assert len(json.loads(capsys.readouterr().out)) == 8
+    assert len(json.loads(capsys.readouterr().out)) == len(RESERVATIONS)
 
 
 def test_every_subcommand_has_help():

@@ -3,7 +3,7 @@
 import pytest
 
 from channelmgr.db.engine import open_database
-from channelmgr.demo import load_demo
+from channelmgr.demo import RESERVATIONS, load_demo
 from channelmgr.services import Services
 
 pytestmark = pytest.mark.postgres
@@ -21,7 +21,7 @@ def test_demo_roundtrip_on_postgres(postgres_url):
         types = services.inventory.room_types(prop.id)
         assert [rt.code for rt in types] == ["LKV", "GTW", "FAM", "LFT", "CQN", "RTS"]
         assert types[0].rate_plans[1].parent_code == "BAR"
-        assert len(services.reservations.list(prop.id)) == 8
+        assert len(services.reservations.list(prop.id)) == len(RESERVATIONS)
     finally:
         db.dispose()
 

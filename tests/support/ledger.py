@@ -60,7 +60,8 @@ def build_ledger_hotel(db) -> Hotel:
 
 def booking(remote_id: str, *, room: str = "DBL", rate: str = "BAR", arrival: date = TODAY, nights: int = 2,
             status: str = "Book", modified: str = "2026-05-30T10:00:00+08:00", amount: int | None = 77600,
-            currency: str = "CNY", guest: str = "小明", rooms: list[dict] | None = None) -> dict:
+            currency: str = "CNY", guest: str = "小明", rooms: list[dict] | None = None,
+            commission: int | None = None) -> dict:
     """One reservation as parse_res_retrieve returns it."""
     stay = {"room_code": room, "rate_code": rate, "arrival": arrival, "departure": arrival + timedelta(days=nights),
             "nights": nights, "adults": 2, "children": 0, "amount_minor": amount, "currency": currency}
@@ -68,5 +69,5 @@ def booking(remote_id: str, *, room: str = "DBL", rate: str = "BAR", arrival: da
         "remote_id": remote_id, "status": status, "created": "2026-05-30T10:00:00+08:00", "modified": modified,
         "rooms": rooms if rooms is not None else [stay],
         "guest": {"given_name": guest, "surname": "王", "phone": "+86 138 0000 0000", "email": None},
-        "total_minor": amount, "currency": currency, "comments": [], "problems": [],
+        "total_minor": amount, "commission_minor": commission, "currency": currency, "comments": [], "problems": [],
     }

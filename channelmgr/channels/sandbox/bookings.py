@@ -21,6 +21,7 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta, timezone
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Callable
 
 from lxml import etree
@@ -61,6 +62,7 @@ class SandboxBooking:
     created: datetime
     modified: datetime              # the revision's name (LastModifyDateTime)
     status: str = "Book"            # OpenTravel ResStatus: Book or Cancel
+    commission_minor: int = 0       # what the OTA keeps of amount_minor
     delivered: datetime | None = field(default=None, compare=False)     # revision last sent in a read
     acknowledged: datetime | None = field(default=None, compare=False)  # revision last acknowledged
 
@@ -77,7 +79,8 @@ class SandboxBooking:
             "remote_id": self.remote_id, "room": self.room, "rate": self.rate,
             "arrival": self.arrival.isoformat(), "departure": self.departure.isoformat(),
             "guest": f"{self.given_name} {self.surname}".strip(), "phone": self.phone,
-            "amount_minor": self.amount_minor, "currency": self.currency, "adults": self.adults,
+            "amount_minor": self.amount_minor, "commission_minor": self.commission_minor,
+            "currency": self.currency, "adults": self.adults,
             "children": self.children, "status": self.status, "revision": _stamp(self.modified),
             "acknowledged": self.acknowledged is not None and not self.pending,
         }
@@ -111,6 +114,7 @@ def book(
     adults: int = 2,
     children: int = 0,
     force: bool = False,
+    commission_minor: int | None = None,
 ) -> SandboxBooking:
     """Take a booking and close its nights on this listing, as an OTA does when a guest books.
 
@@ -123,8 +127,13 @@ def book(
         raise BookingRefused(f"stays longer than {MAX_STAY_NIGHTS} nights are not sold here")
     if arrival < today:
         raise BookingRefused(f"arrival {arrival} is in the past (today is {today})")
-    if amount_minor < 0 or adults < 0 or children < 0:
+    if amount_minor < 0 or adults < 0 or children < 0 or (commission_minor or 0) < 0:
         raise BookingRefused("amounts and guest counts cannot be negative")
+    if commission_minor is None:  # the listing's rate, as the OTA charges it
+        commission_minor = int((amount_minor * state.config.commission_percent / 100).quantize(
+            Decimal(1), rounding=ROUND_HALF_UP))
+    if commission_minor > amount_minor:
+        raise BookingRefused(f"commission {commission_minor} is more than the amount {amount_minor}")
     with state.lock:
         nights = [arrival + timedelta(days=i) for i in range((departure - arrival).days)]
         full = [n for n in nights if state.counts.get((room, n)) == 0]
@@ -135,6 +144,7 @@ def book(
             remote_id=f"{state.config.hotel_code}-B{next(_ids):05d}", room=room, rate=rate, arrival=arrival,
             departure=departure, given_name=given_name, surname=surname, phone=phone, amount_minor=amount_minor,
             currency=state.config.currency, adults=adults, children=children, created=moment, modified=moment,
+            commission_minor=commission_minor,
         )
         _take(state, booking, -1)
         state.bookings[booking.remote_id] = booking
@@ -276,6 +286,8 @@ def render_res_retrieve(echo_token: str | None, bookings: list[SandboxBooking]) 
             _sub(counts, "GuestCount", AgeQualifyingCode="8", Count=str(b.children))
         _sub(stay, "TimeSpan", Start=b.arrival.isoformat(), End=b.departure.isoformat())
         _sub(stay, "Total", AmountAfterTax=total, CurrencyCode=b.currency)
+        commission = minor_to_decimal(b.commission_minor, b.currency)
+        _sub(_sub(stay, "Commission"), "CommissionPayableAmount", Amount=commission, CurrencyCode=b.currency)
         customer = _sub(_sub(_sub(_sub(_sub(_sub(reservation, "ResGuests"), "ResGuest"), "Profiles"),
                                   "ProfileInfo"), "Profile"), "Customer")
         name = _sub(customer, "PersonName")
@@ -283,7 +295,10 @@ def render_res_retrieve(echo_token: str | None, bookings: list[SandboxBooking]) 
         _sub(name, "Surname").text = b.surname
         if b.phone:
             _sub(customer, "Telephone", PhoneNumber=b.phone)
-        _sub(_sub(reservation, "ResGlobalInfo"), "Total", AmountAfterTax=total, CurrencyCode=b.currency)
+        global_info = _sub(reservation, "ResGlobalInfo")
+        _sub(global_info, "Total", AmountAfterTax=total, CurrencyCode=b.currency)
+        _sub(_sub(global_info, "TotalCommissions"), "CommissionPayableAmount", Amount=commission,
+             CurrencyCode=b.currency)
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8")
 
 

@@ -280,6 +280,7 @@ def _revision(state: ListingState, booking: booking_desk.SandboxBooking) -> dict
         "inserted_at": booking.modified.isoformat(timespec="microseconds"),
         "arrival_date": booking.arrival.isoformat(), "departure_date": booking.departure.isoformat(),
         "amount": amount, "currency": booking.currency,
+        "ota_commission": minor_to_decimal(booking.commission_minor, booking.currency),
         "customer": {"name": booking.given_name, "surname": booking.surname, "phone": booking.phone},
         "rooms": [{"room_type_id": booking.room, "rate_plan_id": booking.rate,
                    "checkin_date": booking.arrival.isoformat(), "checkout_date": booking.departure.isoformat(),

@@ -14,7 +14,8 @@ Routes (``{hotel}`` is a listing's hotel code, URL-encoded):
 * ``POST /ota/{hotel}/OTA_HotelAvailGet`` and ``…/OTA_HotelRatePlan`` — what the listing shows, read
   back by the drift audit, same Basic auth (see ``read_back.py``).
 * ``POST /api/book/{hotel}`` with ``{"room": "DBL", "rate": "BAR", "arrival": "2026-06-10",
-  "departure": "2026-06-12", "given_name": "小明", "surname": "王", "amount_minor": 77600}`` → 201
+  "departure": "2026-06-12", "given_name": "小明", "surname": "王", "amount_minor": 77600}`` → 201 (``commission_minor`` is
+  the listing's ``commission_percent`` of the amount unless given)
   ``{"remote_id": …}``; ``POST /api/cancel/{hotel}`` with ``{"remote_id": …}``; ``GET /api/bookings/{hotel}``.
   A guest booking on the OTA, so no channel credentials: like ``/api/faults`` it is the test's hand.
 * ``GET /ical/{hotel}/{room}.ics`` — the listing room's bookings as an iCal feed, as Airbnb or Tujia
@@ -288,6 +289,7 @@ class _Handler(BaseHTTPRequestHandler):
                 surname=str(data.get("surname", "")), phone=str(data.get("phone", "")),
                 amount_minor=int(data.get("amount_minor", 0)), adults=int(data.get("adults", 2)),
                 children=int(data.get("children", 0)), force=bool(data.get("force", False)),
+                commission_minor=None if data.get("commission_minor") is None else int(data["commission_minor"]),
             )
         except KeyError as exc:
             return self._json(404 if action == "cancel" else 400, {"error": f"missing or unknown {exc}"})
@@ -384,13 +386,14 @@ class SandboxHandle:
     def book(
         self, hotel_code: str, room: str, rate: str, arrival: date, departure: date, *,
         given_name: str = "", surname: str = "", phone: str = "", amount_minor: int = 0,
-        adults: int = 2, children: int = 0, force: bool = False,
+        adults: int = 2, children: int = 0, force: bool = False, commission_minor: int | None = None,
     ) -> str:
         """A guest books on this OTA; returns the booking's remote id (raises BookingRefused)."""
         booking = booking_desk.book(
             self.listing(hotel_code), room=room, rate=rate, arrival=arrival, departure=departure,
             today=self._server.sandbox.today(), given_name=given_name, surname=surname, phone=phone,
             amount_minor=amount_minor, adults=adults, children=children, force=force,
+            commission_minor=commission_minor,
         )
         return booking.remote_id
 

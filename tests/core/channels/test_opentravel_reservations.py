@@ -31,12 +31,14 @@ RETRIEVED = """<?xml version="1.0" encoding="UTF-8"?>
           <GuestCounts><GuestCount AgeQualifyingCode="10" Count="2"/><GuestCount AgeQualifyingCode="8" Count="1"/></GuestCounts>
           <TimeSpan Start="2026-06-10" End="2026-06-13"/>
           <Total AmountAfterTax="1164.00" CurrencyCode="CNY"/>
+          <Commission><CommissionPayableAmount Amount="174.60" CurrencyCode="CNY"/></Commission>
         </RoomStay>
         <RoomStay>
           <RoomTypes><RoomType RoomTypeCode="TWN"/></RoomTypes>
           <RatePlans><RatePlan RatePlanCode="NRF"/></RatePlans>
           <TimeSpan Start="2026-06-10" Duration="P2N"/>
           <Total AmountAfterTax="59800" DecimalPlaces="2" CurrencyCode="CNY"/>
+          <Commission Percent="12.5"/>
         </RoomStay>
       </RoomStays>
       <ResGuests><ResGuest><Profiles><ProfileInfo><Profile><Customer>
@@ -46,6 +48,7 @@ RETRIEVED = """<?xml version="1.0" encoding="UTF-8"?>
       <ResGlobalInfo>
         <Comments><Comment><Text>  晚到，约 23:00  </Text></Comment></Comments>
         <Total AmountAfterTax="1762.00" CurrencyCode="CNY"/>
+        <TotalCommissions><CommissionPayableAmount Amount="24935" DecimalPlaces="2" CurrencyCode="CNY"/></TotalCommissions>
       </ResGlobalInfo>
     </HotelReservation>
     <HotelReservation ResStatus="Cancel">
@@ -71,13 +74,15 @@ def test_retrieved_reservations_become_plain_dicts_with_half_open_stays():
     response, reservations = parse_res_retrieve(RETRIEVED)
     assert response.success and response.echo_token == "read-1"
     first, cancelled = reservations
-    assert (first["remote_id"], first["status"], first["total_minor"], first["currency"]) == (
-        "CTRIP-88001", "Book", 176200, "CNY")
+    assert (first["remote_id"], first["status"], first["total_minor"], first["commission_minor"], first["currency"]) == (
+        "CTRIP-88001", "Book", 176200, 24935, "CNY")
     assert first["rooms"] == [
         {"room_code": "DBL", "rate_code": "BAR", "arrival": date(2026, 6, 10), "departure": date(2026, 6, 13),
-         "nights": 3, "adults": 2, "children": 1, "amount_minor": 116400, "currency": "CNY"},
+         "nights": 3, "adults": 2, "children": 1, "amount_minor": 116400, "commission_minor": 17460,
+         "currency": "CNY"},
         {"room_code": "TWN", "rate_code": "NRF", "arrival": date(2026, 6, 10), "departure": date(2026, 6, 12),
-         "nights": 2, "adults": 0, "children": 0, "amount_minor": 59800, "currency": "CNY"},
+         "nights": 2, "adults": 0, "children": 0, "amount_minor": 59800,
+         "commission_minor": 7475, "currency": "CNY"},  # a Percent of the room's total
     ]
     assert first["guest"] == {"given_name": "小明", "surname": "王", "phone": "+86 138 0000 0000",
                               "email": "wang@example.cn"}
@@ -86,6 +91,24 @@ def test_retrieved_reservations_become_plain_dicts_with_half_open_stays():
     # A reservation we cannot fully read is kept and flagged, never dropped.
     assert cancelled["remote_id"] == "CTRIP-77000" and cancelled["status"] == "Cancel"
     assert cancelled["rooms"][0]["arrival"] is None and "TimeSpan" in cancelled["problems"][0]
+
+
+@pytest.mark.parametrize("commission, problem", [
+    ('<Commission Percent="fifteen"/>', "unreadable room commission Percent 'fifteen'"),
+    ('<Commission><CommissionPayableAmount Amount="1.234" CurrencyCode="CNY"/></Commission>',
+     "unreadable room commission '1.234'"),
+])
+def test_an_unreadable_commission_is_a_problem_of_the_reservation_not_a_zero(commission, problem):
+    body = RETRIEVED.replace(b'<Commission Percent="12.5"/>', commission.encode())
+    first = parse_res_retrieve(body)[1][0]
+    assert any(p.startswith(problem) for p in first["problems"]), first["problems"]
+
+
+def test_a_percent_commission_needs_the_amount_it_is_a_percent_of():
+    body = RETRIEVED.replace(b'<Total AmountAfterTax="59800" DecimalPlaces="2" CurrencyCode="CNY"/>', b"")
+    first = parse_res_retrieve(body)[1][0]
+    assert first["rooms"][1]["commission_minor"] is None
+    assert "room commission is a Percent (12.5) of an amount the reservation does not give" in first["problems"]
 
 
 def test_an_empty_list_and_hostile_or_wrong_replies():

@@ -18,6 +18,7 @@ from channelmgr.db.models import AuditEntry, Reservation
 from channelmgr.demo import load_demo
 from channelmgr.privacy.masking import mask_phone, mask_text
 from channelmgr.privacy.service import PURGED
+from channelmgr.demo import RESERVATIONS
 from tests.support.today import property_today
 
 PASSWORDS = {"owner": "demo-owner-1", "desk": "demo-desk-1", "viewer": "demo-viewer-1"}
@@ -103,20 +104,21 @@ def test_purge_from_the_cli_dry_run_then_for_real(demo_url, monkeypatch, capsys)
     assert code != 0 and "No purge period" in out
     code, out = run_as(monkeypatch, capsys, "owner", "--db", demo_url, "privacy", "purge", "--older-than", "400",
                        "--dry-run")
-    assert code == 0 and "Would purge the guest data of 8 booking(s)" in out
+    assert code == 0 and f"Would purge the guest data of {len(RESERVATIONS)} booking(s)" in out
     assert _audit(demo_url, "purge") == []
     assert run_as(monkeypatch, capsys, "owner", "--db", demo_url, "privacy", "period", "400")[1].strip() == \
         "Automatic purge: 400 days after check-out"
     code, out = run_as(monkeypatch, capsys, "owner", "--db", demo_url, "privacy", "purge")
-    assert code == 0 and "Purged the guest data of 8 booking(s)" in out
+    assert code == 0 and f"Purged the guest data of {len(RESERVATIONS)} booking(s)" in out
     [entry] = _audit(demo_url, "purge")
-    assert entry.after["reservations"] == 8 and "王芳" not in json.dumps(entry.after, ensure_ascii=False)
+    assert entry.after["reservations"] == len(RESERVATIONS) and "王芳" not in json.dumps(entry.after, ensure_ascii=False)
     code, out = run_as(monkeypatch, capsys, "owner", "--db", demo_url, "reservation", "list", "--json",
                        "--from", (property_today() - timedelta(days=510)).isoformat(),
                        "--to", (property_today() - timedelta(days=480)).isoformat())
     listed = json.loads(out)
-    assert len(listed) == 8 and {b["guest_name"] for b in listed} == {PURGED}
-    assert sum(b["amount_minor"] for b in listed) == 13386 * 100  # the money stays for the reports
+    assert len(listed) == len(RESERVATIONS) and {b["guest_name"] for b in listed} == {PURGED}
+    # the money stays for the reports
+    assert sum(b["amount_minor"] for b in listed) == sum(amount for *_, amount, _lead in RESERVATIONS) * 100
 
 
 def test_the_audit_export_masks_phones_unless_opted_in(demo_url, monkeypatch, capsys, tmp_path):

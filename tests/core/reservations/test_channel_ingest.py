@@ -2,6 +2,8 @@
 
 from datetime import timedelta
 
+from sqlalchemy import select
+
 from channelmgr.db.models import NeedsAttention, Reservation
 from channelmgr.reservations.channel_ingest import IngestOutcome
 from tests.support.ledger import CHANNEL, DESK, TODAY, booking
@@ -151,6 +153,46 @@ def test_a_multi_room_booking_is_one_row_per_room_and_a_dropped_room_is_cancelle
     ledger.ingest(hotel.channel_id, [one], CHANNEL)
     rows = {r.remote_id: r.status for r in ledger.list(hotel.property_id)}
     assert rows == {"C-7": "confirmed", "C-7#2": "cancelled"}
+
+
+def _commissions(db) -> dict[str, tuple[int, int]]:
+    with db.session() as s:
+        return {r.remote_id: (r.amount_minor, r.commission_minor) for r in s.scalars(select(Reservation))}
+
+
+def test_the_channel_commission_is_stored_with_the_booking_and_follows_its_revisions(db, ledger, hotel):
+    ledger.ingest(hotel.channel_id, [booking("C-20", commission=11640)], CHANNEL)
+    assert _commissions(db) == {"C-20": (77600, 11640)}
+    ledger.ingest(hotel.channel_id, [booking("C-20", amount=70000, commission=7000,
+                                             modified="2026-05-31T09:00:00+08:00")], CHANNEL)
+    assert _commissions(db) == {"C-20": (70000, 7000)}
+    ledger.ingest(hotel.channel_id, [booking("C-21")], CHANNEL)  # the channel names none: none is kept
+    assert _commissions(db)["C-21"] == (77600, 0)
+
+
+def test_a_booking_wide_commission_is_shared_over_its_rooms_by_their_amounts(db, ledger, hotel):
+    rooms = [
+        {"room_code": "DBL", "rate_code": "BAR", "arrival": TODAY, "departure": TODAY + 2 * D, "adults": 2,
+         "children": 0, "amount_minor": 77600, "currency": "CNY"},
+        {"room_code": "TWN", "rate_code": "NRF", "arrival": TODAY, "departure": TODAY + 2 * D, "adults": 1,
+         "children": 0, "amount_minor": 59800, "currency": "CNY"},
+    ]
+    ledger.ingest(hotel.channel_id, [booking("C-22", rooms=rooms, commission=20611)], CHANNEL)
+    # 20611 × 776/1374 = 11640.6… → 11640; the last room takes the rest, so the rooms add up.
+    assert _commissions(db) == {"C-22": (77600, 11640), "C-22#2": (59800, 8971)}
+
+
+def test_a_commission_that_cannot_be_right_waits_in_needs_attention(db, ledger, hotel):
+    cases = {
+        "C-23": (booking("C-23", commission=-1), "negative commission -1"),
+        "C-24": (booking("C-24", commission=77601), "commission 77601 is more than the amount 77600"),
+    }
+    report = ledger.ingest(hotel.channel_id, [raw for raw, _ in cases.values()], CHANNEL)
+    assert [r.outcome for r in report.results] == [IngestOutcome.NEEDS_ATTENTION] * 2
+    assert report.to_acknowledge == [] and _commissions(db) == {}
+    problems = {a.remote_id: a.problem for a in ledger.attention(hotel.property_id)}
+    for remote_id, (_raw, reason) in cases.items():
+        assert reason in problems[remote_id], (remote_id, problems[remote_id])
 
 
 def test_a_cancellation_of_an_unknown_booking_is_kept_so_its_late_original_is_stale(ledger, hotel):
