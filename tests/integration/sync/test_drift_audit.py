@@ -335,3 +335,16 @@ def test_accept_theirs_reports_exactly_the_sibling_its_push_could_not_send(world
     assert result.audit.differences == result.still_different
     assert world.sync.drift.last_report(world.channel_id) == result.audit
     assert world.push().in_sync and audit(world).status is AuditStatus.CLEAN
+
+
+def test_a_429_on_the_read_back_is_retried_and_the_audit_comes_back_clean(world):
+    assert world.push().in_sync
+    before = world.ota.counters("H1")
+    world.ota.set_faults([FaultRule("rate_limit", count=1, seconds=0)])  # 429, Retry-After: 0
+    report = audit(world)
+    assert report.status is AuditStatus.CLEAN, report.failure
+    assert report.cells_compared == len(world.desired())
+    # The first read was turned away and asked again; the second read went through at once.
+    reads = {name: n - before.get(name, 0) for name, n in world.ota.counters("H1").items()
+             if name.startswith(("fault:", "message:OTA_HotelAvailGet", "message:OTA_HotelRatePlan"))}
+    assert reads == {"fault:rate_limit": 1, "message:OTA_HotelAvailGet": 2, "message:OTA_HotelRatePlan": 1}
