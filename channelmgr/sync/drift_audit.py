@@ -38,9 +38,11 @@ from .channels import ChannelConfig, load_channel_config
 from .desired import desired_state
 from .drift import AuditReport, AuditStatus, compare, desired_values
 from .engine import CONNECT_TIMEOUT, ChannelRuntime, SyncEngine
+from .mappings import SyncWarning
 from .sync_log import MAX_ERROR_TEXT, scrub
 
 AUDIT_PREFIX = "audit:"
+DRIFT_OUTSTANDING = "drift_outstanding"  # the dry run's warning code (its count in ``detail``)
 RETRY_FAILED_AFTER = timedelta(hours=1)  # a failed read is tried again sooner than the next daily run
 
 
@@ -140,12 +142,15 @@ def record_run(session: Session, report: AuditReport, *, latency_ms: int = 0) ->
                         error=report.summary()[:MAX_ERROR_TEXT], at=report.at))
 
 
-def last_runs(session: Session, property_id: int) -> dict[int, AuditRun]:
-    """Each channel's latest audit (channels never audited are absent)."""
+def last_runs(session: Session, property_id: int, channel_id: int | None = None) -> dict[int, AuditRun]:
+    """Each channel's latest audit (channels never audited are absent); only ``channel_id``'s if given."""
     latest = (select(SyncLog.channel_id, func.max(SyncLog.id).label("id"))
               .join(Channel, Channel.id == SyncLog.channel_id)
               .where(Channel.property_id == property_id, SyncLog.message.like(AUDIT_PREFIX + "%"))
-              .group_by(SyncLog.channel_id).subquery())
+              .group_by(SyncLog.channel_id))
+    if channel_id is not None:
+        latest = latest.where(SyncLog.channel_id == channel_id)
+    latest = latest.subquery()
     rows = session.execute(select(SyncLog).join(latest, latest.c.id == SyncLog.id)).scalars()
     return {row.channel_id: AuditRun(row.channel_id, row.at, AuditStatus(row.message.removeprefix(AUDIT_PREFIX)),
                                      row.cells, row.error) for row in rows}
@@ -163,3 +168,15 @@ def audit_due(run: AuditRun | None, every_hours: int, now: datetime) -> bool:
         wait = min(wait, RETRY_FAILED_AFTER)
     return now - run.at >= wait
 
+
+def outstanding_warning(run: AuditRun | None) -> SyncWarning | None:
+    """The dry run's reminder that the channel's last audit found differences: a pass does not
+    resend cells the channel confirmed, so these stay until pushed again. Every way of settling
+    them (push again, accept theirs; CLI and desk) audits again, so the last audit in the sync log
+    is what is known to be left."""
+    if run is None or run.status is not AuditStatus.DIFFERENCES or not run.differences:
+        return None
+    n = run.differences
+    return SyncWarning(DRIFT_OUTSTANDING, f"the last drift audit found {n} difference(s): send ours again with "
+                                          "channelmgr channel audit --push-again",
+                       detail=str(n), text_zh=f"渠道核对发现 {n} 处差异：用 channelmgr channel audit --push-again 重新推送")

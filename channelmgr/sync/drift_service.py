@@ -29,7 +29,8 @@ from ..security.roles import Permission, check, requires
 from .channels import load_channel_config
 from .drift import PRICE, AuditReport, Drift
 from .drift_actions import AcceptResult, accept_cause, accept_theirs, forget_cells
-from .drift_audit import AuditRun, DriftAuditor, audit_due, last_runs
+from .drift_audit import AuditRun, DriftAuditor, audit_due, last_runs, outstanding_warning
+from .mappings import SyncWarning
 
 if TYPE_CHECKING:
     from .service import SyncService
@@ -86,6 +87,16 @@ class DriftService:
         """Each channel's last audit as the sync log keeps it (time, result, count)."""
         with self.db.session() as s:
             return last_runs(s, property_id)
+
+    def outstanding(self, channel_id: int) -> SyncWarning | None:
+        """The warning a dry run adds when the channel's last audit (as the sync log keeps it)
+        found differences; None for an iCal channel (nothing is pushed to it)."""
+        with self.db.session() as s:
+            channel = load_channel_config(s, channel_id)
+            if whole_feed(adapter_for(channel.protocol)):
+                return None
+            run = last_runs(s, channel.property_id, channel_id).get(channel_id)
+        return outstanding_warning(run)
 
     def run_due(self, passes: Mapping[int, Future]) -> list[int]:
         """Queue the audits that are due among the channels of ``passes`` (channel id → the

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import threading
 from concurrent.futures import Future
+from dataclasses import replace
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -119,13 +120,18 @@ class SyncService:
         return self._push(channel_id, full=True)
 
     def dry_run(self, channel_id: int, *, full: bool = False, content_only: bool = False) -> PassReport:
-        """What a push would send now, per kind and room; nothing is sent or recorded.
-        ``content_only``: what ``push_content`` would send."""
+        """What a push would send now, per kind and room; nothing is sent or recorded. Its warnings
+        include the differences the channel's last drift audit found. ``content_only``: what
+        ``push_content`` would send."""
         runtime = ChannelRuntime()
         try:
-            return self.engine.run_pass(channel_id, runtime, dry_run=True, full=full, content_only=content_only)
+            report = self.engine.run_pass(channel_id, runtime, dry_run=True, full=full, content_only=content_only)
         finally:
             runtime.close()
+        # Cells the channel confirmed and then changed are not in the difference: the last drift
+        # audit is what says they differ (a full resync sends them anyway).
+        drift = None if content_only or full else self.drift.outstanding(channel_id)
+        return replace(report, warnings=(*report.warnings, drift)) if drift is not None else report
 
     @requires(Permission.SYNC)
     def push_content(self, channel_id: int, *, actor: Actor) -> Future:

@@ -75,3 +75,15 @@ def test_the_drift_audit_finds_a_planted_difference_on_the_hub_and_push_again_re
     pushed = world.sync.drift.push_again(world.channel_id, [drift], actor=TEST_ACTOR).result(timeout=WAIT)
     assert pushed.cells_acknowledged == 1
     assert world.sync.drift.audit(world.channel_id).result(timeout=WAIT).status is AuditStatus.CLEAN
+
+
+def test_the_drift_audit_retries_a_429_on_the_hub_s_read_and_comes_back_clean(world):
+    assert world.push().in_sync
+    before = world.ota.counters(PROPERTY)
+    world.ota.set_faults([FaultRule("rate_limit", count=1, seconds=0)])  # 429, Retry-After: 0
+    report = world.sync.drift.audit(world.channel_id).result(timeout=WAIT)
+    assert report.status is AuditStatus.CLEAN, report.failure
+    assert report.cells_compared == len(world.desired())
+    gets = {name: n - before.get(name, 0) for name, n in world.ota.counters(PROPERTY).items()
+            if name.startswith(("fault:", "channex:GET"))}
+    assert gets == {"fault:rate_limit": 1, "channex:GET availability": 2, "channex:GET restrictions": 1}

@@ -310,3 +310,41 @@ def test_an_audit_period_of_zero_switches_the_scheduled_audit_off(world):
     done: Future = Future()
     done.set_result(None)
     assert world.sync.drift.run_due({world.channel_id: done}) == []
+
+
+def test_accept_theirs_reports_exactly_the_sibling_its_push_could_not_send(world):
+    # BB follows BAR (a derived plan): taking BAR's price over moves BB, which only the pass after
+    # the accept can send. The channel turns that pass away (429, back in ten minutes: longer than
+    # the retry waits), so the one audit after it finds BB — and only BB — still different.
+    world.set_settings(markup_percent="10")
+    world.push()
+    day = night(world, 3)
+    old_bb = their_price(world, "R-GTW", "BB", day)
+    plant(world, lambda listing: listing.set_price("R-GTW", "BAR", None, [day], 55000, "CNY"))
+    report = audit(world)
+    [drift] = report.differences
+    world.ota.set_faults([FaultRule("rate_limit", count=1, seconds=600)])
+
+    result = world.sync.drift.accept_theirs(report, [drift], actor=TEST_ACTOR)
+    assert result.accepted == (drift,)
+    new_bb = world.desired()[("rate", "R-GTW", "BB", day)][0]
+    assert new_bb != old_bb == their_price(world, "R-GTW", "BB", day)  # the pass sent nothing
+    [left] = result.still_different
+    assert (left.room_type, left.rate_plan, left.night, left.field) == ("GTW", "BB", day, "price")
+    assert (left.ours, left.theirs, left.pending) == (new_bb, old_bb, True)  # the next pass sends it
+    assert result.audit.differences == result.still_different
+    assert world.sync.drift.last_report(world.channel_id) == result.audit
+    assert world.push().in_sync and audit(world).status is AuditStatus.CLEAN
+
+
+def test_a_429_on_the_read_back_is_retried_and_the_audit_comes_back_clean(world):
+    assert world.push().in_sync
+    before = world.ota.counters("H1")
+    world.ota.set_faults([FaultRule("rate_limit", count=1, seconds=0)])  # 429, Retry-After: 0
+    report = audit(world)
+    assert report.status is AuditStatus.CLEAN, report.failure
+    assert report.cells_compared == len(world.desired())
+    # The first read was turned away and asked again; the second read went through at once.
+    reads = {name: n - before.get(name, 0) for name, n in world.ota.counters("H1").items()
+             if name.startswith(("fault:", "message:OTA_HotelAvailGet", "message:OTA_HotelRatePlan"))}
+    assert reads == {"fault:rate_limit": 1, "message:OTA_HotelAvailGet": 2, "message:OTA_HotelRatePlan": 1}

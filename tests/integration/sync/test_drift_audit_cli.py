@@ -118,3 +118,26 @@ def test_a_bad_night_is_refused_with_a_clear_message(synced, capsys):
     code, err = exit_.value.code, capsys.readouterr().err
     # the shared date parser's wording (channelmgr.dates.parse_date), as every other date option says it
     assert code != 0 and "argument --night: not a date (want YYYY-MM-DD): '2026-13-01'" in err
+
+
+def test_the_dry_run_says_what_the_last_audit_found_until_it_is_settled(synced, ota, capsys, monkeypatch):
+    # A changed cell the channel had confirmed is not in the push's difference: only the audit
+    # knows, and the dry run says so (in both languages) until an audit finds it settled.
+    zh = "提示：渠道核对发现 2 处差异：用 channelmgr channel audit --push-again 重新推送"
+    en = "warning: the last drift audit found 2 difference(s): send ours again with channelmgr channel audit --push-again"
+    _plant_price(ota, TODAY + timedelta(days=2), 300)
+    _plant_price(ota, TODAY + timedelta(days=5), -300)
+    code, out, _ = _run(capsys, synced, "sync", "--dry-run", "--channel", "h1")
+    assert code == 0 and "drift audit" not in out  # not audited yet: nothing known
+    assert _run(capsys, synced, "channel", "audit", "--channel", "h1")[0] == 1
+
+    code, out, _ = _run(capsys, synced, "sync", "--dry-run", "--channel", "h1")
+    assert code == 0 and en in out  # nothing to send: the differences are not the push's
+    code, out, _ = _run(capsys, synced, "sync", "--dry-run", "--channel", "h1", "--json")
+    [warning] = [w for w in json.loads(out)["channels"][0]["warnings"] if w["code"] == "drift_outstanding"]
+    assert warning["detail"] == "2"
+    monkeypatch.setenv("CHANNELMGR_LANG", "zh")
+    assert zh in _run(capsys, synced, "sync", "--dry-run", "--channel", "h1")[1]
+
+    assert _run(capsys, synced, "channel", "audit", "--channel", "h1", "--push-again")[0] == 0
+    assert "渠道核对" not in _run(capsys, synced, "sync", "--dry-run", "--channel", "h1")[1]
