@@ -2499,6 +2499,7 @@ The database as it was is in %1</source>
     </message>
     <message>
         <location filename="../../ui/sync/channel_settings_form.py" line="120"/>
+        <location filename="../../ui/sync/channel_settings_form.py" line="139"/>
         <source>, </source>
         <translation>、</translation>
     </message>
@@ -2553,7 +2554,7 @@ The database as it was is in %1</source>
         <translation>不接收房源内容</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/channel_settings_form.py" line="139"/>
+        <location filename="../../ui/sync/channel_settings_form.py" line="140"/>
         <source>Your own settings override: %1</source>
         <translation>您自定的设置覆盖了：%1</translation>
     </message>
@@ -6373,27 +6374,57 @@ The database as it was is in %1</source>
         <translation>同步 %1 时出现内部错误：详情见日志</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="154"/>
+        <location filename="../../ui/sync/texts.py" line="156"/>
+        <source>Restrictions taken</source>
+        <translation>可接收的限制</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/texts.py" line="157"/>
+        <source>Minimum stay basis</source>
+        <translation>最少入住计算方式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/texts.py" line="158"/>
+        <source>Days ahead it takes</source>
+        <translation>可售天数上限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/texts.py" line="159"/>
+        <source>Prices per number of guests</source>
+        <translation>按入住人数定价</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/texts.py" line="160"/>
+        <source>Price unit</source>
+        <translation>价格单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/texts.py" line="161"/>
+        <source>Listing content</source>
+        <translation>房源内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/texts.py" line="166"/>
         <source>Stop-sell</source>
         <translation>停售</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="155"/>
+        <location filename="../../ui/sync/texts.py" line="167"/>
         <source>Closed to arrival</source>
         <translation>禁止入住</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="156"/>
+        <location filename="../../ui/sync/texts.py" line="168"/>
         <source>Closed to departure</source>
         <translation>禁止离店</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="157"/>
+        <location filename="../../ui/sync/texts.py" line="169"/>
         <source>Minimum stay</source>
         <translation>最少入住</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="158"/>
+        <location filename="../../ui/sync/texts.py" line="170"/>
         <source>Maximum stay</source>
         <translation>最多入住</translation>
     </message>

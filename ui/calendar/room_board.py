@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QMenu,
     QPushButton,
     QScrollArea,
     QToolButton,
@@ -34,6 +33,7 @@ from channelmgr.roomtypes.desk_user import desk_actor
 
 from channelmgr.security.roles import Permission
 from ..context import AppContext
+from ..menu_button import MenuButton
 from ..permissions import gate
 from . import texts
 from .editor import CalendarEditor
@@ -88,16 +88,13 @@ class RoomCard(QFrame):
             gate(back, Permission.CALENDAR)
             buttons.addWidget(back)
         else:
-            check_in = QToolButton(self)
+            check_in = MenuButton(self.tr("Check in"), self)
             check_in.setObjectName("check_in")
-            check_in.setText(self.tr("Check in"))
-            check_in.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-            menu = QMenu(check_in)
+            menu = check_in.menu()
             for arrival in arrivals:
                 action = menu.addAction(f"{arrival.guest_name} · {texts.date_text(arrival.arrival)}–{texts.date_text(arrival.departure)}")
                 action.triggered.connect(lambda _c=False, a=arrival: board.check_in(room, a))
                 gate(action, Permission.RESERVATIONS)
-            check_in.setMenu(menu)
             check_in.setEnabled(bool(arrivals) and room.status != "out_of_order")
             if not arrivals:
                 check_in.setToolTip(self.tr("No arrival of this room type is due today"))

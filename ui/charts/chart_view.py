@@ -138,10 +138,16 @@ class ChartView(QWidget):
     def index_at(self, x: float) -> int:
         raise NotImplementedError
 
+    def index_under(self, pos: QPointF) -> int:
+        """The category under ``pos``: over the plot, or over its label under the axis (a
+        shortened bar label shows its whole name in the tooltip only when that is reachable)."""
+        label_band = QFontMetrics(self.font()).height() * 2 + 6
+        if not self.categories or not self.plot_rect().adjusted(-8, -8, 8, label_band).contains(pos):
+            return -1
+        return self.index_at(pos.x())
+
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
-        index = self.index_at(event.position().x()) if self.categories else -1
-        if not self.plot_rect().adjusted(-8, -8, 8, 8).contains(event.position()):
-            index = -1
+        index = self.index_under(event.position())
         if index != self.hovered:
             self.hovered = index
             self.hovered_changed.emit(index)
@@ -265,13 +271,15 @@ class BarChart(ChartView):
         return max(0, min(len(self.categories) - 1, int((x - plot.left()) // self._slot(plot))))
 
     def _paint_x_labels(self, p: QPainter, fm: QFontMetrics, plot: QRectF) -> None:
-        # Every bar is named: a long channel name is shortened to its slot (the tooltip has it whole).
+        # Every bar is named. A name wider than its slot takes the second line the space under the
+        # axis has room for ("缤客" over "Booking.com"); only what still does not fit is shortened,
+        # and the tooltip over the label has it whole.
         slot = self._slot(plot)
         p.setPen(AXIS_TEXT)
         for i, label in enumerate(self.categories):
-            text = fm.elidedText(label, Qt.TextElideMode.ElideRight, int(slot - 6))
-            p.drawText(QRectF(self.x_of(i, plot) - slot / 2, plot.bottom() + 4, slot, fm.height() + 2),
-                       Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, text)
+            for line, text in enumerate(label_lines(label, fm, int(slot - 6))):
+                p.drawText(QRectF(self.x_of(i, plot) - slot / 2, plot.bottom() + 4 + line * fm.height(), slot,
+                                  fm.height() + 2), Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, text)
 
     def paint_marks(self, p: QPainter, plot: QRectF, top: float) -> None:
         slot = self._slot(plot)
@@ -289,3 +297,17 @@ class BarChart(ChartView):
                 h = plot.height() * min(v, top) / top
                 p.setBrush(QColor(s.color))
                 p.drawRect(QRectF(left + k * width + 1, plot.bottom() - h, width - 2, h))
+
+
+def label_lines(label: str, fm: QFontMetrics, width: int) -> list[str]:
+    """A bar's label in at most two lines of ``width``: whole if it fits, else broken at the last
+    space that lets the first line fit, each line shortened (…) only if it is still too wide."""
+    if fm.horizontalAdvance(label) <= width:
+        return [label]
+    words = label.split(" ")
+    for cut in range(len(words) - 1, 0, -1):
+        first = " ".join(words[:cut])
+        if fm.horizontalAdvance(first) <= width:
+            rest = " ".join(words[cut:])
+            return [first, fm.elidedText(rest, Qt.TextElideMode.ElideRight, width)]
+    return [fm.elidedText(label, Qt.TextElideMode.ElideRight, width)]

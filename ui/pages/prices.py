@@ -19,13 +19,11 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMenu,
     QMessageBox,
     QPushButton,
     QSplitter,
     QStyle,
     QTableView,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -39,6 +37,7 @@ from channelmgr.roomtypes.desk_user import desk_actor
 
 from ..permissions import gate
 from ..context import AppContext
+from ..menu_button import MenuButton
 from ..models.record_table import ROW_ROLE, Column, RecordTableModel
 from ..price_guard_box import ask_price_confirmation
 from ..pricing import texts
@@ -151,14 +150,11 @@ class PricesPage(Page):
         plans_layout.addWidget(self.plan_view)
         plans_layout.addWidget(edit_plan)
 
-        self.add_button = QToolButton(self)
+        self.add_button = MenuButton(self.tr("Add rule"), self)
         self.add_button.setObjectName("add_rule")
-        self.add_button.setText(self.tr("Add rule"))
-        self.add_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        menu = QMenu(self.add_button)
+        menu = self.add_button.menu()
         for kind in RULE_KINDS:
             gate(menu.addAction(texts.kind_label(kind), lambda k=kind: self.add_rule(k)), Permission.PRICES)
-        self.add_button.setMenu(menu)
         gate(self.add_button, Permission.PRICES)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)

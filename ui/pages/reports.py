@@ -20,12 +20,10 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMenu,
     QPushButton,
     QScrollArea,
     QStyle,
     QTableView,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -42,6 +40,7 @@ from channelmgr.reports.target import TargetProgress
 
 from ..charts import BarChart, LineChart, Series
 from ..file_dialogs import remember, start_path
+from ..menu_button import MenuButton
 from ..models.record_table import RecordTableModel
 from ..reports.report_tables import ReportColumns
 from ..reports.texts import ReportTexts, money, percent, short_money, whole_money
@@ -107,15 +106,12 @@ class ReportsPage(Page):
         self.channel.setObjectName("report_channel")
         self.show_button = QPushButton(self.tr("Show"))
         self.show_button.clicked.connect(self.reload)
-        self.export_button = QToolButton()
-        self.export_button.setText(self.tr("Export to Excel…"))
-        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        menu = QMenu(self.export_button)
+        self.export_button = MenuButton(self.tr("Export to Excel…"))
+        menu = self.export_button.menu()
         names = {"occupancy": self.tr("Occupancy"), "revenue": self.tr("Revenue"), "channels": self.tr("Channels"),
                  "pace": self.tr("Booking pace")}
         for kind in REPORT_KINDS:
             menu.addAction(names[kind], lambda k=kind: self.export_workbook(k))
-        self.export_button.setMenu(menu)
         bar = QHBoxLayout()
         for label, widget in ((self.tr("Period"), self.preset), (self.tr("First night"), self.first),
                               (self.tr("Last night"), self.last), (self.tr("Room type"), self.room_type),

@@ -136,7 +136,8 @@ class ChannelSettingsForm(QGroupBox):
         lines.append(self.tr("Takes listing content") if settings.content else self.tr("No listing content"))
         overrides = settings.overrides()
         if overrides:
-            lines.append(self.tr("Your own settings override: %1").replace("%1", ", ".join(overrides)))
+            named = self.tr(", ").join(self.texts.capability_key(key) for key in overrides)
+            lines.append(self.tr("Your own settings override: %1").replace("%1", named))
         return "\n".join(lines)
 
     def _spin(self, name: str, low: int, high: int) -> QSpinBox:

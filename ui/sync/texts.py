@@ -149,6 +149,18 @@ class SyncTexts(QObject):
         }
         return sentences.get(failure.kind, sentences[FailureKind.INTERNAL]).replace("%1", channel)
 
+    def capability_key(self, key: str) -> str:
+        """A capability setting's name (channel_profiles.PROFILE_KEYS) in the desk's language: the
+        settings form lists the ones the owner overrode, and the raw key meant nothing to the desk."""
+        return {
+            "supported_restrictions": self.tr("Restrictions taken"),
+            "min_stay_basis": self.tr("Minimum stay basis"),
+            "max_horizon_days": self.tr("Days ahead it takes"),
+            "occupancy_pricing": self.tr("Prices per number of guests"),
+            "price_unit": self.tr("Price unit"),
+            "content": self.tr("Listing content"),
+        }.get(key, key)
+
     def restriction(self, name: str) -> str:
         return {
             "stop_sell": self.tr("Stop-sell"),

@@ -53,14 +53,14 @@ def test_the_settings_form_offers_the_profiles_and_says_what_each_implies(qtbot,
     form.set_settings(ChannelSettings(supported_restrictions=frozenset({"stop_sell", "min_stay"})))
     assert form.profile.currentData() == "generic"
     assert "Restrictions it takes: Stop-sell, Minimum stay" in form.implied.text()
-    assert "Your own settings override: supported_restrictions" in form.implied.text()
+    assert "Your own settings override: Restrictions taken" in form.implied.text()
 
     form.profile.setCurrentIndex(form.profile.findData("fliggy"))
     implied = form.implied.text().splitlines()
     assert implied == ["Restrictions it takes: Stop-sell, Minimum stay",  # the owner's, kept
                        "Minimum stay counted from the arrival day: ours is translated",
                        "Takes 180 day(s) ahead at most", "One price per room and night", "No listing content",
-                       "Your own settings override: supported_restrictions"]
+                       "Your own settings override: Restrictions taken"]
     form.profile.setCurrentIndex(form.profile.findData("booking"))
     assert "Prices per number of guests: one price per room is sent" in form.implied.text()
     assert "Takes listing content" in form.implied.text()
@@ -79,5 +79,9 @@ def test_the_settings_form_offers_the_profiles_and_says_what_each_implies(qtbot,
         form.set_settings(ChannelSettings(profile="fliggy"))
         assert form.profile.currentText() == "飞猪 Fliggy"
         assert "最多接收未来 180 天" in form.implied.text() and "可接收的限制：停售、最少入住、最多入住" in form.implied.text()
+        # the overridden keys by name, not the stored key (the review saw 覆盖了：content)
+        form.set_settings(ChannelSettings(profile="ctrip", content=True))
+        assert "您自定的设置覆盖了：房源内容" in form.implied.text().splitlines()
+        assert "content" not in form.implied.text()
     finally:
         i18n.install_language("en")
