@@ -986,116 +986,121 @@
     </message>
     <message>
         <location filename="../../ui/security/audit_texts.py" line="227"/>
+        <source>Commission</source>
+        <translation>佣金</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="228"/>
         <source>Base price</source>
         <translation>基础价</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="228"/>
+        <location filename="../../ui/security/audit_texts.py" line="229"/>
         <source>Derived by</source>
         <translation>派生方式</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="229"/>
+        <location filename="../../ui/security/audit_texts.py" line="230"/>
         <source>Derived value</source>
         <translation>派生值</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="230"/>
+        <location filename="../../ui/security/audit_texts.py" line="231"/>
         <source>Rooms to sell</source>
         <translation>可售房数</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="231"/>
+        <location filename="../../ui/security/audit_texts.py" line="232"/>
         <source>Min stay</source>
         <translation>最少入住</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="232"/>
+        <location filename="../../ui/security/audit_texts.py" line="233"/>
         <source>Max stay</source>
         <translation>最多入住</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="233"/>
+        <location filename="../../ui/security/audit_texts.py" line="234"/>
         <source>Closed to arrival</source>
         <translation>禁止入住</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="234"/>
+        <location filename="../../ui/security/audit_texts.py" line="235"/>
         <source>Closed to departure</source>
         <translation>禁止离店</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="235"/>
+        <location filename="../../ui/security/audit_texts.py" line="236"/>
         <source>Stop-sell</source>
         <translation>停售</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="236"/>
+        <location filename="../../ui/security/audit_texts.py" line="237"/>
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="237"/>
+        <location filename="../../ui/security/audit_texts.py" line="238"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="251"/>
+        <location filename="../../ui/security/audit_texts.py" line="252"/>
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="252"/>
+        <location filename="../../ui/security/audit_texts.py" line="253"/>
         <source>Operator</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="253"/>
+        <location filename="../../ui/security/audit_texts.py" line="254"/>
         <source>Read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="256"/>
+        <location filename="../../ui/security/audit_texts.py" line="257"/>
         <source>Add an amount</source>
         <translation>加减金额</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="257"/>
+        <location filename="../../ui/security/audit_texts.py" line="258"/>
         <source>Percent</source>
         <translation>百分比</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="258"/>
+        <location filename="../../ui/security/audit_texts.py" line="259"/>
         <source>Factor</source>
         <translation>倍数</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="259"/>
+        <location filename="../../ui/security/audit_texts.py" line="260"/>
         <source>Fixed price</source>
         <translation>固定价格</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="262"/>
+        <location filename="../../ui/security/audit_texts.py" line="263"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="263"/>
+        <location filename="../../ui/security/audit_texts.py" line="264"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="291"/>
+        <location filename="../../ui/security/audit_texts.py" line="292"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="293"/>
+        <location filename="../../ui/security/audit_texts.py" line="294"/>
         <source>%1: %2 → %3</source>
         <translation>%1：%2 → %3</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="295"/>
+        <location filename="../../ui/security/audit_texts.py" line="296"/>
         <source>; </source>
         <translation>；</translation>
     </message>
@@ -2775,7 +2780,7 @@ The database as it was is in %1</source>
         <translation>导出图表为 PNG</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/chart_view.py" line="175"/>
+        <location filename="../../ui/charts/chart_view.py" line="181"/>
         <source>No data for this period</source>
         <translation>这段时间没有数据</translation>
     </message>
@@ -4231,147 +4236,147 @@ The database as it was is in %1</source>
 <context>
     <name>PricesPage</name>
     <message>
-        <location filename="../../ui/pages/prices.py" line="95"/>
+        <location filename="../../ui/pages/prices.py" line="94"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/prices.py" line="98"/>
+        <location filename="../../ui/pages/prices.py" line="97"/>
         <source>Discard changes</source>
         <translation>放弃更改</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/prices.py" line="106"/>
+        <location filename="../../ui/pages/prices.py" line="105"/>
         <source>Prices</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/prices.py" line="144"/>
+        <location filename="../../ui/pages/prices.py" line="143"/>
         <source>Edit price…</source>
         <translation>修改价格…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/prices.py" line="150"/>
+        <location filename="../../ui/pages/prices.py" line="149"/>
         <source>Rate plans</source>
         <translation>价格计划</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/prices.py" line="156"/>
+        <location filename="../../ui/pages/prices.py" line="153"/>
         <source>Add rule</source>
         <translation>添加规则</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/prices.py" line="165"/>
+        <location filename="../../ui/pages/prices.py" line="161"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/prices.py" line="165"/>
+        <location filename="../../ui/pages/prices.py" line="161"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/prices.py" line="166"/>
+        <location filename="../../ui/pages/prices.py" line="162"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/prices.py" line="166"/>
+        <location filename="../../ui/pages/prices.py" line="162"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/prices.py" line="172"/>
+        <location filename="../../ui/pages/prices.py" line="168"/>
         <source>Amounts are added before percentages and factors; within the same step, a rule lower in the list acts later.</source>
         <translation>先加减金额，再按百分比或倍数调整；同一步骤中，列表中越靠下的规则越晚生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/prices.py" line="178"/>
+        <location filename="../../ui/pages/prices.py" line="174"/>
         <source>Price rules</source>
         <translation>价格规则</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/prices.py" line="191"/>
+        <location filename="../../ui/pages/prices.py" line="187"/>
         <source>Preview: the next %n night(s), own price</source>
         <translation>
             <numerusform>预览：未来 %n 晚的直销价</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/prices.py" line="192"/>
+        <location filename="../../ui/pages/prices.py" line="188"/>
         <source>changed cells are yellow, moves the guard would question red; double-click a price to see how it is made</source>
         <translation>黄色为有变化的价格，红色为误操作保护会提醒的变动；双击价格可查看计算过程</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/prices.py" line="216"/>
+        <location filename="../../ui/pages/prices.py" line="212"/>
         <source>not priced: %1</source>
         <translation>无法定价：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/prices.py" line="224"/>
+        <location filename="../../ui/pages/prices.py" line="220"/>
         <source>Room type</source>
         <translation>房型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/prices.py" line="225"/>
+        <location filename="../../ui/pages/prices.py" line="221"/>
         <source>Rate plan</source>
         <translation>价格计划</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/prices.py" line="226"/>
+        <location filename="../../ui/pages/prices.py" line="222"/>
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/prices.py" line="262"/>
+        <location filename="../../ui/pages/prices.py" line="258"/>
         <source>%n unsaved change(s)</source>
         <translation>
             <numerusform>%n 处未保存的更改</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/prices.py" line="262"/>
+        <location filename="../../ui/pages/prices.py" line="258"/>
         <source>All saved</source>
         <translation>已全部保存</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/prices.py" line="304"/>
+        <location filename="../../ui/pages/prices.py" line="300"/>
         <source>%n price(s) change in these nights.</source>
         <translation>
             <numerusform>这些日期中有 %n 个价格发生变化。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/prices.py" line="306"/>
+        <location filename="../../ui/pages/prices.py" line="302"/>
         <source>No price changes in these nights.</source>
         <translation>这些日期中的价格没有变化。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/prices.py" line="308"/>
+        <location filename="../../ui/pages/prices.py" line="304"/>
         <source>%n of them move more than the fat-finger guard allows.</source>
         <translation>
             <numerusform>其中 %n 个变动超出误操作保护的范围。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/prices.py" line="317"/>
+        <location filename="../../ui/pages/prices.py" line="313"/>
         <source>Cannot be priced: %1</source>
         <translation>无法定价：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/prices.py" line="416"/>
+        <location filename="../../ui/pages/prices.py" line="412"/>
         <source>Prices saved: %n price(s) changed in the coming year.</source>
         <translation>
             <numerusform>价格已保存：未来一年内有 %n 个价格发生变化。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/prices.py" line="425"/>
+        <location filename="../../ui/pages/prices.py" line="421"/>
         <source>Saving failed: %1</source>
         <translation>保存失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/prices.py" line="455"/>
+        <location filename="../../ui/pages/prices.py" line="451"/>
         <source>As saved: the unsaved changes are not in these steps.</source>
         <translation>按已保存的价格计算：未保存的更改不在这些步骤中。</translation>
     </message>
@@ -4690,271 +4695,271 @@ The database as it was is in %1</source>
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../ui/pages/reports.py" line="98"/>
+        <location filename="../../ui/pages/reports.py" line="97"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="99"/>
+        <location filename="../../ui/pages/reports.py" line="98"/>
         <source>Last month</source>
         <translation>上月</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="100"/>
+        <location filename="../../ui/pages/reports.py" line="99"/>
         <source>Next 30 nights</source>
         <translation>未来 30 晚</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="101"/>
-        <location filename="../../ui/pages/reports.py" line="292"/>
+        <location filename="../../ui/pages/reports.py" line="100"/>
+        <location filename="../../ui/pages/reports.py" line="288"/>
         <source>This year</source>
         <translation>今年</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="102"/>
+        <location filename="../../ui/pages/reports.py" line="101"/>
         <source>Custom</source>
         <translation>自定义</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="108"/>
+        <location filename="../../ui/pages/reports.py" line="107"/>
         <source>Show</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="111"/>
+        <location filename="../../ui/pages/reports.py" line="109"/>
         <source>Export to Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="114"/>
-        <location filename="../../ui/pages/reports.py" line="131"/>
-        <location filename="../../ui/pages/reports.py" line="279"/>
+        <location filename="../../ui/pages/reports.py" line="111"/>
+        <location filename="../../ui/pages/reports.py" line="127"/>
+        <location filename="../../ui/pages/reports.py" line="275"/>
         <source>Occupancy</source>
         <translation>入住率</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="114"/>
-        <location filename="../../ui/pages/reports.py" line="284"/>
+        <location filename="../../ui/pages/reports.py" line="111"/>
+        <location filename="../../ui/pages/reports.py" line="280"/>
         <source>Revenue</source>
         <translation>营收</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="114"/>
+        <location filename="../../ui/pages/reports.py" line="111"/>
         <source>Channels</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="115"/>
+        <location filename="../../ui/pages/reports.py" line="112"/>
         <source>Booking pace</source>
         <translation>预订节奏</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="120"/>
+        <location filename="../../ui/pages/reports.py" line="116"/>
         <source>Period</source>
         <translation>期间</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="120"/>
+        <location filename="../../ui/pages/reports.py" line="116"/>
         <source>First night</source>
         <translation>首晚</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="121"/>
+        <location filename="../../ui/pages/reports.py" line="117"/>
         <source>Last night</source>
         <translation>末晚</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="121"/>
+        <location filename="../../ui/pages/reports.py" line="117"/>
         <source>Room type</source>
         <translation>房型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="122"/>
+        <location filename="../../ui/pages/reports.py" line="118"/>
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="131"/>
+        <location filename="../../ui/pages/reports.py" line="127"/>
         <source>ADR</source>
         <translation>平均房价</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="131"/>
+        <location filename="../../ui/pages/reports.py" line="127"/>
         <source>RevPAR</source>
         <translation>RevPAR</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="132"/>
+        <location filename="../../ui/pages/reports.py" line="128"/>
         <source>Room revenue</source>
         <translation>客房营收</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="132"/>
+        <location filename="../../ui/pages/reports.py" line="128"/>
         <source>Net after commission</source>
         <translation>扣佣金后净营收</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="133"/>
+        <location filename="../../ui/pages/reports.py" line="129"/>
         <source>Average stay</source>
         <translation>平均入住</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="133"/>
+        <location filename="../../ui/pages/reports.py" line="129"/>
         <source>Booked ahead</source>
         <translation>平均提前预订</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="133"/>
+        <location filename="../../ui/pages/reports.py" line="129"/>
         <source>Cancellations</source>
         <translation>取消率</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="166"/>
+        <location filename="../../ui/pages/reports.py" line="162"/>
         <source>By channel</source>
         <translation>按渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="166"/>
+        <location filename="../../ui/pages/reports.py" line="162"/>
         <source>By month</source>
         <translation>按月</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="171"/>
+        <location filename="../../ui/pages/reports.py" line="167"/>
         <source>Yearly revenue target</source>
         <translation>年度营收目标</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="186"/>
+        <location filename="../../ui/pages/reports.py" line="182"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="232"/>
+        <location filename="../../ui/pages/reports.py" line="228"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="239"/>
+        <location filename="../../ui/pages/reports.py" line="235"/>
         <source>All room types</source>
         <translation>全部房型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="240"/>
+        <location filename="../../ui/pages/reports.py" line="236"/>
         <source>All channels</source>
         <translation>全部渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="260"/>
+        <location filename="../../ui/pages/reports.py" line="256"/>
         <source>%1 to %2 · %3 nights · %4 rooms</source>
         <translation>%1 至 %2 · %3 晚 · %4 间房</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="263"/>
+        <location filename="../../ui/pages/reports.py" line="259"/>
         <source>%1 of %2 room-nights</source>
         <translation>已售 %1 / %2 间夜</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="265"/>
+        <location filename="../../ui/pages/reports.py" line="261"/>
         <source>average rate per night sold</source>
         <translation>每售出间夜的平均价格</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="266"/>
+        <location filename="../../ui/pages/reports.py" line="262"/>
         <source>revenue per available room-night</source>
         <translation>每可售间夜营收</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="267"/>
+        <location filename="../../ui/pages/reports.py" line="263"/>
         <source>commission %1</source>
         <translation>佣金 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="270"/>
+        <location filename="../../ui/pages/reports.py" line="266"/>
         <source>%1 nights</source>
         <translation>%1 晚</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="271"/>
+        <location filename="../../ui/pages/reports.py" line="267"/>
         <source>%1 arrivals</source>
         <translation>%1 个到店订单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="272"/>
+        <location filename="../../ui/pages/reports.py" line="268"/>
         <source>%1 days</source>
         <translation>%1 天</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="273"/>
+        <location filename="../../ui/pages/reports.py" line="269"/>
         <source>from booking to arrival</source>
         <translation>从预订到入住</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="274"/>
+        <location filename="../../ui/pages/reports.py" line="270"/>
         <source>%1 cancelled, %2 no-show</source>
         <translation>取消 %1，未到店 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="278"/>
+        <location filename="../../ui/pages/reports.py" line="274"/>
         <source>Occupancy by night</source>
         <translation>每晚入住率</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="280"/>
+        <location filename="../../ui/pages/reports.py" line="276"/>
         <source>%1 of %2 rooms sold · %3</source>
         <translation>已售 %1 / %2 间房 · %3</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="283"/>
+        <location filename="../../ui/pages/reports.py" line="279"/>
         <source>Revenue by channel</source>
         <translation>各渠道营收</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="285"/>
+        <location filename="../../ui/pages/reports.py" line="281"/>
         <source>Net</source>
         <translation>净营收</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="287"/>
+        <location filename="../../ui/pages/reports.py" line="283"/>
         <source>%1 bookings · %2 nights · commission %3</source>
         <translation>%1 单 · %2 间夜 · 佣金 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="291"/>
+        <location filename="../../ui/pages/reports.py" line="287"/>
         <source>Booking pace: nights on the books</source>
         <translation>预订节奏：已订间夜</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="293"/>
+        <location filename="../../ui/pages/reports.py" line="289"/>
         <source>Same time last year</source>
         <translation>去年同期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="295"/>
+        <location filename="../../ui/pages/reports.py" line="291"/>
         <source>%1 days before the first night</source>
         <translation>距首晚 %1 天</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="305"/>
+        <location filename="../../ui/pages/reports.py" line="301"/>
         <source>No revenue target for %1 yet (Dashboard → Set yearly target…, or channelmgr report target --set).</source>
         <translation>%1 年还没有营收目标（首页 → 设定年度目标…，或 channelmgr report target --set）。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="309"/>
+        <location filename="../../ui/pages/reports.py" line="305"/>
         <source>%1: target %2, earned %3, on the books %4; still to sell %5 in %6 days (%7 a day)</source>
         <translation>%1 年：目标 %2，已入账 %3，已预订 %4；还需 %5，剩 %6 天（每天 %7）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="315"/>
+        <location filename="../../ui/pages/reports.py" line="311"/>
         <source> — about %1 more nights at ADR %2</source>
         <translation> — 按平均房价 %2 约需再售 %1 间夜</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="329"/>
+        <location filename="../../ui/pages/reports.py" line="325"/>
         <source>Export report</source>
         <translation>导出报表</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="339"/>
+        <location filename="../../ui/pages/reports.py" line="335"/>
         <source>Wrote %1</source>
         <translation>已写入 %1</translation>
     </message>
@@ -5320,76 +5325,76 @@ The database as it was is in %1</source>
 <context>
     <name>RoomBoardWidget</name>
     <message>
-        <location filename="../../ui/calendar/room_board.py" line="138"/>
+        <location filename="../../ui/calendar/room_board.py" line="135"/>
         <source>Walk-in guest…</source>
         <translation>散客入住…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/calendar/room_board.py" line="172"/>
+        <location filename="../../ui/calendar/room_board.py" line="169"/>
         <source>%n room(s)</source>
         <translation>
             <numerusform>%n 间房</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/calendar/room_board.py" line="174"/>
+        <location filename="../../ui/calendar/room_board.py" line="171"/>
         <source>%n arrival(s) due</source>
         <translation>
             <numerusform>今日待入住 %n 单</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/room_board.py" line="198"/>
+        <location filename="../../ui/calendar/room_board.py" line="195"/>
         <source>Tonight %1 of %2 left</source>
         <translation>今晚可售 %1/%2</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/room_board.py" line="205"/>
+        <location filename="../../ui/calendar/room_board.py" line="202"/>
         <source>Reopen tonight</source>
         <translation>今晚恢复销售</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/room_board.py" line="205"/>
+        <location filename="../../ui/calendar/room_board.py" line="202"/>
         <source>Close tonight</source>
         <translation>今晚停售</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/room_board.py" line="228"/>
+        <location filename="../../ui/calendar/room_board.py" line="225"/>
         <source>Room %1: %2</source>
         <translation>%1 房：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/room_board.py" line="233"/>
+        <location filename="../../ui/calendar/room_board.py" line="230"/>
         <source>%1 checked in to room %2</source>
         <translation>%1 已入住 %2 房</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/room_board.py" line="239"/>
+        <location filename="../../ui/calendar/room_board.py" line="236"/>
         <source>%1 checked out of room %2</source>
         <translation>%1 已从 %2 房退房</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/room_board.py" line="254"/>
+        <location filename="../../ui/calendar/room_board.py" line="251"/>
         <source>Room %1 is out of order until %2</source>
         <translation>%1 房维修至 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/room_board.py" line="264"/>
+        <location filename="../../ui/calendar/room_board.py" line="261"/>
         <source>Room %1 is back in service</source>
         <translation>%1 房已恢复使用</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/room_board.py" line="270"/>
+        <location filename="../../ui/calendar/room_board.py" line="267"/>
         <source>Close %1 tonight</source>
         <translation>今晚停售 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/room_board.py" line="270"/>
+        <location filename="../../ui/calendar/room_board.py" line="267"/>
         <source>Reopen %1 tonight</source>
         <translation>今晚恢复销售 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/room_board.py" line="288"/>
+        <location filename="../../ui/calendar/room_board.py" line="285"/>
         <source>Walk-in booked for %1</source>
         <translation>已为 %1 办理散客预订</translation>
     </message>
@@ -5417,27 +5422,27 @@ The database as it was is in %1</source>
         <translation>结束维修</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/room_board.py" line="93"/>
+        <location filename="../../ui/calendar/room_board.py" line="91"/>
         <source>Check in</source>
         <translation>入住</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/room_board.py" line="103"/>
+        <location filename="../../ui/calendar/room_board.py" line="100"/>
         <source>No arrival of this room type is due today</source>
         <translation>今天没有该房型的待入住订单</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/room_board.py" line="108"/>
+        <location filename="../../ui/calendar/room_board.py" line="105"/>
         <source>Repair…</source>
         <translation>维修…</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/room_board.py" line="120"/>
+        <location filename="../../ui/calendar/room_board.py" line="117"/>
         <source>%1 · leaves %2</source>
         <translation>%1 · %2 离店</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/room_board.py" line="122"/>
+        <location filename="../../ui/calendar/room_board.py" line="119"/>
         <source>Repair until %1</source>
         <translation>维修至 %1</translation>
     </message>

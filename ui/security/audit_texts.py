@@ -224,6 +224,7 @@ _FIELDS = {
     "arrival": QT_TRANSLATE_NOOP("AuditTexts", "Arrival"),
     "departure": QT_TRANSLATE_NOOP("AuditTexts", "Departure"),
     "amount_minor": QT_TRANSLATE_NOOP("AuditTexts", "Amount"),
+    "commission_minor": QT_TRANSLATE_NOOP("AuditTexts", "Commission"),
     "base_price_minor": QT_TRANSLATE_NOOP("AuditTexts", "Base price"),
     "derive_kind": QT_TRANSLATE_NOOP("AuditTexts", "Derived by"),
     "derive_value": QT_TRANSLATE_NOOP("AuditTexts", "Derived value"),

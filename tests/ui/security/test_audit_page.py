@@ -99,3 +99,15 @@ def test_fields_and_codes_read_in_the_desks_language(qtbot, app_context):
         assert "启用：是" in text and "规则 调整方式：" in text and "kind" not in text and "True" not in text
     finally:
         i18n.install_language("en")
+
+
+def test_a_channel_bookings_commission_reads_in_the_desks_language(qapp):
+    # The ledger's audit view records commission_minor since OTA bookings keep their commission.
+    from ui import i18n
+    from ui.security.audit_texts import field_label
+
+    i18n.install_language("zh_CN")
+    try:
+        assert field_label("commission_minor") == "佣金"
+    finally:
+        i18n.install_language("en")
