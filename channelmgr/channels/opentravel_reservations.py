@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, timedelta
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Sequence
 
 from lxml import etree
@@ -31,6 +31,7 @@ from channelmgr.channels.opentravel_messages import (
 )
 from channelmgr.channels.opentravel_responses import OtaResponse, read_response
 from channelmgr.channels.xml_safety import parse_untrusted_xml
+from channelmgr.pricing.money import HUNDRED, scale
 
 READ = "OTA_ReadRQ"
 RES_RETRIEVE = "OTA_ResRetrieveRS"
@@ -211,7 +212,7 @@ def _commission(element: etree._Element | None, amount_minor: int | None, ns: st
     if amount_minor is None:
         problems.append(f"{what} is a Percent ({percent}) of an amount the reservation does not give")
         return None
-    return int((amount_minor * percent / 100).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+    return scale(amount_minor, percent / HUNDRED)
 
 
 def _guest(element: etree._Element, ns: str) -> dict:

@@ -21,7 +21,6 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta, timezone
-from decimal import ROUND_HALF_UP, Decimal
 from typing import Callable
 
 from lxml import etree
@@ -32,6 +31,7 @@ from channelmgr.channels.opentravel_responses import OtaIssue
 from channelmgr.channels.sandbox.notif_processing import Reply, render_response, request_issue
 from channelmgr.channels.sandbox.state import ListingState
 from channelmgr.channels.xml_safety import parse_untrusted_xml
+from channelmgr.pricing.money import HUNDRED, scale
 
 READ_PATH, REPORT_PATH = "OTA_Read", "OTA_NotifReport"
 RESPONSES = {READ_PATH: "OTA_ResRetrieveRS", REPORT_PATH: "OTA_NotifReportRS"}
@@ -130,8 +130,7 @@ def book(
     if amount_minor < 0 or adults < 0 or children < 0 or (commission_minor or 0) < 0:
         raise BookingRefused("amounts and guest counts cannot be negative")
     if commission_minor is None:  # the listing's rate, as the OTA charges it
-        commission_minor = int((amount_minor * state.config.commission_percent / 100).quantize(
-            Decimal(1), rounding=ROUND_HALF_UP))
+        commission_minor = scale(amount_minor, state.config.commission_percent / HUNDRED)
     if commission_minor > amount_minor:
         raise BookingRefused(f"commission {commission_minor} is more than the amount {amount_minor}")
     with state.lock:
