@@ -4,8 +4,10 @@
   audit, room assignment) in one transaction per feed;
 - again: the same feeds polled again with nothing changed (a host that sends no ETag), the
   steady state of a scheduler poll;
-- floor: icalendar's own parse of the same 50 bodies (Calendar.from_ical), the least any import
-  must do; printed with the ratios;
+- floors: icalendar's whole-Calendar parse of the same 50 bodies (Calendar.from_ical, what the
+  import did until it read the content lines itself: the ratio of earlier notes), and icalendar's
+  unfolding of the bodies into content lines (Contentlines.from_ical), which no reading of a feed
+  through the library can skip; each printed with its ratio;
 - poll: the scheduler's steady state — FeedPoller over HTTP on 127.0.0.1 from a host that sends
   no ETag (the worst case: whole downloads), the feeds unchanged; floor: bare GETs of the same 50.
 """
@@ -25,6 +27,7 @@ import threading  # noqa: E402
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer  # noqa: E402
 
 import icalendar  # noqa: E402
+from icalendar.parser import Contentlines  # noqa: E402
 import requests  # noqa: E402
 
 from channelmgr.actor import SYSTEM  # noqa: E402
@@ -101,6 +104,13 @@ def main() -> None:
             icalendar.Calendar.from_ical(body)
         floors.append(time.perf_counter() - started)
     floor = statistics.median(floors)
+    lines_floors = []
+    for _ in range(5):
+        started = time.perf_counter()
+        for body in bodies:
+            Contentlines.from_ical(body.decode())
+        lines_floors.append(time.perf_counter() - started)
+    lines_floor = statistics.median(lines_floors)
     with tempfile.TemporaryDirectory() as tmp:
         db = open_database(f"sqlite:///{Path(tmp) / 'bench.sqlite3'}")
         pid = build(db)
@@ -150,6 +160,8 @@ def main() -> None:
     print(f"METRIC ical_parse_floor_50x200 {floor * 1000:.1f} ms")
     print(f"METRIC ical_import_first_ratio {first / floor:.2f} x")
     print(f"METRIC ical_import_again_ratio {again / floor:.2f} x")
+    print(f"METRIC ical_content_lines_floor_50x200 {lines_floor * 1000:.1f} ms")
+    print(f"METRIC ical_import_first_vs_content_lines {first / lines_floor:.2f} x")
 
 
 if __name__ == "__main__":

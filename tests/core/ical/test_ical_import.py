@@ -13,7 +13,7 @@ from channelmgr.db.engine import open_database
 from channelmgr.db.models import (AuditEntry, Channel, NeedsAttention, Property, Reservation, ReservationRevision,
                                   ReservationStatus)
 from channelmgr.errors import UserError
-from channelmgr.ical.parse import parse_feed
+from channelmgr.ical.parse import FeedEvent, parse_feed
 from channelmgr.ical.service import IcalExportService, IcalImportService
 from channelmgr.inventory.calendar_services import CalendarServices
 from tests.support.ledger import CLOCK_NOW, DESK, TODAY, build_ledger_hotel
@@ -60,6 +60,38 @@ def test_parse_airbnb_booking_vrbo_shapes():
     assert [(e.uid, e.start, e.end) for e in vrbo] == [("62a7c1b0-vrbo-res-001", D("2026-06-25"), D("2026-06-28")),
                                                        ("62a7c1b0-vrbo-blk-002", D("2026-06-28"), D("2026-06-29"))]
     assert [e.start for e in parse_feed((FEEDS / "vrbo.ics").read_bytes(), ZoneInfo("UTC"))][0] == D("2026-06-24")
+
+
+def test_parse_reads_a_feeds_own_timezone_and_only_the_events_own_properties():
+    # Outlook-style: a TZID that is no IANA name, defined by the feed's VTIMEZONE (UTC-10, so
+    # 20:00 there is 14:00 the next day in Shanghai). The name is this test's own, so no earlier
+    # parse can have taught icalendar the zone.
+    body = b"""BEGIN:VCALENDAR\r
+VERSION:2.0\r
+BEGIN:VTIMEZONE\r
+TZID:channelmgr test island\r
+BEGIN:STANDARD\r
+DTSTART:19700101T000000\r
+TZOFFSETFROM:-1000\r
+TZOFFSETTO:-1000\r
+END:STANDARD\r
+END:VTIMEZONE\r
+BEGIN:VEVENT\r
+UID:tz-1@outlook\r
+DTSTART;TZID="channelmgr test island":20260628T200000\r
+DTEND;TZID=channelmgr test island:20260630T200000\r
+SUMMARY:Reserved\\, two\r
+  nights\r
+BEGIN:VALARM\r
+UID:not-the-event\r
+ACTION:DISPLAY\r
+TRIGGER:-PT15M\r
+END:VALARM\r
+END:VEVENT\r
+END:VCALENDAR\r
+"""
+    [event] = parse_feed(body, SHANGHAI)
+    assert event == FeedEvent("tz-1@outlook", D("2026-06-29"), D("2026-07-01"), "Reserved, two nights")
 
 
 def test_import_creates_bookings_and_reimport_changes_nothing(db, hotel):
@@ -115,6 +147,9 @@ BAD = {
     "long": ((FEEDS / "booking.ics").read_bytes().replace(b"DTEND;VALUE=DATE:20260618", b"DTEND;VALUE=DATE:20270618"),
              "longer than 365"),
     "bytes": ((FEEDS / "booking.ics").read_bytes().replace(b"CLOSED", b"CL\xff\xfeD"), "not UTF-8"),
+    # A download cut off in the second event: importing the first would cancel the second.
+    "cut": ((FEEDS / "booking.ics").read_bytes().split(b"DTSTART;VALUE=DATE:20260620")[0], "cut off"),
+    "unbalanced": ((FEEDS / "booking.ics").read_bytes().replace(b"END:VEVENT\n", b"END:VTODO\n", 1), "closes nothing"),
 }
 
 
