@@ -112,11 +112,18 @@ def main() -> None:
         lines_floors.append(time.perf_counter() - started)
     lines_floor = statistics.median(lines_floors)
     with tempfile.TemporaryDirectory() as tmp:
-        db = open_database(f"sqlite:///{Path(tmp) / 'bench.sqlite3'}")
-        pid = build(db)
-        started = time.perf_counter()
-        new, _ = import_all(db, pid, bodies)
-        first = time.perf_counter() - started
+        # A first import needs an empty database each time: three of them, the median counts (the
+        # machines are shared, and one run is at the mercy of a neighbour's burst).
+        firsts = []
+        for run in range(3):
+            db = open_database(f"sqlite:///{Path(tmp) / f'bench{run}.sqlite3'}")
+            pid = build(db)
+            started = time.perf_counter()
+            new, _ = import_all(db, pid, bodies)
+            firsts.append(time.perf_counter() - started)
+            if run < 2:
+                db.dispose()
+        first = statistics.median(firsts)
         agains = []
         for _ in range(3):
             started = time.perf_counter()

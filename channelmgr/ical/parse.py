@@ -117,7 +117,7 @@ def _vevents(text: str, where: str) -> Iterator[dict[str, tuple[dict, str]]]:
                 event = None
         elif event is not None and len(stack) == 2 and name in _READ and name not in event:
             try:
-                _name, params, value = line.parts()
+                params, value = _parts(line, len(name))
             except ValueError as exc:
                 raise UserError(f"{where}: content line {number} ({name}) is not readable ({exc})",
                                 f"{where}：第 {number} 行（{name}）无法读取（{exc}）") from None
@@ -126,6 +126,18 @@ def _vevents(text: str, where: str) -> Iterator[dict[str, tuple[dict, str]]]:
         # A download cut off halfway: the events after the cut would all be cancelled.
         raise UserError(f"{where}: the feed ends before END:VCALENDAR (cut off?)",
                         f"{where}：日历在 END:VCALENDAR 之前就结束了（下载不完整？）")
+
+
+def _parts(line, name_length: int) -> tuple[dict, str]:
+    """The line's parameters and unescaped value.
+
+    ``UID:abc@host`` — no parameter, nothing escaped — is its own answer: icalendar's parts()
+    would return the same, and half an event's lines are like that. Every other line is
+    icalendar's to read (parameters, quoting, backslash escapes)."""
+    if line[name_length:name_length + 1] == ":" and "\\" not in line:
+        return {}, line[name_length + 1:]
+    _name, params, value = line.parts()
+    return params, value
 
 
 def _component(line: str) -> str:

@@ -19,6 +19,13 @@ from sqlalchemy.orm import Session
 from ..db.models import Reservation, ReservationStatus
 
 _COLUMNS = [column for column in Reservation.__table__.columns if not column.primary_key]
+# Each column's default as a function, worked out once: a batch asks it of ten thousand rows.
+_DEFAULTS = {
+    column.key: (lambda arg=column.default.arg: arg(None)) if column.default.is_callable
+    else (lambda arg=column.default.arg: arg)
+    for column in _COLUMNS if column.default is not None
+}
+_KEYS = [column.key for column in _COLUMNS]
 _IDS_PER_QUERY = 500  # well under any database's limit of parameters per statement
 
 
@@ -79,10 +86,8 @@ def insert_rows(session: Session, channel_id: int, new: Sequence[NewReservation]
 
 
 def _row(r: NewReservation) -> dict:
-    row = {}
-    for column in _COLUMNS:
-        value = getattr(r, column.key)
-        if value is None and column.default is not None:
-            value = column.default.arg(None) if column.default.is_callable else column.default.arg
-        row[column.key] = value
+    row = {key: getattr(r, key) for key in _KEYS}
+    for key, default in _DEFAULTS.items():
+        if row[key] is None:
+            row[key] = default()
     return row
