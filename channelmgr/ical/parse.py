@@ -117,7 +117,7 @@ def _vevents(text: str, where: str) -> Iterator[dict[str, tuple[dict, str]]]:
                 event = None
         elif event is not None and len(stack) == 2 and name in _READ and name not in event:
             try:
-                params, value = _parts(line, len(name))
+                params, value = _parts(line)
             except ValueError as exc:
                 raise UserError(f"{where}: content line {number} ({name}) is not readable ({exc})",
                                 f"{where}：第 {number} 行（{name}）无法读取（{exc}）") from None
@@ -128,14 +128,18 @@ def _vevents(text: str, where: str) -> Iterator[dict[str, tuple[dict, str]]]:
                         f"{where}：日历在 END:VCALENDAR 之前就结束了（下载不完整？）")
 
 
-def _parts(line, name_length: int) -> tuple[dict, str]:
-    """The line's parameters and unescaped value.
+def _parts(line) -> tuple[dict, str]:
+    """The line's parameters and unescaped value, as icalendar's parts() gives them.
 
-    ``UID:abc@host`` — no parameter, nothing escaped — is its own answer: icalendar's parts()
-    would return the same, and half an event's lines are like that. Every other line is
-    icalendar's to read (parameters, quoting, backslash escapes)."""
-    if line[name_length:name_length + 1] == ":" and "\\" not in line:
-        return {}, line[name_length + 1:]
+    The one parameter an import reads is TZID (VALUE=DATE and the like say what the value's own
+    shape says). So a line with no TZID, no quote and no backslash is read here: unquoted, its
+    first colon ends the name and parameters (RFC 5545 3.1), and with nothing escaped the rest is
+    the value. That is every line of most feeds (``DTSTART;VALUE=DATE:20270104``), and parts()
+    was then four fifths of reading a feed. Every other line is icalendar's to read.
+    """
+    head, colon, value = line.partition(":")
+    if colon and '"' not in head and "\\" not in value and "TZID" not in head.upper():
+        return {}, value
     _name, params, value = line.parts()
     return params, value
 

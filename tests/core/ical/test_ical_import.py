@@ -88,10 +88,17 @@ ACTION:DISPLAY\r
 TRIGGER:-PT15M\r
 END:VALARM\r
 END:VEVENT\r
+BEGIN:VEVENT\r
+UID:quoted-2\r
+DTSTART;X-NOTE="from: the host";VALUE=DATE:20260705\r
+dtend;tzid=channelmgr test island:20260707T200000\r
+END:VEVENT\r
 END:VCALENDAR\r
 """
-    [event] = parse_feed(body, SHANGHAI)
-    assert event == FeedEvent("tz-1@outlook", D("2026-06-29"), D("2026-07-01"), "Reserved, two nights")
+    tz_event, quoted = parse_feed(body, SHANGHAI)
+    assert tz_event == FeedEvent("tz-1@outlook", D("2026-06-29"), D("2026-07-01"), "Reserved, two nights")
+    # A quoted parameter may hold a colon; names and parameters are case-insensitive.
+    assert quoted == FeedEvent("quoted-2", D("2026-07-05"), D("2026-07-08"), "")
 
 
 def test_import_creates_bookings_and_reimport_changes_nothing(db, hotel):
