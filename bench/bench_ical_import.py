@@ -8,12 +8,18 @@
   import did until it read the content lines itself: the ratio of earlier notes), and icalendar's
   unfolding of the bodies into content lines (Contentlines.from_ical), which no reading of a feed
   through the library can skip; each printed with its ratio;
+- write floor: the rows the first import wrote (channels, mappings, reservations, revisions, audit
+  entries) written again into a copy of the empty database by the driver's bare executemany, in
+  fifty transactions — what any import of these events must write, with no reading, locking,
+  counting or checking; printed with its ratio, the figure the first import is up against now
+  that reading the feeds is a tenth of it;
 - poll: the scheduler's steady state — FeedPoller over HTTP on 127.0.0.1 from a host that sends
   no ETag (the worst case: whole downloads), the feeds unchanged; floor: bare GETs of the same 50.
 """
 
 from __future__ import annotations
 
+import shutil
 import statistics
 import sys
 import tempfile
@@ -33,7 +39,7 @@ import requests  # noqa: E402
 from channelmgr.actor import SYSTEM  # noqa: E402
 from channelmgr.db.engine import open_database  # noqa: E402
 from channelmgr.db.models import Property, RatePlan, Room, RoomType  # noqa: E402
-from channelmgr.db.models import Channel  # noqa: E402
+from channelmgr.db.models import AuditEntry, Channel, ChannelMapping, Reservation, ReservationRevision  # noqa: E402
 from channelmgr.ical.feed_import import import_feed  # noqa: E402
 from channelmgr.ical.feed_poll import FeedPoller  # noqa: E402
 
@@ -72,6 +78,45 @@ def import_all(db, pid, bodies):
         counts[0] += r.new
         counts[1] += r.unchanged
     return counts
+
+
+WRITTEN = [model.__table__.name for model in (Channel, ChannelMapping, Reservation, ReservationRevision, AuditEntry)]
+
+
+def written_rows(db) -> dict[str, tuple[list[str], list[tuple]]]:
+    """What the import wrote, table by table, ids and all (the foreign keys stay true)."""
+    raw = db.engine.raw_connection()
+    try:
+        out = {}
+        for table in WRITTEN:
+            cursor = raw.cursor()
+            cursor.execute(f"SELECT * FROM {table} ORDER BY id")
+            out[table] = ([d[0] for d in cursor.description], cursor.fetchall())
+        return out
+    finally:
+        raw.close()
+
+
+def write_floor(empty_copy: Path, rows: dict[str, tuple[list[str], list[tuple]]]) -> float:
+    """Seconds to write ``rows`` into ``empty_copy`` with the app's pragmas, in FEEDS transactions."""
+    db = open_database(f"sqlite:///{empty_copy}")
+    raw = db.engine.raw_connection()
+    try:
+        started = time.perf_counter()
+        for part in range(FEEDS):
+            cursor = raw.cursor()
+            for table in WRITTEN:
+                columns, data = rows[table]
+                size = -(-len(data) // FEEDS)
+                chunk = data[part * size:(part + 1) * size]
+                if chunk:
+                    cursor.executemany(f"INSERT INTO {table} ({', '.join(columns)}) "
+                                       f"VALUES ({', '.join('?' * len(columns))})", chunk)
+            raw.commit()
+        return time.perf_counter() - started
+    finally:
+        raw.close()
+        db.dispose()
 
 
 def serve(bodies):
@@ -114,16 +159,21 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         # A first import needs an empty database each time: three of them, the median counts (the
         # machines are shared, and one run is at the mercy of a neighbour's burst).
-        firsts = []
+        firsts, writes = [], []
         for run in range(3):
-            db = open_database(f"sqlite:///{Path(tmp) / f'bench{run}.sqlite3'}")
+            path = Path(tmp) / f"bench{run}.sqlite3"
+            db = open_database(f"sqlite:///{path}")
             pid = build(db)
+            db.dispose()
+            empty = Path(tmp) / f"floor{run}.sqlite3"
+            shutil.copyfile(path, empty)
             started = time.perf_counter()
             new, _ = import_all(db, pid, bodies)
             firsts.append(time.perf_counter() - started)
+            writes.append(write_floor(empty, written_rows(db)))
             if run < 2:
                 db.dispose()
-        first = statistics.median(firsts)
+        first, write = statistics.median(firsts), statistics.median(writes)
         agains = []
         for _ in range(3):
             started = time.perf_counter()
@@ -167,6 +217,8 @@ def main() -> None:
     print(f"METRIC ical_parse_floor_50x200 {floor * 1000:.1f} ms")
     print(f"METRIC ical_import_first_ratio {first / floor:.2f} x")
     print(f"METRIC ical_import_again_ratio {again / floor:.2f} x")
+    print(f"METRIC ical_write_floor_50x200 {write * 1000:.1f} ms")
+    print(f"METRIC ical_import_first_vs_write_floor {first / write:.2f} x")
     print(f"METRIC ical_content_lines_floor_50x200 {lines_floor * 1000:.1f} ms")
     print(f"METRIC ical_import_first_vs_content_lines {first / lines_floor:.2f} x")
 

@@ -48,8 +48,13 @@ def is_older(revision: str, than: str) -> bool:
     return mine[1] < theirs[1]
 
 
+_AS_THEY_ARE = {str, int, float, bool}
+
+
 def json_safe(value: Any) -> Any:
     """Dates as ISO text, tuples as lists: what a JSON column and a fingerprint can hold."""
+    if value is None or type(value) in _AS_THEY_ARE:  # most of a booking: asked first
+        return value
     if isinstance(value, dict):
         return {str(k): json_safe(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
