@@ -24,6 +24,7 @@ from .nights import ALL_WEEKDAYS, ONE_DAY, Clock, nights, property_today
 from .price_guard import check_typed_prices
 from .prices import NightlyPrices, override_or_base_prices
 from .refusals import Refusal
+from ..reservations.selling_lock import hold_room_types
 from ..security.roles import Permission, requires
 
 MAX_NIGHTS = 3 * 366  # one request; beyond that it is almost certainly a typo in the year
@@ -263,8 +264,30 @@ def _check_stay_limits(session: Session, scope: _Scope, op: Operation, value: in
             )
 
 
+def _hold_plan(session: Session, room_type_ids) -> None:
+    """Keep other writers of these room types' calendar out until this transaction ends, before
+    the plan is read: otherwise a desk that commits in between is overwritten, and the undo
+    record (the "before" values) is stale, so an undo later writes back what that desk replaced.
+
+    SQLite: nothing to do, the write session's BEGIN IMMEDIATE already holds the one write lock.
+    PostgreSQL: SELECT ... FOR UPDATE in ``read_values`` locks only the calendar rows that
+    exist; a night with no row yet (the default values) locks nothing, so two desks could both
+    plan from "no row" and the second upsert would win with a stale "before". Locking the room
+    type rows instead covers every night and every rate plan of the type (each belongs to one),
+    in id order (no deadlock); it is the selling lock's row lock, so a sale of the last room and
+    an edit of the rooms closed are serialised too. An advisory lock would do the same but needs a
+    key space of its own, which a plain row lock avoids.
+    """
+    if session.connection().dialect.name != "sqlite":
+        hold_room_types(session, room_type_ids)
+
+
 class BulkEditService:
     """Preview, apply, undo and redo calendar edits; each call is one short transaction.
+
+    The writing calls plan inside ``db.write_session()`` after ``_hold_plan``: what they read is
+    what they overwrite, and no other desk can change it before they commit. Previews stay plain
+    reads.
 
     Typed prices are checked by the property's fat-finger guard against what each cell shows now
     (``price_guard``): a suspicious move raises ConfirmationRequired unless ``force``.
@@ -282,7 +305,8 @@ class BulkEditService:
 
     @requires(Permission.CALENDAR)
     def apply(self, request: BulkEditRequest, actor: Actor, force: bool = False) -> ChangeSet:
-        with gc_paused(), self.db.session() as s:
+        with gc_paused(), self.db.write_session() as s:
+            _hold_plan(s, request.room_type_ids)
             changes, _ = plan_bulk_edit(s, request, property_today(s, request.property_id, self.clock))
             check_typed_prices(s, request.property_id, changes.changes, self.prices, force)
             write_changes(s, changes, actor, "bulk_edit")
@@ -295,7 +319,8 @@ class BulkEditService:
 
     @requires(Permission.CALENDAR)
     def copy_week(self, request: CopyWeekRequest, actor: Actor, force: bool = False) -> ChangeSet:
-        with gc_paused(), self.db.session() as s:
+        with gc_paused(), self.db.write_session() as s:
+            _hold_plan(s, request.room_type_ids)
             changes, _ = plan_copy_week(s, request, property_today(s, request.property_id, self.clock))
             check_typed_prices(s, request.property_id, changes.changes, self.prices, force)
             write_changes(s, changes, actor, "copy_week")
@@ -304,11 +329,13 @@ class BulkEditService:
     @requires(Permission.CALENDAR)
     def undo(self, changeset: ChangeSet, actor: Actor) -> ChangeSet:
         """Put back the values ``changeset`` replaced; returns what was written."""
-        with gc_paused(), self.db.session() as s:
+        with gc_paused(), self.db.write_session() as s:
+            _hold_plan(s, {c.key.room_type_id for c in changeset.changes})
             return apply_inverse(s, changeset, actor, "undo")
 
     @requires(Permission.CALENDAR)
     def redo(self, changeset: ChangeSet, actor: Actor) -> ChangeSet:
         """Write ``changeset`` again after an undo; returns what was written."""
-        with gc_paused(), self.db.session() as s:
+        with gc_paused(), self.db.write_session() as s:
+            _hold_plan(s, {c.key.room_type_id for c in changeset.changes})
             return apply_inverse(s, changeset.inverted(), actor, "redo")

@@ -14,7 +14,10 @@ the race reaches the trap: if the first test ever fails, the engine setup change
 
 (An engine that began every SQLite transaction with BEGIN IMMEDIATE would also be safe, but there
 this interleaving cannot happen at all: B's read waits for A's whole transaction, A waits at the
-barrier, and B gives up after busy_timeout. Such a change must rewrite the race, not delete it.)
+barrier, and B gives up after busy_timeout. Such a change must rewrite the race, not delete it.
+So only ``db.write_session()`` begins that way, for the units of work that plan their writes
+from their reads (the calendar's bulk edits and undo); these tests keep to ``db.session()``,
+which every other reader and writer uses, and test_plan_under_write_lock.py races the former.)
 """
 
 from __future__ import annotations
