@@ -174,7 +174,7 @@ class SyncEngine:
                 break
         if tally.requests and report.capabilities:
             with self.db.session() as s:  # the log of a push says what it left out, next to its requests
-                write_note(s, channel.id, report.capabilities_line())
+                write_note(s, channel.id, channel.name, report.capabilities)
         failures = tally.failures
         if held:
             failures = failures + _refusals(runtime)
