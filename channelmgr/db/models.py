@@ -278,6 +278,10 @@ class SyncLog(Base):
     http_status: Mapped[int | None] = mapped_column(Integer)
     acknowledged_cells: Mapped[int] = mapped_column(Integer, default=0)
     error: Mapped[str] = mapped_column(Text, default="")
+    # A "note" row's capability notes as codes and counts (CapabilityNote.to_json), so each reader
+    # words them in its own language; ``error`` keeps the English line for the CSV and older desks.
+    # NULL on request rows and on notes written before revision 0008, whose text is all there is.
+    notes: Mapped[list | None] = mapped_column(JSON(none_as_null=True), nullable=True)
 
 
 class Reservation(Base):

@@ -4,13 +4,14 @@ line per channel ("airbnb: min stay sent as arrival-based; CTD not supported, 12
 ``desired_state`` makes the notes while it works out what the channel can carry; the dry run
 (CLI and dialog) and the sync log of a real pass show them, so nothing is skipped or translated
 in silence. The phrases are made here in both languages for the CLI and the log; the desk
-translates the same codes itself (ui/sync/texts.py).
+translates the same codes itself (ui/sync/texts.py). The sync log keeps the codes (``to_json``),
+not a phrase, so each reader words a stored note in its own language.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Iterable
+from dataclasses import asdict, dataclass, fields
+from typing import Any, Iterable, Mapping
 
 from ..language import say
 
@@ -60,6 +61,16 @@ class CapabilityNote:
             return say("prices not sent: the channel reads prices per person, ours are per room",
                        "价格未发送：该渠道按人计价，本店价格按间计", language)
         return self.code
+
+    def to_json(self) -> dict[str, Any]:
+        """The note as the sync log stores it: its code and counts, worded only when read."""
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> "CapabilityNote":
+        # Keys a newer desk may add are left out rather than refused: the log stays readable.
+        known = {f.name for f in fields(cls)}
+        return cls(**{key: value for key, value in data.items() if key in known})
 
 
 def notes_line(channel: str, notes: Iterable[CapabilityNote], language: str = "en") -> str:

@@ -171,10 +171,11 @@ class SyncEngine:
                 # The channel is down, slow, or refusing us: the rest would meet the same. What was
                 # not confirmed stays in the difference for the next pass.
                 tally.retry_later = result.outcome is Outcome.RETRYABLE
+                tally.retry_after = result.retry_after  # the lane's next pass waits at least this
                 break
         if tally.requests and report.capabilities:
             with self.db.session() as s:  # the log of a push says what it left out, next to its requests
-                write_note(s, channel.id, report.capabilities_line())
+                write_note(s, channel.id, channel.name, report.capabilities)
         failures = tally.failures
         if held:
             failures = failures + _refusals(runtime)
@@ -185,6 +186,7 @@ class SyncEngine:
             cells_acknowledged=tally.acknowledged,
             cells_refused=tally.refused,
             retry_later=tally.retry_later,
+            retry_after=tally.retry_after,
             content=replace(report.content, acknowledged=tally.content_acknowledged) if report.content else None,
         ).with_failures(failures)
 
@@ -303,6 +305,7 @@ class _Tally:
     refused: int = 0
     failures: list[Failure] = field(default_factory=list)
     retry_later: bool = False
+    retry_after: float | None = None
     content_acknowledged: int = 0
 
     def add(self, result: SendResult, acknowledged: int, refused: int, password: str, subject: str = "") -> None:

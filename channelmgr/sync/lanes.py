@@ -4,7 +4,8 @@ A slow or dead channel therefore never delays another, and one channel never has
 flight (two would compute the same difference and send it twice). Requests that arrive while a
 pass is waiting to start are merged into it — it will read the newest data anyway — and each
 caller gets a Future resolved with that pass's report. A pass that stopped on a failure that may
-pass (timeouts, 5xx, 429) asks for a follow-up pass with growing delays, so a channel that comes
+pass (timeouts, 5xx, 429) asks for a follow-up pass with growing delays — never sooner than the
+channel's Retry-After, which knows when it will take us again — so a channel that comes
 back is caught up in seconds rather than at the next periodic pass.
 
 Other work for the channel (a reservation pull) is submitted as a job: jobs run on the same thread,
@@ -30,6 +31,10 @@ log = logging.getLogger(__name__)
 
 FIRST_RETRY_SECONDS = 2.0
 MAX_RETRY_SECONDS = 120.0
+# A channel's Retry-After is obeyed by the follow-up pass too (asking again sooner only meets another
+# 429), up to an hour: a misbehaving header must not park the lane for days. A pass asked for by
+# hand or by the scheduler still runs when asked.
+MAX_RETRY_AFTER_SECONDS = 3600.0
 
 
 @dataclass(frozen=True)
@@ -58,6 +63,7 @@ class ChannelLane:
         self._options = PassOptions()
         self._retry_at: float | None = None
         self._retry_delay = FIRST_RETRY_SECONDS
+        self.follow_up_in: float | None = None  # seconds to the follow-up pass planned after the last pass
         self._thread = threading.Thread(target=self._loop, name=f"sync-lane-{channel_id}", daemon=True)
         self._thread.start()
 
@@ -142,10 +148,15 @@ class ChannelLane:
 
     def _plan_follow_up(self, report: PassReport) -> None:
         if report.retry_later and not self.runtime.stop.is_set():
-            self._retry_at = time.monotonic() + self._retry_delay
-            log.info("channel %s: next attempt in %.0fs", report.channel, self._retry_delay)
+            delay = self._retry_delay
+            if report.retry_after is not None:  # the channel said when: not before (up to the bound)
+                delay = max(delay, min(report.retry_after, MAX_RETRY_AFTER_SECONDS))
+            self._retry_at = time.monotonic() + delay
+            self.follow_up_in = delay
+            log.info("channel %s: next attempt in %.0fs", report.channel, delay)
             self._retry_delay = min(MAX_RETRY_SECONDS, self._retry_delay * 2)
         else:
+            self.follow_up_in = None
             self._retry_delay = FIRST_RETRY_SECONDS
 
 

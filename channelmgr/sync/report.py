@@ -42,6 +42,7 @@ class PassReport:
     cells_refused: int = 0
     errors: tuple[str, ...] = ()  # the full technical text of each failure (log, tooltip, --json)
     retry_later: bool = False   # stopped on a failure that may pass: try again soon
+    retry_after: float | None = None  # seconds the channel asked us to wait (its Retry-After), if it said
     failures: tuple[Failure, ...] = ()  # the same failures with their kind, for the reader's sentence
     capabilities: tuple[CapabilityNote, ...] = ()  # what the channel's capabilities skip or translate
     content: ContentSummary | None = None  # the listing-content part; None for a channel that is not pushed

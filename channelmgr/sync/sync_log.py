@@ -21,6 +21,7 @@ from ..files import atomic_target
 from ..channels.send_result import SendResult
 from ..db.models import Channel, SyncLog
 from ..privacy.masking import mask_text
+from .capability_notes import CapabilityNote, notes_line
 
 MAX_ERROR_TEXT = 2000
 RESULTS = ("ok", "partial", "rejected", "retryable", "fatal", "note")
@@ -42,6 +43,9 @@ class SyncLogEntry:
     http_status: int | None
     acknowledged_cells: int
     error: str
+    # A "note" row's capability notes, for the reader to word (notes_line, SyncTexts.capabilities_line);
+    # () on request rows and on notes stored before revision 0008, whose ``error`` text is all there is.
+    notes: tuple[CapabilityNote, ...] = ()
 
 
 def scrub(text: str, secrets: Iterable[str]) -> str:
@@ -82,12 +86,16 @@ def write_entry(
     ))
 
 
-def write_note(session: Session, channel_id: int, text: str) -> None:
+def write_note(session: Session, channel_id: int, channel: str, notes: Sequence[CapabilityNote]) -> None:
     """A row that is no request: what the pass left out or translated for this channel (result
-    "note", the statement where a request's error would be), so the log says it too."""
+    "note", the statement where a request's error would be), so the log says it too.
+
+    The codes are what the row keeps (each reader words them in its language); the English line
+    goes where a request's error would be, for the CSV and a desk older than the codes."""
     session.add(SyncLog(channel_id=channel_id, message=NOTE_MESSAGE, cells=0, ranges=0, bytes=0, latency_ms=0,
                         attempts=0, result="note", http_status=None, acknowledged_cells=0,
-                        error=text[:MAX_ERROR_TEXT]))
+                        error=notes_line(channel, notes)[:MAX_ERROR_TEXT],
+                        notes=[note.to_json() for note in notes]))
 
 
 def read_entries(
@@ -115,6 +123,7 @@ def read_entries(
             id=row.id, at=row.at, channel=name, message=row.message, cells=row.cells, ranges=row.ranges,
             bytes=row.bytes, latency_ms=row.latency_ms, attempts=row.attempts, result=row.result,
             http_status=row.http_status, acknowledged_cells=row.acknowledged_cells, error=row.error,
+            notes=tuple(CapabilityNote.from_json(note) for note in row.notes or ()),
         )
         for row, name in session.execute(query)
     ]
@@ -123,14 +132,16 @@ def read_entries(
 def export_csv(entries: Iterable[SyncLogEntry], path: str | Path, unmasked: bool = False) -> int:
     """Write the entries as UTF-8 CSV with a BOM (Excel opens Chinese text right); returns rows.
 
+    A note row's error column is its stored English line (its codes are no column).
     A channel's error text can quote a booking (a guest's phone): masked unless ``unmasked``."""
-    names = [f.name for f in fields(SyncLogEntry)]
+    names = [f.name for f in fields(SyncLogEntry) if f.name != "notes"]
     count = 0
     with atomic_target(path) as temp, open(temp, "w", encoding="utf-8-sig", newline="") as out:
         writer = csv.DictWriter(out, fieldnames=names)
         writer.writeheader()
         for entry in entries:
             row = asdict(entry)
+            del row["notes"]
             row["at"] = entry.at.isoformat(sep=" ", timespec="seconds")
             if not unmasked:
                 row["error"] = mask_text(row["error"])

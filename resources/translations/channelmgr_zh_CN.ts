@@ -6022,13 +6022,13 @@ The database as it was is in %1</source>
     </message>
     <message>
         <location filename="../../ui/sync/log_view.py" line="59"/>
-        <location filename="../../ui/sync/log_view.py" line="127"/>
+        <location filename="../../ui/sync/log_view.py" line="129"/>
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
         <location filename="../../ui/sync/log_view.py" line="61"/>
-        <location filename="../../ui/sync/log_view.py" line="134"/>
+        <location filename="../../ui/sync/log_view.py" line="136"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
@@ -6062,47 +6062,52 @@ The database as it was is in %1</source>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/sync/log_view.py" line="121"/>
+        <location filename="../../ui/sync/log_view.py" line="117"/>
+        <source>What the channel cannot carry</source>
+        <translation>渠道无法承载的内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/log_view.py" line="123"/>
         <source>Drift audit: %1</source>
         <translation>渠道核对：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/log_view.py" line="126"/>
+        <location filename="../../ui/sync/log_view.py" line="128"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/log_view.py" line="128"/>
+        <location filename="../../ui/sync/log_view.py" line="130"/>
         <source>Message</source>
         <translation>报文</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/log_view.py" line="129"/>
+        <location filename="../../ui/sync/log_view.py" line="131"/>
         <source>Cells</source>
         <translation>格子数</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/log_view.py" line="130"/>
+        <location filename="../../ui/sync/log_view.py" line="132"/>
         <source>Ranges</source>
         <translation>区间数</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/log_view.py" line="131"/>
+        <location filename="../../ui/sync/log_view.py" line="133"/>
         <source>Bytes</source>
         <translation>字节</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/log_view.py" line="132"/>
+        <location filename="../../ui/sync/log_view.py" line="134"/>
         <source>ms</source>
         <translation>毫秒</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/log_view.py" line="133"/>
+        <location filename="../../ui/sync/log_view.py" line="135"/>
         <source>Attempts</source>
         <translation>尝试次数</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/log_view.py" line="137"/>
+        <location filename="../../ui/sync/log_view.py" line="139"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxL
 from channelmgr.sync.channels import ChannelInfo
 from channelmgr.sync.drift import AuditStatus
 from channelmgr.sync.drift_audit import AUDIT_PREFIX
-from channelmgr.sync.sync_log import RESULTS
+from channelmgr.sync.sync_log import NOTE_MESSAGE, RESULTS
 
 from ..file_dialogs import remember, start_path
 from ..context import AppContext
@@ -112,7 +112,9 @@ class SyncLogView(QWidget):
 
     def _message(self, entry) -> str:
         """The request's name as sent (OTA_HotelRateAmountNotifRQ…); a drift audit's row, which the
-        core stores as ``audit:<status>``, in words."""
+        core stores as ``audit:<status>``, in words; a capability note's row in words too."""
+        if entry.message == NOTE_MESSAGE:
+            return self.tr("What the channel cannot carry")
         if entry.message.startswith(AUDIT_PREFIX):
             try:
                 status = AuditStatus(entry.message.removeprefix(AUDIT_PREFIX))
@@ -134,6 +136,13 @@ class SyncLogView(QWidget):
             Column(self.tr("Result"), lambda e: self.texts.result(e.result)),
             # A long error is elided in its cell; the tooltip always carries the whole text.
             # An audit row's text repeats its message in the log's English: the tooltip keeps it.
-            Column(self.tr("Error"), lambda e: "" if e.message.startswith(AUDIT_PREFIX) else e.error,
-                   tooltip=lambda e: e.error),
+            Column(self.tr("Error"), lambda e: "" if e.message.startswith(AUDIT_PREFIX) else self._error(e),
+                   tooltip=self._error),
         ]
+
+    def _error(self, entry) -> str:
+        """A request's error as stored; a capability note in the desk's language, worded from its
+        codes as the dry run words them (a note stored before the codes keeps its English text)."""
+        if entry.notes:
+            return self.texts.capabilities_line(self.channels.label(entry.channel), entry.notes)
+        return entry.error

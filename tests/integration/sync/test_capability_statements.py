@@ -7,7 +7,8 @@ from datetime import timedelta
 
 from sqlalchemy import delete, select
 
-from channelmgr.db.models import CalendarDay, RoomType
+from channelmgr.db.models import CalendarDay, RoomType, SyncLog
+from channelmgr.sync.capability_notes import notes_line
 
 LINE = ("sandbox: min stay sent as arrival-based (raised on 1 night so no stay sold breaks a later night's "
         "minimum); 20 nights beyond its 40-day horizon not sent; CTD not supported, 6 nights skipped")
@@ -51,6 +52,26 @@ def test_airbnb_profile_dry_run_push_and_log_say_the_same(world):
 
     again = world.push()  # nothing left to send: no request, no new log row
     assert again.requests_sent == 0 and len(world.sync.log(pid, channel="sandbox")) == len(log)
+
+
+def test_the_log_keeps_the_notes_codes_so_each_reader_words_them_in_its_language(world):
+    _calendar(world)
+    world.set_settings(profile="airbnb", max_horizon_days=40)
+    report = world.push()
+    assert report.in_sync
+    with world.db.session() as s:  # what the row holds: codes and counts, not a phrase
+        stored = s.scalars(select(SyncLog.notes).where(SyncLog.result == "note")).all()
+    assert stored == [[
+        {"code": "min_stay_translated", "nights": 1, "detail": "arrival", "limit": 0},
+        {"code": "beyond_horizon", "nights": 20, "detail": "", "limit": 40},
+        {"code": "restriction_unsupported", "nights": 6, "detail": "ctd", "limit": 0},
+    ]]
+    [note] = [entry for entry in world.sync.log(_property(world), channel="sandbox") if entry.result == "note"]
+    assert note.notes == report.capabilities and note.error == LINE  # the English line kept for the CSV
+    assert notes_line(note.channel, note.notes, "zh") == (
+        "sandbox：最少入住按入住日发送（1 晚已调高，以免售出的住宿违反其后某晚的最少入住）；"
+        "超出其 40 天可售期的 20 晚未发送；不支持禁止离店（CTD），6 晚未发送")
+    assert all(entry.notes == () for entry in world.sync.log(_property(world)) if entry.result != "note")
 
 
 def test_generic_channel_pushes_as_before_without_a_statement(world):

@@ -20,7 +20,6 @@ from channelmgr.ical.service import IcalImportService
 from channelmgr.inventory.availability import HOLDING_STATUSES
 from channelmgr.security.demo_accounts import add_demo_accounts
 from channelmgr.security.roles import PermissionDenied
-from channelmgr.sync import lanes
 from channelmgr.sync.drift import AuditStatus
 from channelmgr.sync.drift_actions import accept_cause
 from tests.support.actors import TEST_ACTOR
@@ -313,13 +312,12 @@ def test_an_audit_period_of_zero_switches_the_scheduled_audit_off(world):
     assert world.sync.drift.run_due({world.channel_id: done}) == []
 
 
-def test_accept_theirs_reports_exactly_the_sibling_its_push_could_not_send(world, monkeypatch):
+def test_accept_theirs_reports_exactly_the_sibling_its_push_could_not_send(world):
     # BB follows BAR (a derived plan): taking BAR's price over moves BB, which only the pass after
     # the accept can send. The channel turns that pass away (429, back in ten minutes: longer than
     # the retry waits), so the one audit after it finds BB — and only BB — still different.
-    # The lane's own follow-up pass is put off too, or on a slow machine it could send BB before
-    # the audit runs (it is due 2 s after the failed pass).
-    monkeypatch.setattr(lanes, "FIRST_RETRY_SECONDS", 600.0)
+    # The lane's own follow-up pass honours the same Retry-After (it used to come 2 s after the
+    # failed pass and, on a slow machine, could send BB before the audit ran).
     world.set_settings(markup_percent="10")
     world.push()
     day = night(world, 3)
@@ -338,6 +336,7 @@ def test_accept_theirs_reports_exactly_the_sibling_its_push_could_not_send(world
     assert (left.ours, left.theirs, left.pending) == (new_bb, old_bb, True)  # the next pass sends it
     assert result.audit.differences == result.still_different
     assert world.sync.drift.last_report(world.channel_id) == result.audit
+    assert world.sync._lanes_().lane(world.channel_id).follow_up_in >= 600  # not before the channel said
     assert world.push().in_sync and audit(world).status is AuditStatus.CLEAN
 
 

@@ -107,6 +107,28 @@ def test_retry_after_is_honoured(world, ota):
         assert s.scalar(select(func.max(SyncLog.attempts))) == 2
 
 
+def test_the_lane_s_follow_up_pass_waits_as_long_as_the_channel_asks(world, ota):
+    # A 429 asking for ten minutes: longer than a pass's retries wait (the push gives up at once),
+    # so the pass stops; its follow-up must not come back in 2 s to meet another 429.
+    ota.set_faults([FaultRule("rate_limit", count=1, seconds=600)])
+    report = world.push()
+    assert report.retry_later and report.retry_after == 600.0
+    lane = world.sync._lanes_().lane(world.channel_id)
+    assert lane.follow_up_in is not None and lane.follow_up_in >= 600.0  # planned before the push resolved
+    assert ota.counters(world.hotel_code)["fault:rate_limit"] == 1
+
+    world.ota.set_faults([])  # the channel is back: a pass asked for by hand runs when asked
+    assert world.push().in_sync and lane.follow_up_in is None
+
+
+def test_a_channel_asking_for_days_is_retried_within_the_lane_s_bound(world, ota):
+    from channelmgr.sync import lanes
+
+    ota.set_faults([FaultRule("rate_limit", count=1, seconds=7 * 86400)])
+    assert world.push().retry_after == 7 * 86400
+    assert world.sync._lanes_().lane(world.channel_id).follow_up_in == lanes.MAX_RETRY_AFTER_SECONDS
+
+
 def test_garbage_hostile_xml_and_timeouts_never_crash_and_converge(world, ota, today, caplog):
     caplog.set_level(logging.WARNING)
     ota.set_faults([FaultRule("garbage", count=1)])

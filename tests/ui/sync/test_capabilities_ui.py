@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+
 from channelmgr.actor import Actor
+from channelmgr.db.models import SyncLog
 from channelmgr.sync.channel_settings import ChannelSettings
+from channelmgr.sync.sync_log import NOTE_MESSAGE
 from ui import i18n
 from ui.sync.channel_settings_form import ChannelSettingsForm
 from ui.sync.dry_run_dialog import DryRunDialog
+from ui.sync.log_view import SyncLogView
+from tests.ui.sync.test_channels_page import ota  # noqa: F401  (the demo's listings on a free port)
 
 ACTOR = Actor("tester", "capabilities ui")
 
@@ -83,5 +89,36 @@ def test_the_settings_form_offers_the_profiles_and_says_what_each_implies(qtbot,
         form.set_settings(ChannelSettings(profile="ctrip", content=True))
         assert "您自定的设置覆盖了：房源内容" in form.implied.text().splitlines()
         assert "content" not in form.implied.text()
+    finally:
+        i18n.install_language("en")
+
+
+def test_the_sync_log_words_a_push_s_notes_in_the_desk_s_language(qtbot, app_context, ota):
+    """A real push to the sandbox stores its notes as codes; the log page words them as the dry run
+    does, in Chinese on a Chinese desk. A note stored before the codes is shown as it was written."""
+    channels, channel_id = _booking(app_context)
+    channels.update(ACTOR, channel_id, settings={"profile": "fliggy"})
+    report = app_context.services.sync.push(channel_id, actor=ACTOR).result(timeout=60)
+    assert report.requests_sent and report.capabilities
+    with app_context.services.db.session() as s:  # as a release before revision 0008 wrote it
+        s.add(SyncLog(channel_id=channel_id, message=NOTE_MESSAGE, cells=0, ranges=0, bytes=0, latency_ms=0,
+                      attempts=0, result="note", http_status=None, acknowledged_cells=0,
+                      error="booking: CTD not supported, 6 nights skipped"))
+    try:
+        i18n.install_language("zh_CN")
+        view = SyncLogView(app_context)
+        qtbot.addWidget(view)
+        view.set_channels(channels.list(app_context.property_id))
+        view.result.setCurrentIndex(view.result.findData("note"))
+        qtbot.waitUntil(lambda: view.model.rowCount() == 2)
+        error_column = len(view.model.columns) - 1
+        # Newest first: the row added by hand after the push, then the push's own note.
+        old, new = (view.model.index(row, error_column) for row in range(2))
+        assert old.data() == "booking: CTD not supported, 6 nights skipped"  # as it was written
+        label = channels.get(app_context.property_id, "booking").label
+        assert new.data() == f"{label}：最少入住按入住日发送；超出其 180 天可售期的 185 晚未发送"
+        assert new.data(Qt.ItemDataRole.ToolTipRole) == new.data()
+        message = view.model.index(0, 2)
+        assert message.data() == "渠道无法承载的内容" and message.data(Qt.ItemDataRole.ToolTipRole) == NOTE_MESSAGE
     finally:
         i18n.install_language("en")
