@@ -2,7 +2,8 @@
 
 A believable 民宿 by Erhai lake in Dali: 6 room types, 18 rooms on three floors, two rate plans
 per type (standard and breakfast included), and a handful of bookings around today so the
-calendar looks alive whatever the date.
+calendar looks alive whatever the date: some taken at the desk, some from the demo's OTA
+channels with the commission each keeps, so the reports' net revenue is below gross.
 
 Five room types carry full listings (beds, amenities, policies, Chinese and English texts,
 photos) and score high for every channel; 温馨大床房 (CQN) is left half-filled on purpose, so
@@ -21,14 +22,15 @@ from .actor import SYSTEM_ROLE, Actor
 from .security.demo_accounts import add_demo_accounts
 from .catalog import validate
 from .db.engine import Database
-from .db.models import Property, RatePlan, Reservation, Room, RoomType
+from .db.models import Channel, Property, RatePlan, Reservation, Room, RoomType
 from .inventory.nights import Clock, property_today, utc_now
 from .roomtypes.photos import PhotoStore
 from .roomtypes.png import banded_png
 from .pricing.demo_rules import add_demo_pricing
+from .pricing.money import HUNDRED, scale
 from .pricing.property_settings import start_new_property
 from .security.audit import record
-from .sync.demo_channels import add_demo_channels
+from .sync.demo_channels import DEMO_OTAS, add_demo_channels
 
 DEMO_PROPERTY_CODE = "ERHAI"
 
@@ -42,10 +44,12 @@ ROOM_TYPES = [
     ("RTS", "屋顶露台套房", "Rooftop Terrace Suite", 1088, [(3, ["305", "306"])]),
 ]
 
-# room type, guest, arrival offset from today, nights, source, rooms' amount (yuan)
 # (room type, guest, arrival in days from today, nights, source, amount in yuan, booked how many
 # days before arrival): spread lead times give the booking-pace chart a curve, not one spike on
-# the day the demo was loaded.
+# the day the demo was loaded. The source is a desk one (phone, walk_in, wechat) or a demo OTA's
+# name (sync/demo_channels.py): those came in from the channel, at its marked-up price, and it
+# keeps its commission, so the reports show net revenue below gross. Every OTA booking is on a
+# room type (and the standard plan) its channel maps, and no night is sold beyond the rooms.
 RESERVATIONS = [
     ("LKV", "王芳", -1, 3, "phone", 1764, 12),
     ("LKV", "Emily Carter", 0, 2, "walk_in", 1176, 0),
@@ -55,6 +59,11 @@ RESERVATIONS = [
     ("CQN", "孙磊", 3, 2, "phone", 716, 6),
     ("RTS", "周婷", 5, 3, "wechat", 3264, 21),
     ("CQN", "Lukas Meyer", 7, 5, "phone", 1790, 48),
+    ("CQN", "黄静", 1, 2, "meituan", 788, 4),
+    ("LKV", "刘洋", 4, 2, "ctrip", 1356, 18),
+    ("GTW", "张伟", 6, 3, "ctrip", 1494, 25),
+    ("RTS", "Sophie Martin", 9, 2, "booking", 2578, 60),
+    ("FAM", "James Wilson", 10, 3, "trip-hub", 2664, 30),
 ]
 
 # --- listings ------------------------------------------------------------------------------
@@ -226,8 +235,10 @@ def load_demo(db: Database, today: date | None = None, accounts: bool = False, c
         # machine date puts the demo's "arriving today" guests on what the desk calls yesterday.
         today = today or property_today(s, prop.id, clock)
         types = _add_room_types(s, prop)
-        _add_reservations(s, prop, types, today, clock().astimezone(timezone.utc).replace(tzinfo=None))
-        add_demo_channels(s, prop.id, types)  # pointing at `channelmgr sandbox` on 127.0.0.1:8765
+        # The channels (pointing at `channelmgr sandbox` on 127.0.0.1:8765) before the bookings:
+        # the OTA ones point at theirs.
+        channels = add_demo_channels(s, prop.id, types)
+        _add_reservations(s, prop, types, channels, today, clock().astimezone(timezone.utc).replace(tzinfo=None))
         add_demo_pricing(s, prop.id, actor)  # after the channels: Ctrip's markup goes on its row
         record(s, actor, "create", "property", prop.code, after={"name_zh": prop.name_zh})
         if accounts:
@@ -283,15 +294,14 @@ def _add_room_types(s: Session, prop: Property) -> dict[str, RoomType]:
     return types
 
 
-def _add_reservations(s: Session, prop: Property, types: dict[str, RoomType], today: date, now: datetime) -> None:
+def _add_reservations(s: Session, prop: Property, types: dict[str, RoomType], channels: dict[str, Channel],
+                      today: date, now: datetime) -> None:
     for n, (code, guest, offset, nights, source, amount, lead) in enumerate(RESERVATIONS, start=1):
         arrival = today + timedelta(days=offset)
         booked = now + timedelta(days=min(0, offset - lead))  # never in the future
         s.add(
             Reservation(
                 property_id=prop.id,
-                source=source,
-                remote_id=None,
                 room_type_id=types[code].id,
                 rate_plan_id=types[code].rate_plans[0].id,
                 arrival=arrival,
@@ -301,5 +311,20 @@ def _add_reservations(s: Session, prop: Property, types: dict[str, RoomType], to
                 amount_minor=amount * 100,
                 currency=prop.currency,
                 created_at=booked,
+                **_origin(n, source, amount * 100, channels),
             )
         )
+
+
+def _origin(n: int, source: str, amount_minor: int, channels: dict[str, Channel]) -> dict:
+    """Where the n-th booking came from: a desk source, or a demo OTA, stored as channel ingest
+    stores one (reservations/channel_ingest.py: source "channel", the channel's id, its booking id
+    for the one room, revision 1) with the commission the channel charges, rounded half-up to
+    the fen as the sandbox charges it."""
+    ota = DEMO_OTAS.get(source)
+    if ota is None:
+        return {"source": source, "remote_id": None, "commission_minor": 0}
+    channel = channels[source]
+    remote_id = f"{channel.hotel_code}-D{n:04d}"
+    return {"source": "channel", "channel_id": channel.id, "remote_id": remote_id, "remote_booking_id": remote_id,
+            "revision": "1", "commission_minor": scale(amount_minor, ota.commission_percent / HUNDRED)}

@@ -173,6 +173,9 @@ class DemoFeed:
 
 DEMO_FEEDS = (DemoFeed("airbnb-loft", "Airbnb 爱彼迎 (iCal)", "ERHAI-ABB", "LFT"),)
 
+# The channels that sell (and take a commission), by name: the demo's OTA bookings name theirs.
+DEMO_OTAS: dict[str, DemoChannel | DemoHub] = {demo.name: demo for demo in (*DEMO_CHANNELS, *DEMO_HUBS)}
+
 
 def demo_listings() -> list[ListingConfig]:
     return ([channel.listing() for channel in DEMO_CHANNELS] + [hub.listing() for hub in DEMO_HUBS]
@@ -180,12 +183,14 @@ def demo_listings() -> list[ListingConfig]:
 
 
 def add_demo_channels(session: Session, property_id: int, room_types: dict[str, RoomType],
-                      vault: Vault | None = None) -> None:
-    """Add the demo channels and their mappings (passwords encrypted like any channel's)."""
+                      vault: Vault | None = None) -> dict[str, Channel]:
+    """Add the demo channels and their mappings (passwords encrypted like any channel's); returns
+    them by name, so the demo's OTA bookings can point at theirs."""
     vault = vault or Vault()
+    added: dict[str, Channel] = {}
     # The OpenTravel channels, then the hub (as `channelmgr channel add NAME --protocol channex …`
     # sets one up): the same rows, each demo saying its protocol, login and codes.
-    for demo in (*DEMO_CHANNELS, *DEMO_HUBS):
+    for demo in DEMO_OTAS.values():
         channel = Channel(
             property_id=property_id, name=demo.name, display_name=demo.display_name, protocol=demo.protocol,
             endpoint=demo.endpoint, hotel_code=demo.hotel_code, username=demo.username,
@@ -193,6 +198,7 @@ def add_demo_channels(session: Session, property_id: int, room_types: dict[str, 
         )
         session.add(channel)
         session.flush()
+        added[channel.name] = channel
         for local, remote_room in demo.rooms.items():
             room_type = room_types[local]
             session.add(ChannelMapping(channel_id=channel.id, room_type_id=room_type.id, remote_room=remote_room))
@@ -207,5 +213,7 @@ def add_demo_channels(session: Session, property_id: int, room_types: dict[str, 
                           enabled=True)
         session.add(channel)
         session.flush()
+        added[channel.name] = channel
         session.add(ChannelMapping(channel_id=channel.id, room_type_id=room_types[feed.room_type].id,
                                    remote_room=feed.room_type))
+    return added

@@ -1,9 +1,11 @@
 """The demo homestay is believable and loads in one transaction."""
 
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 
-from channelmgr.db.models import AuditEntry, Reservation
-from channelmgr.demo import load_demo
+from channelmgr.db.models import AuditEntry, Channel, Reservation
+from channelmgr.demo import RESERVATIONS, load_demo
+from channelmgr.reports.scope import ReportScope
+from channelmgr.sync.demo_channels import DEMO_OTAS
 
 
 def test_demo_homestay_shape(demo_services):
@@ -33,3 +35,39 @@ def test_demo_today_is_the_propertys_not_the_machines(db):
         arrivals = sorted(r.arrival for r in s.query(Reservation))
     assert arrivals[0] == date(2026, 12, 5)  # 王芳 arrived yesterday, Dali time
     assert date(2026, 12, 6) in arrivals
+
+
+def test_demo_ota_bookings_keep_their_channels_commission(demo_services):
+    # Before, every demo booking was taken at the desk: the reports' net revenue equalled gross.
+    [prop] = demo_services.inventory.properties()
+    today = demo_services.reports.today(prop.id)
+    scope = ReportScope(prop.id, today - timedelta(days=1), today + timedelta(days=31))  # every demo night
+    lines = {line.channel: line for line in demo_services.reports.channels(scope).channels}
+    for name, ota in DEMO_OTAS.items():
+        amounts = [amount for _c, _g, _o, _n, source, amount, _l in RESERVATIONS if source == name]
+        assert amounts, f"the demo has no booking from {name}"
+        line = lines[name]
+        # whole-yuan amounts: the commission is exactly amount × percent fen, no rounding to argue
+        assert line.is_ota and line.figures.gross_minor == sum(amounts) * 100
+        assert line.figures.commission_minor == sum(amounts) * ota.commission_percent > 0
+        assert line.figures.net_minor == line.figures.gross_minor - line.figures.commission_minor
+    desk = lines["phone"]
+    assert not desk.is_ota and desk.figures.gross_minor > 0
+    assert desk.figures.commission_minor == 0 and desk.figures.net_minor == desk.figures.gross_minor
+
+
+def test_demo_ota_bookings_are_stored_as_channel_ingest_stores_them(demo_services, db):
+    [prop] = demo_services.inventory.properties()
+    with db.session() as s:
+        channels = {c.id: c for c in s.query(Channel)}
+        from_otas = [r for r in s.query(Reservation) if r.channel_id is not None]
+        assert len(from_otas) == sum(1 for row in RESERVATIONS if row[4] in DEMO_OTAS)
+        for r in from_otas:
+            channel = channels[r.channel_id]
+            assert channel.name in DEMO_OTAS and r.source == "channel" and r.revision == "1"
+            assert r.remote_id == r.remote_booking_id and r.remote_id.startswith(f"{channel.hotel_code}-D")
+            assert not r.overbooked
+    # They hold their nights like any booking, and none is sold beyond the rooms.
+    assert demo_services.reservations.overbookings(prop.id) == []
+    listed = demo_services.reservations.list(prop.id, channel="ctrip")
+    assert listed and all(b.channel == "ctrip" and b.remote_id for b in listed)

@@ -3,6 +3,7 @@
 import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
+from channelmgr.demo import RESERVATIONS
 
 from ui import i18n
 from ui.main_window import MainWindow
@@ -24,15 +25,15 @@ def test_room_types_and_reservations_show_demo_data(window, qtbot):
     assert "6 个房型" in page.heading.text()
     window.show_page("reservations")
     res = window.pages["reservations"]
-    qtbot.waitUntil(lambda: res.model.rowCount() == 8)
-    statuses = {res.model.index(r, 8).data() for r in range(8)}
+    qtbot.waitUntil(lambda: res.model.rowCount() == len(RESERVATIONS))
+    statuses = {res.model.index(r, 8).data() for r in range(len(RESERVATIONS))}
     assert statuses == {"已确认"}
 
 
 def test_record_model_passes_qtmodeltester(window, qtbot, qtmodeltester):
     window.show_page("reservations")
     page = window.pages["reservations"]
-    qtbot.waitUntil(lambda: page.model.rowCount() == 8)
+    qtbot.waitUntil(lambda: page.model.rowCount() == len(RESERVATIONS))
     qtmodeltester.check(page.model)
 
 

@@ -9,6 +9,7 @@ from contextlib import closing
 import pytest
 
 from channelmgr.actor import SYSTEM
+from channelmgr.demo import RESERVATIONS
 from ui import i18n
 
 
@@ -60,7 +61,7 @@ def test_restore_shows_the_preview_then_restores_after_confirmation(qtbot, secti
     section.preview_file(str(made.path))
     qtbot.waitUntil(lambda: section.preview_dialog is not None and section.preview_dialog.isVisible(), timeout=5000)
     dialog = section.preview_dialog
-    assert dialog.counts["room_types"].text() == "6" and dialog.counts["reservations"].text() == "8"
+    assert dialog.counts["room_types"].text() == "6" and dialog.counts["reservations"].text() == str(len(RESERVATIONS))
     assert dialog.counts["users"].text() == "0"  # the demo without accounts
     assert not dialog.restore_button.isEnabled()  # not before the confirmation is ticked
     assert services.properties.details(pid).phone == "0872-1112222"  # nothing replaced by the preview

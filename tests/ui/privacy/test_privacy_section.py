@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import func, select
 
 from channelmgr.db.models import Reservation
+from channelmgr.demo import RESERVATIONS
 from channelmgr.demo import load_demo
 from channelmgr.inventory.nights import utc_now
 from channelmgr.privacy.service import PURGED, PrivacyService
@@ -68,10 +69,10 @@ def test_the_period_is_saved_and_the_preview_counts(qtbot, page_as, db):
     assert section.days.value() == 365
     assert section.report.reservations == 0
     assert "0" in section.preview_label.text()
-    # 30 days on, 20 days after check-out: every stay but the one leaving on the 12th day ahead
+    # 30 days on, 20 days after check-out: every stay but those leaving 11 days ahead or later
     section.days.setValue(20)
     expected = ctx.services.privacy.preview(ctx.property_id, 20).reservations
-    assert 0 < expected < 8
+    assert 0 < expected < len(RESERVATIONS)
     qtbot.waitUntil(lambda: section.report is not None and section.report.cutoff
                     == ctx.services.privacy.preview(ctx.property_id, 20).cutoff, timeout=10000)
     assert section.report.reservations == expected
@@ -90,10 +91,10 @@ def test_the_period_is_saved_and_the_preview_counts(qtbot, page_as, db):
 def test_purge_now_asks_then_purges(qtbot, page_as, db):
     section, ctx = page_as("owner", "demo-owner-1")
     section.days.setValue(1)
-    qtbot.waitUntil(lambda: section.report is not None and section.report.reservations == 8, timeout=10000)
+    qtbot.waitUntil(lambda: section.report is not None and section.report.reservations == len(RESERVATIONS), timeout=10000)
     section.purge_button.click()
     qtbot.waitUntil(lambda: section.confirm_box is not None and section.confirm_box.isVisible(), timeout=5000)
-    assert "8" in section.confirm_box.text()
+    assert str(len(RESERVATIONS)) in section.confirm_box.text()
     section.confirm_box.button(QMessageBox.StandardButton.Cancel).click()
     assert _purged(db) == 0  # cancelled: nothing changed
     section.purge_button.click()
@@ -101,8 +102,8 @@ def test_purge_now_asks_then_purges(qtbot, page_as, db):
     with qtbot.waitSignal(ctx.events.data_changed, timeout=10000) as changed:
         section.confirm_box.button(QMessageBox.StandardButton.Yes).click()
     assert changed.args == ["reservations"]
-    assert _purged(db) == 8
-    assert "8" in section.status.text()
+    assert _purged(db) == len(RESERVATIONS)
+    assert str(len(RESERVATIONS)) in section.status.text()
     qtbot.waitUntil(lambda: section.report is not None and section.report.reservations == 0, timeout=10000)
 
 
@@ -129,7 +130,7 @@ def test_the_daily_purge_runs_on_the_database_thread_once_a_day(qtbot, db):
     services.privacy.set_purge_after(SYSTEM, ctx.property_id, 1)
     with qtbot.waitSignal(daily.made, timeout=10000) as first:
         daily.check()
-    assert first.args[0].reservations == 8 and _purged(db) == 8
+    assert first.args[0].reservations == len(RESERVATIONS) and _purged(db) == len(RESERVATIONS)
     with qtbot.waitSignal(daily.made, timeout=10000) as again:
         daily.check()
     assert again.args[0] is None  # once a property day

@@ -56,16 +56,25 @@ def test_reports_page_numbers_charts_and_tooltips(window, qtbot, app_context, tm
     page.set_period(today - timedelta(days=1), today + timedelta(days=13))  # 15 nights around the demo's stays
     qtbot.waitUntil(lambda: page.loaded is not None and page.loaded.scope.start == today - timedelta(days=1))
     occ = page.loaded.occupancy
-    # The demo's eight stays: 王芳 3 nights from yesterday, … all inside these 15 nights: 22 nights.
-    assert occ.total.sold_nights == 22 and occ.total.room_nights == 18 * 15
-    assert page.tiles["occupancy"].value.text() == f"{22 / 270:.1%}"
-    assert page.tiles["gross"].value.text() == "¥13,386"  # the demo's amounts: 1764 + 1176 + … + 1790
+    # The demo's thirteen stays, all inside these 15 nights: the desk's eight (王芳 3 nights from
+    # yesterday, …: 22 nights) and the OTAs' five (黄静 2, 刘洋 2, 张伟 3, Sophie Martin 2,
+    # James Wilson 3: 12 nights).
+    assert occ.total.sold_nights == 34 and occ.total.room_nights == 18 * 15
+    assert page.tiles["occupancy"].value.text() == f"{34 / 270:.1%}"
+    # The amounts: the desk's 1764 + 1176 + … + 1790 = 13386, the OTAs' 788 + … + 2664 = 8880.
+    assert page.tiles["gross"].value.text() == "¥22,266"
     chart = page.occupancy_chart
     assert len(chart.categories) == 15 and chart.series[0].values[0] == pytest.approx(1 / 18)
     assert chart.series[0].values[1] == pytest.approx(3 / 18)  # tonight: 王芳, Emily Carter, 赵雪
-    assert [c for c in page.channel_chart.categories] == ["电话", "微信", "散客"]
-    assert page.channel_model.rowCount() == 3 and page.month_model.rowCount() >= 1
+    # By gross: phone 7422, WeChat 856 + 668 + 3264, Ctrip 1356 + 1494, the hub 2664, Booking.com
+    # 2578, walk-in 1176, Meituan 788.
+    assert [c for c in page.channel_chart.categories] == [
+        "电话", "微信", "携程 Ctrip", "Trip.com 携程国际 (Channex)", "Booking.com", "散客", "美团民宿 Meituan"]
+    assert page.channel_model.rowCount() == 7 and page.month_model.rowCount() >= 1
     assert page.channel_model.index(0, 3).data() == "¥7,422"  # phone: 1764 + 3152 + 716 + 1790
+    assert page.channel_model.index(0, 4).data() == "¥0"  # a desk booking pays no commission
+    # Ctrip keeps 15 %: 203.40 + 224.10 of its two bookings; the owner nets the rest.
+    assert [page.channel_model.index(2, column).data() for column in (3, 4, 5)] == ["¥2,850", "¥427.50", "¥2,422.50"]
     # Hover over tonight's point: the tooltip names the night and the rate.
     plot = chart.plot_rect()
     x = chart.x_of(1, plot)
@@ -95,13 +104,14 @@ def test_reports_page_filters_and_workbook_export(window, qtbot, app_context, tm
     page.room_type.setCurrentIndex(page.room_type.findData("LKV"))
     page.set_period(today - timedelta(days=1), today + timedelta(days=13))
     qtbot.waitUntil(lambda: page.loaded is not None and page.loaded.scope.room_type == "LKV")
-    assert page.loaded.occupancy.rooms == 4 and page.loaded.occupancy.total.sold_nights == 5  # 王芳 3 + Emily 2
+    # 王芳 3 + Emily 2 + 刘洋 2 (Ctrip)
+    assert page.loaded.occupancy.rooms == 4 and page.loaded.occupancy.total.sold_nights == 7
     path = tmp_path / "channels.xlsx"
     page.export_workbook("channels", str(path))
     qtbot.waitUntil(path.exists)
     app_context.db_tasks.wait()
     ws = load_workbook(path)["渠道"]
-    assert [ws.cell(r, 2).value for r in (2, 3)] == ["电话", "散客"] and len(ws._charts) == 2
+    assert [ws.cell(r, 2).value for r in (2, 3, 4)] == ["电话", "携程 Ctrip", "散客"] and len(ws._charts) == 2
 
 
 def test_charts_say_so_when_a_period_is_empty(window, qtbot):
