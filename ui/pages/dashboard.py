@@ -114,6 +114,8 @@ class DashboardPage(Page):
         self.alerts.setObjectName("dashboard_alerts")
         self.arrivals = QListWidget()
         self.departures = QListWidget()
+        for widget in (self.alerts, self.arrivals, self.departures):
+            _fit_rows(widget)
         lists = QHBoxLayout()
         for caption, widget, stretch in ((self.tr("Needs your attention"), self.alerts, 2),
                                          (self.tr("Arriving today"), self.arrivals, 1),
@@ -191,9 +193,12 @@ class DashboardPage(Page):
             widget.clear()
             for line in lines:
                 room = " ".join(filter(None, (line.room_number, line.room_type_name or line.room_type_code)))
-                widget.addItem(self.tr("%1 · %2 · %3 night(s) · %4").replace("%1", line.guest_name).replace(
+                text = self.tr("%1 · %2 · %3 night(s) · %4").replace("%1", line.guest_name).replace(
                     "%2", room).replace("%3", str(line.nights)).replace(
-                    "%4", line.channel_label or self.texts.source(line.channel)))
+                    "%4", line.channel_label or self.texts.source(line.channel))
+                item = QListWidgetItem(text)
+                item.setToolTip(text)
+                widget.addItem(item)
             if not lines:
                 widget.addItem(self.tr("None"))
         self.loaded = True
@@ -231,6 +236,15 @@ class DashboardPage(Page):
     def _failed(self, exc: Exception) -> None:
         self.heading.setText(str(exc))
         self.ctx.events.status_message.emit(str(exc))
+
+
+def _fit_rows(widget: QListWidget, rows: int = 3) -> None:
+    """A dashboard list wraps a long line inside its column (a guest's line ran past the narrow
+    arrivals column, cut off) and keeps room for a few rows when the window is short."""
+    widget.setWordWrap(True)
+    widget.setResizeMode(QListWidget.ResizeMode.Adjust)  # re-wrap when the column's width changes
+    widget.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    widget.setMinimumHeight(widget.fontMetrics().lineSpacing() * rows * 2 + 2 * widget.frameWidth())
 
 
 def _colour(kind: str):
