@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
     QLabel,
-    QListWidget,
     QListWidgetItem,
     QProgressBar,
     QPushButton,
@@ -37,6 +36,7 @@ from ..reports.texts import ReportTexts, percent, whole_money as money
 from ..sync.adapter import SyncStatusRelay
 from ..tasks import while_alive
 from .base import Page
+from .wrapping_list import WrappingList
 
 _ALERT_COLOURS = {"overbooking": "#c62828", "channel_failing": "#c62828", "needs_attention": "#ef6c00",
                   "channel_pending": "#ef6c00", "listing_incomplete": "#6d4c41"}
@@ -110,12 +110,10 @@ class DashboardPage(Page):
         self.ahead_chart.setObjectName("chart_next_30")
         self.ahead_chart.setMinimumHeight(200)
 
-        self.alerts = QListWidget()
+        self.alerts = WrappingList()
         self.alerts.setObjectName("dashboard_alerts")
-        self.arrivals = QListWidget()
-        self.departures = QListWidget()
-        for widget in (self.alerts, self.arrivals, self.departures):
-            _fit_rows(widget)
+        self.arrivals = WrappingList()
+        self.departures = WrappingList()
         lists = QHBoxLayout()
         for caption, widget, stretch in ((self.tr("Needs your attention"), self.alerts, 2),
                                          (self.tr("Arriving today"), self.arrivals, 1),
@@ -236,15 +234,6 @@ class DashboardPage(Page):
     def _failed(self, exc: Exception) -> None:
         self.heading.setText(str(exc))
         self.ctx.events.status_message.emit(str(exc))
-
-
-def _fit_rows(widget: QListWidget, rows: int = 3) -> None:
-    """A dashboard list wraps a long line inside its column (a guest's line ran past the narrow
-    arrivals column, cut off) and keeps room for a few rows when the window is short."""
-    widget.setWordWrap(True)
-    widget.setResizeMode(QListWidget.ResizeMode.Adjust)  # re-wrap when the column's width changes
-    widget.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    widget.setMinimumHeight(widget.fontMetrics().lineSpacing() * rows * 2 + 2 * widget.frameWidth())
 
 
 def _colour(kind: str):
