@@ -3035,27 +3035,27 @@ The database as it was is in %1</source>
         <translation>%1 · %2 · %3 晚 · %4</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="198"/>
+        <location filename="../../ui/pages/dashboard.py" line="201"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="205"/>
+        <location filename="../../ui/pages/dashboard.py" line="208"/>
         <source>%1: earned %2, on the books %3 — %4 of the month&apos;s target %5</source>
         <translation>%1：已入账 %2，已预订 %3 — 完成本月目标 %5 的 %4</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="212"/>
+        <location filename="../../ui/pages/dashboard.py" line="215"/>
         <source>%1: earned %2, on the books %3 (total %4). No yearly target set yet.</source>
         <translation>%1：已入账 %2，已预订 %3（合计 %4）。未设定年度目标。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="221"/>
+        <location filename="../../ui/pages/dashboard.py" line="224"/>
         <source>Yearly revenue target</source>
         <translation>年度营收目标</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="222"/>
+        <location filename="../../ui/pages/dashboard.py" line="225"/>
         <source>Room revenue target for %1 (yuan), split over the months by their days:</source>
         <translation>%1 年客房营收目标（元），按各月天数分配到每月：</translation>
     </message>
@@ -6115,326 +6115,331 @@ The database as it was is in %1</source>
 <context>
     <name>SyncTexts</name>
     <message>
-        <location filename="../../ui/sync/texts.py" line="22"/>
+        <location filename="../../ui/sync/texts.py" line="23"/>
         <source>In sync</source>
         <translation>已同步</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="26"/>
+        <location filename="../../ui/sync/texts.py" line="27"/>
         <source>Pending: %1 content part(s)</source>
         <translation>待同步：%1 项房型内容</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync/texts.py" line="27"/>
+        <location filename="../../ui/sync/texts.py" line="28"/>
         <source>Pending: %n cell(s)</source>
         <translation>
             <numerusform>待同步：%n 个格子</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="29"/>
+        <location filename="../../ui/sync/texts.py" line="30"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="30"/>
+        <location filename="../../ui/sync/texts.py" line="31"/>
         <source>Disabled</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="33"/>
+        <location filename="../../ui/sync/texts.py" line="34"/>
         <source>Not synced yet</source>
         <translation>尚未同步</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="37"/>
+        <location filename="../../ui/sync/texts.py" line="38"/>
         <source>Rooms to sell</source>
         <translation>可售房量</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="38"/>
+        <location filename="../../ui/sync/texts.py" line="39"/>
         <source>Prices</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="39"/>
+        <location filename="../../ui/sync/texts.py" line="40"/>
         <source>Restrictions</source>
         <translation>限制</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="44"/>
+        <location filename="../../ui/sync/texts.py" line="45"/>
         <source>OK</source>
         <translation>成功</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="45"/>
+        <location filename="../../ui/sync/texts.py" line="46"/>
         <source>Partly refused</source>
         <translation>部分被拒</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="46"/>
+        <location filename="../../ui/sync/texts.py" line="47"/>
         <source>Refused</source>
         <translation>被拒绝</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="47"/>
+        <location filename="../../ui/sync/texts.py" line="48"/>
         <source>Failed, will retry</source>
         <translation>失败，将重试</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="48"/>
+        <location filename="../../ui/sync/texts.py" line="49"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="49"/>
+        <location filename="../../ui/sync/texts.py" line="50"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="54"/>
+        <location filename="../../ui/sync/texts.py" line="55"/>
         <source>Room type %1 is not mapped: nothing of it is sent</source>
         <translation>房型 %1 未映射：不发送它的任何数据</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="56"/>
+        <location filename="../../ui/sync/texts.py" line="57"/>
         <source>Rate plan %1 is not mapped: its prices and restrictions are not sent</source>
         <translation>价格计划 %1 未映射：不发送其价格和限制</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="59"/>
+        <location filename="../../ui/sync/texts.py" line="60"/>
         <source>Room type %1 is archived: its mapping is not sent</source>
         <translation>房型 %1 已归档：不按映射发送</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="61"/>
+        <location filename="../../ui/sync/texts.py" line="62"/>
         <source>Remote code %1 is mapped from several room types or plans: not sent</source>
         <translation>渠道代码 %1 被多个房型或价格计划映射：暂不发送</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync/texts.py" line="64"/>
+        <location filename="../../ui/sync/texts.py" line="65"/>
         <source>Rate plan %1 has no price on %n night(s): those nights are not sent</source>
         <translation>
             <numerusform>价格计划 %1 有 %n 晚没有价格：这些晚不发送</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync/texts.py" line="67"/>
+        <location filename="../../ui/sync/texts.py" line="68"/>
         <source>%1 on %n night(s) of %2: the channel does not take it</source>
         <translation>
             <numerusform>%2 有 %n 晚设置了%1：该渠道不支持，未发送</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="70"/>
+        <location filename="../../ui/sync/texts.py" line="71"/>
         <source>The channel reads our iCal feed: nothing is pushed</source>
         <translation>该渠道读取我们的 iCal 日历：无需推送</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="72"/>
+        <location filename="../../ui/sync/texts.py" line="73"/>
         <source>Room type %1 is not mapped: its content is not sent</source>
         <translation>房型 %1 未映射：不发送它的房型内容</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="74"/>
+        <location filename="../../ui/sync/texts.py" line="75"/>
         <source>Check-in/out times differ between room types: the channel gets %1, the times every room type keeps</source>
         <translation>各房型的入住/退房时间不同：渠道收到 %1，即所有房型都能做到的时间</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync/texts.py" line="77"/>
+        <location filename="../../ui/sync/texts.py" line="78"/>
         <source>Maximum stay below minimum stay on %n night(s) of %1: sent as the minimum</source>
         <translation>
             <numerusform>%1 有 %n 晚最长入住小于最短入住：按最短入住发送</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="83"/>
+        <location filename="../../ui/sync/texts.py" line="82"/>
+        <source>Note: the last drift audit found %1 difference(s): send ours again with “Push again” or channelmgr channel audit --push-again</source>
+        <translation>提示：渠道核对发现 %1 处差异：用「重新推送」或 channelmgr channel audit --push-again 重新推送</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/texts.py" line="88"/>
         <source>%1: %2</source>
         <comment>a channel or its sync state, then what about it</comment>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="92"/>
+        <location filename="../../ui/sync/texts.py" line="97"/>
         <source>min stay sent as arrival-based (raised on %1 night(s) so no stay sold breaks a later night&apos;s minimum)</source>
         <translation>最少入住按入住日发送（%1 晚已调高，以免售出的住宿违反其后某晚的最少入住）</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="94"/>
+        <location filename="../../ui/sync/texts.py" line="99"/>
         <source>min stay sent as arrival-based</source>
         <translation>最少入住按入住日发送</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="96"/>
+        <location filename="../../ui/sync/texts.py" line="101"/>
         <source>%1 night(s) beyond its %2-day horizon not sent</source>
         <translation>超出其 %2 天可售期的 %1 晚未发送</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="99"/>
+        <location filename="../../ui/sync/texts.py" line="104"/>
         <source>%1 not supported, %2 night(s) skipped</source>
         <translation>不支持%1，%2 晚未发送</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="102"/>
+        <location filename="../../ui/sync/texts.py" line="107"/>
         <source>one price sent for any number of guests (no occupancy prices set up)</source>
         <translation>各入住人数发送同一价格（未设置按人数定价）</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="104"/>
+        <location filename="../../ui/sync/texts.py" line="109"/>
         <source>prices not sent: the channel reads prices per person, ours are per room</source>
         <translation>价格未发送：该渠道按人计价，本店价格按间计</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="110"/>
+        <location filename="../../ui/sync/texts.py" line="115"/>
         <source>Content: not taken by this channel (capability content is off), nothing sent</source>
         <translation>房型内容：该渠道不接收（content 能力未开启），不发送</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="112"/>
+        <location filename="../../ui/sync/texts.py" line="117"/>
         <source>Content unchanged</source>
         <translation>房型内容未变</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="114"/>
+        <location filename="../../ui/sync/texts.py" line="119"/>
         <source>Content: %1 room type(s), %2 amenities, %3 photo(s)</source>
         <translation>房型内容：%1 个房型，%2 项设施，%3 张照片</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="117"/>
+        <location filename="../../ui/sync/texts.py" line="122"/>
         <source>, property details</source>
         <translation>，酒店信息</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="119"/>
+        <location filename="../../ui/sync/texts.py" line="124"/>
         <source>; %1 attribute(s) not carried</source>
         <translation>；%1 项属性无法发送</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="121"/>
+        <location filename="../../ui/sync/texts.py" line="126"/>
         <source>; %1 photo(s) on this computer only, not sent</source>
         <translation>；%1 张照片仅在本机，未发送</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="129"/>
+        <location filename="../../ui/sync/texts.py" line="134"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="135"/>
+        <location filename="../../ui/sync/texts.py" line="140"/>
         <source>Cannot connect to %1: check the network or the channel address</source>
         <translation>无法连接到 %1：请检查网络或渠道地址</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="136"/>
+        <location filename="../../ui/sync/texts.py" line="141"/>
         <source>The connection to %1 was cut: it will be retried</source>
         <translation>与 %1 的连接中断：稍后会自动重试</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="137"/>
+        <location filename="../../ui/sync/texts.py" line="142"/>
         <source>%1 did not answer in time: it will be retried</source>
         <translation>%1 响应超时：稍后会自动重试</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="138"/>
+        <location filename="../../ui/sync/texts.py" line="143"/>
         <source>%1 cannot be reached: check the internet connection and the address</source>
         <translation>找不到 %1 的服务器：请检查网络连接和渠道地址</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="139"/>
+        <location filename="../../ui/sync/texts.py" line="144"/>
         <source>The secure connection to %1 failed: check the address and this computer&apos;s clock</source>
         <translation>与 %1 的安全连接失败：请检查渠道地址和本机时间</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="140"/>
+        <location filename="../../ui/sync/texts.py" line="145"/>
         <source>%1 refused the login: check the user name and password (or the API key)</source>
         <translation>%1 拒绝了登录：请检查用户名和密码（或 API 密钥）</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="141"/>
+        <location filename="../../ui/sync/texts.py" line="146"/>
         <source>%1 asks to slow down: it will be retried</source>
         <translation>%1 要求降低请求频率：稍后会自动重试</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="142"/>
+        <location filename="../../ui/sync/texts.py" line="147"/>
         <source>The server of %1 had an error: it will be retried</source>
         <translation>%1 的服务器出错：稍后会自动重试</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="143"/>
+        <location filename="../../ui/sync/texts.py" line="148"/>
         <source>%1 refused some of the data: see the sync log</source>
         <translation>%1 拒绝了部分数据：原因见同步日志</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="144"/>
+        <location filename="../../ui/sync/texts.py" line="149"/>
         <source>The reply of %1 could not be read: nothing confirmed, it will be retried</source>
         <translation>%1 的回复无法读取：未确认任何数据，稍后会重试</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="145"/>
+        <location filename="../../ui/sync/texts.py" line="150"/>
         <source>The settings of %1 are incomplete: check the address, password and mappings</source>
         <translation>%1 的设置不完整：请检查地址、密码和映射</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="146"/>
+        <location filename="../../ui/sync/texts.py" line="151"/>
         <source>The stored password of %1 cannot be opened: restore the key file or set the password again</source>
         <translation>%1 保存的密码无法解开：请恢复密钥文件，或重新设置密码</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="148"/>
+        <location filename="../../ui/sync/texts.py" line="153"/>
         <source>An internal error while syncing %1: see the log</source>
         <translation>同步 %1 时出现内部错误：详情见日志</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="156"/>
+        <location filename="../../ui/sync/texts.py" line="161"/>
         <source>Restrictions taken</source>
         <translation>可接收的限制</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="157"/>
+        <location filename="../../ui/sync/texts.py" line="162"/>
         <source>Minimum stay basis</source>
         <translation>最少入住计算方式</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="158"/>
+        <location filename="../../ui/sync/texts.py" line="163"/>
         <source>Days ahead it takes</source>
         <translation>可售天数上限</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="159"/>
+        <location filename="../../ui/sync/texts.py" line="164"/>
         <source>Prices per number of guests</source>
         <translation>按入住人数定价</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="160"/>
+        <location filename="../../ui/sync/texts.py" line="165"/>
         <source>Price unit</source>
         <translation>价格单位</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="161"/>
+        <location filename="../../ui/sync/texts.py" line="166"/>
         <source>Listing content</source>
         <translation>房源内容</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="166"/>
+        <location filename="../../ui/sync/texts.py" line="171"/>
         <source>Stop-sell</source>
         <translation>停售</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="167"/>
+        <location filename="../../ui/sync/texts.py" line="172"/>
         <source>Closed to arrival</source>
         <translation>禁止入住</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="168"/>
+        <location filename="../../ui/sync/texts.py" line="173"/>
         <source>Closed to departure</source>
         <translation>禁止离店</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="169"/>
+        <location filename="../../ui/sync/texts.py" line="174"/>
         <source>Minimum stay</source>
         <translation>最少入住</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="170"/>
+        <location filename="../../ui/sync/texts.py" line="175"/>
         <source>Maximum stay</source>
         <translation>最多入住</translation>
     </message>

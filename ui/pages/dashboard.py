@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
     QLabel,
-    QListWidget,
     QListWidgetItem,
     QProgressBar,
     QPushButton,
@@ -37,6 +36,7 @@ from ..reports.texts import ReportTexts, percent, whole_money as money
 from ..sync.adapter import SyncStatusRelay
 from ..tasks import while_alive
 from .base import Page
+from .wrapping_list import WrappingList
 
 _ALERT_COLOURS = {"overbooking": "#c62828", "channel_failing": "#c62828", "needs_attention": "#ef6c00",
                   "channel_pending": "#ef6c00", "listing_incomplete": "#6d4c41"}
@@ -110,10 +110,10 @@ class DashboardPage(Page):
         self.ahead_chart.setObjectName("chart_next_30")
         self.ahead_chart.setMinimumHeight(200)
 
-        self.alerts = QListWidget()
+        self.alerts = WrappingList()
         self.alerts.setObjectName("dashboard_alerts")
-        self.arrivals = QListWidget()
-        self.departures = QListWidget()
+        self.arrivals = WrappingList()
+        self.departures = WrappingList()
         lists = QHBoxLayout()
         for caption, widget, stretch in ((self.tr("Needs your attention"), self.alerts, 2),
                                          (self.tr("Arriving today"), self.arrivals, 1),
@@ -191,9 +191,12 @@ class DashboardPage(Page):
             widget.clear()
             for line in lines:
                 room = " ".join(filter(None, (line.room_number, line.room_type_name or line.room_type_code)))
-                widget.addItem(self.tr("%1 · %2 · %3 night(s) · %4").replace("%1", line.guest_name).replace(
+                text = self.tr("%1 · %2 · %3 night(s) · %4").replace("%1", line.guest_name).replace(
                     "%2", room).replace("%3", str(line.nights)).replace(
-                    "%4", line.channel_label or self.texts.source(line.channel)))
+                    "%4", line.channel_label or self.texts.source(line.channel))
+                item = QListWidgetItem(text)
+                item.setToolTip(text)
+                widget.addItem(item)
             if not lines:
                 widget.addItem(self.tr("None"))
         self.loaded = True

@@ -10,6 +10,7 @@ from channelmgr.channels.errors import Failure, FailureKind
 from channelmgr.sync import capability_notes as notes
 from channelmgr.sync.capability_notes import CapabilityNote
 from channelmgr.sync.content_summary import ContentSummary
+from channelmgr.sync.drift_audit import DRIFT_OUTSTANDING
 from channelmgr.sync.mappings import SyncWarning
 from channelmgr.sync.report import SyncState
 
@@ -76,6 +77,10 @@ class SyncTexts(QObject):
         if w.code == "stay_inverted":
             return self.tr("Maximum stay below minimum stay on %n night(s) of %1: sent as the minimum", "",
                            w.nights).replace("%1", w.room_type or "")
+        if w.code == DRIFT_OUTSTANDING:
+            # %1, not %n: filled in from the lead's JSON tool, which has no plural forms.
+            return self.tr("Note: the last drift audit found %1 difference(s): send ours again with “Push "
+                           "again” or channelmgr channel audit --push-again").replace("%1", w.detail)
         return w.text
 
     def with_reason(self, subject: str, reason: str) -> str:
