@@ -173,7 +173,7 @@ _LISTED = (
     Reservation.id, Reservation.source, Reservation.remote_id, Reservation.arrival, Reservation.departure,
     Reservation.adults, Reservation.children, Reservation.guest_name, Reservation.amount_minor, Reservation.currency,
     Reservation.status, Reservation.overbooked, Reservation.guest_phone, Reservation.revision, Reservation.created_at,
-    Reservation.notes, Reservation.room_id,
+    Reservation.notes, Reservation.room_id, Reservation.commission_minor,
 )
 
 
@@ -195,9 +195,10 @@ def _listing():
 
 def reservation_info(row) -> ReservationInfo:
     (id_, source, remote_id, arrival, departure, adults, children, guest_name, amount_minor, currency, status,
-     overbooked, guest_phone, revision, created_at, notes, room_id, room_type_code, room_number, channel) = row
+     overbooked, guest_phone, revision, created_at, notes, room_id, commission_minor, room_type_code, room_number,
+     channel) = row
     return ReservationInfo(
         id_, source, channel, remote_id, room_type_code, room_number, arrival, departure, (departure - arrival).days,
         adults, children, guest_name, amount_minor, currency, status.value, overbooked, guest_phone, revision,
-        created_at, notes, room_id,
+        created_at, notes, room_id, commission_minor,
     )

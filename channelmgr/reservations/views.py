@@ -29,6 +29,12 @@ class ReservationInfo:
     created_at: datetime | None = None
     notes: str = ""
     room_id: int | None = None
+    commission_minor: int = 0  # what the OTA keeps of amount_minor; 0 for a booking taken at the desk
+
+    @property
+    def net_minor(self) -> int:
+        """What the homestay keeps, as the reports count net revenue (gross minus commission)."""
+        return self.amount_minor - self.commission_minor
 
 
 @dataclass(frozen=True)

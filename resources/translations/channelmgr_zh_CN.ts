@@ -4999,7 +4999,7 @@ The database as it was is in %1</source>
     </message>
     <message>
         <location filename="../../ui/reservations/detail_panel.py" line="81"/>
-        <location filename="../../ui/reservations/detail_panel.py" line="189"/>
+        <location filename="../../ui/reservations/detail_panel.py" line="199"/>
         <source>Cancel booking</source>
         <translation>取消订单</translation>
     </message>
@@ -5010,7 +5010,7 @@ The database as it was is in %1</source>
     </message>
     <message>
         <location filename="../../ui/reservations/detail_panel.py" line="83"/>
-        <location filename="../../ui/reservations/detail_panel.py" line="204"/>
+        <location filename="../../ui/reservations/detail_panel.py" line="214"/>
         <source>Check in</source>
         <translation>入住</translation>
     </message>
@@ -5088,21 +5088,26 @@ The database as it was is in %1</source>
     </message>
     <message>
         <location filename="../../ui/reservations/detail_panel.py" line="173"/>
+        <source>%1 · Commission %2 · Net %3</source>
+        <translation>%1 · 佣金 %2 · 净收入 %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reservations/detail_panel.py" line="183"/>
         <source>%1 (upgrade to %2)</source>
         <translation>%1（升级到 %2）</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/detail_panel.py" line="190"/>
+        <location filename="../../ui/reservations/detail_panel.py" line="200"/>
         <source>Cancel %1&apos;s booking? Its nights are sold again.</source>
         <translation>取消 %1 的订单？这些晚上将重新开放售卖。</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/detail_panel.py" line="204"/>
+        <location filename="../../ui/reservations/detail_panel.py" line="214"/>
         <source>Assign a room to the booking first.</source>
         <translation>请先为订单排房。</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/detail_panel.py" line="227"/>
+        <location filename="../../ui/reservations/detail_panel.py" line="237"/>
         <source>Reservations</source>
         <translation>订单</translation>
     </message>

@@ -144,7 +144,7 @@ class ReservationDetailPanel(QWidget):
                                     .replace("%2", b.departure.isoformat()))
         self.values["guests"].setText(self.tr("%1 adults, %2 children").replace("%1", str(b.adults))
                                       .replace("%2", str(b.children)) + (f" · {b.guest_phone}" if b.guest_phone else ""))
-        self.values["amount"].setText(format_minor(b.amount_minor, b.currency))
+        self.values["amount"].setText(self._amount_text(b))
         origin = b.channel or source_label(b.source)
         self.values["source"].setText(f"{origin} · {b.remote_id}" if b.remote_id else origin)
         status = booking_status_label(b.status)
@@ -163,6 +163,16 @@ class ReservationDetailPanel(QWidget):
             lambda: (service.detail(reservation_id), service.free_rooms(reservation_id) if holds_room else []),
             self._show_detail, self._failed, key="reservation_detail",
         )
+
+    def _amount_text(self, b: ReservationInfo) -> str:
+        """The guest's amount; for an OTA booking also what the channel keeps and what is left, as
+        the reports count net revenue (a desk booking has no commission, so its amount is its net)."""
+        amount = format_minor(b.amount_minor, b.currency)
+        if not b.commission_minor:
+            return amount
+        return (self.tr("%1 · Commission %2 · Net %3").replace("%1", amount)
+                .replace("%2", format_minor(b.commission_minor, b.currency))
+                .replace("%3", format_minor(b.net_minor, b.currency)))
 
     def _show_detail(self, loaded) -> None:
         detail, free_rooms = loaded
