@@ -18,12 +18,10 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QScrollArea,
     QStyle,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -42,6 +40,7 @@ from ..charts import BarChart, LineChart, Series
 from ..file_dialogs import remember, start_path
 from ..menu_button import MenuButton
 from ..models.record_table import RecordTableModel
+from ..reports.report_table import ReportTable
 from ..reports.report_tables import ReportColumns
 from ..reports.texts import ReportTexts, money, percent, short_money, whole_money
 from ..tasks import while_alive
@@ -147,10 +146,10 @@ class ReportsPage(Page):
         self.columns = ReportColumns(self)
         self.channel_model = RecordTableModel(self.columns.channel_columns(self.texts, "CNY"), self)
         self.month_model = RecordTableModel(self.columns.month_columns("CNY"), self)
-        self.channel_table = self._table(self.channel_model)
-        self.month_table = self._table(self.month_model)
+        self.channel_table = ReportTable(self.channel_model)
+        self.month_table = ReportTable(self.month_model)
         self.target_model = RecordTableModel(self.columns.target_columns("CNY"), self)
-        self.target_table = self._table(self.target_model)
+        self.target_table = ReportTable(self.target_model)
         self.target_label = QLabel()
         self.target_label.setWordWrap(True)
 
@@ -180,14 +179,6 @@ class ReportsPage(Page):
 
     def title(self) -> str:
         return self.tr("Reports")
-
-    def _table(self, model) -> QTableView:
-        view = QTableView()
-        view.setModel(model)
-        view.verticalHeader().setVisible(False)
-        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        view.setMinimumHeight(230)
-        return view
 
     # --- the period ------------------------------------------------------------------------
     def _preset_chosen(self, _index: int) -> None:

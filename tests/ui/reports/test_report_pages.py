@@ -75,6 +75,14 @@ def test_reports_page_numbers_charts_and_tooltips(window, qtbot, app_context, tm
     assert page.channel_model.index(0, 4).data() == "¥0"  # a desk booking pays no commission
     # Ctrip keeps 15 %: 203.40 + 224.10 of its two bookings; the owner nets the rest.
     assert [page.channel_model.index(2, column).data() for column in (3, 4, 5)] == ["¥2,850", "¥427.50", "¥2,422.50"]
+    # All seven channels show without a scrollbar of the table's own (the page scrolls), and at a
+    # desktop width the longest name is whole: the figures' columns take only what they need.
+    window.resize(1600, 1000)
+    table = page.channel_table
+    qtbot.waitUntil(lambda: table.viewport().height() >= table.verticalHeader().length())
+    assert table.rowAt(table.viewport().height() - 1) in (-1, 6)  # the last row is not cut by the edge
+    hub = next(r for r in range(7) if page.channel_model.index(r, 0).data().startswith("Trip.com"))
+    assert table.columnWidth(0) >= table.sizeHintForColumn(0), page.channel_model.index(hub, 0).data()
     # Hover over tonight's point: the tooltip names the night and the rate.
     plot = chart.plot_rect()
     x = chart.x_of(1, plot)
