@@ -100,11 +100,11 @@ def _vevents(text: str, where: str) -> Iterator[dict[str, tuple[dict, str]]]:
             continue
         if name == "BEGIN":
             kind = _component(line)
-            stack.append(kind)
-            if kind == "VTIMEZONE":
+            if kind == "VTIMEZONE":  # collected whole above, until its END
                 zone = [line]
-                stack.pop()
-            elif kind == "VEVENT" and len(stack) == 2:
+                continue
+            stack.append(kind)
+            if kind == "VEVENT" and len(stack) == 2:
                 event = {}
         elif name == "END":
             kind = _component(line)
