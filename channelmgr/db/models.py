@@ -303,7 +303,9 @@ class Reservation(Base):
     revision: Mapped[str] = mapped_column(String(64), default="1")
     room_type_id: Mapped[int] = mapped_column(ForeignKey("room_type.id"), index=True)
     rate_plan_id: Mapped[int | None] = mapped_column(ForeignKey("rate_plan.id"))
-    room_id: Mapped[int | None] = mapped_column(ForeignKey("room.id"))
+    # Indexed: a room's stays are what room assignment (room_plan.py) and the room board read; by
+    # property alone a feed of one room type scanned every booking of the property.
+    room_id: Mapped[int | None] = mapped_column(ForeignKey("room.id"), index=True)
     arrival: Mapped[date] = mapped_column(Date, index=True)
     departure: Mapped[date] = mapped_column(Date, index=True)
     adults: Mapped[int] = mapped_column(Integer, default=2)

@@ -52,10 +52,13 @@ class RoomPlan:
             select(Room.id, Room.number, Room.room_type_id, Room.status).where(Room.id.in_(rooms))
         ).all()
         plan = cls([PlanRoom(i, n, t, s is RoomStatus.OUT_OF_ORDER) for i, n, t, s in rows], today)
+        # The rooms' ids as values, not the subquery: given a list the database reads the stays by
+        # the room index; given the subquery SQLite went through the whole property's bookings.
+        room_ids = [room_id for room_id, *_ in rows] if room_type_ids is not None else rooms
         stays = session.execute(
             select(Reservation.room_id, Reservation.arrival, Reservation.departure).where(
                 Reservation.property_id == property_id,
-                Reservation.room_id.in_(rooms),
+                Reservation.room_id.in_(room_ids),
                 Reservation.status.in_(HOLDING_STATUSES),
                 Reservation.arrival < end,
                 Reservation.departure > start,
