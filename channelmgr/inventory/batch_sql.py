@@ -15,6 +15,7 @@ import gc
 from contextlib import contextmanager
 from typing import Iterator, Mapping, Sequence
 
+from sqlalchemy import JSON, Table, bindparam, insert
 from sqlalchemy.engine import Connection
 from sqlalchemy.sql import Executable
 
@@ -35,8 +36,13 @@ def executemany(connection: Connection, statement: Executable, columns: Mapping[
     prepared_columns = []
     for name in names:
         values = columns[name]
-        convert = compiled.binds[name].type.dialect_impl(dialect).bind_processor(dialect)
-        if convert is not None:
+        impl = compiled.binds[name].type.dialect_impl(dialect)
+        convert = impl.bind_processor(dialect)
+        if convert is not None and isinstance(impl, JSON):
+            # Documents are not hashable, and JSON's own conversion decides what None becomes
+            # (JSON null unless none_as_null): each value goes through it, as SQLAlchemy does.
+            values = [convert(v) for v in values]
+        elif convert is not None:
             converted = {v: None if v is None else convert(v) for v in set(values)}
             values = [converted[v] for v in values]
         prepared_columns.append(values)
@@ -44,6 +50,18 @@ def executemany(connection: Connection, statement: Executable, columns: Mapping[
     if not compiled.positional:  # e.g. psycopg's %(name)s placeholders take a dict per row
         rows = [dict(zip(names, row)) for row in rows]
     return connection.exec_driver_sql(compiled.string, rows).rowcount
+
+
+def insert_columns(connection: Connection, table: Table, columns: Mapping[str, Sequence]) -> int:
+    """INSERT into ``table`` one row per position of ``columns`` (column name → its values).
+
+    For the ledger's batches of new bookings and their history: ten thousand rows whose dates,
+    times, ids and states repeat, so converting each distinct value once (executemany) saves most
+    of SQLAlchemy's per-row work. Columns not named take their server-side default or NULL, not
+    the Python-side defaults of the model: the caller gives those.
+    """
+    statement = insert(table).values({name: bindparam(name) for name in columns})
+    return executemany(connection, statement, columns)
 
 
 def fetch_rows(connection: Connection, statement: Executable) -> list[tuple]:

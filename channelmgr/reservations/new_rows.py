@@ -5,7 +5,8 @@ first pull). As ORM objects, building them and flushing them through the unit of
 than everything else the ledger does for them: locking, counting nights, assigning rooms, the
 history. A NewReservation has the attributes of a Reservation that the ledger reads and sets, so
 the same code books, modifies and cancels either; ``insert_rows`` writes the batch's new ones in
-one executemany, and each gets its id read back by its unique (channel, remote id).
+one executemany (batch_sql.insert_columns: each distinct date, time or id converted for the driver
+once), and each gets its id read back by its unique (channel, remote id).
 """
 
 from __future__ import annotations
@@ -14,10 +15,11 @@ from dataclasses import dataclass, fields
 from datetime import date, datetime
 from typing import Sequence
 
-from sqlalchemy import insert, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..db.models import Reservation, ReservationStatus
+from ..inventory.batch_sql import insert_columns
 
 _COLUMNS = [column for column in Reservation.__table__.columns if not column.primary_key]
 # Each column's default as a function, worked out once: a batch asks it of ten thousand rows.
@@ -75,7 +77,7 @@ def insert_rows(session: Session, channel_id: int, new: Sequence[NewReservation]
     """
     if not new:
         return
-    session.connection().execute(insert(Reservation.__table__), [_row(r) for r in new])
+    insert_columns(session.connection(), Reservation.__table__, {key: _column(key, new) for key in _KEYS})
     by_remote_id = {r.remote_id: r for r in new}
     remote_ids = list(by_remote_id)
     for start in range(0, len(remote_ids), _IDS_PER_QUERY):
@@ -85,9 +87,9 @@ def insert_rows(session: Session, channel_id: int, new: Sequence[NewReservation]
             by_remote_id[remote_id].id = new_id
 
 
-def _row(r: NewReservation) -> dict:
-    row = {key: getattr(r, key) for key in _KEYS}
-    for key, default in _DEFAULTS.items():
-        if row[key] is None:
-            row[key] = default()
-    return row
+def _column(key: str, new: Sequence[NewReservation]) -> list:
+    values = [getattr(r, key) for r in new]
+    default = _DEFAULTS.get(key)
+    if default is not None and None in values:
+        values = [default() if v is None else v for v in values]
+    return values
