@@ -95,9 +95,10 @@ def gc_paused() -> Iterator[None]:
 
     Such a call allocates a few hundred thousand small tuples, and every few hundred allocations
     may start a collection whose older generations walk the whole heap: measured, that doubled the
-    time of a year-long edit of 100 room types. These calls make no reference cycles, so nothing is
-    left for the collector; it runs again as usual afterwards. (Reference counting, which frees
-    almost everything, is not affected.)
+    time of a year-long edit of 100 room types, and took 15 % of a first import of iCal feeds.
+    These calls make few or no reference cycles; what they leave, the collector finds when it runs
+    again as usual afterwards. (Reference counting, which frees almost everything, is not
+    affected.)
     """
     was_enabled = gc.isenabled()
     gc.disable()

@@ -45,7 +45,7 @@ from ..db.engine import Database
 from ..db.models import AuditEntry, Channel, NeedsAttention, Property, Reservation, ReservationRevision, ReservationStatus
 from ..errors import NotFound
 from ..inventory.availability import HOLDING_STATUSES
-from ..inventory.batch_sql import insert_columns
+from ..inventory.batch_sql import gc_paused, insert_columns
 from ..security.audit import record
 from .attention import STORED_PREFIX, booking_concerns
 from .channel_booking import ChannelBooking, CodeMap, StayLine, Unusable, read_channel_booking
@@ -122,7 +122,8 @@ def ingest_channel_bookings(
         chunk = bookings[start:start + chunk_size]
         for attempt in (1, 2):  # once more on a lost connection, deadlock or concurrent duplicate
             try:
-                with db.session() as s:
+                # The cycle collector held for the batch, as for an iCal feed (feed_import.py).
+                with gc_paused(), db.session() as s:
                     batch = _Batch(s, channel_id, actor, today, source_text)
                     results.extend(batch.run(chunk))
                 break
