@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import gc
 from contextlib import contextmanager
+from functools import lru_cache
 from typing import Iterator, Mapping, Sequence
 
 from sqlalchemy import JSON, Table, bindparam, insert
-from sqlalchemy.engine import Connection
+from sqlalchemy.engine import Connection, Dialect
+from sqlalchemy.engine.interfaces import Compiled
 from sqlalchemy.sql import Executable
 
 
@@ -25,13 +27,16 @@ def executemany(connection: Connection, statement: Executable, columns: Mapping[
 
     Returns the number of rows the database reports changed.
     """
+    return _run(connection, statement.compile(dialect=connection.dialect), columns)
+
+
+def _run(connection: Connection, compiled: Compiled, columns: Mapping[str, Sequence]) -> int:
     lengths = {len(values) for values in columns.values()}
     if len(lengths) != 1:
         raise ValueError(f"columns of different lengths: {sorted(lengths)}")
     if not lengths.pop():
         return 0
     dialect = connection.dialect
-    compiled = statement.compile(dialect=dialect)
     names = list(compiled.positiontup) if compiled.positional else list(compiled.binds)
     prepared_columns = []
     for name in names:
@@ -60,8 +65,14 @@ def insert_columns(connection: Connection, table: Table, columns: Mapping[str, S
     of SQLAlchemy's per-row work. Columns not named take their server-side default or NULL, not
     the Python-side defaults of the model: the caller gives those.
     """
-    statement = insert(table).values({name: bindparam(name) for name in columns})
-    return executemany(connection, statement, columns)
+    return _run(connection, _compiled_insert(table, tuple(columns), connection.dialect), columns)
+
+
+@lru_cache(maxsize=64)
+def _compiled_insert(table: Table, names: tuple[str, ...], dialect: Dialect) -> Compiled:
+    # A batch of a feed writes the same three tables again and again: compiling the statement each
+    # time was a few percent of an import. (Tables and dialects are few and live as long as the app.)
+    return insert(table).values({name: bindparam(name) for name in names}).compile(dialect=dialect)
 
 
 def fetch_rows(connection: Connection, statement: Executable) -> list[tuple]:
