@@ -4695,271 +4695,271 @@ The database as it was is in %1</source>
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../ui/pages/reports.py" line="97"/>
+        <location filename="../../ui/pages/reports.py" line="96"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="98"/>
+        <location filename="../../ui/pages/reports.py" line="97"/>
         <source>Last month</source>
         <translation>上月</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="99"/>
+        <location filename="../../ui/pages/reports.py" line="98"/>
         <source>Next 30 nights</source>
         <translation>未来 30 晚</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="100"/>
-        <location filename="../../ui/pages/reports.py" line="288"/>
+        <location filename="../../ui/pages/reports.py" line="99"/>
+        <location filename="../../ui/pages/reports.py" line="279"/>
         <source>This year</source>
         <translation>今年</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="101"/>
+        <location filename="../../ui/pages/reports.py" line="100"/>
         <source>Custom</source>
         <translation>自定义</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="107"/>
+        <location filename="../../ui/pages/reports.py" line="106"/>
         <source>Show</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="109"/>
+        <location filename="../../ui/pages/reports.py" line="108"/>
         <source>Export to Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="111"/>
-        <location filename="../../ui/pages/reports.py" line="127"/>
-        <location filename="../../ui/pages/reports.py" line="275"/>
+        <location filename="../../ui/pages/reports.py" line="110"/>
+        <location filename="../../ui/pages/reports.py" line="126"/>
+        <location filename="../../ui/pages/reports.py" line="266"/>
         <source>Occupancy</source>
         <translation>入住率</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="111"/>
-        <location filename="../../ui/pages/reports.py" line="280"/>
+        <location filename="../../ui/pages/reports.py" line="110"/>
+        <location filename="../../ui/pages/reports.py" line="271"/>
         <source>Revenue</source>
         <translation>营收</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="111"/>
+        <location filename="../../ui/pages/reports.py" line="110"/>
         <source>Channels</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="112"/>
+        <location filename="../../ui/pages/reports.py" line="111"/>
         <source>Booking pace</source>
         <translation>预订节奏</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="116"/>
+        <location filename="../../ui/pages/reports.py" line="115"/>
         <source>Period</source>
         <translation>期间</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="116"/>
+        <location filename="../../ui/pages/reports.py" line="115"/>
         <source>First night</source>
         <translation>首晚</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="117"/>
+        <location filename="../../ui/pages/reports.py" line="116"/>
         <source>Last night</source>
         <translation>末晚</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="117"/>
+        <location filename="../../ui/pages/reports.py" line="116"/>
         <source>Room type</source>
         <translation>房型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="118"/>
+        <location filename="../../ui/pages/reports.py" line="117"/>
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="127"/>
+        <location filename="../../ui/pages/reports.py" line="126"/>
         <source>ADR</source>
         <translation>平均房价</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="127"/>
+        <location filename="../../ui/pages/reports.py" line="126"/>
         <source>RevPAR</source>
         <translation>RevPAR</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="128"/>
+        <location filename="../../ui/pages/reports.py" line="127"/>
         <source>Room revenue</source>
         <translation>客房营收</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="128"/>
+        <location filename="../../ui/pages/reports.py" line="127"/>
         <source>Net after commission</source>
         <translation>扣佣金后净营收</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="129"/>
+        <location filename="../../ui/pages/reports.py" line="128"/>
         <source>Average stay</source>
         <translation>平均入住</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="129"/>
+        <location filename="../../ui/pages/reports.py" line="128"/>
         <source>Booked ahead</source>
         <translation>平均提前预订</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="129"/>
+        <location filename="../../ui/pages/reports.py" line="128"/>
         <source>Cancellations</source>
         <translation>取消率</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="162"/>
+        <location filename="../../ui/pages/reports.py" line="161"/>
         <source>By channel</source>
         <translation>按渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="162"/>
+        <location filename="../../ui/pages/reports.py" line="161"/>
         <source>By month</source>
         <translation>按月</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="167"/>
+        <location filename="../../ui/pages/reports.py" line="166"/>
         <source>Yearly revenue target</source>
         <translation>年度营收目标</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="182"/>
+        <location filename="../../ui/pages/reports.py" line="181"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="228"/>
+        <location filename="../../ui/pages/reports.py" line="219"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="235"/>
+        <location filename="../../ui/pages/reports.py" line="226"/>
         <source>All room types</source>
         <translation>全部房型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="236"/>
+        <location filename="../../ui/pages/reports.py" line="227"/>
         <source>All channels</source>
         <translation>全部渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="256"/>
+        <location filename="../../ui/pages/reports.py" line="247"/>
         <source>%1 to %2 · %3 nights · %4 rooms</source>
         <translation>%1 至 %2 · %3 晚 · %4 间房</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="259"/>
+        <location filename="../../ui/pages/reports.py" line="250"/>
         <source>%1 of %2 room-nights</source>
         <translation>已售 %1 / %2 间夜</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="261"/>
+        <location filename="../../ui/pages/reports.py" line="252"/>
         <source>average rate per night sold</source>
         <translation>每售出间夜的平均价格</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="262"/>
+        <location filename="../../ui/pages/reports.py" line="253"/>
         <source>revenue per available room-night</source>
         <translation>每可售间夜营收</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="263"/>
+        <location filename="../../ui/pages/reports.py" line="254"/>
         <source>commission %1</source>
         <translation>佣金 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="266"/>
+        <location filename="../../ui/pages/reports.py" line="257"/>
         <source>%1 nights</source>
         <translation>%1 晚</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="267"/>
+        <location filename="../../ui/pages/reports.py" line="258"/>
         <source>%1 arrivals</source>
         <translation>%1 个到店订单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="268"/>
+        <location filename="../../ui/pages/reports.py" line="259"/>
         <source>%1 days</source>
         <translation>%1 天</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="269"/>
+        <location filename="../../ui/pages/reports.py" line="260"/>
         <source>from booking to arrival</source>
         <translation>从预订到入住</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="270"/>
+        <location filename="../../ui/pages/reports.py" line="261"/>
         <source>%1 cancelled, %2 no-show</source>
         <translation>取消 %1，未到店 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="274"/>
+        <location filename="../../ui/pages/reports.py" line="265"/>
         <source>Occupancy by night</source>
         <translation>每晚入住率</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="276"/>
+        <location filename="../../ui/pages/reports.py" line="267"/>
         <source>%1 of %2 rooms sold · %3</source>
         <translation>已售 %1 / %2 间房 · %3</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="279"/>
+        <location filename="../../ui/pages/reports.py" line="270"/>
         <source>Revenue by channel</source>
         <translation>各渠道营收</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="281"/>
+        <location filename="../../ui/pages/reports.py" line="272"/>
         <source>Net</source>
         <translation>净营收</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="283"/>
+        <location filename="../../ui/pages/reports.py" line="274"/>
         <source>%1 bookings · %2 nights · commission %3</source>
         <translation>%1 单 · %2 间夜 · 佣金 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="287"/>
+        <location filename="../../ui/pages/reports.py" line="278"/>
         <source>Booking pace: nights on the books</source>
         <translation>预订节奏：已订间夜</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="289"/>
+        <location filename="../../ui/pages/reports.py" line="280"/>
         <source>Same time last year</source>
         <translation>去年同期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="291"/>
+        <location filename="../../ui/pages/reports.py" line="282"/>
         <source>%1 days before the first night</source>
         <translation>距首晚 %1 天</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="301"/>
+        <location filename="../../ui/pages/reports.py" line="292"/>
         <source>No revenue target for %1 yet (Dashboard → Set yearly target…, or channelmgr report target --set).</source>
         <translation>%1 年还没有营收目标（首页 → 设定年度目标…，或 channelmgr report target --set）。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="305"/>
+        <location filename="../../ui/pages/reports.py" line="296"/>
         <source>%1: target %2, earned %3, on the books %4; still to sell %5 in %6 days (%7 a day)</source>
         <translation>%1 年：目标 %2，已入账 %3，已预订 %4；还需 %5，剩 %6 天（每天 %7）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="311"/>
+        <location filename="../../ui/pages/reports.py" line="302"/>
         <source> — about %1 more nights at ADR %2</source>
         <translation> — 按平均房价 %2 约需再售 %1 间夜</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="325"/>
+        <location filename="../../ui/pages/reports.py" line="316"/>
         <source>Export report</source>
         <translation>导出报表</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="335"/>
+        <location filename="../../ui/pages/reports.py" line="326"/>
         <source>Wrote %1</source>
         <translation>已写入 %1</translation>
     </message>
@@ -5330,76 +5330,86 @@ The database as it was is in %1</source>
 <context>
     <name>RoomBoardWidget</name>
     <message>
-        <location filename="../../ui/calendar/room_board.py" line="135"/>
+        <location filename="../../ui/calendar/room_board.py" line="136"/>
         <source>Walk-in guest…</source>
         <translation>散客入住…</translation>
     </message>
+    <message>
+        <location filename="../../ui/calendar/room_board.py" line="170"/>
+        <source>%1 (%2, late: due %3)</source>
+        <translation>%1（%2，迟到：应于 %3 入住）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calendar/room_board.py" line="172"/>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../ui/calendar/room_board.py" line="169"/>
+        <location filename="../../ui/calendar/room_board.py" line="178"/>
         <source>%n room(s)</source>
         <translation>
             <numerusform>%n 间房</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/calendar/room_board.py" line="171"/>
+        <location filename="../../ui/calendar/room_board.py" line="180"/>
         <source>%n arrival(s) due</source>
         <translation>
-            <numerusform>今日待入住 %n 单</numerusform>
+            <numerusform>待入住 %n 单</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/room_board.py" line="195"/>
+        <location filename="../../ui/calendar/room_board.py" line="203"/>
         <source>Tonight %1 of %2 left</source>
         <translation>今晚可售 %1/%2</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/room_board.py" line="202"/>
+        <location filename="../../ui/calendar/room_board.py" line="210"/>
         <source>Reopen tonight</source>
         <translation>今晚恢复销售</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/room_board.py" line="202"/>
+        <location filename="../../ui/calendar/room_board.py" line="210"/>
         <source>Close tonight</source>
         <translation>今晚停售</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/room_board.py" line="225"/>
+        <location filename="../../ui/calendar/room_board.py" line="233"/>
         <source>Room %1: %2</source>
         <translation>%1 房：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/room_board.py" line="230"/>
+        <location filename="../../ui/calendar/room_board.py" line="238"/>
         <source>%1 checked in to room %2</source>
         <translation>%1 已入住 %2 房</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/room_board.py" line="236"/>
+        <location filename="../../ui/calendar/room_board.py" line="244"/>
         <source>%1 checked out of room %2</source>
         <translation>%1 已从 %2 房退房</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/room_board.py" line="251"/>
+        <location filename="../../ui/calendar/room_board.py" line="259"/>
         <source>Room %1 is out of order until %2</source>
         <translation>%1 房维修至 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/room_board.py" line="261"/>
+        <location filename="../../ui/calendar/room_board.py" line="269"/>
         <source>Room %1 is back in service</source>
         <translation>%1 房已恢复使用</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/room_board.py" line="267"/>
+        <location filename="../../ui/calendar/room_board.py" line="275"/>
         <source>Close %1 tonight</source>
         <translation>今晚停售 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/room_board.py" line="267"/>
+        <location filename="../../ui/calendar/room_board.py" line="275"/>
         <source>Reopen %1 tonight</source>
         <translation>今晚恢复销售 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/room_board.py" line="285"/>
+        <location filename="../../ui/calendar/room_board.py" line="293"/>
         <source>Walk-in booked for %1</source>
         <translation>已为 %1 办理散客预订</translation>
     </message>
@@ -5407,47 +5417,47 @@ The database as it was is in %1</source>
 <context>
     <name>RoomCard</name>
     <message>
-        <location filename="../../ui/calendar/room_board.py" line="65"/>
+        <location filename="../../ui/calendar/room_board.py" line="66"/>
         <source>Clean</source>
         <translation>净</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/room_board.py" line="65"/>
+        <location filename="../../ui/calendar/room_board.py" line="66"/>
         <source>Dirty</source>
         <translation>脏</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/room_board.py" line="79"/>
+        <location filename="../../ui/calendar/room_board.py" line="80"/>
         <source>Check out</source>
         <translation>退房</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/room_board.py" line="86"/>
+        <location filename="../../ui/calendar/room_board.py" line="87"/>
         <source>Back in service</source>
         <translation>结束维修</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/room_board.py" line="91"/>
+        <location filename="../../ui/calendar/room_board.py" line="92"/>
         <source>Check in</source>
         <translation>入住</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/room_board.py" line="100"/>
+        <location filename="../../ui/calendar/room_board.py" line="101"/>
         <source>No arrival of this room type is due today</source>
         <translation>今天没有该房型的待入住订单</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/room_board.py" line="105"/>
+        <location filename="../../ui/calendar/room_board.py" line="106"/>
         <source>Repair…</source>
         <translation>维修…</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/room_board.py" line="117"/>
+        <location filename="../../ui/calendar/room_board.py" line="118"/>
         <source>%1 · leaves %2</source>
         <translation>%1 · %2 离店</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/room_board.py" line="119"/>
+        <location filename="../../ui/calendar/room_board.py" line="120"/>
         <source>Repair until %1</source>
         <translation>维修至 %1</translation>
     </message>

@@ -9,6 +9,7 @@ working with the keyboard and mouse where they are.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Callable
 
 from PySide6.QtCore import Signal
@@ -162,6 +163,14 @@ class RoomBoardWidget(QWidget):
         rooms = self.ctx.services.calendar.room_board
         self.ctx.db_tasks.submit(lambda: rooms.board(pid), self._show, self._failed, key="calendar.room_board")
 
+    def _arrival_text(self, arrival: Arrival, room_type: str, today: date) -> str:
+        # The board lists late arrivals too (due on an earlier night, not checked in): said so,
+        # or the desk counts one more guest "today" than the dashboard's arrivals show.
+        if arrival.arrival < today:
+            return (self.tr("%1 (%2, late: due %3)").replace("%1", arrival.guest_name).replace("%2", room_type)
+                    .replace("%3", texts.date_text(arrival.arrival)))
+        return self.tr("%1 (%2)").replace("%1", arrival.guest_name).replace("%2", room_type)
+
     def _show(self, board: RoomBoard) -> None:
         self.board = board
         self.heading.setText(
@@ -171,9 +180,8 @@ class RoomBoardWidget(QWidget):
             + self.tr("%n arrival(s) due", "", len(board.arrivals))
         )
         names = {rt.id: self.name_of(rt) for rt in board.room_types}
-        self.arrivals.setText(
-            "  ".join(f"{a.guest_name} ({names.get(a.room_type_id, '?')})" for a in board.arrivals)
-        )
+        self.arrivals.setText("  ".join(self._arrival_text(a, names.get(a.room_type_id, "?"), board.today)
+                                        for a in board.arrivals))
         while self.groups.count():
             item = self.groups.takeAt(0)
             if item.widget():

@@ -118,3 +118,20 @@ def test_a_walk_in_is_charged_the_stays_own_prices_not_tonights_times_nights(pag
     qtbot.waitUntil(lambda: "周七" in board.message.text(), timeout=WORK_DEADLINE_MS)
     booked = [r for r in ctx.services.reservations.list(ctx.property_id, None, None, None) if r.guest_name == "散客 周七"]
     assert [r.amount_minor for r in booked] == [expected]
+
+
+def test_a_late_arrival_on_the_board_says_it_is_late(page, qtbot):
+    # The demo's 王芳 was due yesterday and has not checked in: the board lists her among the
+    # arrivals (the desk still checks her in), but says she is late, so "arrivals due" is not
+    # read as "due today" beside the dashboard's arrivals of today.
+    from datetime import timedelta
+
+    from tests.core.calendar.builders import TODAY
+
+    board = _open_board(page, qtbot)
+    late = [a for a in board.board.arrivals if a.arrival < board.board.today]
+    assert [a.guest_name for a in late] == ["王芳"]
+    text = board.arrivals.text()
+    assert "王芳 (" in text and f"late: due {texts.date_text(TODAY - timedelta(days=1))}" in text
+    emily = text[text.index("Emily Carter"):]
+    assert "late" not in emily.split(")")[0]
