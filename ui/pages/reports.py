@@ -280,9 +280,9 @@ class ReportsPage(Page):
              Series(self.tr("Same time last year"), [p.last_year_nights for p in pace.points], "#9e9e9e", True)],
             lambda v: f"{v:.0f}", None, None,
             [self.tr("%1 days before the first night").replace("%1", str(p.days_before)) for p in pace.points])
-        self.channel_model.columns = self.columns.channel_columns(self.texts, c)
+        self.channel_model.columns = self.columns.channel_columns(self.texts, c, ch.channels)
         self.channel_model.set_rows(ch.channels)
-        self.month_model.columns = self.columns.month_columns(c)
+        self.month_model.columns = self.columns.month_columns(c, rev.months)
         self.month_model.set_rows(rev.months)
         self._show_target(loaded.target, s.start.year, c)
 

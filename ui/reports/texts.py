@@ -8,8 +8,8 @@ from channelmgr.money import format_minor
 from channelmgr.reports.dashboard import Alert
 
 
-def money(minor: int | None, currency: str = "CNY") -> str:
-    return "—" if minor is None else format_minor(minor, currency)
+def money(minor: int | None, currency: str = "CNY", *, cents: bool = False) -> str:
+    return "—" if minor is None else format_minor(minor, currency, cents=cents)
 
 
 def whole_money(minor: int | None, currency: str = "CNY") -> str:
