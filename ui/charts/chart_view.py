@@ -301,7 +301,11 @@ class BarChart(ChartView):
 
 def label_lines(label: str, fm: QFontMetrics, width: int) -> list[str]:
     """A bar's label in at most two lines of ``width``: whole if it fits, else broken at the last
-    space that lets the first line fit, each line shortened (…) only if it is still too wide."""
+    space that lets the first line fit, each line shortened (…) only if it is still too wide.
+
+    A first word too wide for the line ("Booking.com" in a narrow slot, a Chinese name with no
+    space) is broken inside: after its last '.', '-' or '/' that fits, else at the last character
+    that fits, so the second line shows the rest rather than the first line ending in "…"."""
     if fm.horizontalAdvance(label) <= width:
         return [label]
     words = label.split(" ")
@@ -310,4 +314,11 @@ def label_lines(label: str, fm: QFontMetrics, width: int) -> list[str]:
         if fm.horizontalAdvance(first) <= width:
             rest = " ".join(words[cut:])
             return [first, fm.elidedText(rest, Qt.TextElideMode.ElideRight, width)]
-    return [fm.elidedText(label, Qt.TextElideMode.ElideRight, width)]
+    fits = 0
+    while fits < len(label) and fm.horizontalAdvance(label[:fits + 1]) <= width:
+        fits += 1
+    if fits < 2:
+        return [fm.elidedText(label, Qt.TextElideMode.ElideRight, width)]
+    marks = [i + 1 for i in range(1, fits) if label[i] in ".-/"]
+    cut = marks[-1] if marks else fits
+    return [label[:cut], fm.elidedText(label[cut:].lstrip(), Qt.TextElideMode.ElideRight, width)]

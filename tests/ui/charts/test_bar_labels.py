@@ -39,3 +39,15 @@ def test_a_shortened_label_shows_its_whole_name_in_the_tooltip_over_it(qtbot):
     under_label = QPointF(chart.x_of(3, plot), plot.bottom() + 4 + fm.height() * 1.5)  # its second line
     index = chart.index_under(under_label)
     assert index == 3 and chart.tooltip_text(index).splitlines()[0] == "美团民宿 Meituan"
+
+
+def test_one_word_wider_than_its_slot_is_broken_inside_not_shortened(qtbot):
+    # "Booking.com" has no space: it showed as "Booki…" in the reports' chart at 1000 px.
+    chart = _chart(qtbot, 300)
+    fm = QFontMetrics(chart.font())
+    width = fm.horizontalAdvance("Booking.c")
+    assert label_lines("Booking.com", fm, width) == ["Booking.", "com"]  # after its dot
+    assert label_lines("Tujia", fm, fm.horizontalAdvance("Tuj")) == ["Tuj", "ia"]  # no mark: where it stops fitting
+    lines = label_lines("携程国际商旅", fm, fm.horizontalAdvance("携程国际"))
+    assert lines == ["携程国际", "商旅"]
+    assert all(fm.horizontalAdvance(line) <= fm.horizontalAdvance("携程国际") for line in lines)
