@@ -72,7 +72,8 @@ def import_feed(db: Database, property_id: int, room_type_code: str, feed_name: 
         events = [e for e in events if not is_own_event(e.uid, prop.code)]
         channel = s.scalars(select(Channel).where(Channel.property_id == property_id,
                                                   Channel.name == name)).one_or_none()
-        if channel is None:
+        new_channel = channel is None
+        if new_channel:
             channel = Channel(property_id=property_id, name=name, display_name=feed_name.strip(), protocol=PROTOCOL)
             s.add(channel)
             s.flush()
@@ -94,7 +95,7 @@ def import_feed(db: Database, property_id: int, room_type_code: str, feed_name: 
         gone = [(uid, a, d) for uid, a, d in held if uid not in present]
         raws = [_booking(e, rt.code) for e in events] + [_cancellation(*g) for g in gone]
         results = _Batch(s, channel.id, actor.because(actor.cause or f"iCal feed {feed_name}"), today, "",
-                         carries_guest_details=False).run(raws) if raws else []
+                         carries_guest_details=False).run(raws, new_channel=new_channel) if raws else []
     counts = {"created": 0, "modified": 0, "cancelled": 0}
     unchanged = overbooked = 0
     gone_ids = {g[0] for g in gone}

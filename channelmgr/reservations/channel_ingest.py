@@ -170,7 +170,9 @@ class _Batch:
         self._released: dict[int, tuple[date, date]] = {}  # room type → window where nights were freed
 
     # --- the batch --------------------------------------------------------------------------
-    def run(self, raws: Sequence[dict]) -> list[BookingResult]:
+    def run(self, raws: Sequence[dict], *, new_channel: bool = False) -> list[BookingResult]:
+        """``new_channel``: the channel was created in this very transaction (an iCal feed's first
+        import), so no booking, revision or needs-attention entry of it can exist to look up."""
         s, channel = self.s, self.channel
         hold_property_room_types(s, channel.property_id)  # first statement: see selling_lock.py
         currency = s.scalar(select(Property.currency).where(Property.id == channel.property_id)) or "CNY"
@@ -182,7 +184,7 @@ class _Batch:
             except Unusable as exc:
                 read.append((raw, str(exc)))
         remote_ids = {raw.get("remote_id") for raw in raws if raw.get("remote_id")}
-        self._load_state(remote_ids, [b for _raw, b in read if isinstance(b, ChannelBooking)], read)
+        self._load_state(remote_ids, [b for _raw, b in read if isinstance(b, ChannelBooking)], read, new_channel)
 
         pending = [
             self._apply(raw, booking) if isinstance(booking, ChannelBooking) else self._attention(raw, booking)
@@ -197,12 +199,33 @@ class _Batch:
             for p in pending
         ]
 
-    def _load_state(self, remote_ids: set[str], bookings: list[ChannelBooking], read) -> None:
-        s, channel = self.s, self.channel
+    def _load_state(self, remote_ids: set[str], bookings: list[ChannelBooking], read, new_channel: bool) -> None:
         self.lines: dict[str, list[Booked]] = defaultdict(list)
         self.revisions: dict[str, dict[str, tuple[str, str]]] = defaultdict(dict)  # id → revision → (hash, change)
         self.attention_open: dict[str, NeedsAttention] = {}
         self.attention_by_id: dict[str, list[NeedsAttention]] = defaultdict(list)
+        if not new_channel:  # a channel created in this transaction has none of them: nothing to ask
+            self._load_known(remote_ids, read)
+
+        # One window covering every night this batch may book or release, and the room types it
+        # may touch: the counts and rooms are loaded for those alone (an iCal feed's batch is one
+        # room type of a property that may have fifty).
+        first, last = self.today, self.today + timedelta(days=1)
+        types: set[int] = set()
+        for booking in bookings:
+            for line in booking.lines:
+                first, last = min(first, line.arrival), max(last, line.departure)
+                types.add(line.room_type_id)
+        for lines in self.lines.values():
+            for r in lines:
+                first, last = min(first, r.arrival), max(last, r.departure)
+                types.add(r.room_type_id)
+        self._window = (first, last)
+        self._room_types = sorted(types)
+
+    def _load_known(self, remote_ids: set[str], read) -> None:
+        """The channel's bookings, revisions and open needs-attention entries this batch may meet."""
+        s, channel = self.s, self.channel
         if remote_ids:
             for r in s.scalars(
                 select(Reservation).where(
@@ -230,22 +253,6 @@ class _Batch:
             self.attention_open[row.content_hash] = row
             if row.remote_id:
                 self.attention_by_id[row.remote_id].append(row)
-
-        # One window covering every night this batch may book or release, and the room types it
-        # may touch: the counts and rooms are loaded for those alone (an iCal feed's batch is one
-        # room type of a property that may have fifty).
-        first, last = self.today, self.today + timedelta(days=1)
-        types: set[int] = set()
-        for booking in bookings:
-            for line in booking.lines:
-                first, last = min(first, line.arrival), max(last, line.departure)
-                types.add(line.room_type_id)
-        for lines in self.lines.values():
-            for r in lines:
-                first, last = min(first, r.arrival), max(last, r.departure)
-                types.add(r.room_type_id)
-        self._window = (first, last)
-        self._room_types = sorted(types)
 
     # Loaded on first use: a batch of redeliveries (all unchanged) never needs them. Without
     # autoflush: they must show the database as it was, since every change this batch makes is
