@@ -120,11 +120,20 @@ class ExcelService:
                      lang: str = "zh") -> ImportReport:
         path = Path(path)
         report = ImportReport(path, "rooms", dry_run)
-        stored = self._stored_room_types(property_id)
         wb = open_for_reading(path)
         try:
-            with damaged_file_errors(path):
-                edits, report.problems = read_room_types(wb, stored, read_baseline(wb), check_lang(lang))
+            # Stored values read, compared and written under one write lock, the room type rows
+            # locked first (PostgreSQL; SQLite: the write session's lock): a room type's attributes
+            # are written whole, so a desk's edit committed between this read and this write would
+            # be overwritten unseen. A dry run only reads.
+            with (self.db.session() if dry_run else self.db.write_session()) as s:
+                rows = {} if dry_run else self._lock_room_types(s, property_id)
+                stored = self._stored_room_types(property_id)
+                with damaged_file_errors(path):
+                    edits, report.problems = read_room_types(wb, stored, read_baseline(wb), check_lang(lang))
+                if edits and not report.problems and not dry_run:
+                    self._apply_room_type_edits(s, rows, edits, actor.because(f"import {path.name}"))
+                    report.applied = True
         finally:
             wb.close()
         for edit in edits:
@@ -132,9 +141,6 @@ class ExcelService:
             report.changes_by_field.update(edit.changed)
         if report.problems:
             report.annotated_copy = write_annotated_copy(path, report.problems)
-        elif edits and not dry_run:
-            self._apply_room_type_edits(property_id, edits, actor.because(f"import {path.name}"))
-            report.applied = True
         return report
 
     @requires(Permission.IMPORT)
@@ -212,22 +218,24 @@ class ExcelService:
             result[rt.code] = (rt.id, values)
         return result
 
-    def _apply_room_type_edits(self, property_id: int, edits: list[RoomTypeEdit], actor: Actor) -> None:
+    @staticmethod
+    def _lock_room_types(s: Session, property_id: int) -> dict[int, RoomType]:
+        return {rt.id: rt for rt in s.scalars(select(RoomType).where(RoomType.property_id == property_id)
+                                               .order_by(RoomType.id).with_for_update())}
+
+    @staticmethod
+    def _apply_room_type_edits(s: Session, rows: dict[int, RoomType], edits: list[RoomTypeEdit], actor: Actor) -> None:
         # One transaction for every room type of the file (RoomTypeService.update commits per room
         # type, which would leave half an import behind if the tenth row failed to write).
-        with self.db.session() as s:
-            ids = [edit.room_type_id for edit in edits]
-            rows = {rt.id: rt for rt in s.scalars(select(RoomType).where(
-                RoomType.property_id == property_id, RoomType.id.in_(ids)).with_for_update())}
-            for edit in edits:
-                rt = rows[edit.room_type_id]
-                before = dict(rt.attributes or {})
-                rt.attributes = dict(edit.values)  # a new dict: JSON columns only notice reassignment
-                for key, column in _MIRRORED_COLUMNS.items():
-                    setattr(rt, column, edit.values.get(key, ""))
-                record(s, actor, "update", "room_type", rt.id,
-                       before={k: before.get(k) for k in edit.changed},
-                       after={k: edit.values.get(k) for k in edit.changed})
+        for edit in edits:
+            rt = rows[edit.room_type_id]
+            before = dict(rt.attributes or {})
+            rt.attributes = dict(edit.values)  # a new dict: JSON columns only notice reassignment
+            for key, column in _MIRRORED_COLUMNS.items():
+                setattr(rt, column, edit.values.get(key, ""))
+            record(s, actor, "update", "room_type", rt.id,
+                   before={k: before.get(k) for k in edit.changed},
+                   after={k: edit.values.get(k) for k in edit.changed})
 
     def _calendar_window(self, property_id: int, start: date | None, end: date | None) -> tuple[date, date]:
         today = self.calendar.availability.today(property_id)

@@ -1,4 +1,4 @@
-"""A calendar import reads, checks and plans from what is committed when it writes.
+"""A calendar (or room types) import reads, checks and plans from what is committed when it writes.
 
 The race with two desks on one database: the owner edits an exported workbook (minimum stay 3 on
 a night) and imports it while desk A, at the same moment, sets that night's stay limit in the
@@ -13,6 +13,9 @@ before A's commit:
 A is the real BulkEditService.apply, held between its plan and its write (at the price guard); B
 is the real ExcelService.import_calendar, its meeting point the same step of its own
 (tests/support/desk_race.py).
+
+The room types workbook writes each room type's attributes whole: two owners importing files that
+change different attributes of one room type at the same moment must both keep their change.
 """
 
 from __future__ import annotations
@@ -22,6 +25,8 @@ from datetime import timedelta
 import pytest
 
 from channelmgr.db.engine import open_database
+from channelmgr.db.models import RoomType
+from channelmgr.demo import load_demo
 from channelmgr.excel import service as excel_service
 from channelmgr.inventory import bulk_edit
 from channelmgr.inventory.bulk_edit import BulkEditRequest, Operation
@@ -29,7 +34,7 @@ from channelmgr.services import Services
 from tests.core.calendar.builders import TODAY, build_hotel, day
 from tests.support.desk_race import DeskRace, postgres_b_waits, sqlite_b_waits
 
-from .helpers import ACTOR, edit, find_cell
+from .helpers import ACTOR, column_of, edit, find_cell
 
 NIGHT = day(2)
 
@@ -83,5 +88,38 @@ def test_import_plans_after_a_desk_edit_commits_postgres(postgres_url, tmp_path,
         with postgres_b_waits(db.engine) as b_waits:
             report = _race(services, hotel, tmp_path, monkeypatch, b_waits, desk_edit)
         check(hotel, report)
+    finally:
+        db.dispose()
+
+
+def _rooms_race(services, tmp_path, monkeypatch, b_waits) -> None:
+    property_id = services.inventory.property_id(None)
+    exported = tmp_path / "rooms.xlsx"
+    services.excel.export_rooms(property_id, exported)
+    area = edit(exported, {("房型", f"{column_of(exported, 'area_sqm')}3"): "33"}, tmp_path / "area.xlsx")
+    wifi = edit(exported, {("房型", f"{column_of(exported, 'wifi')}3"): "否"}, tmp_path / "wifi.xlsx")
+    race = DeskRace(b_waits)
+    read, meet = excel_service.read_room_types, race.between_plan_and_write(lambda planned: planned)
+    # The meeting point right after each import has compared its file with what is stored.
+    monkeypatch.setattr(excel_service, "read_room_types", lambda *args, **kwargs: meet(read(*args, **kwargs)))
+    results = race.run(lambda: services.excel.import_rooms(property_id, area, ACTOR),
+                       lambda: services.excel.import_rooms(property_id, wifi, ACTOR))
+    assert results["A"].applied and results["B"].applied
+    with services.db.session() as s:
+        lkv = s.query(RoomType).filter_by(code="LKV").one().attributes
+    assert (lkv["area_sqm"], lkv["wifi"]) == ("33", False), "the second import wrote the room type from before the first"
+
+
+def test_two_room_type_imports_keep_both_changes_sqlite(demo_services, tmp_path, monkeypatch):
+    _rooms_race(demo_services, tmp_path, monkeypatch, sqlite_b_waits)
+
+
+@pytest.mark.postgres
+def test_two_room_type_imports_keep_both_changes_postgres(postgres_url, tmp_path, monkeypatch):
+    db = open_database(postgres_url)
+    try:
+        load_demo(db)
+        with postgres_b_waits(db.engine) as b_waits:
+            _rooms_race(Services(db), tmp_path, monkeypatch, b_waits)
     finally:
         db.dispose()
