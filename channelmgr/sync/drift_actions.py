@@ -2,7 +2,9 @@
 
 Push again forgets what the channel acknowledged for exactly those cells (``AckedState`` rows), so
 the difference engine sends them on the next pass — the caller asks for that pass at once. Nothing
-is sent from here: the engine stays the only sender.
+is sent from here: the engine stays the only sender. It needs no write lock: it plans nothing from
+what it reads (one DELETE of those rows), and whatever a pass acknowledges meanwhile it has sent,
+so at worst the next pass sends a cell again, never leaves out one a desk changed.
 
 Accept theirs writes the channel's value into our calendar through the calendar's own machinery
 (``plan_bulk_edit`` → ``check_typed_prices`` → ``write_changes``): the same checks as a bulk edit
