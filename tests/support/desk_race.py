@@ -74,7 +74,7 @@ class DeskRace:
         finally:
             event.remove(Engine, "before_cursor_execute", self._on_statement)
         assert not a_thread.is_alive() and not self.b_thread.is_alive(), "a desk hangs"
-        assert self.raised == {}
+        assert self.raised == {}, f"a desk failed: {self.raised!r}"
         return results
 
     def _on_statement(self, conn, _cursor, statement, *_args) -> None:
