@@ -53,8 +53,13 @@ class Database:
         waits (busy_timeout) for the single write lock. PostgreSQL: the same session as
         ``session()``; the caller row-locks what its plan depends on (e.g. hold_room_types),
         since a second writer cannot be kept out of the whole database there.
+
+        The transaction (and so SQLite's lock) starts on entry, not at the first statement: a
+        caller that takes a lock of its own inside the block (the pricing engine's) must not hold
+        it while it waits here for another writer that wants that lock too.
         """
         with (self.write_sessions or self.sessions).begin() as s:
+            s.connection()
             yield s
 
     @property

@@ -13,11 +13,14 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from ..actor import Actor
 from ..db.engine import Database
 from ..db.models import Property, RoomType
 from ..errors import UserError
+from ..inventory.batch_sql import gc_paused
+from ..inventory.bulk_edit import hold_plan
 from ..inventory.changes import ChangeSet, write_changes
 from ..inventory.price_guard import check_typed_prices
 from ..money import format_minor
@@ -117,11 +120,20 @@ class ExcelService:
                      lang: str = "zh") -> ImportReport:
         path = Path(path)
         report = ImportReport(path, "rooms", dry_run)
-        stored = self._stored_room_types(property_id)
         wb = open_for_reading(path)
         try:
-            with damaged_file_errors(path):
-                edits, report.problems = read_room_types(wb, stored, read_baseline(wb), check_lang(lang))
+            # Stored values read, compared and written under one write lock, the room type rows
+            # locked first (PostgreSQL; SQLite: the write session's lock): a room type's attributes
+            # are written whole, so a desk's edit committed between this read and this write would
+            # be overwritten unseen. A dry run only reads.
+            with (self.db.session() if dry_run else self.db.write_session()) as s:
+                rows = {} if dry_run else self._lock_room_types(s, property_id)
+                stored = self._stored_room_types(property_id)
+                with damaged_file_errors(path):
+                    edits, report.problems = read_room_types(wb, stored, read_baseline(wb), check_lang(lang))
+                if edits and not report.problems and not dry_run:
+                    self._apply_room_type_edits(s, rows, edits, actor.because(f"import {path.name}"))
+                    report.applied = True
         finally:
             wb.close()
         for edit in edits:
@@ -129,9 +141,6 @@ class ExcelService:
             report.changes_by_field.update(edit.changed)
         if report.problems:
             report.annotated_copy = write_annotated_copy(path, report.problems)
-        elif edits and not dry_run:
-            self._apply_room_type_edits(property_id, edits, actor.because(f"import {path.name}"))
-            report.applied = True
         return report
 
     @requires(Permission.IMPORT)
@@ -151,36 +160,47 @@ class ExcelService:
         finally:
             wb.close()
         window = window_of(grids)
-        typed = []
         if window is None and grids and not report.problems:
             report.problems.append(CellProblem(grids[0].title, "A1", None, "第一行没有日期" if lang == "zh"
                                                else "no dates in row 1: nothing to import"))
         if window is not None:
-            data = self._calendar_data(property_id, *window, lang)
-            typed, found = compare(grids, data, baseline, lang)
-            report.problems += found
+            # The calendar is read, compared, planned and written in one transaction, and one that
+            # may write is a write session with the property's room types held (as a bulk edit):
+            # otherwise a desk's edit committed after the read is overwritten unseen (a stale
+            # "before" in the audit trail), or the file is checked against values no longer there
+            # (a minimum stay above a maximum set meanwhile, rooms to sell from older bookings).
+            writing = not (dry_run or report.problems)
+            with gc_paused(), (self.db.write_session() if writing else self.db.session()) as s:
+                if writing:
+                    hold_plan(s, s.scalars(select(RoomType.id).where(RoomType.property_id == property_id)).all())
+                data = self._calendar_data(property_id, *window, lang, s)
+                typed, found = compare(grids, data, baseline, lang)
+                report.problems += found
+                if typed and not report.problems:
+                    self._apply_typed(s, report, property_id, typed, data, actor, lang, force)
         if report.problems:
             report.annotated_copy = write_annotated_copy(path, report.problems)
-            return report
-        if not typed:
-            return report
-        codes = {row.room_type_id: row.room_type_code for row in data.room_rows}
-        with self.db.session() as s:
-            changes = plan_changes(s, typed, data)
-            guard = check_typed_prices(s, property_id, changes, self.calendar.availability.prices, force=True)
-            if guard.needs_confirmation and not force:
-                report.problems = _suspicious_price_problems(guard, typed, data, self.currency_of(s, property_id), lang)
-                report.needs_confirmation = True
-                report.annotated_copy = write_annotated_copy(path, report.problems)
-                return report
-            for change in changes:
-                report.changes_by_field[_SHEET_KEY_OF_FIELD[change.key.field]] += 1
-                report.changes_by_room_type[codes[change.key.room_type_id]] += 1
-            if changes and not dry_run:
-                changeset = ChangeSet(property_id, f"import {path.name}", tuple(changes))
-                write_changes(s, changeset, actor.because(f"import {path.name}"), "import")
-                report.applied = True
         return report
+
+    def _apply_typed(self, s: Session, report: ImportReport, property_id: int, typed: list, data: CalendarData,
+                     actor: Actor, lang: str, force: bool) -> None:
+        """Plan the typed cells against the stored values, let the price guard look, count and
+        (unless a dry run) write them, in the import's transaction."""
+        name = report.path.name
+        changes = plan_changes(s, typed, data)
+        guard = check_typed_prices(s, property_id, changes, self.calendar.availability.prices, force=True)
+        if guard.needs_confirmation and not force:
+            report.problems = _suspicious_price_problems(guard, typed, data, self.currency_of(s, property_id), lang)
+            report.needs_confirmation = True
+            return
+        codes = {row.room_type_id: row.room_type_code for row in data.room_rows}
+        for change in changes:
+            report.changes_by_field[_SHEET_KEY_OF_FIELD[change.key.field]] += 1
+            report.changes_by_room_type[codes[change.key.room_type_id]] += 1
+        if changes and not report.dry_run:
+            changeset = ChangeSet(property_id, f"import {name}", tuple(changes))
+            write_changes(s, changeset, actor.because(f"import {name}"), "import")
+            report.applied = True
 
     # --- helpers ---------------------------------------------------------------------------
     @staticmethod
@@ -198,22 +218,24 @@ class ExcelService:
             result[rt.code] = (rt.id, values)
         return result
 
-    def _apply_room_type_edits(self, property_id: int, edits: list[RoomTypeEdit], actor: Actor) -> None:
+    @staticmethod
+    def _lock_room_types(s: Session, property_id: int) -> dict[int, RoomType]:
+        return {rt.id: rt for rt in s.scalars(select(RoomType).where(RoomType.property_id == property_id)
+                                               .order_by(RoomType.id).with_for_update())}
+
+    @staticmethod
+    def _apply_room_type_edits(s: Session, rows: dict[int, RoomType], edits: list[RoomTypeEdit], actor: Actor) -> None:
         # One transaction for every room type of the file (RoomTypeService.update commits per room
         # type, which would leave half an import behind if the tenth row failed to write).
-        with self.db.session() as s:
-            ids = [edit.room_type_id for edit in edits]
-            rows = {rt.id: rt for rt in s.scalars(select(RoomType).where(
-                RoomType.property_id == property_id, RoomType.id.in_(ids)).with_for_update())}
-            for edit in edits:
-                rt = rows[edit.room_type_id]
-                before = dict(rt.attributes or {})
-                rt.attributes = dict(edit.values)  # a new dict: JSON columns only notice reassignment
-                for key, column in _MIRRORED_COLUMNS.items():
-                    setattr(rt, column, edit.values.get(key, ""))
-                record(s, actor, "update", "room_type", rt.id,
-                       before={k: before.get(k) for k in edit.changed},
-                       after={k: edit.values.get(k) for k in edit.changed})
+        for edit in edits:
+            rt = rows[edit.room_type_id]
+            before = dict(rt.attributes or {})
+            rt.attributes = dict(edit.values)  # a new dict: JSON columns only notice reassignment
+            for key, column in _MIRRORED_COLUMNS.items():
+                setattr(rt, column, edit.values.get(key, ""))
+            record(s, actor, "update", "room_type", rt.id,
+                   before={k: before.get(k) for k in edit.changed},
+                   after={k: edit.values.get(k) for k in edit.changed})
 
     def _calendar_window(self, property_id: int, start: date | None, end: date | None) -> tuple[date, date]:
         today = self.calendar.availability.today(property_id)
@@ -230,16 +252,20 @@ class ExcelService:
                             f"日历最多只能往前 {PAST_NIGHTS_READ} 晚")
         return start, end
 
-    def _calendar_data(self, property_id: int, start: date, end: date, lang: str) -> CalendarData:
-        snapshot = self.calendar.availability.snapshot(property_id, start, end)
-        types = self.inventory.room_types(property_id)
+    def _calendar_data(self, property_id: int, start: date, end: date, lang: str,
+                       session: Session | None = None) -> CalendarData:
+        """The calendar as a workbook shows it, read in ``session`` (an import's) or in one of its own."""
+        if session is None:
+            with gc_paused(), self.db.session() as s:
+                return self._calendar_data(property_id, start, end, lang, s)
+        snapshot = self.calendar.availability.snapshot_in(session, property_id, start, end)
+        types = self.inventory.room_types(property_id)  # which room types and plans exist: not what a desk races
         plan_ids = [plan.id for rt in types for plan in rt.rate_plans]
         # The pricing engine's price for the desk (rules, holidays, typed prices) where the pricing
         # service is there; else the calendar's own price function (typed price, else base price).
         pricing = getattr(self.services, "pricing", None)
         nightly_prices = pricing.nightly_prices if pricing is not None else self.calendar.availability.prices
-        with self.db.session() as s:
-            prices = nightly_prices(s, plan_ids, start, end)
+        prices = nightly_prices(session, plan_ids, start, end)
         return calendar_data(snapshot, types, prices, lang)
 
     def _channel_mapping(self, property_id: int, channel: str) -> dict[tuple[int, int | None], tuple[str, str | None]]:

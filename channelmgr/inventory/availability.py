@@ -379,8 +379,15 @@ class AvailabilityService:
         self, property_id: int, start: date, end: date, room_type_ids: Sequence[int] | None = None
     ) -> CalendarSnapshot:
         """Room types × nights of ``[start, end)``; pass ``room_type_ids`` to refresh a few rows."""
+        with gc_paused(), self.db.session() as s:
+            return self.snapshot_in(s, property_id, start, end, room_type_ids)
+
+    def snapshot_in(
+        self, session: Session, property_id: int, start: date, end: date, room_type_ids: Sequence[int] | None = None
+    ) -> CalendarSnapshot:
+        """``snapshot`` read in the caller's transaction: a writer that plans from the calendar
+        (the Excel import) reads it under its write lock, not in a session of its own."""
         if end < start:
             raise Refusal("end_before_start", f"The window ends ({end}) before it starts ({start})", first=start, last=end)
-        with gc_paused(), self.db.session() as s:
-            today = property_today(s, property_id, self.clock)
-            return load_snapshot(s, property_id, start, end, self.prices, today, room_type_ids, self.rule_min_stays)
+        today = property_today(session, property_id, self.clock)
+        return load_snapshot(session, property_id, start, end, self.prices, today, room_type_ids, self.rule_min_stays)

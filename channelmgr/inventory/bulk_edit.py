@@ -264,7 +264,7 @@ def _check_stay_limits(session: Session, scope: _Scope, op: Operation, value: in
             )
 
 
-def _hold_plan(session: Session, room_type_ids) -> None:
+def hold_plan(session: Session, room_type_ids) -> None:
     """Keep other writers of these room types' calendar out until this transaction ends, before
     the plan is read: otherwise a desk that commits in between is overwritten, and the undo
     record (the "before" values) is stale, so an undo later writes back what that desk replaced.
@@ -285,7 +285,7 @@ def _hold_plan(session: Session, room_type_ids) -> None:
 class BulkEditService:
     """Preview, apply, undo and redo calendar edits; each call is one short transaction.
 
-    The writing calls plan inside ``db.write_session()`` after ``_hold_plan``: what they read is
+    The writing calls plan inside ``db.write_session()`` after ``hold_plan``: what they read is
     what they overwrite, and no other desk can change it before they commit. Previews stay plain
     reads.
 
@@ -306,7 +306,7 @@ class BulkEditService:
     @requires(Permission.CALENDAR)
     def apply(self, request: BulkEditRequest, actor: Actor, force: bool = False) -> ChangeSet:
         with gc_paused(), self.db.write_session() as s:
-            _hold_plan(s, request.room_type_ids)
+            hold_plan(s, request.room_type_ids)
             changes, _ = plan_bulk_edit(s, request, property_today(s, request.property_id, self.clock))
             check_typed_prices(s, request.property_id, changes.changes, self.prices, force)
             write_changes(s, changes, actor, "bulk_edit")
@@ -320,7 +320,7 @@ class BulkEditService:
     @requires(Permission.CALENDAR)
     def copy_week(self, request: CopyWeekRequest, actor: Actor, force: bool = False) -> ChangeSet:
         with gc_paused(), self.db.write_session() as s:
-            _hold_plan(s, request.room_type_ids)
+            hold_plan(s, request.room_type_ids)
             changes, _ = plan_copy_week(s, request, property_today(s, request.property_id, self.clock))
             check_typed_prices(s, request.property_id, changes.changes, self.prices, force)
             write_changes(s, changes, actor, "copy_week")
@@ -330,12 +330,12 @@ class BulkEditService:
     def undo(self, changeset: ChangeSet, actor: Actor) -> ChangeSet:
         """Put back the values ``changeset`` replaced; returns what was written."""
         with gc_paused(), self.db.write_session() as s:
-            _hold_plan(s, {c.key.room_type_id for c in changeset.changes})
+            hold_plan(s, {c.key.room_type_id for c in changeset.changes})
             return apply_inverse(s, changeset, actor, "undo")
 
     @requires(Permission.CALENDAR)
     def redo(self, changeset: ChangeSet, actor: Actor) -> ChangeSet:
         """Write ``changeset`` again after an undo; returns what was written."""
         with gc_paused(), self.db.write_session() as s:
-            _hold_plan(s, {c.key.room_type_id for c in changeset.changes})
+            hold_plan(s, {c.key.room_type_id for c in changeset.changes})
             return apply_inverse(s, changeset.inverted(), actor, "redo")

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterable, Sequence
+from contextlib import ExitStack
 from datetime import date, timedelta
 
 from sqlalchemy import event, select
@@ -312,10 +313,17 @@ class PricingService:
         then write them with their audit entries in one transaction."""
         if not edits:
             raise UserError("nothing to change", "没有要修改的内容")
-        with self._lock:
+        # The database's write lock first, the engine's lock second and held past the commit:
+        # a calendar write (bulk edit, import, accept theirs) holds the write lock when its price
+        # guard asks the engine for prices (nightly_prices takes the engine's lock), so the other
+        # order here waited for it while holding what it waited for, and failed on SQLite's busy
+        # timeout (tests/core/pricing/test_pricing_write_lock.py). The write session also keeps
+        # another desk from writing between this preview and this write.
+        with ExitStack() as engine_lock:
             undo = None
             try:
-                with self.db.session() as s:
+                with self.db.write_session() as s:
+                    engine_lock.enter_context(self._lock)
                     state = self._current(s, property_id)
                     start, end = self._preview_window(state, None, None)
                     preview, undo = self._preview(s, state, edits, start, end)

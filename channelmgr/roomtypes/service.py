@@ -93,8 +93,11 @@ class RoomTypeService:
         `photo_captions`, when given, replaces the captions. `expected_version` is the version
         the form was loaded with: if another desk saved in between, the save is refused rather
         than silently overwriting their work.
+
+        The attributes are written whole from what is read here, so the read is under the write
+        lock: a write session (SQLite) and the row FOR UPDATE (PostgreSQL).
         """
-        with self.db.session() as s:
+        with self.db.write_session() as s:
             rt = _load(s, room_type_id, for_update=True)
             if expected_version is not None and _version(rt) != expected_version:
                 raise RoomTypeError(

@@ -2,13 +2,19 @@
 
 Push again forgets what the channel acknowledged for exactly those cells (``AckedState`` rows), so
 the difference engine sends them on the next pass — the caller asks for that pass at once. Nothing
-is sent from here: the engine stays the only sender.
+is sent from here: the engine stays the only sender. It needs no write lock: it plans nothing from
+what it reads (one DELETE of those rows), and whatever a pass acknowledges meanwhile it has sent,
+so at worst the next pass sends a cell again, never leaves out one a desk changed.
 
 Accept theirs writes the channel's value into our calendar through the calendar's own machinery
 (``plan_bulk_edit`` → ``check_typed_prices`` → ``write_changes``): the same checks as a bulk edit
 (past nights, stay limits, rooms that exist, the price guard), the same audit trail (action
 ``drift_accept``, cause "渠道核对：采用 <channel> 的值"), the same role check (calendar, and prices
-when a price is accepted), all in one transaction — one refused value changes nothing.
+when a price is accepted), all in one transaction — one refused value changes nothing. That
+transaction is a ``db.write_session()`` and the room types are held (``hold_plan``) before the
+calendar is read, as for a bulk edit: a desk's edit committed meanwhile is what the plan's
+"before" (the audit trail's) shows, and the rooms to sell are worked out from the bookings as they
+are when the value is written.
 
 What "the channel's value" becomes here, field by field:
 
@@ -37,7 +43,7 @@ from sqlalchemy.orm import Session
 from ..actor import Actor
 from ..db.models import AckedState, RatePlan, RoomType
 from ..inventory.availability import CalendarCell, load_snapshot
-from ..inventory.bulk_edit import BulkEditRequest, Operation, load_scope, plan_bulk_edit
+from ..inventory.bulk_edit import BulkEditRequest, Operation, hold_plan, load_scope, plan_bulk_edit
 from ..inventory.changes import ChangeSet, write_changes
 from ..inventory.price_guard import check_typed_prices
 from ..inventory.prices import NightlyPrices
@@ -97,10 +103,14 @@ class _Edit:
 
 def accept_theirs(session: Session, channel: ChannelConfig, drifts: Sequence[Drift], actor: Actor,
                   prices: NightlyPrices, today: date, *, force: bool = False) -> AcceptResult:
-    """Write the channel's values of ``drifts`` into the calendar, in the caller's transaction
-    (roles are checked by the caller: the calendar, and prices when a price is among them)."""
+    """Write the channel's values of ``drifts`` into the calendar, in the caller's transaction:
+    a ``db.write_session()``, so that no other desk writes between what this reads and what it
+    writes (roles are checked by the caller: the calendar, and prices when a price is among them)."""
     types = dict(session.execute(select(RoomType.code, RoomType.id)
                                  .where(RoomType.property_id == channel.property_id)).all())
+    # Which room types exist is not what a desk races over; their calendar is, so it is held from
+    # here on (before the cells and the plan's "before" values are read).
+    hold_plan(session, {types[d.room_type] for d in drifts if d.room_type in types})
     plans = {(code, plan): pid for code, plan, pid in session.execute(
         select(RoomType.code, RatePlan.code, RatePlan.id).join(RoomType, RoomType.id == RatePlan.room_type_id)
         .where(RoomType.property_id == channel.property_id))}

@@ -177,7 +177,7 @@ class DriftService:
         if any(d.field == PRICE for d in drifts):
             check(self.db, actor, Permission.PRICES)
         engine = self.sync.engine
-        with self.db.session() as s:
+        with self.db.write_session() as s:  # read and write under one lock (drift_actions)
             today = property_today(s, channel.property_id, engine.clock)
             result = accept_theirs(s, channel, drifts, actor, self.nightly_prices, today, force=force)
         if result.changes is None:

@@ -31,3 +31,9 @@ def find_cell(path: Path, sheet: str, row_codes: tuple[str, ...], night) -> str:
         if tuple(c.value for c in row[:width]) == row_codes:
             return f"{column}{row[0].row}"
     raise AssertionError(f"no row {row_codes} in {sheet}")
+
+
+def column_of(path: Path, key: str) -> str:
+    """The column of an attribute key (row 2) in a room types workbook."""
+    ws = load_workbook(path)["房型"]
+    return next(c.column_letter for c in ws[2] if c.value == key)

@@ -8,7 +8,7 @@ from openpyxl import load_workbook
 from channelmgr.catalog import ATTRIBUTES, Kind
 from channelmgr.db.models import AuditEntry, RoomType
 
-from .helpers import ACTOR, edit
+from .helpers import ACTOR, column_of, edit
 
 
 @pytest.fixture
@@ -27,11 +27,6 @@ def exported(demo, tmp_path):
 def stored(db) -> dict[str, dict]:
     with db.session() as s:
         return {rt.code: dict(rt.attributes) for rt in s.query(RoomType)}
-
-
-def column_of(path, key: str) -> str:
-    ws = load_workbook(path)["房型"]
-    return next(c.column_letter for c in ws[2] if c.value == key)
 
 
 def test_layout(exported):
