@@ -22,6 +22,7 @@ from ..channels.send_result import SendResult
 from ..db.models import Channel, SyncLog
 from ..privacy.masking import mask_text
 from .capability_notes import CapabilityNote, notes_line
+from .hold import HOLD_MESSAGE, ChannelHold
 
 MAX_ERROR_TEXT = 2000
 RESULTS = ("ok", "partial", "rejected", "retryable", "fatal", "note")
@@ -46,6 +47,8 @@ class SyncLogEntry:
     # A "note" row's capability notes, for the reader to word (notes_line, SyncTexts.capabilities_line);
     # () on request rows and on notes stored before revision 0008, whose ``error`` text is all there is.
     notes: tuple[CapabilityNote, ...] = ()
+    # A hold row's wait (message HOLD_MESSAGE: the channel asked us to wait), for the reader to word.
+    hold: ChannelHold | None = None
 
 
 def scrub(text: str, secrets: Iterable[str]) -> str:
@@ -123,10 +126,17 @@ def read_entries(
             id=row.id, at=row.at, channel=name, message=row.message, cells=row.cells, ranges=row.ranges,
             bytes=row.bytes, latency_ms=row.latency_ms, attempts=row.attempts, result=row.result,
             http_status=row.http_status, acknowledged_cells=row.acknowledged_cells, error=row.error,
-            notes=tuple(CapabilityNote.from_json(note) for note in row.notes or ()),
+            **_codes(row),
         )
         for row, name in session.execute(query)
     ]
+
+
+def _codes(row: SyncLog) -> dict:
+    """A note row's codes: capability notes, or the wait a hold row states."""
+    if row.message == HOLD_MESSAGE:
+        return {"hold": ChannelHold.from_json(row.notes[0])} if row.notes else {}
+    return {"notes": tuple(CapabilityNote.from_json(note) for note in row.notes or ())}
 
 
 def export_csv(entries: Iterable[SyncLogEntry], path: str | Path, unmasked: bool = False) -> int:
@@ -134,14 +144,14 @@ def export_csv(entries: Iterable[SyncLogEntry], path: str | Path, unmasked: bool
 
     A note row's error column is its stored English line (its codes are no column).
     A channel's error text can quote a booking (a guest's phone): masked unless ``unmasked``."""
-    names = [f.name for f in fields(SyncLogEntry) if f.name != "notes"]
+    names = [f.name for f in fields(SyncLogEntry) if f.name not in ("notes", "hold")]
     count = 0
     with atomic_target(path) as temp, open(temp, "w", encoding="utf-8-sig", newline="") as out:
         writer = csv.DictWriter(out, fieldnames=names)
         writer.writeheader()
         for entry in entries:
             row = asdict(entry)
-            del row["notes"]
+            del row["notes"], row["hold"]
             row["at"] = entry.at.isoformat(sep=" ", timespec="seconds")
             if not unmasked:
                 row["error"] = mask_text(row["error"])

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxL
 from channelmgr.sync.channels import ChannelInfo
 from channelmgr.sync.drift import AuditStatus
 from channelmgr.sync.drift_audit import AUDIT_PREFIX
+from channelmgr.sync.hold import HOLD_MESSAGE
 from channelmgr.sync.sync_log import NOTE_MESSAGE, RESULTS
 
 from ..file_dialogs import remember, start_path
@@ -115,6 +116,8 @@ class SyncLogView(QWidget):
         core stores as ``audit:<status>``, in words; a capability note's row in words too."""
         if entry.message == NOTE_MESSAGE:
             return self.tr("What the channel cannot carry")
+        if entry.message == HOLD_MESSAGE:
+            return self.tr("The channel asks to wait")
         if entry.message.startswith(AUDIT_PREFIX):
             try:
                 status = AuditStatus(entry.message.removeprefix(AUDIT_PREFIX))
@@ -143,6 +146,8 @@ class SyncLogView(QWidget):
     def _error(self, entry) -> str:
         """A request's error as stored; a capability note in the desk's language, worded from its
         codes as the dry run words them (a note stored before the codes keeps its English text)."""
+        if entry.hold is not None:
+            return self.texts.hold(self.channels.label(entry.channel), entry.hold)
         if entry.notes:
             return self.texts.capabilities_line(self.channels.label(entry.channel), entry.notes)
         return entry.error

@@ -11,6 +11,7 @@ from channelmgr.sync import capability_notes as notes
 from channelmgr.sync.capability_notes import CapabilityNote
 from channelmgr.sync.content_summary import ContentSummary
 from channelmgr.sync.drift_audit import DRIFT_OUTSTANDING
+from channelmgr.sync.hold import ChannelHold
 from channelmgr.sync.mappings import SyncWarning
 from channelmgr.sync.report import SyncState
 
@@ -87,6 +88,11 @@ class SyncTexts(QObject):
         # Its own string: Chinese puts a full-width colon between the two, English ": ".
         return self.tr("%1: %2", "a channel or its sync state, then what about it").replace(
             "%1", subject, 1).replace("%2", reason, 1)
+
+    def hold(self, channel: str, hold: ChannelHold) -> str:
+        """The channel asked us to wait (429 Retry-After): until when nothing is sent (hold.py)."""
+        return self.tr("%1 asks to wait %2 s: next push at %3").replace("%1", channel).replace(
+            "%2", str(hold.asked_seconds)).replace("%3", local_time(hold.not_before, "%H:%M"))
 
     def capability(self, note: CapabilityNote) -> str:
         """One phrase of what a channel's capabilities skip or translate (capability_notes)."""
