@@ -6340,136 +6340,146 @@ The database as it was is in %1</source>
     </message>
     <message>
         <location filename="../../ui/sync/texts.py" line="130"/>
+        <source>, %1 summary(ies)</source>
+        <translation>，%1 条简介</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/texts.py" line="132"/>
+        <source>, %1 floor area(s)</source>
+        <translation>，%1 个面积</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/texts.py" line="134"/>
         <source>; %1 attribute(s) not carried</source>
         <translation>；%1 项属性无法发送</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="132"/>
+        <location filename="../../ui/sync/texts.py" line="136"/>
         <source>; %1 photo(s) on this computer only, not sent</source>
         <translation>；%1 张照片仅在本机，未发送</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="140"/>
+        <location filename="../../ui/sync/texts.py" line="144"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="146"/>
+        <location filename="../../ui/sync/texts.py" line="150"/>
         <source>Cannot connect to %1: check the network or the channel address</source>
         <translation>无法连接到 %1：请检查网络或渠道地址</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="147"/>
+        <location filename="../../ui/sync/texts.py" line="151"/>
         <source>The connection to %1 was cut: it will be retried</source>
         <translation>与 %1 的连接中断：稍后会自动重试</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="148"/>
+        <location filename="../../ui/sync/texts.py" line="152"/>
         <source>%1 did not answer in time: it will be retried</source>
         <translation>%1 响应超时：稍后会自动重试</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="149"/>
+        <location filename="../../ui/sync/texts.py" line="153"/>
         <source>%1 cannot be reached: check the internet connection and the address</source>
         <translation>找不到 %1 的服务器：请检查网络连接和渠道地址</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="150"/>
+        <location filename="../../ui/sync/texts.py" line="154"/>
         <source>The secure connection to %1 failed: check the address and this computer&apos;s clock</source>
         <translation>与 %1 的安全连接失败：请检查渠道地址和本机时间</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="151"/>
+        <location filename="../../ui/sync/texts.py" line="155"/>
         <source>%1 refused the login: check the user name and password (or the API key)</source>
         <translation>%1 拒绝了登录：请检查用户名和密码（或 API 密钥）</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="152"/>
+        <location filename="../../ui/sync/texts.py" line="156"/>
         <source>%1 asks to slow down: it will be retried</source>
         <translation>%1 要求降低请求频率：稍后会自动重试</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="153"/>
+        <location filename="../../ui/sync/texts.py" line="157"/>
         <source>The server of %1 had an error: it will be retried</source>
         <translation>%1 的服务器出错：稍后会自动重试</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="154"/>
+        <location filename="../../ui/sync/texts.py" line="158"/>
         <source>%1 refused some of the data: see the sync log</source>
         <translation>%1 拒绝了部分数据：原因见同步日志</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="155"/>
+        <location filename="../../ui/sync/texts.py" line="159"/>
         <source>The reply of %1 could not be read: nothing confirmed, it will be retried</source>
         <translation>%1 的回复无法读取：未确认任何数据，稍后会重试</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="156"/>
+        <location filename="../../ui/sync/texts.py" line="160"/>
         <source>The settings of %1 are incomplete: check the address, password and mappings</source>
         <translation>%1 的设置不完整：请检查地址、密码和映射</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="157"/>
+        <location filename="../../ui/sync/texts.py" line="161"/>
         <source>The stored password of %1 cannot be opened: restore the key file or set the password again</source>
         <translation>%1 保存的密码无法解开：请恢复密钥文件，或重新设置密码</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="159"/>
+        <location filename="../../ui/sync/texts.py" line="163"/>
         <source>An internal error while syncing %1: see the log</source>
         <translation>同步 %1 时出现内部错误：详情见日志</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="167"/>
+        <location filename="../../ui/sync/texts.py" line="171"/>
         <source>Restrictions taken</source>
         <translation>可接收的限制</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="168"/>
+        <location filename="../../ui/sync/texts.py" line="172"/>
         <source>Minimum stay basis</source>
         <translation>最少入住计算方式</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="169"/>
+        <location filename="../../ui/sync/texts.py" line="173"/>
         <source>Days ahead it takes</source>
         <translation>可售天数上限</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="170"/>
+        <location filename="../../ui/sync/texts.py" line="174"/>
         <source>Prices per number of guests</source>
         <translation>按入住人数定价</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="171"/>
+        <location filename="../../ui/sync/texts.py" line="175"/>
         <source>Price unit</source>
         <translation>价格单位</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="172"/>
+        <location filename="../../ui/sync/texts.py" line="176"/>
         <source>Listing content</source>
         <translation>房源内容</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="177"/>
+        <location filename="../../ui/sync/texts.py" line="181"/>
         <source>Stop-sell</source>
         <translation>停售</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="178"/>
+        <location filename="../../ui/sync/texts.py" line="182"/>
         <source>Closed to arrival</source>
         <translation>禁止入住</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="179"/>
+        <location filename="../../ui/sync/texts.py" line="183"/>
         <source>Closed to departure</source>
         <translation>禁止离店</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="180"/>
+        <location filename="../../ui/sync/texts.py" line="184"/>
         <source>Minimum stay</source>
         <translation>最少入住</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="181"/>
+        <location filename="../../ui/sync/texts.py" line="185"/>
         <source>Maximum stay</source>
         <translation>最多入住</translation>
     </message>

@@ -126,6 +126,10 @@ class SyncTexts(QObject):
             "%1", str(summary.room_types)).replace("%2", str(summary.amenities)).replace("%3", str(summary.photos))
         if summary.property_part:
             text += self.tr(", property details")
+        if summary.summaries:
+            text += self.tr(", %1 summary(ies)").replace("%1", str(summary.summaries))
+        if summary.areas:
+            text += self.tr(", %1 floor area(s)").replace("%1", str(summary.areas))
         if summary.not_carried:
             text += self.tr("; %1 attribute(s) not carried").replace("%1", str(len(summary.not_carried)))
         if summary.local_photos:
