@@ -13,6 +13,7 @@ from channelmgr.sync.hold import HOLD_MESSAGE
 from channelmgr.sync.sync_log import NOTE_MESSAGE, RESULTS
 
 from ..file_dialogs import remember, start_path
+from ..i18n import core_language
 from ..context import AppContext
 from ..models.record_table import SORT_ROLE, Column, RecordTableModel
 from ..tasks import while_alive
@@ -104,8 +105,9 @@ class SyncLogView(QWidget):
 
     def export_to(self, path: str) -> None:
         entries = list(self.model.rows)
+        language = core_language()  # headers and notes as this page words them
         self.ctx.db_tasks.submit(
-            lambda: self.ctx.services.sync.export_log(entries, path),
+            lambda: self.ctx.services.sync.export_log(entries, path, language=language),
             while_alive(self, lambda n: self.ctx.events.status_message.emit(
                 self.tr("%n row(s) exported to %1", "", n).replace("%1", path))),
             while_alive(self, lambda exc: self.ctx.events.status_message.emit(str(exc))),

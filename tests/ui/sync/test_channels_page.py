@@ -202,3 +202,25 @@ def test_a_channel_that_asked_to_wait_is_not_pushed_and_the_desk_is_told_until_w
     noted = next(r for r, e in enumerate(log.rows) if e.hold is not None)
     assert log.index(noted, 2).data() == "The channel asks to wait"
     assert log.index(noted, len(log.columns) - 1).data() == said
+
+
+def test_the_sync_log_csv_is_in_the_desk_s_language(page, qtbot, ota, tmp_path):
+    _select(qtbot, page, "ctrip")
+    ota.set_faults([FaultRule("rate_limit", count=1, seconds=600)])
+    page.ctx.services.sync.push(page.selected_channel().info.id, actor=TEST_ACTOR).result(timeout=30)
+    page.log_view.reload()
+    qtbot.waitUntil(lambda: any(e.hold is not None for e in page.log_view.model.rows))
+    held = next(e.hold for e in page.log_view.model.rows if e.hold is not None)
+    target = tmp_path / "log.csv"
+    try:
+        i18n.install_language("zh_CN")
+        with qtbot.waitSignal(page.ctx.events.status_message, timeout=10000,
+                              check_params_cb=lambda text: str(target) in text):
+            page.log_view.export_to(str(target))
+    finally:
+        i18n.install_language("en")
+    with open(target, encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert "渠道" in rows[0] and "错误或说明" in rows[0] and "channel" not in rows[0]
+    [note] = [r for r in rows if r["消息"] == "retry_after"]
+    assert note["错误或说明"] == f"ctrip 要求 600 秒后再试，下次推送 {local_time(held.not_before, '%H:%M')}"
