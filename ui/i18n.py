@@ -28,6 +28,12 @@ def save_language(lang: str) -> None:
     QSettings().setValue(SETTINGS_KEY, lang)
 
 
+def core_language() -> str:
+    """The installed language as the core names it ("zh" or "en"), for text the core words itself
+    (a CSV it writes): the one the desk shows, set by ``install_language``."""
+    return "zh" if QLocale().language() == QLocale.Language.Chinese else "en"
+
+
 def install_language(lang: str) -> None:
     """Replace the installed translators with those for ``lang`` (English needs none of ours)."""
     app = QCoreApplication.instance()

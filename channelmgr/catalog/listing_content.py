@@ -1,8 +1,8 @@
 """What of a room type's attributes a listing-content push can carry, in no protocol's terms.
 
 A channel that takes content (OpenTravel's ``OTA_HotelDescriptiveContentNotifRQ``, built in
-``channelmgr.channels.opentravel_content``) gets, per room type: its names and full descriptions in
-Chinese and English, occupancy, bed count, bed types, view and amenities as the OpenTravel codes the
+``channelmgr.channels.opentravel_content``) gets, per room type: its names, one-line summaries and
+full descriptions in Chinese and English, floor area, occupancy, bed count, bed types, view and amenities as the OpenTravel codes the
 catalog declares (BED, RVT, RMA), and its photos that are web addresses. The property adds its
 names, address, phone and the check-in/out times (OTAs hold those per property, not per room).
 
@@ -30,10 +30,12 @@ LANGUAGES = ("zh", "en")
 # only through the OtaCode its value declares.
 _NAMES = {"name_zh": "zh", "name_en": "en"}
 _DESCRIPTIONS = {"description_zh": "zh", "description_en": "en"}
+_SUMMARIES = {"summary_zh": "zh", "summary_en": "en"}  # the one-line introduction beside the description
+_AREA = "area_sqm"
 _COUNTS = ("max_occupancy", "max_adults", "max_children", "standard_occupancy", "bed_count")
 _TIMES = ("check_in_from", "check_out_until")
 _PHOTO_ALBUMS = ("photos", "bathroom_photos")  # room photos first: the first one is the cover
-_FIELDS = {*_NAMES, *_DESCRIPTIONS, *_COUNTS, *_TIMES, *_PHOTO_ALBUMS}
+_FIELDS = {*_NAMES, *_DESCRIPTIONS, *_SUMMARIES, _AREA, *_COUNTS, *_TIMES, *_PHOTO_ALBUMS}
 # Identifies the room type locally; the channel knows it by its own remote code instead.
 _IDENTITY = {"room_code"}
 
@@ -45,6 +47,8 @@ class RoomContent:
     room_type: str                            # the local room type code
     names: tuple[tuple[str, str], ...]        # (language, text), zh first
     descriptions: tuple[tuple[str, str], ...]
+    summaries: tuple[tuple[str, str], ...] = ()  # (language, one-line introduction)
+    area_sqm: str | None = None               # floor area in m², the catalog's decimal string ("25.5")
     max_occupancy: int | None = None
     max_adults: int | None = None
     max_children: int | None = None
@@ -65,12 +69,17 @@ class RoomContent:
     def carried(self) -> dict:
         """What the room's message is built from: its fingerprint, so a change to a local code, a
         local photo or an attribute not carried does not resend an unchanged message."""
-        return {name: getattr(self, name) for name in _CARRIED}
+        carried = {name: getattr(self, name) for name in _CARRIED}
+        # Carried since the summary and the area were added: only when filled in, so a room type
+        # without them keeps the fingerprint it had and is not resent for nothing.
+        carried.update({name: getattr(self, name) for name in _CARRIED_WHEN_SET if getattr(self, name)})
+        return carried
 
 
 # RoomContent's fields that reach the channel (check-in/out times travel in the property's part)
 _CARRIED = ("names", "descriptions", "max_occupancy", "max_adults", "max_children", "standard_occupancy",
             "bed_count", "bed_codes", "view_code", "amenity_codes", "photo_urls")
+_CARRIED_WHEN_SET = ("summaries", "area_sqm")
 
 
 @dataclass(frozen=True)
@@ -90,8 +99,8 @@ class PropertyContent:
 def room_content(room_type: str, values: Mapping[str, Any]) -> RoomContent:
     """The carried part of one room type's stored attribute values (``RoomType.attributes``)."""
     names = tuple((lang, values[key].strip()) for key, lang in _NAMES.items() if _filled(values.get(key)))
-    descriptions = tuple((lang, values[key].strip()) for key, lang in _DESCRIPTIONS.items()
-                         if _filled(values.get(key)))
+    descriptions, summaries = (tuple((lang, values[key].strip()) for key, lang in texts.items()
+                                     if _filled(values.get(key))) for texts in (_DESCRIPTIONS, _SUMMARIES))
     bed_codes: list[int] = []
     view_codes: list[int] = []
     amenities: set[int] = set()
@@ -121,6 +130,8 @@ def room_content(room_type: str, values: Mapping[str, Any]) -> RoomContent:
         room_type=room_type,
         names=names,
         descriptions=descriptions,
+        summaries=summaries,
+        area_sqm=str(values[_AREA]) if _filled(values.get(_AREA)) else None,
         **{key: values.get(key) for key in _COUNTS},
         bed_codes=tuple(dict.fromkeys(bed_codes)),
         view_code=view_codes[0] if view_codes else None,

@@ -4,11 +4,14 @@ One message carries one part of a listing, so the channel's answer is about that
 
 * a room type (``build_room_content_notif``): ``FacilityInfo/GuestRooms/GuestRoom`` per remote room
   code it is mapped to — names and occupancy on GuestRoom, then in schema order ``TypeRoom``
-  (standard occupancy, bed count, ``BedTypeCode`` BED codes, ``RoomViewCode`` RVT),
-  ``Amenities/Amenity@RoomAmenityCode`` (RMA), ``MultimediaDescriptions`` (one description of
-  ``TextItems`` — a ``TextItem`` per language, the name as its Title, the full description as its
-  Description — and one of ``ImageItems`` with the photo URLs, cover first: a
-  MultimediaDescription holds one or the other, never both);
+  (standard occupancy, bed count, ``BedTypeCode`` BED codes, ``RoomViewCode`` RVT, the floor area
+  in m² as ``SizeMeasurement`` — the RoomGroup attribute OpenTravel gives a room's size, which
+  Booking.com's dialect reads as a number in square metres), ``Amenities/Amenity@RoomAmenityCode``
+  (RMA), ``MultimediaDescriptions`` (one description of ``TextItems`` — a ``TextItem`` per
+  language, the name as its Title, the full description as its Description — then the one-line
+  summary as a description of its own with ``InfoCode="1"`` (INF "Description", where AlpineBits
+  puts a room's short text), a ``TextItem`` per language again, and one of ``ImageItems`` with the
+  photo URLs, cover first: a MultimediaDescription holds one or the other, never both);
 * the property (``build_property_content_notif``): ``Policies/Policy/PolicyInfo`` with the
   check-in/out times (OTAs keep them per property), ``MultimediaDescriptions`` with its names,
   ``ContactInfos`` with its address and phone.
@@ -29,6 +32,7 @@ from channelmgr.catalog.listing_content import PropertyContent, RoomContent
 from channelmgr.channels.opentravel_messages import OutgoingMessage, ota_root, ota_subelement, outgoing
 
 DESCRIPTIVE_CONTENT = "OTA_HotelDescriptiveContentNotifRQ"
+SUMMARY_INFO_CODE = "1"  # INF "Description": the room's one-line summary (names and full text have none)
 
 
 def build_room_content_notif(
@@ -95,16 +99,20 @@ def _guest_room(parent: etree._Element, code: str, room: RoomContent) -> None:
         type_room["BedTypeCode"] = " ".join(map(str, room.bed_codes))  # a list of BED codes
     if room.view_code is not None:
         type_room["RoomViewCode"] = str(room.view_code)
+    if room.area_sqm is not None:
+        type_room["SizeMeasurement"] = room.area_sqm
     if type_room:
         ota_subelement(guest_room, "TypeRoom", **type_room)
     if room.amenity_codes:
         amenities = ota_subelement(guest_room, "Amenities")
         for code_ in room.amenity_codes:
             ota_subelement(amenities, "Amenity", RoomAmenityCode=str(code_))
-    if room.names or room.descriptions or room.photo_urls:
+    if room.names or room.descriptions or room.summaries or room.photo_urls:
         media = ota_subelement(guest_room, "MultimediaDescriptions")
         if room.names or room.descriptions:
             _text_items(media, room.names, room.descriptions)
+        if room.summaries:
+            _text_items(media, (), room.summaries, info_code=SUMMARY_INFO_CODE)
         if room.photo_urls:
             images = ota_subelement(ota_subelement(media, "MultimediaDescription"), "ImageItems")
             for url in room.photo_urls:
@@ -112,10 +120,13 @@ def _guest_room(parent: etree._Element, code: str, room: RoomContent) -> None:
 
 
 def _text_items(media: etree._Element, names: tuple[tuple[str, str], ...],
-                descriptions: tuple[tuple[str, str], ...]) -> None:
+                descriptions: tuple[tuple[str, str], ...], *, info_code: str | None = None) -> None:
     """A TextItem per language: the name as its Title, the description as its Description."""
     titles, texts = dict(names), dict(descriptions)
-    items = ota_subelement(ota_subelement(media, "MultimediaDescription"), "TextItems")
+    description = ota_subelement(media, "MultimediaDescription")
+    if info_code is not None:
+        description.set("InfoCode", info_code)
+    items = ota_subelement(description, "TextItems")
     for language in dict.fromkeys([*titles, *texts]):
         item = ota_subelement(items, "TextItem", Language=language)
         if language in titles:

@@ -93,6 +93,8 @@ def run(args, ctx) -> int:
         by_channel = {p.channel_id: p for p in pulls}
         for report in reports:
             print(summary_line(report, by_channel.pop(report.channel_id, None), language, log_path))
+            if report.held is not None:  # the channel asked us to wait: nothing (more) was sent
+                print(f"  {report.hold_line(language)}")
             if report.capabilities and report.enabled:
                 print(f"  {report.capabilities_line(language)}")
             if report.content is not None and report.content.requests_planned and report.enabled:
@@ -202,6 +204,8 @@ def print_report(r: PassReport) -> None:
         else:
             print(say(f"{r.channel} (dry run): {r.cells} cells in {r.ranges} ranges → {r.requests_planned} request(s)",
                       f"{r.channel}（试运行）：{r.cells} 个格子，{r.ranges} 段 → {r.requests_planned} 个请求"))
+        if r.held is not None:  # a push now would send nothing before the channel's time
+            print(f"  {r.hold_line(language)}")
         if r.capabilities:  # what this channel cannot carry, before what it will get
             print(f"  {r.capabilities_line(language)}")
         if r.content is not None:
@@ -227,6 +231,8 @@ def print_report(r: PassReport) -> None:
                   f"{r.channel}：未同步 — 已发送 {r.requests_sent}/{r.requests_planned} 个请求，{r.pending_cells} 个格子待发送"))
     if not r.dry_run and r.content is not None and r.content.requests_planned:
         print(f"  {r.content_line(language)}")
+    if not r.dry_run and r.held is not None:
+        print(f"  {r.hold_line(language)}")
     for error in r.errors:
         print(say(f"  error: {error}", f"  错误：{error}"))
     for warning in r.warnings:

@@ -260,6 +260,19 @@ class ContentAck(Base):
     acked_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
 
+class ChannelHold(Base):
+    """"Not before T" for one channel: it answered HTTP 429 with a Retry-After, so no pass sends to
+    it until ``not_before`` (naive UTC) — not the scheduler's, not a push by hand, not after a
+    restart (channelmgr/sync/hold.py). One row per channel; it goes when a later pass sends again."""
+
+    __tablename__ = "channel_hold"
+
+    channel_id: Mapped[int] = mapped_column(ForeignKey("channel.id", ondelete="CASCADE"), primary_key=True)
+    not_before: Mapped[datetime] = mapped_column(DateTime)
+    asked_seconds: Mapped[int] = mapped_column(Integer)  # the channel's Retry-After, as it said it
+    set_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
 class SyncLog(Base):
     """One row per request sent to a channel: what, how big, how long, and what the channel said."""
 

@@ -96,6 +96,8 @@ def plan_content(session: Session, channel: "ChannelConfig", *, force: bool = Fa
     summary = ContentSummary(
         taken=True, room_types=len(changed),
         property_part=property_part in parts, amenities=amenities, photos=photos,
+        summaries=sum(1 for r in changed if r.content.summaries),
+        areas=sum(1 for r in changed if r.content.area_sqm is not None),
         local_photos=sum(r.content.local_photos for r in changed), not_carried=not_carried,
         requests_planned=len(parts), held_back=len(on_hold))
     return ContentPlan(tuple(parts), summary, tuple(warnings))

@@ -1,6 +1,6 @@
 """What a pass's listing-content part found and did, as one line per channel in both languages.
 
-"content: 5 room types, 38 amenities, 12 photos; 3 attributes not carried", "content unchanged",
+"content: 5 room types, 38 amenities, 12 photos, 5 summaries, 5 floor areas; 3 attributes not carried", "content unchanged",
 or "content: not taken by this channel". The dry run (CLI and dialog) shows it before anything is
 sent; the pass report carries it after. The desk says the same from the fields (ui/sync/texts.py).
 """
@@ -19,6 +19,8 @@ class ContentSummary:
     property_part: bool = False      # the property's part (check-in/out, names, contact) is to be sent
     amenities: int = 0               # amenity codes in what is to be sent
     photos: int = 0                  # photo URLs in what is to be sent
+    summaries: int = 0               # room types sent with their one-line summary
+    areas: int = 0                   # room types sent with their floor area
     local_photos: int = 0            # photos that are files on this computer: never sent
     not_carried: tuple[str, ...] = ()  # attribute keys filled in but without a place in the message
     requests_planned: int = 0
@@ -43,6 +45,11 @@ class ContentSummary:
         if self.property_part:
             en.append("property details")
             zh.append("酒店信息")
+        for count, phrase_en, phrase_zh in ((self.summaries, "summary(ies)", "条简介"),
+                                            (self.areas, "floor area(s)", "个面积")):
+            if count:  # said only when a room type being sent has one
+                en.append(f"{count} {phrase_en}")
+                zh.append(f"{count} {phrase_zh}")
         tail_en, tail_zh = [], []
         if self.not_carried:
             tail_en.append(f"{len(self.not_carried)} attribute(s) not carried")

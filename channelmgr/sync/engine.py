@@ -36,6 +36,7 @@ from .acked import ValueCodec, forget, load_acked, prune_past, record_acknowledg
 from .channels import ChannelConfig, load_channel_config
 from .content_push import ContentPart, ContentPlan, forget_content, plan_content, record_content_ack
 from .desired import DesiredState, desired_state
+from .hold import ChannelHold, active_hold, hold, naive_utc, release
 from .mappings import SyncWarning
 from .price_source import PriceSource, no_rule_min_stays, price_source
 from .difference import Difference, difference, plan_requests
@@ -138,14 +139,23 @@ class SyncEngine:
         changed room type in a request of its own; it is logged and reported like the ARI.
         """
         started = utcnow()
+        now = naive_utc(self.clock())
+        with self.db.session() as s:
+            waiting = active_hold(s, channel_id, now)
+        # A channel that asked us to wait gets nothing before then, whoever asks for the pass: the
+        # pass is worked out as a dry run (nothing forgotten, nothing sent) and says until when;
+        # the lane's follow-up comes when the wait is over.
+        preview = dry_run or waiting is not None
         # A dry run previews a push by hand, which resends refused cells too: it shows them all.
-        prepared = self._prepare(channel_id, runtime.refusals, full=full, dry_run=dry_run,
+        prepared = self._prepare(channel_id, runtime.refusals, full=full, dry_run=preview,
                                  hold_refused=not (retry_refused or dry_run), content_only=content_only)
         channel = prepared.channel
         report = _planned_report(prepared, started, dry_run=dry_run, full=full)
+        if waiting is not None:
+            report = replace(report, held=waiting, retry_later=not dry_run, retry_after=waiting.seconds_left(now))
         content_parts = prepared.content.parts if prepared.content is not None else ()
         held = prepared.diff.parked or (report.content is not None and report.content.held_back)
-        if dry_run or not channel.enabled or not (prepared.requests or content_parts):
+        if preview or not channel.enabled or not (prepared.requests or content_parts):
             if held:
                 report = report.with_failures(_refusals(runtime))
             return replace(report, finished_at=utcnow())
@@ -176,6 +186,7 @@ class SyncEngine:
         if tally.requests and report.capabilities:
             with self.db.session() as s:  # the log of a push says what it left out, next to its requests
                 write_note(s, channel.id, channel.name, report.capabilities)
+        waiting = self._keep_hold(channel, tally) if tally.requests else None
         failures = tally.failures
         if held:
             failures = failures + _refusals(runtime)
@@ -188,7 +199,20 @@ class SyncEngine:
             retry_later=tally.retry_later,
             retry_after=tally.retry_after,
             content=replace(report.content, acknowledged=tally.content_acknowledged) if report.content else None,
+            held=waiting,
         ).with_failures(failures)
+
+    def _keep_hold(self, channel: ChannelConfig, tally: "_Tally") -> ChannelHold | None:
+        """A Retry-After the pass met becomes the channel's hold (kept across restarts); a pass
+        that sent without one ends any earlier hold."""
+        with self.db.session() as s:
+            if tally.retry_after is None:
+                release(s, channel.id)
+                return None
+            waiting = hold(s, channel.id, channel.name, tally.retry_after, naive_utc(self.clock()))
+        log.info("channel %s: asked to wait %ss, nothing is sent before %s UTC", channel.name,
+                 waiting.asked_seconds, waiting.not_before)
+        return waiting
 
     def _prepare(self, channel_id: int, refusals: ParkedRefusals, *, full: bool, dry_run: bool,
                  hold_refused: bool, content_only: bool = False) -> _Prepared:

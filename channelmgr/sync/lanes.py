@@ -25,6 +25,7 @@ from typing import Any, Callable
 from ..channels.errors import Failure, FailureKind
 from ..db.base import utcnow
 from .engine import ChannelRuntime
+from .hold import MAX_RETRY_AFTER_SECONDS
 from .report import PassReport
 
 log = logging.getLogger(__name__)
@@ -32,9 +33,8 @@ log = logging.getLogger(__name__)
 FIRST_RETRY_SECONDS = 2.0
 MAX_RETRY_SECONDS = 120.0
 # A channel's Retry-After is obeyed by the follow-up pass too (asking again sooner only meets another
-# 429), up to an hour: a misbehaving header must not park the lane for days. A pass asked for by
-# hand or by the scheduler still runs when asked.
-MAX_RETRY_AFTER_SECONDS = 3600.0
+# 429), up to the same bound as the channel's hold (hold.py): a pass asked for by hand or by the
+# scheduler meanwhile sends nothing and says until when.
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from ..channels.errors import Failure
 from .capability_notes import CapabilityNote, notes_line
 from .content_summary import ContentSummary
 from .difference import ChangeGroup
+from .hold import ChannelHold
 from .mappings import SyncWarning
 
 
@@ -46,6 +47,9 @@ class PassReport:
     failures: tuple[Failure, ...] = ()  # the same failures with their kind, for the reader's sentence
     capabilities: tuple[CapabilityNote, ...] = ()  # what the channel's capabilities skip or translate
     content: ContentSummary | None = None  # the listing-content part; None for a channel that is not pushed
+    # The channel asked us to wait (429 Retry-After) until ``held.not_before``: this pass sent nothing
+    # (or, on the pass that met the 429, nothing more); its counts are what waits.
+    held: ChannelHold | None = None
 
     def with_failures(self, failures) -> "PassReport":
         """The report with these failures (each once, in order) and their full texts as ``errors``."""
@@ -83,6 +87,10 @@ class PassReport:
         """"<channel>: min stay sent as arrival-based; CTD not supported, 12 nights skipped", or ""."""
         return notes_line(self.channel, self.capabilities, language)
 
+    def hold_line(self, language: str = "en") -> str:
+        """"Booking.com asks to wait 600 s: next push at 12:40", or "" when the channel takes us."""
+        return self.held.text(self.channel, language) if self.held is not None else ""
+
     def content_line(self, language: str = "en") -> str:
         """"content: 5 room type(s), 38 amenities, 12 photo(s); …", "content unchanged", or ""."""
         return self.content.text(language) if self.content is not None else ""
@@ -91,5 +99,5 @@ class PassReport:
         data = asdict(self)
         data.update(state=self.state.value, in_sync=self.in_sync, pending_cells=self.pending_cells,
                     capabilities_line=self.capabilities_line(), pending_content=self.pending_content,
-                    content_line=self.content_line())
+                    content_line=self.content_line(), hold_line=self.hold_line())
         return data

@@ -199,11 +199,13 @@ class SyncService:
         with self.db.session() as s:
             return read_entries(s, property_id, channel=channel, result=result, limit=limit)
 
-    def export_log(self, entries: Iterable[SyncLogEntry], path: str | Path, *, unmasked_by: Actor | None = None) -> int:
-        """Phone numbers in the errors masked, or in clear for an administrator who asks (audited)."""
+    def export_log(self, entries: Iterable[SyncLogEntry], path: str | Path, *, unmasked_by: Actor | None = None,
+                   language: str = "en") -> int:
+        """Phone numbers in the errors masked, or in clear for an administrator who asks (audited);
+        headers and notes in ``language`` ("en" or "zh")."""
         if unmasked_by is not None:
             PrivacyService(self.db).allow_unmasked(unmasked_by, "sync_log", Path(path).name)
-        return export_csv(entries, path, unmasked=unmasked_by is not None)
+        return export_csv(entries, path, unmasked=unmasked_by is not None, language=language)
 
     def _lanes_(self) -> ChannelLanes:
         with self._lock:

@@ -13,6 +13,7 @@ from datetime import datetime
 from typing import Callable
 
 from ..channels.errors import Failure
+from .hold import ChannelHold
 from .report import PassReport, SyncState
 
 log = logging.getLogger(__name__)
@@ -30,6 +31,7 @@ class ChannelStatus:
     warnings: int = 0
     failures: tuple[Failure, ...] = ()  # ``errors`` with their kinds
     pending_content: int = 0  # listing-content parts (room types, the property) still to send
+    held: ChannelHold | None = None  # the channel asked us to wait: nothing is sent before its time
 
 
 Listener = Callable[[ChannelStatus], None]
@@ -58,6 +60,7 @@ class StatusBoard:
                 warnings=len(report.warnings),
                 failures=report.failures,
                 pending_content=report.pending_content,
+                held=report.held,
             )
             self._statuses[report.channel_id] = status
             listeners = list(self._listeners)

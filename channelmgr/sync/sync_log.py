@@ -9,7 +9,7 @@ misbehaving channel could echo it back in an error message).
 from __future__ import annotations
 
 import csv
-from dataclasses import asdict, dataclass, fields
+from dataclasses import dataclass, fields
 from datetime import datetime
 from pathlib import Path
 from typing import Iterable, Sequence
@@ -22,6 +22,7 @@ from ..channels.send_result import SendResult
 from ..db.models import Channel, SyncLog
 from ..privacy.masking import mask_text
 from .capability_notes import CapabilityNote, notes_line
+from .hold import HOLD_MESSAGE, ChannelHold
 
 MAX_ERROR_TEXT = 2000
 RESULTS = ("ok", "partial", "rejected", "retryable", "fatal", "note")
@@ -46,6 +47,8 @@ class SyncLogEntry:
     # A "note" row's capability notes, for the reader to word (notes_line, SyncTexts.capabilities_line);
     # () on request rows and on notes stored before revision 0008, whose ``error`` text is all there is.
     notes: tuple[CapabilityNote, ...] = ()
+    # A hold row's wait (message HOLD_MESSAGE: the channel asked us to wait), for the reader to word.
+    hold: ChannelHold | None = None
 
 
 def scrub(text: str, secrets: Iterable[str]) -> str:
@@ -123,28 +126,55 @@ def read_entries(
             id=row.id, at=row.at, channel=name, message=row.message, cells=row.cells, ranges=row.ranges,
             bytes=row.bytes, latency_ms=row.latency_ms, attempts=row.attempts, result=row.result,
             http_status=row.http_status, acknowledged_cells=row.acknowledged_cells, error=row.error,
-            notes=tuple(CapabilityNote.from_json(note) for note in row.notes or ()),
+            **_codes(row),
         )
         for row, name in session.execute(query)
     ]
 
 
-def export_csv(entries: Iterable[SyncLogEntry], path: str | Path, unmasked: bool = False) -> int:
+def _codes(row: SyncLog) -> dict:
+    """A note row's codes: capability notes, or the wait a hold row states."""
+    if row.message == HOLD_MESSAGE:
+        return {"hold": ChannelHold.from_json(row.notes[0])} if row.notes else {}
+    return {"notes": tuple(CapabilityNote.from_json(note) for note in row.notes or ())}
+
+
+# The CSV's header per column in each language; English keeps the field names it always had (a
+# sheet or script reading an older export keeps working).
+CSV_HEADERS = {
+    "id": "编号", "at": "时间（UTC）", "channel": "渠道", "message": "消息", "cells": "格数", "ranges": "区间数",
+    "bytes": "字节", "latency_ms": "耗时（毫秒）", "attempts": "尝试次数", "result": "结果",
+    "http_status": "HTTP 状态", "acknowledged_cells": "已确认格数", "error": "错误或说明",
+}
+
+
+def export_csv(entries: Iterable[SyncLogEntry], path: str | Path, unmasked: bool = False,
+               language: str = "en") -> int:
     """Write the entries as UTF-8 CSV with a BOM (Excel opens Chinese text right); returns rows.
 
-    A note row's error column is its stored English line (its codes are no column).
-    A channel's error text can quote a booking (a guest's phone): masked unless ``unmasked``."""
-    names = [f.name for f in fields(SyncLogEntry) if f.name != "notes"]
+    ``language`` ("en" or "zh", the desk's) words the headers, and a note row's error column from
+    its codes as the sync log page words it (``notes_line``, a hold's ``text``); a note stored
+    before the codes keeps its English line. A channel's error text can quote a booking (a
+    guest's phone): masked unless ``unmasked``."""
+    names = [f.name for f in fields(SyncLogEntry) if f.name not in ("notes", "hold")]
     count = 0
     with atomic_target(path) as temp, open(temp, "w", encoding="utf-8-sig", newline="") as out:
-        writer = csv.DictWriter(out, fieldnames=names)
-        writer.writeheader()
+        writer = csv.writer(out)
+        writer.writerow(names if language == "en" else [CSV_HEADERS[name] for name in names])
         for entry in entries:
-            row = asdict(entry)
-            del row["notes"]
+            row = {name: getattr(entry, name) for name in names}
             row["at"] = entry.at.isoformat(sep=" ", timespec="seconds")
+            row["error"] = _worded(entry, language)
             if not unmasked:
                 row["error"] = mask_text(row["error"])
-            writer.writerow(row)
+            writer.writerow([row[name] for name in names])
             count += 1
     return count
+
+
+def _worded(entry: SyncLogEntry, language: str) -> str:
+    if entry.hold is not None:
+        return entry.hold.text(entry.channel, language)
+    if entry.notes:
+        return notes_line(entry.channel, entry.notes, language)
+    return entry.error

@@ -2592,42 +2592,42 @@ The database as it was is in %1</source>
 <context>
     <name>ChannelTableModel</name>
     <message>
-        <location filename="../../ui/sync/channel_table.py" line="68"/>
+        <location filename="../../ui/sync/channel_table.py" line="70"/>
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/channel_table.py" line="69"/>
+        <location filename="../../ui/sync/channel_table.py" line="71"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/channel_table.py" line="70"/>
+        <location filename="../../ui/sync/channel_table.py" line="72"/>
         <source>Hotel code</source>
         <translation>酒店代码</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/channel_table.py" line="71"/>
+        <location filename="../../ui/sync/channel_table.py" line="73"/>
         <source>Endpoint</source>
         <translation>接口地址</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/channel_table.py" line="72"/>
+        <location filename="../../ui/sync/channel_table.py" line="74"/>
         <source>Mappings</source>
         <translation>映射</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/channel_table.py" line="73"/>
+        <location filename="../../ui/sync/channel_table.py" line="75"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/channel_table.py" line="74"/>
+        <location filename="../../ui/sync/channel_table.py" line="76"/>
         <source>Last in sync</source>
         <translation>最近同步完成</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/channel_table.py" line="75"/>
+        <location filename="../../ui/sync/channel_table.py" line="77"/>
         <source>Last audit</source>
         <translation>最近核对</translation>
     </message>
@@ -2718,51 +2718,51 @@ The database as it was is in %1</source>
         <translation>正在推送到 %1…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/channels.py" line="270"/>
+        <location filename="../../ui/pages/channels.py" line="274"/>
         <source>%1 is in sync: %n cell(s) confirmed</source>
         <translation>
             <numerusform>%1 已同步：确认 %n 个格子</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/channels.py" line="272"/>
+        <location filename="../../ui/pages/channels.py" line="276"/>
         <source>%1: %n cell(s) still pending</source>
         <translation>
             <numerusform>%1：仍有 %n 个格子待同步</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="305"/>
+        <location filename="../../ui/pages/channels.py" line="309"/>
         <source>Room type</source>
         <translation>房型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="306"/>
+        <location filename="../../ui/pages/channels.py" line="310"/>
         <source>Rate plan</source>
         <translation>价格计划</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="306"/>
+        <location filename="../../ui/pages/channels.py" line="310"/>
         <source>(rooms to sell)</source>
         <translation>（可售房量）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="307"/>
+        <location filename="../../ui/pages/channels.py" line="311"/>
         <source>Remote room</source>
         <translation>渠道房型代码</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="308"/>
+        <location filename="../../ui/pages/channels.py" line="312"/>
         <source>Remote rate</source>
         <translation>渠道价格计划代码</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="309"/>
+        <location filename="../../ui/pages/channels.py" line="313"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="309"/>
+        <location filename="../../ui/pages/channels.py" line="313"/>
         <source>Archived: not sent</source>
         <translation>已归档：不发送</translation>
     </message>
@@ -3376,52 +3376,57 @@ The database as it was is in %1</source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/dry_run_dialog.py" line="62"/>
+        <location filename="../../ui/sync/dry_run_dialog.py" line="68"/>
+        <source>Push at %1</source>
+        <translation>%1 推送</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/dry_run_dialog.py" line="69"/>
         <source>Push now</source>
         <translation>立即推送</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/dry_run_dialog.py" line="82"/>
+        <location filename="../../ui/sync/dry_run_dialog.py" line="91"/>
         <source>%1 already shows the desired state: nothing to send.</source>
         <translation>%1 已与本地一致：无需发送。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/dry_run_dialog.py" line="83"/>
+        <location filename="../../ui/sync/dry_run_dialog.py" line="92"/>
         <source>%1: %2 cell(s) in %3 range(s) would be sent in %4 request(s).</source>
         <translation>%1：将用 %4 个请求发送 %3 个区间，共 %2 个格子。</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/dry_run_dialog.py" line="89"/>
+        <location filename="../../ui/sync/dry_run_dialog.py" line="98"/>
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/dry_run_dialog.py" line="90"/>
+        <location filename="../../ui/sync/dry_run_dialog.py" line="99"/>
         <source>Room type</source>
         <translation>房型</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/dry_run_dialog.py" line="91"/>
+        <location filename="../../ui/sync/dry_run_dialog.py" line="100"/>
         <source>Rate plan</source>
         <translation>价格计划</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/dry_run_dialog.py" line="92"/>
+        <location filename="../../ui/sync/dry_run_dialog.py" line="101"/>
         <source>Channel code</source>
         <translation>渠道代码</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/dry_run_dialog.py" line="94"/>
+        <location filename="../../ui/sync/dry_run_dialog.py" line="103"/>
         <source>Nights</source>
         <translation>晚数</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/dry_run_dialog.py" line="95"/>
+        <location filename="../../ui/sync/dry_run_dialog.py" line="104"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/dry_run_dialog.py" line="96"/>
+        <location filename="../../ui/sync/dry_run_dialog.py" line="105"/>
         <source>To</source>
         <translation>到</translation>
     </message>
@@ -4544,97 +4549,97 @@ The database as it was is in %1</source>
 <context>
     <name>ReportColumns</name>
     <message>
-        <location filename="../../ui/reports/report_tables.py" line="28"/>
+        <location filename="../../ui/reports/report_tables.py" line="33"/>
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_tables.py" line="29"/>
+        <location filename="../../ui/reports/report_tables.py" line="34"/>
         <source>Bookings</source>
         <translation>订单数</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_tables.py" line="22"/>
+        <location filename="../../ui/reports/report_tables.py" line="27"/>
         <source>Nights</source>
         <translation>间夜</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_tables.py" line="23"/>
+        <location filename="../../ui/reports/report_tables.py" line="28"/>
         <source>Revenue</source>
         <translation>营收</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_tables.py" line="23"/>
+        <location filename="../../ui/reports/report_tables.py" line="28"/>
         <source>Commission</source>
         <translation>佣金</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_tables.py" line="24"/>
+        <location filename="../../ui/reports/report_tables.py" line="29"/>
         <source>Net</source>
         <translation>净营收</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_tables.py" line="24"/>
+        <location filename="../../ui/reports/report_tables.py" line="29"/>
         <source>ADR</source>
         <translation>平均房价</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_tables.py" line="31"/>
+        <location filename="../../ui/reports/report_tables.py" line="36"/>
         <source>Share</source>
         <translation>占比</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_tables.py" line="32"/>
+        <location filename="../../ui/reports/report_tables.py" line="37"/>
         <source>Cancelled</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_tables.py" line="38"/>
+        <location filename="../../ui/reports/report_tables.py" line="43"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_tables.py" line="39"/>
+        <location filename="../../ui/reports/report_tables.py" line="44"/>
         <source>Occupancy</source>
         <translation>入住率</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_tables.py" line="42"/>
+        <location filename="../../ui/reports/report_tables.py" line="47"/>
         <source>RevPAR</source>
         <translation>RevPAR</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_tables.py" line="49"/>
+        <location filename="../../ui/reports/report_tables.py" line="54"/>
         <source>Part</source>
         <translation>时段</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_tables.py" line="49"/>
+        <location filename="../../ui/reports/report_tables.py" line="54"/>
         <source>Rest of the year</source>
         <translation>其余时间</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_tables.py" line="50"/>
+        <location filename="../../ui/reports/report_tables.py" line="55"/>
         <source>Dates</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_tables.py" line="51"/>
+        <location filename="../../ui/reports/report_tables.py" line="56"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_tables.py" line="52"/>
+        <location filename="../../ui/reports/report_tables.py" line="57"/>
         <source>Earned</source>
         <translation>已入账</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_tables.py" line="53"/>
+        <location filename="../../ui/reports/report_tables.py" line="58"/>
         <source>On the books</source>
         <translation>已预订</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/report_tables.py" line="55"/>
+        <location filename="../../ui/reports/report_tables.py" line="60"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
@@ -6026,103 +6031,108 @@ The database as it was is in %1</source>
 <context>
     <name>SyncLogView</name>
     <message>
-        <location filename="../../ui/sync/log_view.py" line="37"/>
+        <location filename="../../ui/sync/log_view.py" line="38"/>
         <source>All results</source>
         <translation>全部结果</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/log_view.py" line="40"/>
+        <location filename="../../ui/sync/log_view.py" line="41"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/log_view.py" line="59"/>
-        <location filename="../../ui/sync/log_view.py" line="129"/>
+        <location filename="../../ui/sync/log_view.py" line="60"/>
+        <location filename="../../ui/sync/log_view.py" line="132"/>
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/log_view.py" line="61"/>
-        <location filename="../../ui/sync/log_view.py" line="136"/>
+        <location filename="../../ui/sync/log_view.py" line="62"/>
+        <location filename="../../ui/sync/log_view.py" line="139"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/log_view.py" line="81"/>
+        <location filename="../../ui/sync/log_view.py" line="82"/>
         <source>All channels</source>
         <translation>全部渠道</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync/log_view.py" line="95"/>
+        <location filename="../../ui/sync/log_view.py" line="96"/>
         <source>%n request(s)</source>
         <translation>
             <numerusform>%n 个请求</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/sync/log_view.py" line="98"/>
+        <location filename="../../ui/sync/log_view.py" line="99"/>
         <source>Export sync log</source>
         <translation>导出同步日志</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/log_view.py" line="99"/>
+        <location filename="../../ui/sync/log_view.py" line="100"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync/log_view.py" line="109"/>
+        <location filename="../../ui/sync/log_view.py" line="110"/>
         <source>%n row(s) exported to %1</source>
         <translation>
             <numerusform>已导出 %n 行到 %1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/sync/log_view.py" line="117"/>
+        <location filename="../../ui/sync/log_view.py" line="118"/>
         <source>What the channel cannot carry</source>
         <translation>渠道无法承载的内容</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/log_view.py" line="123"/>
+        <location filename="../../ui/sync/log_view.py" line="120"/>
+        <source>The channel asks to wait</source>
+        <translation>渠道要求稍后再试</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/log_view.py" line="126"/>
         <source>Drift audit: %1</source>
         <translation>渠道核对：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/log_view.py" line="128"/>
+        <location filename="../../ui/sync/log_view.py" line="131"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/log_view.py" line="130"/>
+        <location filename="../../ui/sync/log_view.py" line="133"/>
         <source>Message</source>
         <translation>报文</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/log_view.py" line="131"/>
+        <location filename="../../ui/sync/log_view.py" line="134"/>
         <source>Cells</source>
         <translation>格子数</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/log_view.py" line="132"/>
+        <location filename="../../ui/sync/log_view.py" line="135"/>
         <source>Ranges</source>
         <translation>区间数</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/log_view.py" line="133"/>
+        <location filename="../../ui/sync/log_view.py" line="136"/>
         <source>Bytes</source>
         <translation>字节</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/log_view.py" line="134"/>
+        <location filename="../../ui/sync/log_view.py" line="137"/>
         <source>ms</source>
         <translation>毫秒</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/log_view.py" line="135"/>
+        <location filename="../../ui/sync/log_view.py" line="138"/>
         <source>Attempts</source>
         <translation>尝试次数</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/log_view.py" line="139"/>
+        <location filename="../../ui/sync/log_view.py" line="142"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
@@ -6130,331 +6140,346 @@ The database as it was is in %1</source>
 <context>
     <name>SyncTexts</name>
     <message>
-        <location filename="../../ui/sync/texts.py" line="23"/>
+        <location filename="../../ui/sync/texts.py" line="24"/>
         <source>In sync</source>
         <translation>已同步</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="27"/>
+        <location filename="../../ui/sync/texts.py" line="28"/>
         <source>Pending: %1 content part(s)</source>
         <translation>待同步：%1 项房型内容</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync/texts.py" line="28"/>
+        <location filename="../../ui/sync/texts.py" line="29"/>
         <source>Pending: %n cell(s)</source>
         <translation>
             <numerusform>待同步：%n 个格子</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="30"/>
+        <location filename="../../ui/sync/texts.py" line="31"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="31"/>
+        <location filename="../../ui/sync/texts.py" line="32"/>
         <source>Disabled</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="34"/>
+        <location filename="../../ui/sync/texts.py" line="35"/>
         <source>Not synced yet</source>
         <translation>尚未同步</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="38"/>
+        <location filename="../../ui/sync/texts.py" line="39"/>
         <source>Rooms to sell</source>
         <translation>可售房量</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="39"/>
+        <location filename="../../ui/sync/texts.py" line="40"/>
         <source>Prices</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="40"/>
+        <location filename="../../ui/sync/texts.py" line="41"/>
         <source>Restrictions</source>
         <translation>限制</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="45"/>
+        <location filename="../../ui/sync/texts.py" line="46"/>
         <source>OK</source>
         <translation>成功</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="46"/>
+        <location filename="../../ui/sync/texts.py" line="47"/>
         <source>Partly refused</source>
         <translation>部分被拒</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="47"/>
+        <location filename="../../ui/sync/texts.py" line="48"/>
         <source>Refused</source>
         <translation>被拒绝</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="48"/>
+        <location filename="../../ui/sync/texts.py" line="49"/>
         <source>Failed, will retry</source>
         <translation>失败，将重试</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="49"/>
+        <location filename="../../ui/sync/texts.py" line="50"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="50"/>
+        <location filename="../../ui/sync/texts.py" line="51"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="55"/>
+        <location filename="../../ui/sync/texts.py" line="56"/>
         <source>Room type %1 is not mapped: nothing of it is sent</source>
         <translation>房型 %1 未映射：不发送它的任何数据</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="57"/>
+        <location filename="../../ui/sync/texts.py" line="58"/>
         <source>Rate plan %1 is not mapped: its prices and restrictions are not sent</source>
         <translation>价格计划 %1 未映射：不发送其价格和限制</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="60"/>
+        <location filename="../../ui/sync/texts.py" line="61"/>
         <source>Room type %1 is archived: its mapping is not sent</source>
         <translation>房型 %1 已归档：不按映射发送</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="62"/>
+        <location filename="../../ui/sync/texts.py" line="63"/>
         <source>Remote code %1 is mapped from several room types or plans: not sent</source>
         <translation>渠道代码 %1 被多个房型或价格计划映射：暂不发送</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync/texts.py" line="65"/>
+        <location filename="../../ui/sync/texts.py" line="66"/>
         <source>Rate plan %1 has no price on %n night(s): those nights are not sent</source>
         <translation>
             <numerusform>价格计划 %1 有 %n 晚没有价格：这些晚不发送</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync/texts.py" line="68"/>
+        <location filename="../../ui/sync/texts.py" line="69"/>
         <source>%1 on %n night(s) of %2: the channel does not take it</source>
         <translation>
             <numerusform>%2 有 %n 晚设置了%1：该渠道不支持，未发送</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="71"/>
+        <location filename="../../ui/sync/texts.py" line="72"/>
         <source>The channel reads our iCal feed: nothing is pushed</source>
         <translation>该渠道读取我们的 iCal 日历：无需推送</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="73"/>
+        <location filename="../../ui/sync/texts.py" line="74"/>
         <source>Room type %1 is not mapped: its content is not sent</source>
         <translation>房型 %1 未映射：不发送它的房型内容</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="75"/>
+        <location filename="../../ui/sync/texts.py" line="76"/>
         <source>Check-in/out times differ between room types: the channel gets %1, the times every room type keeps</source>
         <translation>各房型的入住/退房时间不同：渠道收到 %1，即所有房型都能做到的时间</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync/texts.py" line="78"/>
+        <location filename="../../ui/sync/texts.py" line="79"/>
         <source>Maximum stay below minimum stay on %n night(s) of %1: sent as the minimum</source>
         <translation>
             <numerusform>%1 有 %n 晚最长入住小于最短入住：按最短入住发送</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="82"/>
+        <location filename="../../ui/sync/texts.py" line="83"/>
         <source>Note: the last drift audit found %1 difference(s): send ours again with “Push again” or channelmgr channel audit --push-again</source>
         <translation>提示：渠道核对发现 %1 处差异：用「重新推送」或 channelmgr channel audit --push-again 重新推送</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="88"/>
+        <location filename="../../ui/sync/texts.py" line="89"/>
         <source>%1: %2</source>
         <comment>a channel or its sync state, then what about it</comment>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="97"/>
+        <location filename="../../ui/sync/texts.py" line="94"/>
+        <source>%1 asks to wait %2 s: next push at %3</source>
+        <translation>%1 要求 %2 秒后再试，下次推送 %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/texts.py" line="103"/>
         <source>min stay sent as arrival-based (raised on %1 night(s) so no stay sold breaks a later night&apos;s minimum)</source>
         <translation>最少入住按入住日发送（%1 晚已调高，以免售出的住宿违反其后某晚的最少入住）</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="99"/>
+        <location filename="../../ui/sync/texts.py" line="105"/>
         <source>min stay sent as arrival-based</source>
         <translation>最少入住按入住日发送</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="101"/>
+        <location filename="../../ui/sync/texts.py" line="107"/>
         <source>%1 night(s) beyond its %2-day horizon not sent</source>
         <translation>超出其 %2 天可售期的 %1 晚未发送</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="104"/>
+        <location filename="../../ui/sync/texts.py" line="110"/>
         <source>%1 not supported, %2 night(s) skipped</source>
         <translation>不支持%1，%2 晚未发送</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="107"/>
+        <location filename="../../ui/sync/texts.py" line="113"/>
         <source>one price sent for any number of guests (no occupancy prices set up)</source>
         <translation>各入住人数发送同一价格（未设置按人数定价）</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="109"/>
+        <location filename="../../ui/sync/texts.py" line="115"/>
         <source>prices not sent: the channel reads prices per person, ours are per room</source>
         <translation>价格未发送：该渠道按人计价，本店价格按间计</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="115"/>
+        <location filename="../../ui/sync/texts.py" line="121"/>
         <source>Content: not taken by this channel (capability content is off), nothing sent</source>
         <translation>房型内容：该渠道不接收（content 能力未开启），不发送</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="117"/>
+        <location filename="../../ui/sync/texts.py" line="123"/>
         <source>Content unchanged</source>
         <translation>房型内容未变</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="119"/>
+        <location filename="../../ui/sync/texts.py" line="125"/>
         <source>Content: %1 room type(s), %2 amenities, %3 photo(s)</source>
         <translation>房型内容：%1 个房型，%2 项设施，%3 张照片</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="122"/>
+        <location filename="../../ui/sync/texts.py" line="128"/>
         <source>, property details</source>
         <translation>，酒店信息</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="124"/>
+        <location filename="../../ui/sync/texts.py" line="130"/>
+        <source>, %1 summary(ies)</source>
+        <translation>，%1 条简介</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/texts.py" line="132"/>
+        <source>, %1 floor area(s)</source>
+        <translation>，%1 个面积</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/texts.py" line="134"/>
         <source>; %1 attribute(s) not carried</source>
         <translation>；%1 项属性无法发送</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="126"/>
+        <location filename="../../ui/sync/texts.py" line="136"/>
         <source>; %1 photo(s) on this computer only, not sent</source>
         <translation>；%1 张照片仅在本机，未发送</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="134"/>
+        <location filename="../../ui/sync/texts.py" line="144"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="140"/>
+        <location filename="../../ui/sync/texts.py" line="150"/>
         <source>Cannot connect to %1: check the network or the channel address</source>
         <translation>无法连接到 %1：请检查网络或渠道地址</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="141"/>
+        <location filename="../../ui/sync/texts.py" line="151"/>
         <source>The connection to %1 was cut: it will be retried</source>
         <translation>与 %1 的连接中断：稍后会自动重试</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="142"/>
+        <location filename="../../ui/sync/texts.py" line="152"/>
         <source>%1 did not answer in time: it will be retried</source>
         <translation>%1 响应超时：稍后会自动重试</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="143"/>
+        <location filename="../../ui/sync/texts.py" line="153"/>
         <source>%1 cannot be reached: check the internet connection and the address</source>
         <translation>找不到 %1 的服务器：请检查网络连接和渠道地址</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="144"/>
+        <location filename="../../ui/sync/texts.py" line="154"/>
         <source>The secure connection to %1 failed: check the address and this computer&apos;s clock</source>
         <translation>与 %1 的安全连接失败：请检查渠道地址和本机时间</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="145"/>
+        <location filename="../../ui/sync/texts.py" line="155"/>
         <source>%1 refused the login: check the user name and password (or the API key)</source>
         <translation>%1 拒绝了登录：请检查用户名和密码（或 API 密钥）</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="146"/>
+        <location filename="../../ui/sync/texts.py" line="156"/>
         <source>%1 asks to slow down: it will be retried</source>
         <translation>%1 要求降低请求频率：稍后会自动重试</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="147"/>
+        <location filename="../../ui/sync/texts.py" line="157"/>
         <source>The server of %1 had an error: it will be retried</source>
         <translation>%1 的服务器出错：稍后会自动重试</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="148"/>
+        <location filename="../../ui/sync/texts.py" line="158"/>
         <source>%1 refused some of the data: see the sync log</source>
         <translation>%1 拒绝了部分数据：原因见同步日志</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="149"/>
+        <location filename="../../ui/sync/texts.py" line="159"/>
         <source>The reply of %1 could not be read: nothing confirmed, it will be retried</source>
         <translation>%1 的回复无法读取：未确认任何数据，稍后会重试</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="150"/>
+        <location filename="../../ui/sync/texts.py" line="160"/>
         <source>The settings of %1 are incomplete: check the address, password and mappings</source>
         <translation>%1 的设置不完整：请检查地址、密码和映射</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="151"/>
+        <location filename="../../ui/sync/texts.py" line="161"/>
         <source>The stored password of %1 cannot be opened: restore the key file or set the password again</source>
         <translation>%1 保存的密码无法解开：请恢复密钥文件，或重新设置密码</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="153"/>
+        <location filename="../../ui/sync/texts.py" line="163"/>
         <source>An internal error while syncing %1: see the log</source>
         <translation>同步 %1 时出现内部错误：详情见日志</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="161"/>
+        <location filename="../../ui/sync/texts.py" line="171"/>
         <source>Restrictions taken</source>
         <translation>可接收的限制</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="162"/>
+        <location filename="../../ui/sync/texts.py" line="172"/>
         <source>Minimum stay basis</source>
         <translation>最少入住计算方式</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="163"/>
+        <location filename="../../ui/sync/texts.py" line="173"/>
         <source>Days ahead it takes</source>
         <translation>可售天数上限</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="164"/>
+        <location filename="../../ui/sync/texts.py" line="174"/>
         <source>Prices per number of guests</source>
         <translation>按入住人数定价</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="165"/>
+        <location filename="../../ui/sync/texts.py" line="175"/>
         <source>Price unit</source>
         <translation>价格单位</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="166"/>
+        <location filename="../../ui/sync/texts.py" line="176"/>
         <source>Listing content</source>
         <translation>房源内容</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="171"/>
+        <location filename="../../ui/sync/texts.py" line="181"/>
         <source>Stop-sell</source>
         <translation>停售</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="172"/>
+        <location filename="../../ui/sync/texts.py" line="182"/>
         <source>Closed to arrival</source>
         <translation>禁止入住</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="173"/>
+        <location filename="../../ui/sync/texts.py" line="183"/>
         <source>Closed to departure</source>
         <translation>禁止离店</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="174"/>
+        <location filename="../../ui/sync/texts.py" line="184"/>
         <source>Minimum stay</source>
         <translation>最少入住</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/texts.py" line="175"/>
+        <location filename="../../ui/sync/texts.py" line="185"/>
         <source>Maximum stay</source>
         <translation>最多入住</translation>
     </message>

@@ -40,6 +40,19 @@ def fixed_clock(day: date):
     return lambda: moment
 
 
+class MovableClock:
+    """``fixed_clock`` that a test moves on by hand: waits measured by the clock pass at once."""
+
+    def __init__(self, day: date):
+        self.moment = datetime.combine(day, time(2, 0), tzinfo=timezone.utc)
+
+    def __call__(self) -> datetime:
+        return self.moment
+
+    def advance(self, seconds: float) -> None:
+        self.moment += timedelta(seconds=seconds)
+
+
 def sandbox_listing(hotel_code: str = "H1", horizon_days: int = 120, **extra) -> ListingConfig:
     return ListingConfig(hotel_code, "owner", PASSWORD, rooms={f"R-{code}" for code in ROOM_CODES},
                          rates={"BAR", "BB"}, horizon_days=horizon_days, **extra)

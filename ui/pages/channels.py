@@ -266,7 +266,11 @@ class ChannelsPage(Page):
 
     def _pushed(self, report: PassReport, label: str) -> None:
         self._set_busy(False)
-        if report.in_sync:
+        if report.held is not None and not report.in_sync:
+            # Nothing (more) was sent: the channel said when it takes us again, and the lane's
+            # follow-up pass sends then on its own.
+            text = self.texts.hold(label, report.held)
+        elif report.in_sync:
             text = self.tr("%1 is in sync: %n cell(s) confirmed", "", report.cells_acknowledged)
         else:
             text = self.tr("%1: %n cell(s) still pending", "", report.pending_cells)

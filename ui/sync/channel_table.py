@@ -50,6 +50,9 @@ class ChannelTableModel(RecordTableModel):
         if row.status is None:
             return self.texts.not_checked()
         text = self.texts.state(row.status.state, row.status.pending_cells, row.status.pending_content)
+        if row.status.held is not None and row.status.state is not SyncState.IN_SYNC:
+            # Said before the 429 it came from: it says what happens next.
+            return self.texts.with_reason(text, self.texts.hold(row.info.label, row.status.held))
         if row.status.failures:
             return self.texts.with_reason(text, self.texts.failure(row.status.failures[0], row.info.label))
         return self.texts.with_reason(text, row.status.errors[0]) if row.status.errors else text

@@ -10,7 +10,7 @@ from channelmgr.sync.report import PassReport
 
 from ..models.record_table import Column, RecordTableModel
 from ..roomtypes.language import catalog_language, label
-from .texts import SyncTexts
+from .texts import SyncTexts, local_time
 
 
 class DryRunDialog(QDialog):
@@ -41,6 +41,11 @@ class DryRunDialog(QDialog):
             language = catalog_language()
             self.content.setToolTip(self.tr("Not carried: %1").replace(
                 "%1", self.tr(", ").join(label(by_key(key), language) for key in report.content.not_carried)))
+        # The channel asked us to wait: a push now would send nothing before its time.
+        self.hold = QLabel(self.texts.hold(channel_label, report.held) if report.held else "")
+        self.hold.setObjectName("dry_run_hold")
+        self.hold.setWordWrap(True)
+        self.hold.setVisible(report.held is not None)
         self.model = RecordTableModel(self._columns(), self)
         self.model.set_rows(report.groups)
         self.table = QTableView(self)
@@ -59,7 +64,10 @@ class DryRunDialog(QDialog):
 
         buttons = QDialogButtonBox(self)
         if confirm and not report.nothing_pending:
-            self.push_button = buttons.addButton(self.tr("Push now"), QDialogButtonBox.ButtonRole.AcceptRole)
+            # Held: the button offers to wait — the pass it asks for sends when the channel takes us.
+            text = (self.tr("Push at %1").replace("%1", local_time(report.held.not_before, "%H:%M"))
+                    if report.held else self.tr("Push now"))
+            self.push_button = buttons.addButton(text, QDialogButtonBox.ButtonRole.AcceptRole)
             self.push_button.setObjectName("dry_run_push")
             buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         else:
@@ -70,6 +78,7 @@ class DryRunDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
+        layout.addWidget(self.hold)
         layout.addWidget(self.capabilities)
         layout.addWidget(self.content)
         layout.addWidget(self.table, 1)

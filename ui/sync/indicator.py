@@ -68,6 +68,8 @@ class SyncIndicator(QWidget):
         if status.last_success is not None:
             lines.append(self.tr("Last in sync: %1").replace("%1", local_time(status.last_success, "%H:%M:%S")))
         name = self._names.get(status.channel_id, status.channel)
+        if status.held is not None and status.state is not SyncState.IN_SYNC:  # something waits for it
+            lines.append(self.texts.hold(name, status.held))
         # The sentence a person reads, then the technical text for whoever fixes it.
         lines.extend(self.texts.failure(f, name) for f in status.failures[:3])
         lines.extend(status.errors[:3])

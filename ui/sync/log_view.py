@@ -9,9 +9,11 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxL
 from channelmgr.sync.channels import ChannelInfo
 from channelmgr.sync.drift import AuditStatus
 from channelmgr.sync.drift_audit import AUDIT_PREFIX
+from channelmgr.sync.hold import HOLD_MESSAGE
 from channelmgr.sync.sync_log import NOTE_MESSAGE, RESULTS
 
 from ..file_dialogs import remember, start_path
+from ..i18n import core_language
 from ..context import AppContext
 from ..models.record_table import SORT_ROLE, Column, RecordTableModel
 from ..tasks import while_alive
@@ -103,8 +105,9 @@ class SyncLogView(QWidget):
 
     def export_to(self, path: str) -> None:
         entries = list(self.model.rows)
+        language = core_language()  # headers and notes as this page words them
         self.ctx.db_tasks.submit(
-            lambda: self.ctx.services.sync.export_log(entries, path),
+            lambda: self.ctx.services.sync.export_log(entries, path, language=language),
             while_alive(self, lambda n: self.ctx.events.status_message.emit(
                 self.tr("%n row(s) exported to %1", "", n).replace("%1", path))),
             while_alive(self, lambda exc: self.ctx.events.status_message.emit(str(exc))),
@@ -115,6 +118,8 @@ class SyncLogView(QWidget):
         core stores as ``audit:<status>``, in words; a capability note's row in words too."""
         if entry.message == NOTE_MESSAGE:
             return self.tr("What the channel cannot carry")
+        if entry.message == HOLD_MESSAGE:
+            return self.tr("The channel asks to wait")
         if entry.message.startswith(AUDIT_PREFIX):
             try:
                 status = AuditStatus(entry.message.removeprefix(AUDIT_PREFIX))
@@ -143,6 +148,8 @@ class SyncLogView(QWidget):
     def _error(self, entry) -> str:
         """A request's error as stored; a capability note in the desk's language, worded from its
         codes as the dry run words them (a note stored before the codes keeps its English text)."""
+        if entry.hold is not None:
+            return self.texts.hold(self.channels.label(entry.channel), entry.hold)
         if entry.notes:
             return self.texts.capabilities_line(self.channels.label(entry.channel), entry.notes)
         return entry.error

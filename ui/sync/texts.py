@@ -11,6 +11,7 @@ from channelmgr.sync import capability_notes as notes
 from channelmgr.sync.capability_notes import CapabilityNote
 from channelmgr.sync.content_summary import ContentSummary
 from channelmgr.sync.drift_audit import DRIFT_OUTSTANDING
+from channelmgr.sync.hold import ChannelHold
 from channelmgr.sync.mappings import SyncWarning
 from channelmgr.sync.report import SyncState
 
@@ -88,6 +89,11 @@ class SyncTexts(QObject):
         return self.tr("%1: %2", "a channel or its sync state, then what about it").replace(
             "%1", subject, 1).replace("%2", reason, 1)
 
+    def hold(self, channel: str, hold: ChannelHold) -> str:
+        """The channel asked us to wait (429 Retry-After): until when nothing is sent (hold.py)."""
+        return self.tr("%1 asks to wait %2 s: next push at %3").replace("%1", channel).replace(
+            "%2", str(hold.asked_seconds)).replace("%3", local_time(hold.not_before, "%H:%M"))
+
     def capability(self, note: CapabilityNote) -> str:
         """One phrase of what a channel's capabilities skip or translate (capability_notes)."""
         # %1-style counts, not %n: these phrases are filled in by the lead's JSON tool (no plural forms).
@@ -120,6 +126,10 @@ class SyncTexts(QObject):
             "%1", str(summary.room_types)).replace("%2", str(summary.amenities)).replace("%3", str(summary.photos))
         if summary.property_part:
             text += self.tr(", property details")
+        if summary.summaries:
+            text += self.tr(", %1 summary(ies)").replace("%1", str(summary.summaries))
+        if summary.areas:
+            text += self.tr(", %1 floor area(s)").replace("%1", str(summary.areas))
         if summary.not_carried:
             text += self.tr("; %1 attribute(s) not carried").replace("%1", str(len(summary.not_carried)))
         if summary.local_photos:

@@ -6,7 +6,7 @@ A message is taken whole or not at all (content has no items to refuse one by on
 * a HotelCode that is not this listing's → 200, Error 392;
 * structure: children out of the 2015B order or repeated, an element the schema has no place for,
   a MultimediaDescription holding both TextItems and ImageItems (or neither), a TextItem without
-  a Language, an image URL that is not http(s), a check-in time that is not ``HH:MM:SS`` → 200,
+  a Language, an image URL that is not http(s), a SizeMeasurement that is no floor area, a check-in time that is not ``HH:MM:SS`` → 200,
   Error 450 (EWT 7, protocol violation) or 321 (required field missing);
 * codes: a GuestRoom Code not among the listing's rooms (402), a BedTypeCode / RoomViewCode /
   RoomAmenityCode not in the BED / RVT / RMA lists we know (450, EWT 3) → 200 with Errors.
@@ -26,7 +26,7 @@ from urllib.parse import urlsplit
 from lxml import etree
 
 from channelmgr.catalog.ota_codes import OTA_CODE_LISTS
-from channelmgr.channels.opentravel_content import DESCRIPTIVE_CONTENT
+from channelmgr.channels.opentravel_content import DESCRIPTIVE_CONTENT, SUMMARY_INFO_CODE
 from channelmgr.channels.opentravel_messages import ota_tag as _q
 from channelmgr.channels.opentravel_responses import OtaIssue
 from channelmgr.channels.sandbox.bookings import parse_request
@@ -40,6 +40,7 @@ RESPONSE = "OTA_HotelDescriptiveContentNotifRS"
 HOTEL_CONTENT = ("HotelInfo", "FacilityInfo", "Policies", "AreaInfo", "MultimediaDescriptions", "ContactInfos")
 GUEST_ROOM = ("TypeRoom", "Amenities", "Features", "MultimediaDescriptions", "DescriptiveText")
 CONTACT_INFO = ("Names", "Addresses", "Emails", "Phones", "URLs")
+_DECIMAL = re.compile(r"\d+(\.\d+)?")
 _XS_TIME = re.compile(r"([01]\d|2[0-3]):[0-5]\d:[0-5]\d")
 _OCCUPANCY = ("MaxOccupancy", "MaxAdultOccupancy", "MaxChildOccupancy")
 
@@ -105,13 +106,26 @@ def _guest_room(room: etree._Element, where: str, state: ListingState, problems:
     for n, amenity in enumerate(room.findall(f"{_q('Amenities')}/{_q('Amenity')}"), 1):
         amenities += _codes(amenity, "RoomAmenityCode", "RMA", f"{where}/Amenities/Amenity[{n}]", problems,
                             required=True)
-    texts, photos = _media(room.find(_q("MultimediaDescriptions")), f"{where}/MultimediaDescriptions", problems)
+    area = _area(type_room, f"{where}/TypeRoom", problems) if type_room is not None else None
+    texts, photos, summaries = _media(room.find(_q("MultimediaDescriptions")), f"{where}/MultimediaDescriptions",
+                                      problems)
     if len(problems.issues) > before:
         return None
     return {"code": code, "name": room.get("RoomTypeName", ""), **{k: v for k, v in occupancy.items()},
             "standard_occupancy": type_room.get("StandardOccupancy") if type_room is not None else None,
             "beds": beds, "view": views[0] if views else None, "amenities": amenities, "texts": texts,
-            "photos": photos}
+            "summaries": summaries, "area_sqm": area, "photos": photos}
+
+
+def _area(type_room: etree._Element, where: str, problems: _Problems) -> str | None:
+    """TypeRoom/@SizeMeasurement, the room's floor area: a positive number (square metres)."""
+    text = type_room.get("SizeMeasurement")
+    if text is None:
+        return None
+    if not _DECIMAL.fullmatch(text) or float(text) <= 0:
+        problems.add(where, f"SizeMeasurement {text!r} is not a floor area in square metres", "321", "10")
+        return None
+    return text
 
 
 def _property_part(content: etree._Element, where: str, problems: _Problems) -> dict | None:
@@ -128,7 +142,7 @@ def _property_part(content: etree._Element, where: str, problems: _Problems) -> 
                 problems.add(f"{where}/Policies/Policy/PolicyInfo", f"{attribute} {value!r} is not an xs:time (HH:MM:SS)",
                              "321", "10")
             times[attribute] = value
-    texts, _photos = _media(media, f"{where}/MultimediaDescriptions", problems)
+    texts, _photos, _summaries = _media(media, f"{where}/MultimediaDescriptions", problems)
     address = phone = None
     if contact is not None:
         _check_sequence(contact, CONTACT_INFO, f"{where}/ContactInfos/ContactInfo", problems)
@@ -139,12 +153,14 @@ def _property_part(content: etree._Element, where: str, problems: _Problems) -> 
             "address": address, "phone": phone}
 
 
-def _media(media: etree._Element | None, where: str, problems: _Problems) -> tuple[dict, list[str]]:
-    """({language: {"title", "description"}}, [photo URL]) of a MultimediaDescriptions."""
+def _media(media: etree._Element | None, where: str, problems: _Problems) -> tuple[dict, list[str], dict]:
+    """({language: {"title", "description"}}, [photo URL], {language: summary}) of a
+    MultimediaDescriptions; the summary is the TextItems description marked InfoCode 1."""
     texts: dict[str, dict] = {}
     photos: list[str] = []
+    summaries: dict[str, str] = {}
     if media is None:
-        return texts, photos
+        return texts, photos, summaries
     for n, description in enumerate(media.findall(_q("MultimediaDescription")), 1):
         here = f"{where}/MultimediaDescription[{n}]"
         kinds = [etree.QName(child).localname for child in description]
@@ -157,8 +173,11 @@ def _media(media: etree._Element | None, where: str, problems: _Problems) -> tup
                 if not language:
                     problems.add(f"{here}/TextItems/TextItem", "TextItem/@Language is missing", "321", "10")
                     continue
-                texts[language] = {"title": item.get("Title", ""),
-                                   "description": item.findtext(_q("Description")) or ""}
+                if description.get("InfoCode") == SUMMARY_INFO_CODE:
+                    summaries[language] = item.findtext(_q("Description")) or ""
+                else:
+                    texts[language] = {"title": item.get("Title", ""),
+                                       "description": item.findtext(_q("Description")) or ""}
         else:
             for url in description.iterfind(f"{_q('ImageItems')}/{_q('ImageItem')}/{_q('ImageFormat')}/{_q('URL')}"):
                 address = (url.text or "").strip()
@@ -167,7 +186,7 @@ def _media(media: etree._Element | None, where: str, problems: _Problems) -> tup
                     problems.add(f"{here}/ImageItems", f"image URL {address!r} is not an http(s) address", "321", "3")
                 else:
                     photos.append(address)
-    return texts, photos
+    return texts, photos, summaries
 
 
 def _codes(element: etree._Element, attribute: str, code_list: str, where: str, problems: _Problems, *,

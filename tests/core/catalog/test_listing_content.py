@@ -40,6 +40,7 @@ def test_both_languages_and_only_web_photos_are_carried():
     room = room_content("SEA", ROOM)
     assert room.names == (("zh", "海景大床房"), ("en", "Sea View Queen"))
     assert room.descriptions == (("zh", "推开窗就是大海。"), ("en", "Open the window onto the sea."))
+    assert room.summaries == (("zh", "看海的房间"),) and room.area_sqm == "25.5"  # the summary and the floor area
     assert room.photo_urls == ("https://img.example/sea/1.jpg", "https://img.example/sea/2.jpg",
                                "https://img.example/sea/bath.jpg")
     assert room.local_photos == 1
@@ -47,11 +48,11 @@ def test_both_languages_and_only_web_photos_are_carried():
 
 def test_what_has_no_ota_code_is_not_carried_and_not_invented():
     room = room_content("SEA", ROOM)
-    assert room.not_carried == ("highlights", "area_sqm", "mahjong_machine", "smart_lock", "summary_zh")
+    assert room.not_carried == ("highlights", "mahjong_machine", "smart_lock")
     assert "room_code" not in room.not_carried and "bathtub" not in room.not_carried
     amenities, photos, not_carried = carried_counts([room, room_content("B", {"name_zh": "乙", "karaoke": True})])
     assert (amenities, photos) == (4, 3)
-    assert not_carried == ("highlights", "area_sqm", "mahjong_machine", "karaoke", "smart_lock", "summary_zh")
+    assert not_carried == ("highlights", "mahjong_machine", "karaoke", "smart_lock")
 
 
 def test_photos_that_are_all_local_files_are_not_carried():
@@ -75,3 +76,10 @@ def test_fingerprint_changes_with_the_content_only():
     assert fingerprint(room, ["R1"]) != fingerprint(room, ["R2"])
     changed = room_content("SEA", {**ROOM, "description_en": "Hear the sea."})
     assert fingerprint(changed, ["R1"]) != fingerprint(room, ["R1"])
+
+
+def test_a_room_type_without_summary_or_area_keeps_the_fingerprint_it_had():
+    # The summary and the area were carried later: a room type with neither is not resent for nothing.
+    plain = room_content("X", {"name_zh": "甲", "max_occupancy": 2})
+    assert "summaries" not in plain.carried() and "area_sqm" not in plain.carried()
+    assert room_content("X", {"name_zh": "甲", "max_occupancy": 2, "area_sqm": "20"}).carried()["area_sqm"] == "20"

@@ -56,18 +56,24 @@ def test_codes_occupancy_and_order(message):
     assert _in_schema_order(_children(room), GUEST_ROOM_ORDER)
     type_room = room.find("o:TypeRoom", NS)
     assert dict(type_room.attrib) == {"StandardOccupancy": "2", "StandardNumBeds": "1", "BedTypeCode": "5 6",
-                                      "RoomViewCode": "25"}
+                                      "RoomViewCode": "25", "SizeMeasurement": "25.5"}  # m², OpenTravel RoomGroup
     assert [a.get("RoomAmenityCode") for a in room.findall("o:Amenities/o:Amenity", NS)] == ["2", "41", "61", "123"]
 
 
 def test_names_and_descriptions_in_both_languages_and_photo_urls_apart(message):
     first_room = etree.fromstring(message.body).find(".//o:GuestRoom", NS)
     media = first_room.findall("o:MultimediaDescriptions/o:MultimediaDescription", NS)
-    assert [_children(m) for m in media] == [["TextItems"], ["ImageItems"]]  # never both in one
+    assert [_children(m) for m in media] == [["TextItems"], ["TextItems"], ["ImageItems"]]  # never both in one
     texts = media[0].findall("o:TextItems/o:TextItem", NS)
+    assert media[0].get("InfoCode") is None
     assert [(t.get("Language"), t.get("Title"), t.findtext("o:Description", namespaces=NS)) for t in texts] == [
         ("zh", "海景大床房", "推开窗就是大海。"), ("en", "Sea View Queen", "Open the window onto the sea.")]
-    urls = [u.text for u in media[1].findall("o:ImageItems/o:ImageItem/o:ImageFormat/o:URL", NS)]
+    # The one-line summary: a description of its own, InfoCode 1, a TextItem per language it has.
+    summary = media[1].findall("o:TextItems/o:TextItem", NS)
+    assert media[1].get("InfoCode") == "1"
+    assert [(t.get("Language"), t.get("Title"), t.find("o:Description", NS).get("Language"),
+             t.findtext("o:Description", namespaces=NS)) for t in summary] == [("zh", None, "zh", "看海的房间")]
+    urls = [u.text for u in media[2].findall("o:ImageItems/o:ImageItem/o:ImageFormat/o:URL", NS)]
     assert urls == ["https://img.example/sea/1.jpg", "https://img.example/sea/2.jpg",
                     "https://img.example/sea/bath.jpg"]
     assert b"photos/ERHAI" not in message.body  # a file on this computer is no address for an OTA
@@ -75,7 +81,7 @@ def test_names_and_descriptions_in_both_languages_and_photo_urls_apart(message):
 
 def test_nothing_without_a_code_is_written(message):
     body = message.body.decode()
-    for word in ("smart_lock", "mahjong", "25.5", "esports", "看海的房间"):
+    for word in ("smart_lock", "mahjong", "esports"):
         assert word not in body
 
 

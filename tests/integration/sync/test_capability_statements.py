@@ -85,3 +85,32 @@ def _property(world) -> int:
     from channelmgr.inventory.service import InventoryService
 
     return InventoryService(world.db).property_id(None)
+
+
+def test_the_csv_export_speaks_the_desk_s_language_in_its_headers_and_notes(world, tmp_path):
+    import csv
+
+    from channelmgr.sync.sync_log import CSV_HEADERS
+
+    _calendar(world)
+    world.set_settings(profile="airbnb", max_horizon_days=40)
+    assert world.push().in_sync
+    entries = world.sync.log(_property(world), channel="sandbox")
+    note = next(entry for entry in entries if entry.result == "note")
+
+    def rows(language):
+        target = tmp_path / f"log-{language}.csv"
+        assert world.sync.export_log(entries, target, language=language) == len(entries)
+        with open(target, encoding="utf-8-sig", newline="") as f:
+            return list(csv.reader(f))
+
+    zh = rows("zh")
+    assert zh[0] == [CSV_HEADERS[name] for name in ("id", "at", "channel", "message", "cells", "ranges", "bytes",
+                                                     "latency_ms", "attempts", "result", "http_status",
+                                                     "acknowledged_cells", "error")]
+    assert zh[0][1] == "时间（UTC）" and zh[0][-1] == "错误或说明"
+    [noted] = [row for row in zh[1:] if row[0] == str(note.id)]
+    assert noted[-1] == notes_line("sandbox", note.notes, "zh") and noted[-1].startswith("sandbox：最少入住按入住日发送")
+    en = rows("en")
+    assert en[0][:3] == ["id", "at", "channel"]  # the field names an English export always had
+    assert [row for row in en[1:] if row[0] == str(note.id)][0][-1] == LINE

@@ -57,6 +57,9 @@ def test_the_sandbox_receives_and_stores_every_mapped_room_type(world):
     assert lkv["name"] == "洱海景观大床房" and lkv["MaxOccupancy"] == 2
     assert lkv["texts"]["zh"]["title"] == "洱海景观大床房" and lkv["texts"]["en"]["title"] == "Lake View King"
     assert "Erhai" in lkv["texts"]["en"]["description"] and "洱海" in lkv["texts"]["zh"]["description"]
+    # The one-line summary in both languages and the floor area, as the sandbox read them
+    assert lkv["summaries"] == {"zh": "躺在床上看洱海日出", "en": "Watch the sun rise over Erhai lake from your bed"}
+    assert lkv["area_sqm"] == "32"
     assert lkv["beds"] == [3] and lkv["view"] == 8           # King bed, Lake view
     assert 123 in lkv["amenities"] and 2 in lkv["amenities"]  # Wi-Fi, air conditioning
     assert lkv["photos"] == PHOTOS                            # the demo's own photos are local files: not sent
@@ -192,3 +195,18 @@ def test_content_xml_cannot_carry_fails_that_room_type_only(world):
     assert error.startswith("room type RTS: its content cannot be written as OpenTravel XML")
     assert report.pending_content == 1 and "R-RTS" not in _content(world)["rooms"]
     assert len(_content(world)["rooms"]) == len(ROOM_CODES) - 1  # the others went on
+
+
+def test_a_changed_summary_or_area_is_previewed_then_sent_and_stored(world):
+    world.push()
+    first = _sent(world)
+    _edit(world, "GTW", summary_en="Two beds under the old pear tree", area_sqm="27.5")
+    preview = world.sync.dry_run(world.channel_id)
+    assert preview.content.room_types == 1 and (preview.content.summaries, preview.content.areas) == (1, 1)
+    assert "1 summary(ies), 1 floor area(s)" in preview.content_line("en")
+    assert "1 条简介，1 个面积" in preview.content_line("zh")
+    assert _sent(world) == first  # a dry run sends nothing
+    assert world.push().in_sync and _sent(world) == first + 1
+    gtw = _content(world)["rooms"]["R-GTW"]
+    assert gtw["summaries"]["en"] == "Two beds under the old pear tree" and gtw["area_sqm"] == "27.5"
+    assert gtw["summaries"]["zh"] == "推门就是开满三角梅的小院"  # the other language as it was

@@ -22,6 +22,7 @@ from channelmgr.security.demo_accounts import add_demo_accounts
 from channelmgr.security.roles import PermissionDenied
 from channelmgr.sync.drift import AuditStatus
 from channelmgr.sync.drift_actions import accept_cause
+from channelmgr.sync.hold import release
 from tests.support.actors import TEST_ACTOR
 
 WAIT = 30
@@ -337,6 +338,9 @@ def test_accept_theirs_reports_exactly_the_sibling_its_push_could_not_send(world
     assert result.audit.differences == result.still_different
     assert world.sync.drift.last_report(world.channel_id) == result.audit
     assert world.sync._lanes_().lane(world.channel_id).follow_up_in >= 600  # not before the channel said
+    assert world.push().held is not None  # nor a push by hand (test_retry_after_hold)
+    with world.db.session() as s:
+        release(s, world.channel_id)  # the ten minutes are over
     assert world.push().in_sync and audit(world).status is AuditStatus.CLEAN
 
 

@@ -100,6 +100,28 @@ def test_sync_exits_non_zero_when_a_channel_is_not_in_sync(demo_url, ota, monkey
     assert code == 1 and "NOT in sync" in out and "refused the login: check the user name and password" in out
 
 
+def test_a_channel_that_asked_to_wait_is_not_pushed_by_the_next_run_and_it_says_until_when(
+        demo_url, ota, monkeypatch, capsys):
+    from channelmgr.channels.sandbox import FaultRule
+
+    monkeypatch.setenv("OTA_PASSWORD", PASSWORD)
+    assert _run(capsys, demo_url, "channel", "add", "h1", "--endpoint", ota.endpoint("H1"), "--hotel-code", "H1",
+                "--username", "owner", "--password-env", "OTA_PASSWORD")[0] == 0
+    assert _run(capsys, demo_url, "channel", "map", "h1", "--room-type", "LKV", "--remote-room", "R-LKV")[0] == 0
+    monkeypatch.setenv("CHANNELMGR_LANG", "en")
+    ota.set_faults([FaultRule("rate_limit", count=1, seconds=600)])
+    code, out, _ = _run(capsys, demo_url, "sync", "--no-pull")
+    assert code == 1 and "h1 asks to wait 600 s: next push at " in out
+    ota.clear_faults()
+    sent = ari_requests(ota, "H1")
+    # Another run (a new process would be the same: the wait is in the database) sends nothing.
+    code, out, _ = _run(capsys, demo_url, "sync", "--no-pull")
+    assert code == 1 and "h1 asks to wait 600 s: next push at " in out and ari_requests(ota, "H1") == sent
+    monkeypatch.setenv("CHANNELMGR_LANG", "zh")
+    code, out, _ = _run(capsys, demo_url, "sync", "--dry-run", "--channel", "h1")
+    assert "h1 要求 600 秒后再试，下次推送 " in out
+
+
 def test_the_password_is_prompted_never_an_argument(demo_url, monkeypatch, capsys):
     monkeypatch.setattr("getpass.getpass", lambda prompt="": "typed-secret")
     code, _, err = _run(capsys, demo_url, "channel", "add", "h1", "--endpoint", "http://127.0.0.1:9/ota/H1",

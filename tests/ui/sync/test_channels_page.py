@@ -16,6 +16,7 @@ from tests.support.sync_world import FAST_RETRY
 from ui import i18n
 from ui.pages.channels import ChannelsPage
 from ui.sync.indicator import SyncIndicator
+from ui.sync.texts import local_time
 from tests.support.actors import TEST_ACTOR
 
 LEFT = Qt.MouseButton.LeftButton
@@ -173,3 +174,56 @@ def test_a_channel_that_cannot_be_reached_is_told_in_chinese_with_the_full_text_
     failed = next(r for r in range(log.rowCount()) if "ConnectionRefusedError" in log.index(r, error_column).data())
     assert log.index(failed, error_column).data(Qt.ItemDataRole.ToolTipRole) == log.rows[failed].error
     i18n.install_language("en")
+
+
+def test_a_channel_that_asked_to_wait_is_not_pushed_and_the_desk_is_told_until_when(page, qtbot, ota):
+    _select(qtbot, page, "ctrip")
+    channel_id = page.selected_channel().info.id
+    ota.set_faults([FaultRule("rate_limit", count=1, seconds=600)])  # 429, Retry-After: 600
+    first = page.ctx.services.sync.push(channel_id, actor=TEST_ACTOR).result(timeout=30)
+    ota.clear_faults()
+    at = local_time(first.held.not_before, "%H:%M")
+    said = f"携程 Ctrip asks to wait 600 s: next push at {at}"
+    row = page.model.row_of(channel_id)
+    qtbot.waitUntil(lambda: said in (page.model.index(row, 5).data() or ""))
+    indicator = SyncIndicator(page.ctx)  # the status bar's tooltip says it too
+    qtbot.addWidget(indicator)
+    qtbot.waitUntil(lambda: channel_id in indicator.labels and said in indicator.labels[channel_id].toolTip())
+    sent = ota.counters("ERHAI-CTRIP")["requests"]
+
+    qtbot.mouseClick(page.push_button, LEFT)
+    preview = _wait_preview(qtbot, page)
+    assert preview.hold.text() == said and preview.push_button.text() == f"Push at {at}"  # offers to wait
+    with qtbot.waitSignal(page.ctx.events.status_message, timeout=10000,
+                          check_params_cb=lambda text: text == said):
+        qtbot.mouseClick(preview.push_button, LEFT)
+    assert ota.counters("ERHAI-CTRIP")["requests"] == sent  # nothing went to the channel
+
+    page.tabs.setCurrentIndex(1)
+    log = page.log_view.model
+    qtbot.waitUntil(lambda: any(e.hold is not None for e in log.rows))
+    noted = next(r for r, e in enumerate(log.rows) if e.hold is not None)
+    assert log.index(noted, 2).data() == "The channel asks to wait"
+    assert log.index(noted, len(log.columns) - 1).data() == said
+
+
+def test_the_sync_log_csv_is_in_the_desk_s_language(page, qtbot, ota, tmp_path):
+    _select(qtbot, page, "ctrip")
+    ota.set_faults([FaultRule("rate_limit", count=1, seconds=600)])
+    page.ctx.services.sync.push(page.selected_channel().info.id, actor=TEST_ACTOR).result(timeout=30)
+    page.log_view.reload()
+    qtbot.waitUntil(lambda: any(e.hold is not None for e in page.log_view.model.rows))
+    held = next(e.hold for e in page.log_view.model.rows if e.hold is not None)
+    target = tmp_path / "log.csv"
+    try:
+        i18n.install_language("zh_CN")
+        with qtbot.waitSignal(page.ctx.events.status_message, timeout=10000,
+                              check_params_cb=lambda text: str(target) in text):
+            page.log_view.export_to(str(target))
+    finally:
+        i18n.install_language("en")
+    with open(target, encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert "渠道" in rows[0] and "错误或说明" in rows[0] and "channel" not in rows[0]
+    [note] = [r for r in rows if r["消息"] == "retry_after"]
+    assert note["错误或说明"] == f"ctrip 要求 600 秒后再试，下次推送 {local_time(held.not_before, '%H:%M')}"

@@ -27,8 +27,8 @@ def test_the_dialog_shows_the_content_line_and_what_is_not_carried(qtbot, app_co
         qtbot.addWidget(dialog)
         assert not dialog.content.isHidden()
         assert dialog.content.text().startswith(
-            f"Content: 5 room type(s), {content.amenities} amenities, 0 photo(s), property details; "
-            f"{len(content.not_carried)} attribute(s) not carried")
+            f"Content: 5 room type(s), {content.amenities} amenities, 0 photo(s), property details, "
+            f"5 summary(ies), 5 floor area(s); {len(content.not_carried)} attribute(s) not carried")
         # Attribute labels follow the catalog language chosen in Settings, as in the room-type editor.
         assert label(by_key("smart_lock"), catalog_language()) in dialog.content.toolTip()
         assert label(by_key("wifi"), catalog_language()) not in dialog.content.toolTip()
@@ -38,7 +38,8 @@ def test_the_dialog_shows_the_content_line_and_what_is_not_carried(qtbot, app_co
         i18n.install_language("zh_CN")
         dialog = DryRunDialog(report, "Booking.com", confirm=False)
         qtbot.addWidget(dialog)
-        assert dialog.content.text().startswith(f"房型内容：5 个房型，{content.amenities} 项设施，0 张照片，酒店信息")
+        assert dialog.content.text().startswith(f"房型内容：5 个房型，{content.amenities} 项设施，0 张照片，酒店信息，"
+                                                "5 条简介，5 个面积")
     finally:
         i18n.install_language("en")
 
