@@ -2592,42 +2592,42 @@ The database as it was is in %1</source>
 <context>
     <name>ChannelTableModel</name>
     <message>
-        <location filename="../../ui/sync/channel_table.py" line="70"/>
+        <location filename="../../ui/sync/channel_table.py" line="71"/>
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/channel_table.py" line="71"/>
+        <location filename="../../ui/sync/channel_table.py" line="72"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/channel_table.py" line="72"/>
+        <location filename="../../ui/sync/channel_table.py" line="73"/>
         <source>Hotel code</source>
         <translation>酒店代码</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/channel_table.py" line="73"/>
+        <location filename="../../ui/sync/channel_table.py" line="74"/>
         <source>Endpoint</source>
         <translation>接口地址</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/channel_table.py" line="74"/>
+        <location filename="../../ui/sync/channel_table.py" line="75"/>
         <source>Mappings</source>
         <translation>映射</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/channel_table.py" line="75"/>
+        <location filename="../../ui/sync/channel_table.py" line="76"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/channel_table.py" line="76"/>
+        <location filename="../../ui/sync/channel_table.py" line="77"/>
         <source>Last in sync</source>
         <translation>最近同步完成</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/channel_table.py" line="77"/>
+        <location filename="../../ui/sync/channel_table.py" line="78"/>
         <source>Last audit</source>
         <translation>最近核对</translation>
     </message>
@@ -6031,108 +6031,108 @@ The database as it was is in %1</source>
 <context>
     <name>SyncLogView</name>
     <message>
-        <location filename="../../ui/sync/log_view.py" line="38"/>
+        <location filename="../../ui/sync/log_view.py" line="39"/>
         <source>All results</source>
         <translation>全部结果</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/log_view.py" line="41"/>
+        <location filename="../../ui/sync/log_view.py" line="42"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/log_view.py" line="60"/>
-        <location filename="../../ui/sync/log_view.py" line="132"/>
+        <location filename="../../ui/sync/log_view.py" line="61"/>
+        <location filename="../../ui/sync/log_view.py" line="134"/>
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/log_view.py" line="62"/>
-        <location filename="../../ui/sync/log_view.py" line="139"/>
+        <location filename="../../ui/sync/log_view.py" line="63"/>
+        <location filename="../../ui/sync/log_view.py" line="141"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/log_view.py" line="82"/>
+        <location filename="../../ui/sync/log_view.py" line="83"/>
         <source>All channels</source>
         <translation>全部渠道</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync/log_view.py" line="96"/>
+        <location filename="../../ui/sync/log_view.py" line="97"/>
         <source>%n request(s)</source>
         <translation>
             <numerusform>%n 个请求</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/sync/log_view.py" line="99"/>
+        <location filename="../../ui/sync/log_view.py" line="100"/>
         <source>Export sync log</source>
         <translation>导出同步日志</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/log_view.py" line="100"/>
+        <location filename="../../ui/sync/log_view.py" line="101"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/sync/log_view.py" line="110"/>
+        <location filename="../../ui/sync/log_view.py" line="112"/>
         <source>%n row(s) exported to %1</source>
         <translation>
             <numerusform>已导出 %n 行到 %1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/sync/log_view.py" line="118"/>
+        <location filename="../../ui/sync/log_view.py" line="120"/>
         <source>What the channel cannot carry</source>
         <translation>渠道无法承载的内容</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/log_view.py" line="120"/>
+        <location filename="../../ui/sync/log_view.py" line="122"/>
         <source>The channel asks to wait</source>
         <translation>渠道要求稍后再试</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/log_view.py" line="126"/>
+        <location filename="../../ui/sync/log_view.py" line="128"/>
         <source>Drift audit: %1</source>
         <translation>渠道核对：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/log_view.py" line="131"/>
+        <location filename="../../ui/sync/log_view.py" line="133"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/log_view.py" line="133"/>
+        <location filename="../../ui/sync/log_view.py" line="135"/>
         <source>Message</source>
         <translation>报文</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/log_view.py" line="134"/>
+        <location filename="../../ui/sync/log_view.py" line="136"/>
         <source>Cells</source>
         <translation>格子数</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/log_view.py" line="135"/>
+        <location filename="../../ui/sync/log_view.py" line="137"/>
         <source>Ranges</source>
         <translation>区间数</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/log_view.py" line="136"/>
+        <location filename="../../ui/sync/log_view.py" line="138"/>
         <source>Bytes</source>
         <translation>字节</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/log_view.py" line="137"/>
+        <location filename="../../ui/sync/log_view.py" line="139"/>
         <source>ms</source>
         <translation>毫秒</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/log_view.py" line="138"/>
+        <location filename="../../ui/sync/log_view.py" line="140"/>
         <source>Attempts</source>
         <translation>尝试次数</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/log_view.py" line="142"/>
+        <location filename="../../ui/sync/log_view.py" line="144"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
