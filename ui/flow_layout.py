@@ -21,6 +21,7 @@ class FlowLayout(QLayout):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self._items: list[QLayoutItem] = []
+        self._groups: list[QWidget] = []
         self.setContentsMargins(QMargins(0, 0, 0, 0))
 
     # --- QLayout's item bookkeeping ---------------------------------------------------------
@@ -38,6 +39,7 @@ class FlowLayout(QLayout):
         if any(w.sizePolicy().horizontalPolicy() in _GROWING for w in widgets):
             group.setSizePolicy(QSizePolicy.Policy.Expanding, group.sizePolicy().verticalPolicy())
         self.addWidget(group)
+        self._groups.append(group)  # made before the row has a parent: Python must not drop it
         return group
 
     def count(self) -> int:

@@ -85,3 +85,19 @@ def test_the_status_bar_counts_the_channels_and_names_each_in_the_tooltip(window
     window.actions_["go.dashboard"].trigger()
     qtbot.mouseClick(indicator, Qt.MouseButton.LeftButton)
     assert window.current_page() is window.pages["channels"]
+
+
+def test_the_window_fits_in_english_too(qtbot, app_context):
+    # English words are longer: the Prices page's one-line preview caption alone held it at ~950 px.
+    from ui import i18n
+    from ui.main_window import MainWindow
+
+    i18n.install_language("en")
+    window = MainWindow(app_context)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: len(window.sync_indicator.channels) == 5)
+    qtbot.waitUntil(lambda: window.pages["dashboard"].loaded)
+    for page_id, page in window.pages.items():
+        assert window.nav.width() + page.minimumSizeHint().width() <= SCREEN, page_id
+    assert window.minimumSizeHint().width() <= SCREEN
