@@ -5,6 +5,7 @@ the Audit filter row and the status bar's line of channels each asked for 1000â€
 1000 px screen the right part of every page was off screen.
 """
 
+import pytest
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QAbstractButton, QComboBox, QDateEdit, QLabel, QLineEdit
 
@@ -12,6 +13,18 @@ from tests.support.actors import TEST_ACTOR
 
 SCREEN = 1000
 CHANNELS = 7  # the five demo channels and two more, as a homestay on every OTA of the guide has
+
+
+@pytest.fixture(autouse=True)
+def _the_apps_font(qapp):
+    # The app's own font (ui.fonts, as create_application sets it), not the test platform's
+    # default: widths are measured in what the desk sees.
+    from ui.fonts import apply_default_font
+
+    before = qapp.font()
+    apply_default_font(qapp)
+    yield
+    qapp.setFont(before)
 
 
 def _add_channels(window, qtbot):
