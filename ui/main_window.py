@@ -5,6 +5,8 @@ It lays out and wires; pages and services decide.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -117,12 +119,20 @@ class MainWindow(QMainWindow):
             lambda _i: self.ctx.set_property(self.property_box.currentData())
         )
         url = self.ctx.services.db.engine.url
-        where = url.database if url.get_backend_name() == "sqlite" else f"{url.get_backend_name()}://{url.host or ''}"
-        self.db_label = QLabel(self.tr("Database: %1").replace("%1", str(where)))
+        if url.get_backend_name() == "sqlite":
+            # The file's name only, its folder in the tooltip: a whole path (C:\Users\…\AppData\…)
+            # took a third of the bar on a 1000 px screen.
+            where, full = Path(url.database or "").name, str(url.database)
+        else:
+            where = full = f"{url.get_backend_name()}://{url.host or ''}"
+        self.db_label = QLabel(self.tr("Database: %1").replace("%1", where))
+        self.db_label.setObjectName("database_label")
+        self.db_label.setToolTip(self.tr("Database: %1").replace("%1", full))
         self.statusBar().addWidget(self.property_box)
         self.status_message = StatusMessage(self)  # its own label: a long one ends before the indicators
         self.statusBar().addWidget(self.status_message, 1)
         self.sync_indicator = SyncIndicator(self.ctx, self)
+        self.sync_indicator.clicked.connect(lambda: self.show_page("channels"))
         self.statusBar().addPermanentWidget(self.sync_indicator)
         self.statusBar().addPermanentWidget(self.db_label)
         # Channels follow every edit (debounced) and a periodic pass, on the core's own threads.

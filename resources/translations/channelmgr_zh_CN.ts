@@ -181,69 +181,69 @@
         <translation>原因、编号或数值中的文字</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="48"/>
+        <location filename="../../ui/pages/audit.py" line="49"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="50"/>
+        <location filename="../../ui/pages/audit.py" line="51"/>
         <source>Export to Excel…</source>
         <translation>导出到 Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="53"/>
+        <location filename="../../ui/pages/audit.py" line="54"/>
         <source>Sign-ins</source>
         <translation>登录记录</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="55"/>
+        <location filename="../../ui/pages/audit.py" line="56"/>
         <source>Show successful sign-ins too (each command line run is one); wrong passwords and refusals are always shown</source>
         <translation>也显示成功的登录（每次运行命令行都算一次）；密码错误和被拒绝的操作总会显示</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="59"/>
+        <location filename="../../ui/pages/audit.py" line="62"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="59"/>
+        <location filename="../../ui/pages/audit.py" line="63"/>
         <source>Entity</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="60"/>
+        <location filename="../../ui/pages/audit.py" line="64"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="67"/>
+        <location filename="../../ui/pages/audit.py" line="71"/>
         <source>Audit trail</source>
         <translation>审计记录</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/audit.py" line="91"/>
+        <location filename="../../ui/pages/audit.py" line="95"/>
         <source>%n entries, newest first</source>
         <translation>
             <numerusform>%n 条记录，最新的在前</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="98"/>
+        <location filename="../../ui/pages/audit.py" line="102"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="105"/>
+        <location filename="../../ui/pages/audit.py" line="109"/>
         <source>Save workbook</source>
         <translation>保存工作簿</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="106"/>
+        <location filename="../../ui/pages/audit.py" line="110"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="115"/>
+        <location filename="../../ui/pages/audit.py" line="119"/>
         <source>Wrote %1</source>
         <translation>已写入 %1</translation>
     </message>
@@ -1308,94 +1308,94 @@ The database as it was is in %1</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/bookings_panel.py" line="103"/>
+        <location filename="../../ui/reservations/bookings_panel.py" line="104"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/bookings_panel.py" line="133"/>
+        <location filename="../../ui/reservations/bookings_panel.py" line="135"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/bookings_panel.py" line="134"/>
+        <location filename="../../ui/reservations/bookings_panel.py" line="136"/>
         <source>Guest</source>
         <translation>客人</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/bookings_panel.py" line="135"/>
+        <location filename="../../ui/reservations/bookings_panel.py" line="137"/>
         <source>Room type</source>
         <translation>房型</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/bookings_panel.py" line="136"/>
+        <location filename="../../ui/reservations/bookings_panel.py" line="138"/>
         <source>Arrival</source>
         <translation>入住</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/bookings_panel.py" line="137"/>
+        <location filename="../../ui/reservations/bookings_panel.py" line="139"/>
         <source>Departure</source>
         <translation>离店</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/bookings_panel.py" line="138"/>
+        <location filename="../../ui/reservations/bookings_panel.py" line="140"/>
         <source>Nights</source>
         <translation>间夜</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/bookings_panel.py" line="139"/>
+        <location filename="../../ui/reservations/bookings_panel.py" line="141"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/bookings_panel.py" line="141"/>
+        <location filename="../../ui/reservations/bookings_panel.py" line="143"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/bookings_panel.py" line="143"/>
+        <location filename="../../ui/reservations/bookings_panel.py" line="145"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/bookings_panel.py" line="144"/>
+        <location filename="../../ui/reservations/bookings_panel.py" line="146"/>
         <source>Room</source>
         <translation>房间</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/bookings_panel.py" line="145"/>
+        <location filename="../../ui/reservations/bookings_panel.py" line="147"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/bookings_panel.py" line="146"/>
+        <location filename="../../ui/reservations/bookings_panel.py" line="148"/>
         <source>Reservation no.</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/bookings_panel.py" line="152"/>
+        <location filename="../../ui/reservations/bookings_panel.py" line="154"/>
         <source>overbooked</source>
         <translation>超订</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/bookings_panel.py" line="173"/>
+        <location filename="../../ui/reservations/bookings_panel.py" line="175"/>
         <source>All channels</source>
         <translation>全部渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/bookings_panel.py" line="174"/>
+        <location filename="../../ui/reservations/bookings_panel.py" line="176"/>
         <source>Direct (phone, WeChat, walk-in, other)</source>
         <translation>直订（电话、微信、到店、其他）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/reservations/bookings_panel.py" line="200"/>
+        <location filename="../../ui/reservations/bookings_panel.py" line="202"/>
         <source>%n reservation(s)</source>
         <translation>
             <numerusform>%n 个订单</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/bookings_panel.py" line="202"/>
+        <location filename="../../ui/reservations/bookings_panel.py" line="204"/>
         <source>%1 of %2 shown</source>
         <translation>显示 %1 / %2</translation>
     </message>
@@ -2900,162 +2900,162 @@ The database as it was is in %1</source>
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="80"/>
+        <location filename="../../ui/pages/dashboard.py" line="86"/>
         <source>Arrivals today</source>
         <translation>今日到店</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="80"/>
+        <location filename="../../ui/pages/dashboard.py" line="86"/>
         <source>Departures today</source>
         <translation>今日离店</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="81"/>
+        <location filename="../../ui/pages/dashboard.py" line="87"/>
         <source>In house tonight</source>
         <translation>今晚在住</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="81"/>
+        <location filename="../../ui/pages/dashboard.py" line="87"/>
         <source>Occupancy tonight</source>
         <translation>今晚入住率</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="82"/>
+        <location filename="../../ui/pages/dashboard.py" line="88"/>
         <source>Next 7 nights</source>
         <translation>未来 7 晚</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="82"/>
+        <location filename="../../ui/pages/dashboard.py" line="88"/>
         <source>Next 30 nights</source>
         <translation>未来 30 晚</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="92"/>
+        <location filename="../../ui/pages/dashboard.py" line="98"/>
         <source>Set yearly target…</source>
         <translation>设定年度目标…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="99"/>
+        <location filename="../../ui/pages/dashboard.py" line="105"/>
         <source>Revenue this month</source>
         <translation>本月营收</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="118"/>
+        <location filename="../../ui/pages/dashboard.py" line="124"/>
         <source>Needs your attention</source>
         <translation>需要您处理</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="119"/>
+        <location filename="../../ui/pages/dashboard.py" line="125"/>
         <source>Arriving today</source>
         <translation>今日到店客人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="120"/>
+        <location filename="../../ui/pages/dashboard.py" line="126"/>
         <source>Leaving today</source>
         <translation>今日离店客人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="144"/>
+        <location filename="../../ui/pages/dashboard.py" line="150"/>
         <source>Dashboard</source>
         <translation>首页</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="162"/>
+        <location filename="../../ui/pages/dashboard.py" line="168"/>
         <source>Mon</source>
         <translation>星期一</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="162"/>
+        <location filename="../../ui/pages/dashboard.py" line="168"/>
         <source>Tue</source>
         <translation>星期二</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="162"/>
+        <location filename="../../ui/pages/dashboard.py" line="168"/>
         <source>Wed</source>
         <translation>星期三</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="162"/>
+        <location filename="../../ui/pages/dashboard.py" line="168"/>
         <source>Thu</source>
         <translation>星期四</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="162"/>
+        <location filename="../../ui/pages/dashboard.py" line="168"/>
         <source>Fri</source>
         <translation>星期五</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="162"/>
+        <location filename="../../ui/pages/dashboard.py" line="168"/>
         <source>Sat</source>
         <translation>星期六</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="163"/>
+        <location filename="../../ui/pages/dashboard.py" line="169"/>
         <source>Sun</source>
         <translation>星期日</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="164"/>
+        <location filename="../../ui/pages/dashboard.py" line="170"/>
         <source>Today %1 %2</source>
         <translation>今天 %1 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="168"/>
+        <location filename="../../ui/pages/dashboard.py" line="174"/>
         <source>of %1 rooms</source>
         <translation>共 %1 间房</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="171"/>
+        <location filename="../../ui/pages/dashboard.py" line="177"/>
         <source>%1 of %2 room-nights · ADR %3</source>
         <translation>已售 %1 / %2 间夜 · 平均房价 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="176"/>
+        <location filename="../../ui/pages/dashboard.py" line="182"/>
         <source>Occupancy, next 30 nights</source>
         <translation>未来 30 晚入住率</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="177"/>
+        <location filename="../../ui/pages/dashboard.py" line="183"/>
         <source>Occupancy</source>
         <translation>入住率</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="179"/>
+        <location filename="../../ui/pages/dashboard.py" line="185"/>
         <source>%1 of %2 rooms sold</source>
         <translation>已售 %1 / %2 间房</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="189"/>
+        <location filename="../../ui/pages/dashboard.py" line="195"/>
         <source>Nothing needs you today</source>
         <translation>今天没有需要处理的事项</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="194"/>
+        <location filename="../../ui/pages/dashboard.py" line="200"/>
         <source>%1 · %2 · %3 night(s) · %4</source>
         <translation>%1 · %2 · %3 晚 · %4</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="201"/>
+        <location filename="../../ui/pages/dashboard.py" line="207"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="208"/>
+        <location filename="../../ui/pages/dashboard.py" line="214"/>
         <source>%1: earned %2, on the books %3 — %4 of the month&apos;s target %5</source>
         <translation>%1：已入账 %2，已预订 %3 — 完成本月目标 %5 的 %4</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="215"/>
+        <location filename="../../ui/pages/dashboard.py" line="221"/>
         <source>%1: earned %2, on the books %3 (total %4). No yearly target set yet.</source>
         <translation>%1：已入账 %2，已预订 %3（合计 %4）。未设定年度目标。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="224"/>
+        <location filename="../../ui/pages/dashboard.py" line="230"/>
         <source>Yearly revenue target</source>
         <translation>年度营收目标</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="225"/>
+        <location filename="../../ui/pages/dashboard.py" line="231"/>
         <source>Room revenue target for %1 (yuan), split over the months by their days:</source>
         <translation>%1 年客房营收目标（元），按各月天数分配到每月：</translation>
     </message>
@@ -3643,67 +3643,68 @@ The database as it was is in %1</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="40"/>
+        <location filename="../../ui/main_window.py" line="42"/>
         <source>channelmgr — homestay channel manager</source>
         <translation>channelmgr — 民宿渠道管理</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="76"/>
+        <location filename="../../ui/main_window.py" line="78"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="77"/>
+        <location filename="../../ui/main_window.py" line="79"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="88"/>
+        <location filename="../../ui/main_window.py" line="90"/>
         <source>&amp;Export to Excel…</source>
         <translation>导出到 Excel(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="89"/>
+        <location filename="../../ui/main_window.py" line="91"/>
         <source>&amp;Import from Excel…</source>
         <translation>从 Excel 导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="91"/>
+        <location filename="../../ui/main_window.py" line="93"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="94"/>
+        <location filename="../../ui/main_window.py" line="96"/>
         <source>&amp;Users…</source>
         <translation>用户管理(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="96"/>
+        <location filename="../../ui/main_window.py" line="98"/>
         <source>&amp;Change password…</source>
         <translation>修改密码(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="100"/>
+        <location filename="../../ui/main_window.py" line="102"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="105"/>
+        <location filename="../../ui/main_window.py" line="107"/>
         <source>&amp;About channelmgr</source>
         <translation>关于 channelmgr(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="107"/>
+        <location filename="../../ui/main_window.py" line="109"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121"/>
+        <location filename="../../ui/main_window.py" line="128"/>
+        <location filename="../../ui/main_window.py" line="130"/>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148"/>
+        <location filename="../../ui/main_window.py" line="158"/>
         <source>Nobody is signed in: this database has no accounts.</source>
         <translation>未登录：此数据库没有账号。</translation>
     </message>
@@ -4313,75 +4314,75 @@ The database as it was is in %1</source>
         <translation>黄色为有变化的价格，红色为误操作保护会提醒的变动；双击价格可查看计算过程</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/prices.py" line="212"/>
+        <location filename="../../ui/pages/prices.py" line="214"/>
         <source>not priced: %1</source>
         <translation>无法定价：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/prices.py" line="220"/>
+        <location filename="../../ui/pages/prices.py" line="222"/>
         <source>Room type</source>
         <translation>房型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/prices.py" line="221"/>
+        <location filename="../../ui/pages/prices.py" line="223"/>
         <source>Rate plan</source>
         <translation>价格计划</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/prices.py" line="222"/>
+        <location filename="../../ui/pages/prices.py" line="224"/>
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/prices.py" line="258"/>
+        <location filename="../../ui/pages/prices.py" line="260"/>
         <source>%n unsaved change(s)</source>
         <translation>
             <numerusform>%n 处未保存的更改</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/prices.py" line="258"/>
+        <location filename="../../ui/pages/prices.py" line="260"/>
         <source>All saved</source>
         <translation>已全部保存</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/prices.py" line="300"/>
+        <location filename="../../ui/pages/prices.py" line="302"/>
         <source>%n price(s) change in these nights.</source>
         <translation>
             <numerusform>这些日期中有 %n 个价格发生变化。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/prices.py" line="302"/>
+        <location filename="../../ui/pages/prices.py" line="304"/>
         <source>No price changes in these nights.</source>
         <translation>这些日期中的价格没有变化。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/prices.py" line="304"/>
+        <location filename="../../ui/pages/prices.py" line="306"/>
         <source>%n of them move more than the fat-finger guard allows.</source>
         <translation>
             <numerusform>其中 %n 个变动超出误操作保护的范围。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/prices.py" line="313"/>
+        <location filename="../../ui/pages/prices.py" line="315"/>
         <source>Cannot be priced: %1</source>
         <translation>无法定价：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/prices.py" line="412"/>
+        <location filename="../../ui/pages/prices.py" line="414"/>
         <source>Prices saved: %n price(s) changed in the coming year.</source>
         <translation>
             <numerusform>价格已保存：未来一年内有 %n 个价格发生变化。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/prices.py" line="421"/>
+        <location filename="../../ui/pages/prices.py" line="423"/>
         <source>Saving failed: %1</source>
         <translation>保存失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/prices.py" line="451"/>
+        <location filename="../../ui/pages/prices.py" line="453"/>
         <source>As saved: the unsaved changes are not in these steps.</source>
         <translation>按已保存的价格计算：未保存的更改不在这些步骤中。</translation>
     </message>
@@ -4700,271 +4701,271 @@ The database as it was is in %1</source>
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../ui/pages/reports.py" line="96"/>
+        <location filename="../../ui/pages/reports.py" line="97"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="97"/>
+        <location filename="../../ui/pages/reports.py" line="98"/>
         <source>Last month</source>
         <translation>上月</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="98"/>
+        <location filename="../../ui/pages/reports.py" line="99"/>
         <source>Next 30 nights</source>
         <translation>未来 30 晚</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="99"/>
-        <location filename="../../ui/pages/reports.py" line="279"/>
+        <location filename="../../ui/pages/reports.py" line="100"/>
+        <location filename="../../ui/pages/reports.py" line="275"/>
         <source>This year</source>
         <translation>今年</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="100"/>
+        <location filename="../../ui/pages/reports.py" line="101"/>
         <source>Custom</source>
         <translation>自定义</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="106"/>
+        <location filename="../../ui/pages/reports.py" line="107"/>
         <source>Show</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="108"/>
+        <location filename="../../ui/pages/reports.py" line="109"/>
         <source>Export to Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="110"/>
-        <location filename="../../ui/pages/reports.py" line="126"/>
-        <location filename="../../ui/pages/reports.py" line="266"/>
+        <location filename="../../ui/pages/reports.py" line="111"/>
+        <location filename="../../ui/pages/reports.py" line="124"/>
+        <location filename="../../ui/pages/reports.py" line="262"/>
         <source>Occupancy</source>
         <translation>入住率</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="110"/>
-        <location filename="../../ui/pages/reports.py" line="271"/>
+        <location filename="../../ui/pages/reports.py" line="111"/>
+        <location filename="../../ui/pages/reports.py" line="267"/>
         <source>Revenue</source>
         <translation>营收</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="110"/>
+        <location filename="../../ui/pages/reports.py" line="111"/>
         <source>Channels</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="111"/>
+        <location filename="../../ui/pages/reports.py" line="112"/>
         <source>Booking pace</source>
         <translation>预订节奏</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="115"/>
+        <location filename="../../ui/pages/reports.py" line="116"/>
         <source>Period</source>
         <translation>期间</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="115"/>
+        <location filename="../../ui/pages/reports.py" line="116"/>
         <source>First night</source>
         <translation>首晚</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="116"/>
+        <location filename="../../ui/pages/reports.py" line="117"/>
         <source>Last night</source>
         <translation>末晚</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="116"/>
+        <location filename="../../ui/pages/reports.py" line="117"/>
         <source>Room type</source>
         <translation>房型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="117"/>
+        <location filename="../../ui/pages/reports.py" line="118"/>
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="126"/>
+        <location filename="../../ui/pages/reports.py" line="124"/>
         <source>ADR</source>
         <translation>平均房价</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="126"/>
+        <location filename="../../ui/pages/reports.py" line="124"/>
         <source>RevPAR</source>
         <translation>RevPAR</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="127"/>
+        <location filename="../../ui/pages/reports.py" line="125"/>
         <source>Room revenue</source>
         <translation>客房营收</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="127"/>
+        <location filename="../../ui/pages/reports.py" line="125"/>
         <source>Net after commission</source>
         <translation>扣佣金后净营收</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="128"/>
+        <location filename="../../ui/pages/reports.py" line="126"/>
         <source>Average stay</source>
         <translation>平均入住</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="128"/>
+        <location filename="../../ui/pages/reports.py" line="126"/>
         <source>Booked ahead</source>
         <translation>平均提前预订</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="128"/>
+        <location filename="../../ui/pages/reports.py" line="126"/>
         <source>Cancellations</source>
         <translation>取消率</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="161"/>
+        <location filename="../../ui/pages/reports.py" line="157"/>
         <source>By channel</source>
         <translation>按渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="161"/>
+        <location filename="../../ui/pages/reports.py" line="157"/>
         <source>By month</source>
         <translation>按月</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="166"/>
+        <location filename="../../ui/pages/reports.py" line="162"/>
         <source>Yearly revenue target</source>
         <translation>年度营收目标</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="181"/>
+        <location filename="../../ui/pages/reports.py" line="177"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="219"/>
+        <location filename="../../ui/pages/reports.py" line="215"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="226"/>
+        <location filename="../../ui/pages/reports.py" line="222"/>
         <source>All room types</source>
         <translation>全部房型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="227"/>
+        <location filename="../../ui/pages/reports.py" line="223"/>
         <source>All channels</source>
         <translation>全部渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="247"/>
+        <location filename="../../ui/pages/reports.py" line="243"/>
         <source>%1 to %2 · %3 nights · %4 rooms</source>
         <translation>%1 至 %2 · %3 晚 · %4 间房</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="250"/>
+        <location filename="../../ui/pages/reports.py" line="246"/>
         <source>%1 of %2 room-nights</source>
         <translation>已售 %1 / %2 间夜</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="252"/>
+        <location filename="../../ui/pages/reports.py" line="248"/>
         <source>average rate per night sold</source>
         <translation>每售出间夜的平均价格</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="253"/>
+        <location filename="../../ui/pages/reports.py" line="249"/>
         <source>revenue per available room-night</source>
         <translation>每可售间夜营收</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="254"/>
+        <location filename="../../ui/pages/reports.py" line="250"/>
         <source>commission %1</source>
         <translation>佣金 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="257"/>
+        <location filename="../../ui/pages/reports.py" line="253"/>
         <source>%1 nights</source>
         <translation>%1 晚</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="258"/>
+        <location filename="../../ui/pages/reports.py" line="254"/>
         <source>%1 arrivals</source>
         <translation>%1 个到店订单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="259"/>
+        <location filename="../../ui/pages/reports.py" line="255"/>
         <source>%1 days</source>
         <translation>%1 天</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="260"/>
+        <location filename="../../ui/pages/reports.py" line="256"/>
         <source>from booking to arrival</source>
         <translation>从预订到入住</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="261"/>
+        <location filename="../../ui/pages/reports.py" line="257"/>
         <source>%1 cancelled, %2 no-show</source>
         <translation>取消 %1，未到店 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="265"/>
+        <location filename="../../ui/pages/reports.py" line="261"/>
         <source>Occupancy by night</source>
         <translation>每晚入住率</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="267"/>
+        <location filename="../../ui/pages/reports.py" line="263"/>
         <source>%1 of %2 rooms sold · %3</source>
         <translation>已售 %1 / %2 间房 · %3</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="270"/>
+        <location filename="../../ui/pages/reports.py" line="266"/>
         <source>Revenue by channel</source>
         <translation>各渠道营收</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="272"/>
+        <location filename="../../ui/pages/reports.py" line="268"/>
         <source>Net</source>
         <translation>净营收</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="274"/>
+        <location filename="../../ui/pages/reports.py" line="270"/>
         <source>%1 bookings · %2 nights · commission %3</source>
         <translation>%1 单 · %2 间夜 · 佣金 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="278"/>
+        <location filename="../../ui/pages/reports.py" line="274"/>
         <source>Booking pace: nights on the books</source>
         <translation>预订节奏：已订间夜</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="280"/>
+        <location filename="../../ui/pages/reports.py" line="276"/>
         <source>Same time last year</source>
         <translation>去年同期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="282"/>
+        <location filename="../../ui/pages/reports.py" line="278"/>
         <source>%1 days before the first night</source>
         <translation>距首晚 %1 天</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="292"/>
+        <location filename="../../ui/pages/reports.py" line="288"/>
         <source>No revenue target for %1 yet (Dashboard → Set yearly target…, or channelmgr report target --set).</source>
         <translation>%1 年还没有营收目标（首页 → 设定年度目标…，或 channelmgr report target --set）。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="296"/>
+        <location filename="../../ui/pages/reports.py" line="292"/>
         <source>%1: target %2, earned %3, on the books %4; still to sell %5 in %6 days (%7 a day)</source>
         <translation>%1 年：目标 %2，已入账 %3，已预订 %4；还需 %5，剩 %6 天（每天 %7）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="302"/>
+        <location filename="../../ui/pages/reports.py" line="298"/>
         <source> — about %1 more nights at ADR %2</source>
         <translation> — 按平均房价 %2 约需再售 %1 间夜</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="316"/>
+        <location filename="../../ui/pages/reports.py" line="312"/>
         <source>Export report</source>
         <translation>导出报表</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="326"/>
+        <location filename="../../ui/pages/reports.py" line="322"/>
         <source>Wrote %1</source>
         <translation>已写入 %1</translation>
     </message>
@@ -6023,9 +6024,49 @@ The database as it was is in %1</source>
 <context>
     <name>SyncIndicator</name>
     <message>
-        <location filename="../../ui/sync/indicator.py" line="69"/>
+        <location filename="../../ui/sync/indicator.py" line="98"/>
         <source>Last in sync: %1</source>
         <translation>最近同步完成：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/indicator.py" line="113"/>
+        <source>Channels %1</source>
+        <translation>渠道 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/indicator.py" line="121"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/indicator.py" line="123"/>
+        <source>Click to open the Channels page.</source>
+        <translation>点击打开渠道页面。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/indicator.py" line="128"/>
+        <source>%1 failing</source>
+        <translation>%1 出错</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/indicator.py" line="128"/>
+        <source>%1 pending</source>
+        <translation>%1 待同步</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/indicator.py" line="129"/>
+        <source>%1 in sync</source>
+        <translation>%1 已同步</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/indicator.py" line="129"/>
+        <source>%1 disabled</source>
+        <translation>%1 已停用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/indicator.py" line="130"/>
+        <source>%1 not synced yet</source>
+        <translation>%1 尚未同步</translation>
     </message>
 </context>
 <context>

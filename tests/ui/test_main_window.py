@@ -79,7 +79,7 @@ def test_a_long_status_message_ends_before_the_channel_indicators(window, qtbot)
     # indicators. The message has its own label: elided before the indicators, whole in its tooltip.
     window.resize(1000, 700)
     indicator = window.sync_indicator
-    qtbot.waitUntil(lambda: len(indicator.labels) == 5)
+    qtbot.waitUntil(lambda: len(indicator.channels) == 5)
     text = "超订：亲子家庭套房 在 2026-12-09 已满，最后到达的是 Emily Carter（携程 Ctrip）；请查看 订单 ▸ 超订。" * 2
     window.ctx.events.status_message.emit(text)
     message = window.status_message

@@ -6,14 +6,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QFileDialog, QHBoxLayout, QLabel, QLineEdit,
-                               QPushButton, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QFileDialog, QLabel, QLineEdit, QPushButton,
+                               QWidget)
 from PySide6.QtWidgets import QStyle
 
 from channelmgr.security.audit_trail import AuditFilter, AuditRow
 
 from ..context import AppContext
 from ..file_dialogs import remember, start_path
+from ..flow_layout import FlowLayout, fit_placeholder
 from ..models.record_table import Column
 from ..security.audit_columns import audit_columns
 from ..tasks import while_alive
@@ -28,7 +29,6 @@ class AuditPage(TablePage):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(ctx, parent)
         self.rows: list[AuditRow] = []
-        bar = QHBoxLayout()
         self.user_box = QComboBox(self)
         self.user_box.setObjectName("audit_user")
         self.entity_box = QComboBox(self)
@@ -44,6 +44,7 @@ class AuditPage(TablePage):
         self.text = QLineEdit(self)
         self.text.setObjectName("audit_text")
         self.text.setPlaceholderText(self.tr("Text in the cause, id or values"))
+        fit_placeholder(self.text)
         self.text.returnPressed.connect(self.reload)
         show = QPushButton(self.tr("Show"), self)
         show.clicked.connect(self.reload)
@@ -56,10 +57,13 @@ class AuditPage(TablePage):
                                          "passwords and refusals are always shown"))
         self.sign_ins.toggled.connect(self.reload)
         self.unmasked = unmasked_checkbox(self)
-        for widget in (QLabel(self.tr("User"), self), self.user_box, QLabel(self.tr("Entity"), self), self.entity_box,
-                       self.use_dates, self.start, QLabel(self.tr("to"), self), self.end, self.text, self.sign_ins,
-                       show, self.export_button, self.unmasked):
-            bar.addWidget(widget)
+        # Wraps onto a second line on a narrow screen: in one row it needed about 1000 px.
+        bar = FlowLayout()
+        bar.add_group(QLabel(self.tr("User"), self), self.user_box)
+        bar.add_group(QLabel(self.tr("Entity"), self), self.entity_box)
+        bar.add_group(self.use_dates, self.start, QLabel(self.tr("to"), self), self.end)
+        bar.add_group(self.text, self.sign_ins, show)
+        bar.add_group(self.export_button, self.unmasked)
         self.layout().insertLayout(1, bar)
         self._fill_choices([], [])
 

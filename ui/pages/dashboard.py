@@ -53,6 +53,10 @@ class Tile(QFrame):
         self.value.setStyleSheet(f"font-size: {20 if compact else 26}px; font-weight: 600; color: #1f3b57;")
         self.caption = QLabel(caption)
         self.caption.setStyleSheet("color: #5b6b7b;")
+        # The dashboard's "Departures today" may take two lines in a narrow tile: in English the six
+        # captions on one line each held it wider than a 1000 px screen beside the navigation. (The
+        # Reports tiles go on two rows instead: ui.tile_row.)
+        self.caption.setWordWrap(not compact)
         self.note = QLabel("")
         self.note.setStyleSheet("color: #8a97a5; font-size: 11px;")
         layout = QVBoxLayout(self)
@@ -63,7 +67,9 @@ class Tile(QFrame):
 
     def show_value(self, value: str, note: str = "") -> None:
         self.value.setText(value)
-        self.note.setText(note)
+        # A note in parts ("已售 20 / 126 间夜 · 平均房价 ¥628") has a part a line: on one line six
+        # tiles in a row held the dashboard at over 950 px, and wrapping by width split 平均房价.
+        self.note.setText(note.replace(" · ", "\n"))
 
 
 class DashboardPage(Page):

@@ -187,7 +187,9 @@ class PricesPage(Page):
         preview_title = self.tr("Preview: the next %n night(s), own price", "", PREVIEW_NIGHTS)
         legend = self.tr("changed cells are yellow, moves the guard would question red; double-click a price "
                          "to see how it is made")
-        preview_layout.addWidget(QLabel(f"<b>{escape(preview_title)}</b> — {escape(legend)}", preview_box))
+        caption = QLabel(f"<b>{escape(preview_title)}</b> — {escape(legend)}", preview_box)
+        caption.setWordWrap(True)  # in English one line held the page at ~950 px, wider than a small screen
+        preview_layout.addWidget(caption)
         preview_layout.addWidget(self.preview_view)
         preview_layout.addWidget(self.preview_status)
 

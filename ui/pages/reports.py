@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QFileDialog,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -38,12 +37,14 @@ from channelmgr.reports.target import TargetProgress
 
 from ..charts import BarChart, LineChart, Series
 from ..file_dialogs import remember, start_path
+from ..flow_layout import FlowLayout
 from ..menu_button import MenuButton
 from ..models.record_table import RecordTableModel
 from ..reports.report_table import ReportTable
 from ..reports.report_tables import ReportColumns
 from ..reports.texts import ReportTexts, money, percent, short_money, whole_money
 from ..tasks import while_alive
+from ..tile_row import TileRow
 from .base import Page
 from .dashboard import Tile
 
@@ -111,24 +112,19 @@ class ReportsPage(Page):
                  "pace": self.tr("Booking pace")}
         for kind in REPORT_KINDS:
             menu.addAction(names[kind], lambda k=kind: self.export_workbook(k))
-        bar = QHBoxLayout()
+        bar = FlowLayout()  # a second line on a narrow screen rather than a page wider than it
         for label, widget in ((self.tr("Period"), self.preset), (self.tr("First night"), self.first),
                               (self.tr("Last night"), self.last), (self.tr("Room type"), self.room_type),
                               (self.tr("Channel"), self.channel)):
-            bar.addWidget(QLabel(label))
-            bar.addWidget(widget)
-        bar.addWidget(self.show_button)
-        bar.addStretch(1)
-        bar.addWidget(self.export_button)
+            bar.add_group(QLabel(label), widget)
+        bar.add_group(self.show_button, self.export_button)
 
         self.heading = QLabel()
         self.tiles = {key: Tile(caption, compact=True) for key, caption in (
             ("occupancy", self.tr("Occupancy")), ("adr", self.tr("ADR")), ("revpar", self.tr("RevPAR")),
             ("gross", self.tr("Room revenue")), ("net", self.tr("Net after commission")),
             ("stay", self.tr("Average stay")), ("lead", self.tr("Booked ahead")), ("cancel", self.tr("Cancellations")))}
-        tiles = QGridLayout()
-        for i, tile in enumerate(self.tiles.values()):
-            tiles.addWidget(tile, 0, i)
+        tiles = TileRow(list(self.tiles.values()))
 
         self.occupancy_chart = LineChart()
         self.occupancy_chart.setObjectName("chart_occupancy")
@@ -156,7 +152,7 @@ class ReportsPage(Page):
         body = QWidget()
         content = QVBoxLayout(body)
         content.addWidget(self.heading)
-        content.addLayout(tiles)
+        content.addWidget(tiles)
         content.addLayout(charts)
         for caption, table in ((self.tr("By channel"), self.channel_table), (self.tr("By month"), self.month_table)):
             label = QLabel(caption)

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -31,6 +30,7 @@ from channelmgr.reservations.service import STATUSES
 from channelmgr.reservations.views import ReservationInfo
 
 from ..context import AppContext
+from ..flow_layout import FlowLayout, fit_placeholder
 from ..models.record_table import ROW_ROLE, SORT_ROLE, Column, RecordTableModel
 from ..sync.channel_labels import ChannelLabels
 from .booking_filter import ANY, DIRECT, BookingFilter, BookingFilterProxy
@@ -96,14 +96,13 @@ class BookingsPanel(QWidget):
         self.view.selectionModel().currentRowChanged.connect(self._row_chosen)
         self.detail = ReservationDetailPanel(ctx, self)
 
-        filters = QHBoxLayout()
-        filters.addWidget(self.search, 2)
-        filters.addWidget(self.by_dates)
-        filters.addWidget(self.start)
-        filters.addWidget(QLabel(self.tr("to")))
-        filters.addWidget(self.end)
-        filters.addWidget(self.channel)
-        filters.addWidget(self.status)
+        # The filters wrap onto more lines when the list is narrow (in one row they held the list
+        # at about 640 px, the page at over 1000); the search box takes the room a line has left.
+        fit_placeholder(self.search)
+        filters = FlowLayout()
+        filters.addWidget(self.search)
+        filters.add_group(self.by_dates, self.start, QLabel(self.tr("to")), self.end)
+        filters.add_group(self.channel, self.status)
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -113,6 +112,9 @@ class BookingsPanel(QWidget):
         splitter = QSplitter(self)
         splitter.addWidget(left)
         splitter.addWidget(self.detail)
+        # Dragged narrow, a pane keeps its minimum (the table then scrolls sideways) instead of
+        # vanishing into the splitter's edge, where a desk would not think to look for it.
+        splitter.setChildrenCollapsible(False)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)

@@ -186,7 +186,7 @@ def test_remove_asks_then_removes(page, qtbot, monkeypatch):
     page.ctx.events.data_changed.connect(changes.append)
     indicator = SyncIndicator(page.ctx)
     qtbot.addWidget(indicator)
-    qtbot.waitUntil(lambda: len(indicator.labels) == DEMO_CHANNEL_COUNT)
+    qtbot.waitUntil(lambda: len(indicator.channels) == DEMO_CHANNEL_COUNT)
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
     _select(qtbot, page, "ical:airbnb-loft")  # the one demo channel with no booking
     channel_id = page.selected_channel().info.id
@@ -198,7 +198,7 @@ def test_remove_asks_then_removes(page, qtbot, monkeypatch):
     qtbot.mouseClick(page.remove_button, LEFT)
     qtbot.waitUntil(lambda: page.model.rowCount() == DEMO_CHANNEL_COUNT - 1)
     assert [r.info.name for r in page.model.rows] == [n for n in DEMO_NAMES if n != "ical:airbnb-loft"] and changes == ["channels"]
-    qtbot.waitUntil(lambda: len(indicator.labels) == DEMO_CHANNEL_COUNT - 1)  # the status bar follows
+    qtbot.waitUntil(lambda: len(indicator.channels) == DEMO_CHANNEL_COUNT - 1)  # the status bar follows
     with page.ctx.services.db.session() as s:
         assert s.scalar(select(ChannelMapping).where(ChannelMapping.channel_id == channel_id)) is None
 

@@ -140,18 +140,18 @@ def test_the_status_bar_indicator_follows_each_channel(qtbot, app_context, ota):
     i18n.install_language("en")
     indicator = SyncIndicator(app_context)
     qtbot.addWidget(indicator)
-    qtbot.waitUntil(lambda: len(indicator.labels) == DEMO_CHANNEL_COUNT)
+    qtbot.waitUntil(lambda: len(indicator.channels) == DEMO_CHANNEL_COUNT)
     ctrip = next(c for c in app_context.services.channels.list(app_context.property_id) if c.name == "ctrip")
-    assert "Not synced yet" in indicator.labels[ctrip.id].toolTip()
+    assert "Not synced yet" in indicator.channels[ctrip.id].tip
     app_context.services.sync.push(ctrip.id, actor=TEST_ACTOR).result(timeout=30)
-    qtbot.waitUntil(lambda: "✓" in indicator.labels[ctrip.id].text())
-    assert "In sync" in indicator.labels[ctrip.id].toolTip()
+    qtbot.waitUntil(lambda: "✓" in indicator.channels[ctrip.id].text)
+    assert "In sync" in indicator.channels[ctrip.id].tip
 
     ota.set_faults([FaultRule("error")])
     app_context.services.channels.update(Actor("tester"), ctrip.id, settings={"markup_percent": "20"})
     app_context.services.sync.push(ctrip.id, actor=TEST_ACTOR).result(timeout=30)
-    qtbot.waitUntil(lambda: "✗" in indicator.labels[ctrip.id].text())
-    assert "HTTP 500" in indicator.labels[ctrip.id].toolTip()
+    qtbot.waitUntil(lambda: "✗" in indicator.channels[ctrip.id].text)
+    assert "HTTP 500" in indicator.channels[ctrip.id].tip
 
 
 def test_a_channel_that_cannot_be_reached_is_told_in_chinese_with_the_full_text_in_the_tooltip(page, qtbot, ota):
