@@ -188,7 +188,8 @@ def test_a_channel_that_asked_to_wait_is_not_pushed_and_the_desk_is_told_until_w
     qtbot.waitUntil(lambda: said in (page.model.index(row, 5).data() or ""))
     indicator = SyncIndicator(page.ctx)  # the status bar's tooltip says it too
     qtbot.addWidget(indicator)
-    qtbot.waitUntil(lambda: channel_id in indicator.labels and said in indicator.labels[channel_id].toolTip())
+    qtbot.waitUntil(lambda: channel_id in indicator.channels and said in indicator.channels[channel_id].tip)
+    assert said in indicator.toolTip()
     sent = ota.counters("ERHAI-CTRIP")["requests"]
 
     qtbot.mouseClick(page.push_button, LEFT)
