@@ -15,11 +15,11 @@ from dataclasses import dataclass, fields
 from datetime import date, datetime
 from typing import Sequence
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..db.models import Reservation, ReservationStatus
-from ..inventory.batch_sql import insert_columns
+from ..inventory.batch_sql import fetch_rows, insert_columns
 
 _COLUMNS = [column for column in Reservation.__table__.columns if not column.primary_key]
 # Each column's default as a function, worked out once: a batch asks it of ten thousand rows.
@@ -29,7 +29,6 @@ _DEFAULTS = {
     for column in _COLUMNS if column.default is not None
 }
 _KEYS = [column.key for column in _COLUMNS]
-_IDS_PER_QUERY = 500  # well under any database's limit of parameters per statement
 
 
 @dataclass(slots=True, eq=False)  # eq=False: two new bookings are never "the same" one
@@ -73,18 +72,25 @@ def insert_rows(session: Session, channel_id: int, new: Sequence[NewReservation]
     """Write ``new`` (all of ``channel_id``) and set each one's id.
 
     Not INSERT … RETURNING: one that keeps the rows' order is sent a row at a time on SQLite,
-    where a plain executemany is one call.
+    where a plain executemany is one call. The ids are read back by the unique (channel, remote
+    id), among the rows above the highest id before the insert: ids only grow, so every new row
+    is there, and a range is one cheap condition where a list of remote ids was hundreds of
+    parameters (any other row of the channel found there is skipped: its remote id is not new).
     """
     if not new:
         return
-    insert_columns(session.connection(), Reservation.__table__, {key: _column(key, new) for key in _KEYS})
+    conn = session.connection()
+    before = session.scalar(select(func.max(Reservation.id))) or 0
+    insert_columns(conn, Reservation.__table__, {key: _column(key, new) for key in _KEYS})
     by_remote_id = {r.remote_id: r for r in new}
-    remote_ids = list(by_remote_id)
-    for start in range(0, len(remote_ids), _IDS_PER_QUERY):
-        for remote_id, new_id in session.execute(select(Reservation.remote_id, Reservation.id).where(
-                Reservation.channel_id == channel_id,
-                Reservation.remote_id.in_(remote_ids[start:start + _IDS_PER_QUERY]))):
-            by_remote_id[remote_id].id = new_id
+    for remote_id, new_id in fetch_rows(conn, select(Reservation.remote_id, Reservation.id).where(
+            Reservation.channel_id == channel_id, Reservation.id > before)):
+        mine = by_remote_id.get(remote_id)
+        if mine is not None:
+            mine.id = new_id
+    missing = [r.remote_id for r in new if r.id is None]
+    if missing:  # cannot happen while ids grow; say so rather than write history rows without a booking
+        raise RuntimeError(f"new bookings not found after their insert: {missing[:5]}")
 
 
 def _column(key: str, new: Sequence[NewReservation]) -> list:
