@@ -16,19 +16,22 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta, timezone
 from functools import lru_cache
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from .actor import SYSTEM_ROLE, Actor
 from .security.demo_accounts import add_demo_accounts
 from .catalog import validate
 from .db.engine import Database
-from .db.models import Channel, Property, RatePlan, Reservation, Room, RoomType
+from .db.models import Channel, ChannelMapping, Property, RatePlan, Reservation, ReservationRevision, Room, RoomType
 from .inventory.nights import Clock, property_today, utc_now
 from .roomtypes.photos import PhotoStore
 from .roomtypes.png import banded_png
 from .pricing.demo_rules import add_demo_pricing
 from .pricing.money import HUNDRED, scale
 from .pricing.property_settings import start_new_property
+from .reservations.history import add_desk_revision
+from .reservations.revisions import fingerprint, json_safe
 from .security.audit import record
 from .sync.demo_channels import DEMO_OTAS, add_demo_channels
 
@@ -238,7 +241,7 @@ def load_demo(db: Database, today: date | None = None, accounts: bool = False, c
         # The channels (pointing at `channelmgr sandbox` on 127.0.0.1:8765) before the bookings:
         # the OTA ones point at theirs.
         channels = add_demo_channels(s, prop.id, types)
-        _add_reservations(s, prop, types, channels, today, clock().astimezone(timezone.utc).replace(tzinfo=None))
+        _add_reservations(s, prop, types, channels, today, clock().astimezone(timezone.utc).replace(tzinfo=None), actor)
         add_demo_pricing(s, prop.id, actor)  # after the channels: Ctrip's markup goes on its row
         record(s, actor, "create", "property", prop.code, after={"name_zh": prop.name_zh})
         if accounts:
@@ -295,12 +298,11 @@ def _add_room_types(s: Session, prop: Property) -> dict[str, RoomType]:
 
 
 def _add_reservations(s: Session, prop: Property, types: dict[str, RoomType], channels: dict[str, Channel],
-                      today: date, now: datetime) -> None:
+                      today: date, now: datetime, actor: Actor) -> None:
     for n, (code, guest, offset, nights, source, amount, lead) in enumerate(RESERVATIONS, start=1):
         arrival = today + timedelta(days=offset)
         booked = now + timedelta(days=min(0, offset - lead))  # never in the future
-        s.add(
-            Reservation(
+        booking = Reservation(
                 property_id=prop.id,
                 room_type_id=types[code].id,
                 rate_plan_id=types[code].rate_plans[0].id,
@@ -313,7 +315,31 @@ def _add_reservations(s: Session, prop: Property, types: dict[str, RoomType], ch
                 created_at=booked,
                 **_origin(n, source, amount * 100, channels),
             )
-        )
+        s.add(booking)
+        s.flush()
+        _add_history(s, booking, channels.get(source), actor, booked)
+
+
+def _add_history(s: Session, booking: Reservation, channel: Channel | None, actor: Actor, at: datetime) -> None:
+    """The revision each demo booking would have: the desk's "created" for a booking taken by hand,
+    the channel's first message for an OTA's, as channel ingest stores it (without one the
+    booking detail's history was empty for every demo booking)."""
+    if channel is None:
+        add_desk_revision(s, booking, "created", actor, first=True, at=at)
+        return
+    room_code = s.scalar(select(ChannelMapping.remote_room).where(
+        ChannelMapping.channel_id == channel.id, ChannelMapping.room_type_id == booking.room_type_id))
+    payload = json_safe({
+        "remote_id": booking.remote_booking_id, "revision": "1", "status": "book",
+        "guest": {"given_name": booking.guest_name, "phone": booking.guest_phone},
+        "total_minor": booking.amount_minor, "currency": booking.currency,
+        "commission_minor": booking.commission_minor,
+        "rooms": [{"room_code": room_code, "arrival": booking.arrival, "departure": booking.departure}],
+    })
+    s.add(ReservationRevision(
+        property_id=booking.property_id, reservation_id=booking.id, channel_id=channel.id,
+        remote_id=booking.remote_booking_id, revision="1", received_at=at, change="created", status="confirmed",
+        actor=actor.user, content_hash=fingerprint(payload, is_json_safe=True), payload=payload))
 
 
 def _origin(n: int, source: str, amount_minor: int, channels: dict[str, Channel]) -> dict:

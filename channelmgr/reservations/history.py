@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
@@ -29,7 +31,8 @@ def audit_view(r: Reservation) -> dict:
     }
 
 
-def add_desk_revision(session: Session, booking: Reservation, change: str, actor: Actor, *, first: bool = False) -> None:
+def add_desk_revision(session: Session, booking: Reservation, change: str, actor: Actor, *, first: bool = False,
+                      at: datetime | None = None) -> None:
     """Record a change made at the desk in the booking's history, with the booking as it is now.
 
     A booking taken by hand counts its revisions 1, 2, 3…; a channel booking keeps the channel's
@@ -51,6 +54,7 @@ def add_desk_revision(session: Session, booking: Reservation, change: str, actor
             status=booking.status.value,
             actor=actor.user,
             payload=audit_view(booking),
+            **({"received_at": at} if at is not None else {}),  # now, unless the caller knows when
         )
     )
 

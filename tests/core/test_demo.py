@@ -71,3 +71,28 @@ def test_demo_ota_bookings_are_stored_as_channel_ingest_stores_them(demo_service
     assert demo_services.reservations.overbookings(prop.id) == []
     listed = demo_services.reservations.list(prop.id, channel="ctrip")
     assert listed and all(b.channel == "ctrip" and b.remote_id for b in listed)
+
+
+def test_every_demo_booking_has_its_history_and_an_ota_redelivery_is_unchanged(demo_services, db):
+    # The booking detail's history was empty for every demo booking: the demo wrote no revision.
+    from channelmgr.actor import SYSTEM
+    from channelmgr.reservations.channel_ingest import IngestOutcome, ingest_channel_bookings
+
+    [prop] = demo_services.inventory.properties()
+    bookings = demo_services.reservations.list(prop.id)
+    assert len(bookings) == len(RESERVATIONS)
+    for b in bookings:
+        history = demo_services.reservations.detail(b.id).history
+        assert [(h.revision, h.change, h.status) for h in history] == [("1", "created", "confirmed")], b.guest_name
+    ctrip = next(b for b in bookings if b.channel == "ctrip")
+    [first] = demo_services.reservations.detail(ctrip.id).history
+    assert first.payload["remote_id"] == ctrip.remote_id and first.payload["commission_minor"] == ctrip.commission_minor
+    # Stored as channel ingest stores a message: the same message again changes nothing.
+    again = {**first.payload, "rooms": [{**room, "arrival": date.fromisoformat(room["arrival"]),
+                                         "departure": date.fromisoformat(room["departure"])}
+                                        for room in first.payload["rooms"]]}
+    with db.session() as s:
+        channel_id = s.query(Channel).filter_by(name="ctrip").one().id
+    report = ingest_channel_bookings(db, channel_id, [again], SYSTEM, ctrip.arrival)
+    assert [r.outcome for r in report.results] == [IngestOutcome.UNCHANGED]
+    assert len(demo_services.reservations.list(prop.id)) == len(RESERVATIONS)

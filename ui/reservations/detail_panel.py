@@ -179,6 +179,8 @@ class ReservationDetailPanel(QWidget):
         if self.booking is None or detail.reservation.id != self.booking.id:
             return
         self.history_model.set_rows(detail.history)
+        if detail.history:  # the latest message shown at once: what the booking is now, and who sent it
+            self.history.selectRow(len(detail.history) - 1)
         for room in free_rooms:
             label = room.number if room.same_type else self.tr("%1 (upgrade to %2)").replace("%1", room.number).replace(
                 "%2", room.room_type_code)

@@ -106,6 +106,9 @@ def test_choosing_a_booking_shows_its_history_and_cancel_works(page, qtbot, monk
     qtbot.waitUntil(lambda: any(r.status == "cancelled" for r in page.model.rows))
     qtbot.waitUntil(lambda: detail.history_model.rowCount() == 2)
     assert [detail.history_model.index(r, 2).data() for r in range(2)] == ["Created", "Cancelled"]
+    # The latest revision is chosen at once, its content shown without a further click.
+    assert detail.history.currentIndex().row() == 1
+    assert '"status": "cancelled"' in detail.raw.toPlainText()
 
 
 def test_models_pass_the_model_tester(page, qtmodeltester):
