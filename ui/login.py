@@ -18,7 +18,8 @@ from channelmgr.security.signed_in import sign_in
 from channelmgr.security.users import PasswordExpired
 from channelmgr.services import Services
 
-from .login_dialog import LoginDialog, ui_lang
+from .i18n import core_language
+from .login_dialog import LoginDialog
 from .roomtypes.language import error_text
 
 
@@ -37,9 +38,9 @@ def sign_in_desk(services: Services) -> bool:
             return True
         except PasswordExpired as exc:
             return _signed_in(ChangePasswordDialog(users, name, old_password=password,
-                                                   expired=error_text(exc, ui_lang())))
+                                                   expired=error_text(exc, core_language())))
         except UserError as exc:
-            error = error_text(exc, ui_lang())
+            error = error_text(exc, core_language())
     dialog = LoginDialog(users, demo_password=demo_owner_password(services.db), user_name=name, error=error)
     if not _signed_in(dialog):
         return False

@@ -18,13 +18,8 @@ from channelmgr.errors import UserError
 from channelmgr.security.demo_accounts import DEMO_ACCOUNTS
 from channelmgr.security.users import PasswordExpired, UserService
 
+from .i18n import core_language
 from .roomtypes.language import error_text
-
-
-def ui_lang() -> str:
-    from PySide6.QtCore import QLocale
-
-    return "zh" if QLocale().language() == QLocale.Language.Chinese else "en"
 
 
 class LoginDialog(QDialog):
@@ -86,10 +81,10 @@ class LoginDialog(QDialog):
         except PasswordExpired as exc:
             self.actor = self._renew(exc)
             if self.actor is None:
-                self.show_error(error_text(exc, ui_lang()))
+                self.show_error(error_text(exc, core_language()))
                 return
         except UserError as exc:
-            self.show_error(error_text(exc, ui_lang()))
+            self.show_error(error_text(exc, core_language()))
             self.password.clear()
             self.password.setFocus()
             return
@@ -100,7 +95,7 @@ class LoginDialog(QDialog):
         from .security.password_forms import ChangePasswordDialog
 
         self.renew_dialog = ChangePasswordDialog(self.users, expired.name, old_password=self.password.text(),
-                                                 expired=error_text(expired, ui_lang()), parent=self)
+                                                 expired=error_text(expired, core_language()), parent=self)
         if self.renew_dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         return self.renew_dialog.actor

@@ -15,14 +15,14 @@ from channelmgr.roomtypes.desk_user import desk_actor
 
 from ..file_dialogs import remember, start_path
 from ..context import AppContext
-from ..i18n import saved_language
+from ..roomtypes.language import catalog_language
 from .export_dialog import ExportDialog, ExportRequest
 from .import_dialog import ImportDialog, ImportRequest
 from .result_dialog import ResultDialog
 
 
 def workbook_language() -> str:
-    return "zh" if saved_language().startswith("zh") else "en"
+    return catalog_language()  # the language chosen in Settings, as the catalog's labels
 
 
 class ExcelWorkflow(QObject):

@@ -13,7 +13,7 @@ from channelmgr.errors import UserError
 from channelmgr.security.passwords import MIN_LENGTH
 from channelmgr.security.users import UserService
 
-from ..login_dialog import ui_lang
+from ..i18n import core_language
 from ..roomtypes.language import error_text
 
 
@@ -68,7 +68,7 @@ class _PasswordDialog(QDialog):
         try:
             self.actor = self.apply(self.new_password.text())
         except UserError as exc:
-            self.show_error(error_text(exc, ui_lang()))
+            self.show_error(error_text(exc, core_language()))
             return
         self.accept()
 

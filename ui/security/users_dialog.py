@@ -12,7 +12,7 @@ from channelmgr.roomtypes.desk_user import desk_actor
 from channelmgr.security.roles import ROLE_NAMES_ZH, Role
 from channelmgr.security.users import UserInfo, UserService
 
-from ..login_dialog import ui_lang
+from ..i18n import core_language
 from ..models.record_table import Column, RecordTableModel
 from ..roomtypes.language import error_text
 
@@ -43,7 +43,7 @@ class AccountForm(QDialog):
 
 
 def role_label(role: str) -> str:
-    return ROLE_NAMES_ZH.get(Role(role), role) if ui_lang() == "zh" else role
+    return ROLE_NAMES_ZH.get(Role(role), role) if core_language() == "zh" else role
 
 
 class UsersDialog(QDialog):
@@ -110,7 +110,7 @@ class UsersDialog(QDialog):
         try:
             change()
         except UserError as exc:
-            self.message.setText(error_text(exc, ui_lang()))
+            self.message.setText(error_text(exc, core_language()))
             return False
         self.message.setText(done)
         self.reload()

@@ -6,13 +6,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import shiboken6
-from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from channelmgr.errors import UserError
 from channelmgr.security.roles import Permission
 
 from ..context import AppContext
+from ..i18n import core_language
 from ..permissions import gate
 
 ERROR_STYLE = "color: #b41e1e"
@@ -64,5 +64,5 @@ def error_text(exc: UserError) -> str:
     """A refusal in the UI's language when the core worded it in both."""
     message = getattr(exc, "message", None)
     if callable(message):
-        return message("zh" if QLocale().language() == QLocale.Language.Chinese else "en")
+        return message(core_language())
     return str(exc)
