@@ -44,9 +44,11 @@ def _run(connection: Connection, compiled: Compiled, columns: Mapping[str, Seque
         impl = compiled.binds[name].type.dialect_impl(dialect)
         convert = impl.bind_processor(dialect)
         if convert is not None and isinstance(impl, JSON):
-            # Documents are not hashable, and JSON's own conversion decides what None becomes
-            # (JSON null unless none_as_null): each value goes through it, as SQLAlchemy does.
-            values = [convert(v) for v in values]
+            # Documents are not hashable: each goes through JSON's own conversion, as SQLAlchemy
+            # does. None is converted once: it becomes the same thing every time (JSON null, or
+            # NULL under none_as_null), and a batch's audit rows have ten thousand of them.
+            null = convert(None)
+            values = [null if v is None else convert(v) for v in values]
         elif convert is not None:
             converted = {v: None if v is None else convert(v) for v in set(values)}
             values = [converted[v] for v in values]
@@ -75,20 +77,24 @@ def _compiled_insert(table: Table, names: tuple[str, ...], dialect: Dialect) -> 
     return insert(table).values({name: bindparam(name) for name in names}).compile(dialect=dialect)
 
 
-def fetch_rows(connection: Connection, statement: Executable) -> list[tuple]:
+def fetch_rows(connection: Connection, statement: Executable, params: Mapping | None = None) -> list[tuple]:
     """All rows of ``statement`` as the driver returns them, without SQLAlchemy's result objects.
 
     For the few queries that return tens of thousands of rows of plain numbers and raw dates (see
     nights.raw_dates): SQLAlchemy's row objects cost about as much as the database itself there.
     Values come back untyped (SQLite gives 0/1 for booleans), so select only such columns; and no
     ``IN (list)`` conditions, whose parameters SQLAlchemy only expands while executing.
+
+    ``params``: values of the statement's ``bindparam()``s. A statement built once with them (see
+    availability._booked_query) is compiled once per dialect: an iCal feed's batch runs these
+    queries for a few rows each, where compiling them was most of their time.
     """
     dialect = connection.dialect
-    compiled = statement.compile(dialect=dialect)
+    compiled = _compiled_select(statement, dialect)
     if compiled.literal_execute_params or compiled.post_compile_params:
         raise ValueError("fetch_rows takes no IN (list) conditions")
     values = {}
-    for name, value in compiled.construct_params().items():
+    for name, value in compiled.construct_params(params).items():
         convert = compiled.binds[name].type.dialect_impl(dialect).bind_processor(dialect)
         values[name] = convert(value) if convert is not None and value is not None else value
     arguments = tuple(values[n] for n in compiled.positiontup) if compiled.positional else values
@@ -98,6 +104,13 @@ def fetch_rows(connection: Connection, statement: Executable) -> list[tuple]:
         return cursor.fetchall()
     finally:
         cursor.close()
+
+
+@lru_cache(maxsize=64)
+def _compiled_select(statement: Executable, dialect: Dialect) -> Compiled:
+    # Keyed by the statement object itself: a statement built for one call is a miss (compiled as
+    # before, then dropped from the cache in time); one built once with bindparams is a hit.
+    return statement.compile(dialect=dialect)
 
 
 @contextmanager

@@ -15,7 +15,7 @@ from dataclasses import dataclass, fields
 from datetime import date, datetime
 from typing import Sequence
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
 from ..db.models import Reservation, ReservationStatus
@@ -68,6 +68,11 @@ if {f.name for f in fields(NewReservation)} != {column.key for column in Reserva
     raise RuntimeError("NewReservation's fields differ from the reservations table's columns")
 
 
+# Built once (fetch_rows compiles it once): a feed's batch reads its new ids with it.
+_NEW_IDS = select(Reservation.remote_id, Reservation.id).where(
+    Reservation.channel_id == bindparam("channel_id"), Reservation.id > bindparam("before"))
+
+
 def insert_rows(session: Session, channel_id: int, new: Sequence[NewReservation]) -> None:
     """Write ``new`` (all of ``channel_id``) and set each one's id.
 
@@ -83,8 +88,7 @@ def insert_rows(session: Session, channel_id: int, new: Sequence[NewReservation]
     before = session.scalar(select(func.max(Reservation.id))) or 0
     insert_columns(conn, Reservation.__table__, {key: _column(key, new) for key in _KEYS})
     by_remote_id = {r.remote_id: r for r in new}
-    for remote_id, new_id in fetch_rows(conn, select(Reservation.remote_id, Reservation.id).where(
-            Reservation.channel_id == channel_id, Reservation.id > before)):
+    for remote_id, new_id in fetch_rows(conn, _NEW_IDS, {"channel_id": channel_id, "before": before}):
         mine = by_remote_id.get(remote_id)
         if mine is not None:
             mine.id = new_id

@@ -64,11 +64,16 @@ def json_safe(value: Any) -> Any:
     return value
 
 
+# One encoder for every fingerprint: json.dumps with options builds a new one per call, a good
+# part of fingerprinting a small booking (an iCal feed's events are ten thousand of them).
+_CANONICAL = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
 def fingerprint(booking: dict, *, is_json_safe: bool = False) -> str:
     """SHA-256 of the booking's canonical JSON: equal content, equal fingerprint.
 
     Pass ``is_json_safe`` when the booking already went through json_safe (saves a second walk).
     """
     safe = booking if is_json_safe else json_safe(booking)
-    canonical = json.dumps(safe, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    canonical = _CANONICAL.encode(safe)
     return hashlib.sha256(canonical.encode()).hexdigest()

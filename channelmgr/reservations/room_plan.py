@@ -55,7 +55,10 @@ class RoomPlan:
         # The rooms' ids as values, not the subquery: given a list the database reads the stays by
         # the room index; given the subquery SQLite went through the whole property's bookings.
         room_ids = [room_id for room_id, *_ in rows] if room_type_ids is not None else rooms
-        stays = session.execute(
+        # The first query autoflushed the session; these two read through its connection, without
+        # the ORM's per-statement work (a channel batch loads a plan per feed).
+        conn = session.connection()
+        stays = conn.execute(
             select(Reservation.room_id, Reservation.arrival, Reservation.departure).where(
                 Reservation.property_id == property_id,
                 Reservation.room_id.in_(room_ids),
@@ -64,7 +67,7 @@ class RoomPlan:
                 Reservation.departure > start,
             )
         )
-        repairs = session.execute(
+        repairs = conn.execute(
             select(RoomOutOfOrder.room_id, RoomOutOfOrder.start_date, RoomOutOfOrder.end_date)
             .where(RoomOutOfOrder.room_id.in_(rooms), RoomOutOfOrder.start_date < end, RoomOutOfOrder.end_date > start)
         )

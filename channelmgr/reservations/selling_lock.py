@@ -50,6 +50,14 @@ def hold_property_room_types(session: Session, property_id: int) -> None:
     between two types always lock in the same order and never deadlock. Reading the ids first is
     harmless: which room types exist is not what the race is about.
     """
+    connection = session.connection()
+    if connection.dialect.name == "sqlite":
+        # One write locks the whole database there: by property, with no list of ids to read and
+        # send first (a channel batch runs this once per feed).
+        table = RoomType.__table__
+        connection.execute(update(table).where(table.c.property_id == property_id)
+                           .values(updated_at=table.c.updated_at))
+        return
     hold_room_types(session, session.scalars(select(RoomType.id).where(RoomType.property_id == property_id)).all())
 
 
