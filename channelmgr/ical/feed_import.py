@@ -82,7 +82,9 @@ def import_feed(db: Database, property_id: int, room_type_code: str, feed_name: 
             raise UserError(f"The channel {name} exists and is not an iCal feed", f"渠道 {name} 已存在且不是 iCal 日历")
         if url is not None:
             channel.endpoint = url
-        mapping = s.scalars(select(ChannelMapping).where(ChannelMapping.channel_id == channel.id)).first()
+        # A channel created just now has no mapping to look for.
+        mapping = None if new_channel else s.scalars(
+            select(ChannelMapping).where(ChannelMapping.channel_id == channel.id)).first()
         if mapping is None:
             s.add(ChannelMapping(channel_id=channel.id, room_type_id=rt.id, rate_plan_id=None,
                                  remote_room=rt.code, remote_rate=None))

@@ -49,7 +49,7 @@ class RoomPlan:
         if room_type_ids is not None:
             rooms = rooms.where(Room.room_type_id.in_(room_type_ids))
         rows = session.execute(
-            select(Room.id, Room.number, Room.room_type_id, Room.status).where(Room.id.in_(rooms))
+            select(Room.id, Room.number, Room.room_type_id, Room.status).where(rooms.whereclause)
         ).all()
         plan = cls([PlanRoom(i, n, t, s is RoomStatus.OUT_OF_ORDER) for i, n, t, s in rows], today)
         # The rooms' ids as values, not the subquery: given a list the database reads the stays by
