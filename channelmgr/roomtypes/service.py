@@ -123,8 +123,10 @@ class RoomTypeService:
     @requires(Permission.ROOM_TYPES)
     def duplicate(self, actor: Actor, room_type_id: int, new_code: str,
                   name_zh: str | None = None, name_en: str | None = None) -> RoomTypeDetail:
-        """A copy with a new code, placed right after the original; rooms are not copied."""
-        with self.db.session() as s:
+        """A copy with a new code, placed right after the original; rooms are not copied.
+
+        Under the write lock: the places after the original are shifted from what is read."""
+        with self.db.write_session() as s:
             source = _load(s, room_type_id)
             stored = _values_of(source)
             values = {**typed_record(stored), "room_code": new_code,
@@ -149,9 +151,11 @@ class RoomTypeService:
         """Archive (stop selling, hide from lists) or bring back a room type.
 
         Refused while rooms still belong to it or guests are still to come: those rooms would
-        vanish from the calendar and those bookings would point at a type nobody sees.
+        vanish from the calendar and those bookings would point at a type nobody sees. The check
+        and the write are one unit under the write lock: a booking committed in between (a channel
+        pull, a desk) would otherwise be archived with its type.
         """
-        with self.db.session() as s:
+        with self.db.write_session() as s:
             rt = _load(s, room_type_id, for_update=True)
             if rt.archived == archived:
                 return _detail(s, rt)
@@ -171,7 +175,9 @@ class RoomTypeService:
         shows without knowing about the rest.
         """
         ids = list(room_type_ids)
-        with self.db.session() as s:
+        # Under the write lock: the new order is computed from the order read (FOR UPDATE locks
+        # nothing on SQLite), so a type added or moved by another desk meanwhile is not lost.
+        with self.db.write_session() as s:
             types = list(s.scalars(select(RoomType).where(RoomType.property_id == property_id)
                                    .order_by(RoomType.sort_order, RoomType.id).with_for_update()))
             by_id = {rt.id: rt for rt in types}
