@@ -37,6 +37,7 @@ from ..reservations.service import ReservationService
 from ..security.channel_secret import channel_password, password_failure
 from ..security.vault import Vault
 from .channels import ChannelConfig, load_channel_config
+from .hold import ChannelHold, active_hold, hold, naive_utc
 from .sync_log import scrub, write_entry
 
 log = logging.getLogger(__name__)
@@ -60,6 +61,7 @@ class PullReport:
     errors: tuple[str, ...] = ()
     skipped: bool = False      # channel disabled: nothing asked
     failures: tuple[Failure, ...] = ()  # ``errors`` with their kinds, for the reader's sentence
+    held: ChannelHold | None = None  # the channel asked us to wait (429 Retry-After): not asked before then
 
     @property
     def ok(self) -> bool:
@@ -73,6 +75,8 @@ class PullReport:
     def summary(self) -> str:
         if self.skipped:
             return f"{self.channel}: disabled, no reservations pulled"
+        if self.held is not None and not self.received and not self.errors:
+            return f"{self.channel}: not asked for reservations: {self.held.text(self.channel)}"
         text = (f"{self.channel}: {self.received} reservation(s) received, {self.stored} stored, "
                 f"{self.overbooked} overbooked, {self.needs_attention} need attention, "
                 f"{self.acknowledged} acknowledged")
@@ -108,6 +112,14 @@ class ReservationPuller:
             return PullReport(channel.id, channel.name, skipped=True)
         if whole_feed(adapter_for(channel.protocol)):
             return self._poll_feed(channel, session, timeout)
+        # A channel that said when it would take us again (429 Retry-After) is not asked before
+        # then, for bookings no more than for a push: asking again only earns another 429. The
+        # bookings wait at the channel, undelivered until we acknowledge them: nothing is lost.
+        with self.db.session() as s:
+            waiting = active_hold(s, channel.id, naive_utc(self._clock()))
+        if waiting is not None:
+            log.info("channel %s: held until %s UTC, reservations not pulled", channel.name, waiting.not_before)
+            return PullReport(channel.id, channel.name, held=waiting)
         try:
             password = self._password(channel)
         except UserError as exc:
@@ -120,7 +132,7 @@ class ReservationPuller:
         # same retries as a push smooth over blips.
         read = self._send(connection, channel, connection.reservations_request(), password, sleep)
         if read.outcome is not Outcome.OK:
-            return self._failed(channel, read.failure, password)
+            return replace(self._failed(channel, read.failure, password), held=self._keep_wait(channel, read))
         try:
             parsed = connection.parse_reservations(read.reply)
         except ProtocolError as exc:  # HostileXmlError is one: refused, logged, nothing stored
@@ -184,6 +196,13 @@ class ReservationPuller:
                             stored=r.new + r.changed + r.cancelled, unchanged=r.unchanged, overbooked=r.overbooked)
         log.info("channel %s: %s", channel.name, report.summary())
         return report
+
+    def _keep_wait(self, channel: ChannelConfig, result: SendResult) -> ChannelHold | None:
+        """A Retry-After the read met holds the channel for every pass, as a push's does."""
+        if result.retry_after is None:
+            return None
+        with self.db.session() as s:
+            return hold(s, channel.id, channel.name, result.retry_after, naive_utc(self._clock()))
 
     def _failed(self, channel: ChannelConfig, failure: Failure, password: str) -> PullReport:
         failure = Failure(failure.kind, scrub(failure.detail, (password,)))

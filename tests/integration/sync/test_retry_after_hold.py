@@ -99,3 +99,43 @@ def test_a_channel_asking_for_days_is_held_within_the_bound(db, ota):
         assert world.push().in_sync
     finally:
         world.sync.shutdown()
+
+
+def _reads(ota, world) -> int:
+    """Reservation reads (OTA_ReadRQ) the sandbox listing received."""
+    listing = ota.listing(world.hotel_code)
+    with listing.lock:
+        return listing.counters["message:OTA_Read"]
+
+
+def test_reservation_pulls_wait_too(db, ota):
+    """A pull is a request like any other: during the hold the channel is not asked for bookings."""
+    world, clock, first = _rate_limited_world(db, ota)
+    try:
+        asked = _reads(ota, world)
+        clock.advance(300)
+        held = world.sync.pull_reservations(world.channel_id, actor=TEST_ACTOR).result(timeout=60)
+        assert held.held == first.held and held.received == 0 and held.ok
+        assert _reads(ota, world) == asked  # the OTA was not asked for bookings
+        assert "asks to wait 600 s" in held.summary()
+        clock.advance(300)
+        pulled = world.sync.pull_reservations(world.channel_id, actor=TEST_ACTOR).result(timeout=60)
+        assert pulled.held is None and pulled.ok and _reads(ota, world) == asked + 1
+    finally:
+        world.sync.shutdown()
+
+
+def test_a_429_met_by_a_pull_holds_the_pushes(db, ota):
+    clock = MovableClock(TODAY)
+    world = build_world(db, ota, TODAY, clock=clock)
+    try:
+        assert world.push().in_sync
+        ota.set_faults([FaultRule("rate_limit", count=1, seconds=900)])
+        pulled = world.sync.pull_reservations(world.channel_id, actor=TEST_ACTOR).result(timeout=60)
+        assert not pulled.ok and pulled.held is not None and pulled.held.asked_seconds == 900
+        ota.set_faults([])
+        sent = world.requests()
+        pushed = world.sync.push(world.channel_id, actor=TEST_ACTOR, full=True).result(timeout=60)
+        assert pushed.held == pulled.held and world.requests() == sent  # the full resync waits as well
+    finally:
+        world.sync.shutdown()
