@@ -30,6 +30,7 @@ from .channels import load_channel_config
 from .drift import PRICE, AuditReport, Drift
 from .drift_actions import AcceptResult, accept_cause, accept_theirs, forget_cells
 from .drift_audit import AuditRun, DriftAuditor, audit_due, last_runs, outstanding_warning
+from .hold import active_hold, naive_utc
 from .mappings import SyncWarning
 
 if TYPE_CHECKING:
@@ -107,6 +108,11 @@ class DriftService:
         queued = []
         with self.db.session() as s:
             channels = [load_channel_config(s, cid) for cid in channel_ids]
+            # A channel that asked us to wait (429 Retry-After) is not read by the scheduler before
+            # then: its audit stays due, and the first round after the wait queues it. (An audit a
+            # person asks for, or the one after "accept theirs", still reads at once.)
+            moment = naive_utc(self.sync.engine.clock())
+            held = {c.id for c in channels if active_hold(s, c.id, moment) is not None}
             if self._logged_runs is None:
                 self._logged_runs = {}
                 for property_id in {c.property_id for c in channels}:
@@ -119,6 +125,8 @@ class DriftService:
             adapter = adapter_for(channel.protocol)
             if not (reads_back(adapter) or whole_feed(adapter)):
                 continue  # nothing to read: audited by hand only, where it says so
+            if channel.id in held:
+                continue
             with self._lock:
                 busy = channel.id in self._queued
             if not busy and audit_due(runs.get(channel.id), channel.settings.audit_every_hours, now):

@@ -8,6 +8,7 @@ waiting ten minutes.
 from __future__ import annotations
 
 import threading
+from concurrent.futures import Future
 
 from sqlalchemy import select
 
@@ -137,5 +138,17 @@ def test_a_429_met_by_a_pull_holds_the_pushes(db, ota):
         sent = world.requests()
         pushed = world.sync.push(world.channel_id, actor=TEST_ACTOR, full=True).result(timeout=60)
         assert pushed.held == pulled.held and world.requests() == sent  # the full resync waits as well
+    finally:
+        world.sync.shutdown()
+
+
+def test_scheduled_drift_audits_wait_too(db, ota):
+    world, clock, first = _rate_limited_world(db, ota)
+    try:
+        done: Future = Future()
+        done.set_result(None)  # the scheduler's pass for the channel is over
+        assert world.sync.drift.run_due({world.channel_id: done}) == []  # held: not read, still due
+        clock.advance(600)
+        assert world.sync.drift.run_due({world.channel_id: done}) == [world.channel_id]
     finally:
         world.sync.shutdown()
