@@ -18,7 +18,7 @@ from datetime import date, datetime
 from typing import Collection, Hashable, Iterable
 
 from ..channels.adapter import ReadBackKey, ReadBackValues
-from ..channels.errors import Failure
+from ..channels.errors import Failure, FailureKind
 from .acked import AckedNights, ValueCodec, storage_key
 from .desired import DesiredState, Origin
 
@@ -61,11 +61,20 @@ class Drift:
     def remote_rate(self) -> str | None:
         return self.key[2] or None
 
-    def to_json(self) -> dict:
-        return {"channel": self.channel, "room_type": self.room_type, "rate_plan": self.rate_plan,
+    def to_json(self, *, for_log: bool = False) -> dict:
+        """The CLI's shape; ``for_log`` adds the storage key, which from_json needs."""
+        data = {"channel": self.channel, "room_type": self.room_type, "rate_plan": self.rate_plan,
                 "remote_room": self.remote_room, "remote_rate": self.remote_rate, "night": self.night.isoformat(),
                 "field": self.field, "ours": _plain(self.ours), "theirs": _plain(self.theirs), "shown": self.shown,
                 "pending": self.pending}
+        return {**data, "key": list(self.key)} if for_log else data
+
+    @classmethod
+    def from_json(cls, data: dict) -> "Drift":
+        """A drift as ``to_json(for_log=True)`` wrote it (the sync log keeps the last audit's list)."""
+        return cls(data["channel"], data["room_type"], data["rate_plan"], tuple(data["key"]),
+                   date.fromisoformat(data["night"]), data["field"], _hashable(data["ours"]),
+                   _hashable(data["theirs"]), data["shown"], data["pending"])
 
 
 @dataclass(frozen=True)
@@ -94,14 +103,28 @@ class AuditReport:
             return f"drift audit: cannot be read back ({self.reason})"
         return f"drift audit failed, nothing compared: {self.failure.detail if self.failure else '?'}"
 
-    def to_json(self) -> dict:
-        return {"channel": self.channel, "status": self.status.value, "at": self.at.isoformat(),
+    def to_json(self, *, for_log: bool = False) -> dict:
+        """The CLI's shape; ``for_log`` adds what from_json needs besides (keys, the Chinese reason)."""
+        data = {"channel": self.channel, "status": self.status.value, "at": self.at.isoformat(),
                 "start": self.start.isoformat() if self.start else None,
                 "end": self.end.isoformat() if self.end else None, "cells_compared": self.cells_compared,
-                "differences": [d.to_json() for d in self.differences],
+                "differences": [d.to_json(for_log=for_log) for d in self.differences],
                 "failure": ({"kind": self.failure.kind.value, "detail": self.failure.detail}
                             if self.failure else None),
                 "reason": self.reason or None}
+        return {**data, "reason_zh": self.reason_zh or None} if for_log else data
+
+    @classmethod
+    def from_json(cls, channel_id: int, data: dict) -> "AuditReport":
+        """The report as ``to_json(for_log=True)`` wrote it, without the read-back values (not kept)."""
+        failure = data.get("failure")
+        return cls(channel_id, data["channel"], AuditStatus(data["status"]), datetime.fromisoformat(data["at"]),
+                   start=date.fromisoformat(data["start"]) if data.get("start") else None,
+                   end=date.fromisoformat(data["end"]) if data.get("end") else None,
+                   cells_compared=data.get("cells_compared") or 0,
+                   differences=tuple(Drift.from_json(d) for d in data.get("differences") or ()),
+                   failure=Failure(FailureKind(failure["kind"]), failure["detail"]) if failure else None,
+                   reason=data.get("reason") or "", reason_zh=data.get("reason_zh") or "")
 
 
 def desired_values(desired: DesiredState) -> ReadBackValues:
@@ -167,6 +190,10 @@ def _whole(kind: str, value: tuple) -> Hashable:
 
 def _plain(value: Hashable):
     return list(value) if isinstance(value, tuple) else value
+
+
+def _hashable(value):
+    return tuple(value) if isinstance(value, list) else value
 
 
 def filter_drifts(drifts: Iterable[Drift], *, room_type: str | None = None, night: date | None = None,

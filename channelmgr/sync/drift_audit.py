@@ -16,7 +16,7 @@ in sync" (``result == "ok"``) is not touched by it.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from sqlalchemy import func, select
@@ -39,9 +39,7 @@ from .desired import desired_state
 from .drift import AuditReport, AuditStatus, compare, desired_values
 from .engine import CONNECT_TIMEOUT, ChannelRuntime, SyncEngine
 from .mappings import SyncWarning
-from .sync_log import MAX_ERROR_TEXT, scrub
-
-AUDIT_PREFIX = "audit:"
+from .sync_log import AUDIT_PREFIX, MAX_ERROR_TEXT, scrub
 DRIFT_OUTSTANDING = "drift_outstanding"  # the dry run's warning code (its count in ``detail``)
 RETRY_FAILED_AFTER = timedelta(hours=1)  # a failed read is tried again sooner than the next daily run
 
@@ -139,7 +137,28 @@ def record_run(session: Session, report: AuditReport, *, latency_ms: int = 0) ->
     session.add(SyncLog(channel_id=report.channel_id, message=AUDIT_PREFIX + report.status.value,
                         cells=len(report.differences), ranges=0, bytes=0, latency_ms=latency_ms, attempts=0,
                         result="note", http_status=None, acknowledged_cells=0,
-                        error=report.summary()[:MAX_ERROR_TEXT], at=report.at))
+                        error=report.summary()[:MAX_ERROR_TEXT], at=report.at, notes=[_kept(report).to_json(for_log=True)]))
+
+
+# The differences a run keeps in the sync log, so that the list is still there after a restart (the
+# desk's list and "accept theirs" work from it). A channel that differs on more cells than this
+# needs a full resync, not a list: the row still counts them all.
+MAX_KEPT_DIFFERENCES = 2000
+
+
+def _kept(report: AuditReport) -> AuditReport:
+    return replace(report, differences=report.differences[:MAX_KEPT_DIFFERENCES])
+
+
+def logged_report(session: Session, channel_id: int) -> AuditReport | None:
+    """The channel's latest audit as the sync log keeps it (None before any, or for a run logged
+    before the log kept the report)."""
+    row = session.scalars(select(SyncLog).where(SyncLog.channel_id == channel_id,
+                                                SyncLog.message.like(AUDIT_PREFIX + "%"))
+                          .order_by(SyncLog.id.desc()).limit(1)).first()
+    if row is None or not row.notes:
+        return None
+    return AuditReport.from_json(channel_id, row.notes[0])
 
 
 def last_runs(session: Session, property_id: int, channel_id: int | None = None) -> dict[int, AuditRun]:

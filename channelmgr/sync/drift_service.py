@@ -29,7 +29,7 @@ from ..security.roles import Permission, check, requires
 from .channels import load_channel_config
 from .drift import PRICE, AuditReport, Drift
 from .drift_actions import AcceptResult, accept_cause, accept_theirs, forget_cells
-from .drift_audit import AuditRun, DriftAuditor, audit_due, last_runs, outstanding_warning
+from .drift_audit import AuditRun, DriftAuditor, audit_due, last_runs, logged_report, outstanding_warning
 from .hold import active_hold, naive_utc
 from .mappings import SyncWarning
 
@@ -82,7 +82,14 @@ class DriftService:
     def last_report(self, channel_id: int) -> AuditReport | None:
         """The latest audit this process ran for the channel (with its differences)."""
         with self._lock:
-            return self._reports.get(channel_id)
+            report = self._reports.get(channel_id)
+        if report is None:  # not audited since the app started: the one the sync log keeps
+            with self.db.session() as s:
+                report = logged_report(s, channel_id)
+            if report is not None:
+                with self._lock:
+                    report = self._reports.setdefault(channel_id, report)
+        return report
 
     def last_runs(self, property_id: int) -> dict[int, AuditRun]:
         """Each channel's last audit as the sync log keeps it (time, result, count)."""

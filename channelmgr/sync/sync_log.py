@@ -25,6 +25,7 @@ from .capability_notes import CapabilityNote, notes_line
 from .hold import HOLD_MESSAGE, ChannelHold
 
 MAX_ERROR_TEXT = 2000
+AUDIT_PREFIX = "audit:"  # the message of a drift audit's row ("audit:clean", "audit:differences"…)
 RESULTS = ("ok", "partial", "rejected", "retryable", "fatal", "note")
 NOTE_MESSAGE = "capabilities"  # a pass's statement of what the channel's capabilities skip or translate
 
@@ -133,7 +134,10 @@ def read_entries(
 
 
 def _codes(row: SyncLog) -> dict:
-    """A note row's codes: capability notes, or the wait a hold row states."""
+    """A note row's codes: capability notes, or the wait a hold row states (an audit row's notes
+    are its report, read by drift_audit.logged_report)."""
+    if row.message.startswith(AUDIT_PREFIX):
+        return {}
     if row.message == HOLD_MESSAGE:
         return {"hold": ChannelHold.from_json(row.notes[0])} if row.notes else {}
     return {"notes": tuple(CapabilityNote.from_json(note) for note in row.notes or ())}

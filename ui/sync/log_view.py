@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxL
 
 from channelmgr.sync.channels import ChannelInfo
 from channelmgr.sync.drift import AuditStatus
-from channelmgr.sync.drift_audit import AUDIT_PREFIX
+from channelmgr.sync.sync_log import AUDIT_PREFIX
 from channelmgr.sync.hold import HOLD_MESSAGE
 from channelmgr.sync.sync_log import NOTE_MESSAGE, RESULTS
 

@@ -23,7 +23,9 @@ from channelmgr.security.roles import PermissionDenied
 from channelmgr.sync.drift import AuditStatus
 from channelmgr.sync.drift_actions import accept_cause
 from channelmgr.sync.hold import release
+from channelmgr.sync.service import SyncService
 from tests.support.actors import TEST_ACTOR
+from tests.support.sync_world import FAST_RETRY
 
 WAIT = 30
 
@@ -355,3 +357,27 @@ def test_a_429_on_the_read_back_is_retried_and_the_audit_comes_back_clean(world)
     reads = {name: n - before.get(name, 0) for name, n in world.ota.counters("H1").items()
              if name.startswith(("fault:", "message:OTA_HotelAvailGet", "message:OTA_HotelRatePlan"))}
     assert reads == {"fault:rate_limit": 1, "message:OTA_HotelAvailGet": 2, "message:OTA_HotelRatePlan": 1}
+
+
+def test_the_differences_outlive_a_restart_and_can_still_be_settled(world):
+    # The desk's list of differences came from memory: after a restart it was empty until the
+    # channel was read again. The sync log keeps the last audit's report now.
+    world.push()
+    day = night(world, 6)
+    ours = their_price(world, "R-GTW", "BAR", day)
+    plant(world, lambda listing: listing.set_price("R-GTW", "BAR", None, [day], ours + 1500, "CNY"))
+    plant(world, lambda listing: listing.set_restrictions("R-FAM", "BB", [day], {"min_stay": 3}))
+    found = audit(world)
+    assert len(found.differences) == 2
+    world.sync.shutdown()
+
+    restarted = SyncService(world.db, clock=world.sync.engine.clock, retry=FAST_RETRY)
+    try:
+        kept = restarted.drift.last_report(world.channel_id)
+        assert kept == found  # status, time, window, counts, failure, and every difference field for field
+        price = next(d for d in kept.differences if d.field == "price")
+        result = restarted.drift.accept_theirs(kept, [price], actor=TEST_ACTOR)
+        assert result.accepted == (price,)
+        assert [d.field for d in result.still_different] == ["min_stay"]
+    finally:
+        restarted.shutdown()
