@@ -32,7 +32,7 @@ from sqlalchemy.orm import Session
 
 from ..actor import Actor
 from ..db.engine import Database
-from ..db.models import RatePlan as RatePlanRow, RoomType
+from ..db.models import Property, RatePlan as RatePlanRow, RoomType
 from ..errors import NotFound, UserError
 from ..inventory.nights import Clock, local_today, utc_now
 from .channel_settings import DIRECT_CHANNEL, SETTING_BY_ROUNDING
@@ -66,6 +66,20 @@ _CHECKED_KEY = "channelmgr.pricing.checked"  # in Session.info: engines checked 
 
 class PriceRangeInvalid(UserError, ValueError):
     pass
+
+
+def hold_prices(session: Session, property_id: int) -> None:
+    """Keep other desks' price edits of the property out until this transaction ends, before the
+    prices are read: the fat-finger guard and the audit's "before" are then what is committed.
+
+    SQLite: nothing to do, the write session holds the one write lock. PostgreSQL: the write
+    session locks nothing, and a price edit's inputs (rules, base prices, overrides, settings)
+    span the whole property, so its row is the lock (FOR UPDATE). Without it a second desk planned
+    from before the first one's commit, and its write then failed on the key the first one had
+    just written. Calendar writes never lock the property row, so no lock order is at stake.
+    """
+    if session.connection().dialect.name != "sqlite":
+        session.execute(select(Property.id).where(Property.id == property_id).with_for_update())
 
 
 class PricingService:
@@ -323,6 +337,7 @@ class PricingService:
             undo = None
             try:
                 with self.db.write_session() as s:
+                    hold_prices(s, property_id)
                     engine_lock.enter_context(self._lock)
                     state = self._current(s, property_id)
                     start, end = self._preview_window(state, None, None)
