@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -86,10 +87,12 @@ class ReservationDetailPanel(QWidget):
         self.no_show_button.clicked.connect(self._no_show)
         self.check_in_button.clicked.connect(self._check_in)
         self.check_out_button.clicked.connect(self._check_out)
-        buttons = QHBoxLayout()
-        for button in (self.check_in_button, self.check_out_button, self.no_show_button, self.cancel_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+        # Two by two, not four in a row: the row held the panel at 356 px, and at a 1000 px window
+        # that width was taken from the list's source, status and room columns.
+        buttons = QGridLayout()
+        for n, button in enumerate((self.check_in_button, self.check_out_button, self.no_show_button,
+                                    self.cancel_button)):
+            buttons.addWidget(button, n // 2, n % 2)
         # 排房 by hand: only rooms free for the whole stay are offered; another type is an upgrade.
         self.free_rooms = QComboBox(self)
         self.free_rooms.setObjectName("free_rooms")
