@@ -45,6 +45,7 @@ NUMBER, GUEST, ROOM_TYPE, ARRIVAL, DEPARTURE, NIGHTS, AMOUNT, SOURCE, STATUS, RO
 # details' title, its nights beside its dates there, and both took room the source, status and
 # room columns need in a 1000 px window.
 HIDDEN_AT_FIRST = (NUMBER, NIGHTS)
+DETAILS_AT_MOST = 400  # px: wider, the details' lines only get longer and the list loses columns
 # Shown in this order (the model keeps its own: other code reads status as column 8): where the
 # guest sleeps and how the booking stands next to the name, the dates after. With the dates in
 # between, English headers pushed the status and room past a 1000 px window's list.
@@ -115,7 +116,7 @@ class BookingsPanel(QWidget):
         for column in HIDDEN_AT_FIRST:
             header.setSectionHidden(column, True)
         self.view.selectionModel().currentRowChanged.connect(self._row_chosen)
-        self.detail = ReservationDetailPanel(ctx, self)
+        self.detail = ReservationDetailPanel(ctx, self, self._labels)
 
         # The filters wrap onto more lines when the list is narrow (in one row they held the list
         # at about 640 px, the page at over 1000); the search box takes the room a line has left.
@@ -136,10 +137,11 @@ class BookingsPanel(QWidget):
         # Dragged narrow, a pane keeps its minimum (the table then scrolls sideways) instead of
         # vanishing into the splitter's edge, where a desk would not think to look for it.
         splitter.setChildrenCollapsible(False)
-        # The list takes the width the details leave: at 1000 px the details' share of 2/5 had
-        # pushed the source, status and room columns out of sight.
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 0)
+        # Split by rule (see _split) until the desk drags the handle: by the panes' stretch the
+        # details took 2/5, and at 1000 px the source, status and room columns were out of sight.
+        self.splitter = splitter
+        self._split_by_hand = False
+        splitter.splitterMoved.connect(self._dragged)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
@@ -151,6 +153,21 @@ class BookingsPanel(QWidget):
         self.channel.currentIndexChanged.connect(self.apply_filter)
         self.status.currentIndexChanged.connect(self.apply_filter)
         self._sized = False
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if not self._split_by_hand:
+            self._split()
+
+    def _split(self) -> None:
+        """The details a third of the width, at least what they need and at most 400 px; the
+        list the rest (its columns want every pixel a 1000 px window has)."""
+        total = self.splitter.width() - self.splitter.handleWidth()
+        details = max(self.detail.minimumSizeHint().width(), min(total // 3, DETAILS_AT_MOST))
+        self.splitter.setSizes([max(0, total - details), details])
+
+    def _dragged(self, *_args) -> None:
+        self._split_by_hand = True
 
     def columns(self) -> list[Column]:
         # Status stays the ninth column: other screens and tests read it there.

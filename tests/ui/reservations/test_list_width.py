@@ -83,3 +83,18 @@ def test_a_long_guest_name_is_cut_off_with_the_whole_name_in_the_tooltip(window,
     guest = next(c for c, col in enumerate(panel.model.columns) if col.header == "客人")
     index = panel.model.index(0, guest)
     assert index.data(Qt.ItemDataRole.ToolTipRole) == index.data()
+
+
+def test_the_details_take_a_third_at_most_400_px_until_the_desk_drags_the_handle(window, qtbot):
+    _columns_in_view(window, qtbot)
+    panel = window.pages["reservations"].bookings
+    splitter = panel.splitter
+    list_width, details = splitter.sizes()
+    assert details >= panel.detail.minimumSizeHint().width() and list_width > 2 * details - 20
+    window.resize(1600, 900)
+    qtbot.waitUntil(lambda: splitter.sizes()[1] == 400)
+    splitter.moveSplitter(900, 1)  # the desk drags the handle: the rule no longer applies
+    assert splitter.sizes()[1] > 400
+    window.resize(1500, 900)
+    qtbot.waitUntil(lambda: window.width() == 1500)
+    assert splitter.sizes()[1] > 400  # the rule would have put the details back at 400 px
