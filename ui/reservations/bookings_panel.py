@@ -195,12 +195,17 @@ class BookingsPanel(QWidget):
         self.view.resizeColumnsToContents()
         header = self.view.horizontalHeader()
         metrics = self.view.fontMetrics()
+        # Only as much as the list is short of room: a wide window shows "Sophie Martin" whole.
+        wanted = SHOWN_ORDER[:SHOWN_ORDER.index(PHONE)]
+        over = sum(header.sectionSize(c) for c in wanted if not header.isSectionHidden(c)) - self.view.viewport().width()
         for column, sample in ((GUEST, "陈晓明一家"), (SOURCE, "携程 Ctrip")):
             # the sample's text and a cell's padding either side (about a character each)
             cap = max(metrics.horizontalAdvance(sample) + 2 * metrics.averageCharWidth(),
                       header.sectionSizeHint(column))
-            if header.sectionSize(column) > cap:
-                header.resizeSection(column, cap)
+            cut = min(max(over, 0), max(header.sectionSize(column) - cap, 0))
+            if cut:
+                header.resizeSection(column, header.sectionSize(column) - cut)
+                over -= cut
 
     def _column_menu(self, at) -> None:
         header = self.view.horizontalHeader()
