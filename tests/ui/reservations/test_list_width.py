@@ -5,24 +5,16 @@ list (the number and nights columns and a 356 px details panel took the room), r
 the horizontal scroll bar.
 """
 
-import pytest
 from PySide6.QtCore import QPoint, Qt
+
+# Widths are measured in the app's own font (ui.fonts), as the desk sees them: the same autouse
+# fixture as the window-width checks.
+from tests.ui.test_window_width import _the_apps_font  # noqa: F401
 
 SCREEN = 1000
 # English headers are longer (and so are the details' buttons): the dates and amount may need the
 # scroll bar there, the columns the screenshot missed do not.
 IN_VIEW_IN_ENGLISH = ("Guest", "Room type", "Room", "Status", "Source")
-
-
-@pytest.fixture(autouse=True)
-def _the_apps_font(qapp):
-    # Widths are measured in the app's own font (ui.fonts), as the desk sees them.
-    from ui.fonts import apply_default_font
-
-    before = qapp.font()
-    apply_default_font(qapp)
-    yield
-    qapp.setFont(before)
 
 
 def _columns_in_view(window, qtbot) -> dict[str, tuple[int, int, int]]:
