@@ -69,7 +69,13 @@ class ReservationService:
 
     def detail(self, reservation_id: int) -> ReservationDetail:
         with self.db.session() as s:
-            return ReservationDetail(self._info(s, reservation_id), history_of(s, s.get(Reservation, reservation_id)))
+            info = self._info(s, reservation_id)  # NotFound for a booking that is not there
+            booking = s.get(Reservation, reservation_id)
+            pid = booking.property_id
+            return ReservationDetail(
+                info, history_of(s, booking),
+                room_types=dict(s.execute(select(RoomType.id, RoomType.code).where(RoomType.property_id == pid)).all()),
+                rooms=dict(s.execute(select(Room.id, Room.number).where(Room.property_id == pid)).all()))
 
     def channels(self, property_id: int) -> list[str]:
         with self.db.session() as s:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
 
@@ -53,6 +53,10 @@ class RevisionInfo:
 class ReservationDetail:
     reservation: ReservationInfo
     history: tuple[RevisionInfo, ...]  # oldest first
+    # The property's room type codes and room numbers by id: a desk revision records ids
+    # (revision_fields names them), and a booking's type or room may have changed since.
+    room_types: dict[int, str] = field(default_factory=dict)
+    rooms: dict[int, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

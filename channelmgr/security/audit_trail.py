@@ -22,7 +22,7 @@ from ..privacy.masking import mask_phone, mask_text, mask_values
 from ..db.models import AuditEntry, RoomType
 from ..inventory.changes import AUDIT_ENTITY as CALENDAR_ENTITY
 from ..files import save_workbook
-from ..money import format_minor
+from .audit_values import show_value
 
 MAX_ROWS = 5000  # a page of the newest; a filter narrows it
 
@@ -59,15 +59,23 @@ class AuditRow:
         database); a person reads and filters in the time of the computer in front of them."""
         return self.at.replace(tzinfo=timezone.utc).astimezone().replace(tzinfo=None)
 
-    @property
-    def shown_changes(self) -> tuple[tuple[str, str, str], ...]:
-        """(field, before, after) as text, amounts in yuan: what a screen words further (the desk
-        names the fields in its language; the CLI and the workbook show ``change_text``)."""
-        return tuple((field, _show(before, field), _show(after, field)) for field, before, after in self.changes)
+    def shown_changes(self, list_separator: str = ", ") -> tuple[tuple[str, str, str], ...]:
+        """(field, before, after) as text, amounts in yuan and lists as their items (audit_values):
+        what a screen words further (the desk names the fields in its language and joins a list
+        with its own separator; the CLI and the workbook show ``change_text``)."""
+        before_side, after_side = self.sides()
+        return tuple((field, show_value(before, field, before_side, list_separator),
+                      show_value(after, field, after_side, list_separator)) for field, before, after in self.changes)
+
+    def sides(self) -> tuple[dict[str, object], dict[str, object]]:
+        """The fields before and the fields after, each by name: whether a value is money can
+        depend on another field of the same side (a price rule's adjustment)."""
+        return ({field: before for field, before, _ in self.changes},
+                {field: after for field, _, after in self.changes})
 
     @property
     def change_text(self) -> str:
-        return "; ".join(f"{field}: {before} → {after}" for field, before, after in self.shown_changes)
+        return "; ".join(f"{field}: {before} → {after}" for field, before, after in self.shown_changes())
 
 
 class AuditTrail:
@@ -138,9 +146,10 @@ class AuditTrail:
         ws.append(list(_HEADERS[lang]))
         lines = 0
         for r in rows:
+            before_side, after_side = r.sides()
             for field, before, after in r.changes or (("", None, None),):
-                ws.append([r.local_at, r.user, r.action, r.entity, r.entity_id, field, show(field, before),
-                           show(field, after), mask_text(r.cause) if unmasked_by is None else r.cause])
+                ws.append([r.local_at, r.user, r.action, r.entity, r.entity_id, field, show(field, before, before_side),
+                           show(field, after, after_side), mask_text(r.cause) if unmasked_by is None else r.cause])
                 lines += 1
         for column, width in zip("ABCDEFGHI", (20, 12, 16, 14, 12, 24, 30, 30, 40)):
             ws.column_dimensions[column].width = width
@@ -181,26 +190,11 @@ def _like(text: str) -> str:
     return "%" + text.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%"
 
 
-def _show(value: object, field: str = "") -> str:
-    if value is None:
-        return ""
-    if _is_money(field) and isinstance(value, int) and not isinstance(value, bool):
-        return format_minor(value)  # fen as the owner reads them: 58800 → ¥588
-    return str(value)
+def _clear(field: str, value: object, side: dict[str, object]) -> str:
+    return show_value(value, field, side)
 
 
-def _is_money(field: str) -> bool:
-    # Amounts are stored in minor units under *_minor names; the calendar's are price:<plan id>.
-    # Shown in yuan: the audit keeps no currency, and every property here sells in CNY so far.
-    name = field.split(" ", 1)[0]
-    return name.endswith("_minor") or name.startswith("price:")
-
-
-def _clear(field: str, value: object) -> str:
-    return _show(value, field)
-
-
-def _masked(field: str, value: object) -> str:
+def _masked(field: str, value: object, side: dict[str, object]) -> str:
     if "phone" in field.lower() and isinstance(value, str) and value:
         return mask_phone(value)
-    return _show(mask_values(value), field)
+    return show_value(mask_values(value), field, side)

@@ -138,32 +138,32 @@
 <context>
     <name>AuditColumns</name>
     <message>
-        <location filename="../../ui/security/audit_columns.py" line="17"/>
+        <location filename="../../ui/security/audit_columns.py" line="20"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_columns.py" line="19"/>
+        <location filename="../../ui/security/audit_columns.py" line="22"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_columns.py" line="20"/>
+        <location filename="../../ui/security/audit_columns.py" line="23"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_columns.py" line="21"/>
+        <location filename="../../ui/security/audit_columns.py" line="24"/>
         <source>Entity</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_columns.py" line="23"/>
+        <location filename="../../ui/security/audit_columns.py" line="26"/>
         <source>Before → after</source>
         <translation>修改前 → 修改后</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_columns.py" line="24"/>
+        <location filename="../../ui/security/audit_columns.py" line="27"/>
         <source>Cause</source>
         <translation>原因</translation>
     </message>
@@ -216,34 +216,34 @@
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="71"/>
+        <location filename="../../ui/pages/audit.py" line="72"/>
         <source>Audit trail</source>
         <translation>审计记录</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/audit.py" line="95"/>
+        <location filename="../../ui/pages/audit.py" line="96"/>
         <source>%n entries, newest first</source>
         <translation>
             <numerusform>%n 条记录，最新的在前</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="102"/>
+        <location filename="../../ui/pages/audit.py" line="103"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="109"/>
+        <location filename="../../ui/pages/audit.py" line="110"/>
         <source>Save workbook</source>
         <translation>保存工作簿</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="110"/>
+        <location filename="../../ui/pages/audit.py" line="111"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit.py" line="119"/>
+        <location filename="../../ui/pages/audit.py" line="120"/>
         <source>Wrote %1</source>
         <translation>已写入 %1</translation>
     </message>
@@ -277,7 +277,7 @@
     </message>
     <message>
         <location filename="../../ui/security/audit_texts.py" line="29"/>
-        <location filename="../../ui/security/audit_texts.py" line="216"/>
+        <location filename="../../ui/security/audit_texts.py" line="221"/>
         <source>Archived</source>
         <translation>归档</translation>
     </message>
@@ -460,7 +460,7 @@
     </message>
     <message>
         <location filename="../../ui/security/audit_texts.py" line="77"/>
-        <location filename="../../ui/security/audit_texts.py" line="213"/>
+        <location filename="../../ui/security/audit_texts.py" line="218"/>
         <source>Rate plan</source>
         <translation>价格计划</translation>
     </message>
@@ -471,15 +471,15 @@
     </message>
     <message>
         <location filename="../../ui/security/audit_texts.py" line="79"/>
-        <location filename="../../ui/security/audit_texts.py" line="211"/>
-        <location filename="../../ui/security/audit_texts.py" line="212"/>
+        <location filename="../../ui/security/audit_texts.py" line="216"/>
+        <location filename="../../ui/security/audit_texts.py" line="217"/>
         <source>Room type</source>
         <translation>房型</translation>
     </message>
     <message>
         <location filename="../../ui/security/audit_texts.py" line="80"/>
-        <location filename="../../ui/security/audit_texts.py" line="222"/>
-        <location filename="../../ui/security/audit_texts.py" line="223"/>
+        <location filename="../../ui/security/audit_texts.py" line="227"/>
+        <location filename="../../ui/security/audit_texts.py" line="228"/>
         <source>Room</source>
         <translation>房间</translation>
     </message>
@@ -840,267 +840,292 @@
         <translation>节假日</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="192"/>
+        <location filename="../../ui/security/audit_texts.py" line="193"/>
+        <source>Days ahead, at most</source>
+        <translation>最多提前天数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="194"/>
+        <source>Days ahead, at least</source>
+        <translation>至少提前天数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="195"/>
+        <source>Share sold, at least</source>
+        <translation>入住率至少</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="196"/>
+        <source>Channels</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="197"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="193"/>
+        <location filename="../../ui/security/audit_texts.py" line="198"/>
         <source>End</source>
         <translation>结束</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="194"/>
+        <location filename="../../ui/security/audit_texts.py" line="199"/>
         <source>Every year</source>
         <translation>每年</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="195"/>
+        <location filename="../../ui/security/audit_texts.py" line="200"/>
         <source>Stage</source>
         <translation>计算阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="196"/>
+        <location filename="../../ui/security/audit_texts.py" line="201"/>
         <source>Rate plans</source>
         <translation>价格计划</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="197"/>
+        <location filename="../../ui/security/audit_texts.py" line="202"/>
         <source>Room types</source>
         <translation>房型</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="198"/>
+        <location filename="../../ui/security/audit_texts.py" line="203"/>
         <source>Protocol</source>
         <translation>协议</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="199"/>
+        <location filename="../../ui/security/audit_texts.py" line="204"/>
         <source>Endpoint</source>
         <translation>接口地址</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="200"/>
+        <location filename="../../ui/security/audit_texts.py" line="205"/>
         <source>Hotel code</source>
         <translation>酒店代码</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="201"/>
+        <location filename="../../ui/security/audit_texts.py" line="206"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="202"/>
+        <location filename="../../ui/security/audit_texts.py" line="207"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="203"/>
+        <location filename="../../ui/security/audit_texts.py" line="208"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="204"/>
+        <location filename="../../ui/security/audit_texts.py" line="209"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="205"/>
+        <location filename="../../ui/security/audit_texts.py" line="210"/>
         <source>Time zone</source>
         <translation>时区</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="206"/>
+        <location filename="../../ui/security/audit_texts.py" line="211"/>
         <source>Currency</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="207"/>
+        <location filename="../../ui/security/audit_texts.py" line="212"/>
         <source>Room number</source>
         <translation>房号</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="208"/>
+        <location filename="../../ui/security/audit_texts.py" line="213"/>
         <source>Floor</source>
         <translation>楼层</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="209"/>
+        <location filename="../../ui/security/audit_texts.py" line="214"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="210"/>
+        <location filename="../../ui/security/audit_texts.py" line="215"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="214"/>
+        <location filename="../../ui/security/audit_texts.py" line="219"/>
         <source>Channel room code</source>
         <translation>渠道房型代码</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="215"/>
+        <location filename="../../ui/security/audit_texts.py" line="220"/>
         <source>Channel rate code</source>
         <translation>渠道价格代码</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="217"/>
+        <location filename="../../ui/security/audit_texts.py" line="222"/>
         <source>Order</source>
         <translation>顺序</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="218"/>
+        <location filename="../../ui/security/audit_texts.py" line="223"/>
         <source>Details</source>
         <translation>房型资料</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="219"/>
+        <location filename="../../ui/security/audit_texts.py" line="224"/>
         <source>Photo captions</source>
         <translation>照片说明</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="220"/>
+        <location filename="../../ui/security/audit_texts.py" line="225"/>
         <source>Copied from</source>
         <translation>复制自</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="221"/>
+        <location filename="../../ui/security/audit_texts.py" line="226"/>
         <source>Guest</source>
         <translation>客人</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="224"/>
+        <location filename="../../ui/security/audit_texts.py" line="229"/>
         <source>Arrival</source>
         <translation>入住日</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="225"/>
+        <location filename="../../ui/security/audit_texts.py" line="230"/>
         <source>Departure</source>
         <translation>离店日</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="226"/>
+        <location filename="../../ui/security/audit_texts.py" line="231"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="227"/>
+        <location filename="../../ui/security/audit_texts.py" line="232"/>
         <source>Commission</source>
         <translation>佣金</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="228"/>
+        <location filename="../../ui/security/audit_texts.py" line="233"/>
         <source>Base price</source>
         <translation>基础价</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="229"/>
+        <location filename="../../ui/security/audit_texts.py" line="234"/>
         <source>Derived by</source>
         <translation>派生方式</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="230"/>
+        <location filename="../../ui/security/audit_texts.py" line="235"/>
         <source>Derived value</source>
         <translation>派生值</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="231"/>
+        <location filename="../../ui/security/audit_texts.py" line="236"/>
         <source>Rooms to sell</source>
         <translation>可售房数</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="232"/>
+        <location filename="../../ui/security/audit_texts.py" line="237"/>
         <source>Min stay</source>
         <translation>最少入住</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="233"/>
+        <location filename="../../ui/security/audit_texts.py" line="238"/>
         <source>Max stay</source>
         <translation>最多入住</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="234"/>
+        <location filename="../../ui/security/audit_texts.py" line="239"/>
         <source>Closed to arrival</source>
         <translation>禁止入住</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="235"/>
+        <location filename="../../ui/security/audit_texts.py" line="240"/>
         <source>Closed to departure</source>
         <translation>禁止离店</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="236"/>
+        <location filename="../../ui/security/audit_texts.py" line="241"/>
         <source>Stop-sell</source>
         <translation>停售</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="237"/>
+        <location filename="../../ui/security/audit_texts.py" line="242"/>
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="238"/>
+        <location filename="../../ui/security/audit_texts.py" line="243"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="252"/>
+        <location filename="../../ui/security/audit_texts.py" line="257"/>
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="253"/>
+        <location filename="../../ui/security/audit_texts.py" line="258"/>
         <source>Operator</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="254"/>
+        <location filename="../../ui/security/audit_texts.py" line="259"/>
         <source>Read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="257"/>
+        <location filename="../../ui/security/audit_texts.py" line="262"/>
         <source>Add an amount</source>
         <translation>加减金额</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="258"/>
+        <location filename="../../ui/security/audit_texts.py" line="263"/>
         <source>Percent</source>
         <translation>百分比</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="259"/>
+        <location filename="../../ui/security/audit_texts.py" line="264"/>
         <source>Factor</source>
         <translation>倍数</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="260"/>
+        <location filename="../../ui/security/audit_texts.py" line="265"/>
         <source>Fixed price</source>
         <translation>固定价格</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="263"/>
+        <location filename="../../ui/security/audit_texts.py" line="268"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="264"/>
+        <location filename="../../ui/security/audit_texts.py" line="269"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="292"/>
+        <location filename="../../ui/security/audit_texts.py" line="296"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../ui/security/audit_texts.py" line="300"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="294"/>
+        <location filename="../../ui/security/audit_texts.py" line="302"/>
         <source>%1: %2 → %3</source>
         <translation>%1：%2 → %3</translation>
     </message>
     <message>
-        <location filename="../../ui/security/audit_texts.py" line="296"/>
+        <location filename="../../ui/security/audit_texts.py" line="304"/>
         <source>; </source>
         <translation>；</translation>
     </message>
@@ -1293,109 +1318,109 @@ The database as it was is in %1</source>
 <context>
     <name>BookingsPanel</name>
     <message>
-        <location filename="../../ui/reservations/bookings_panel.py" line="60"/>
+        <location filename="../../ui/reservations/bookings_panel.py" line="72"/>
         <source>Search guest, phone or reservation number</source>
         <translation>搜索客人、电话或订单号</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/bookings_panel.py" line="62"/>
+        <location filename="../../ui/reservations/bookings_panel.py" line="74"/>
         <source>Nights from</source>
         <translation>入住晚从</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/bookings_panel.py" line="74"/>
+        <location filename="../../ui/reservations/bookings_panel.py" line="86"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/bookings_panel.py" line="104"/>
+        <location filename="../../ui/reservations/bookings_panel.py" line="125"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/bookings_panel.py" line="135"/>
+        <location filename="../../ui/reservations/bookings_panel.py" line="158"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/bookings_panel.py" line="136"/>
+        <location filename="../../ui/reservations/bookings_panel.py" line="159"/>
         <source>Guest</source>
         <translation>客人</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/bookings_panel.py" line="137"/>
+        <location filename="../../ui/reservations/bookings_panel.py" line="160"/>
         <source>Room type</source>
         <translation>房型</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/bookings_panel.py" line="138"/>
+        <location filename="../../ui/reservations/bookings_panel.py" line="161"/>
         <source>Arrival</source>
         <translation>入住</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/bookings_panel.py" line="139"/>
+        <location filename="../../ui/reservations/bookings_panel.py" line="162"/>
         <source>Departure</source>
         <translation>离店</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/bookings_panel.py" line="140"/>
+        <location filename="../../ui/reservations/bookings_panel.py" line="163"/>
         <source>Nights</source>
         <translation>间夜</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/bookings_panel.py" line="141"/>
+        <location filename="../../ui/reservations/bookings_panel.py" line="164"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/bookings_panel.py" line="143"/>
+        <location filename="../../ui/reservations/bookings_panel.py" line="166"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/bookings_panel.py" line="145"/>
+        <location filename="../../ui/reservations/bookings_panel.py" line="168"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/bookings_panel.py" line="146"/>
+        <location filename="../../ui/reservations/bookings_panel.py" line="169"/>
         <source>Room</source>
         <translation>房间</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/bookings_panel.py" line="147"/>
+        <location filename="../../ui/reservations/bookings_panel.py" line="170"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/bookings_panel.py" line="148"/>
+        <location filename="../../ui/reservations/bookings_panel.py" line="171"/>
         <source>Reservation no.</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/bookings_panel.py" line="154"/>
+        <location filename="../../ui/reservations/bookings_panel.py" line="212"/>
         <source>overbooked</source>
         <translation>超订</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/bookings_panel.py" line="175"/>
+        <location filename="../../ui/reservations/bookings_panel.py" line="233"/>
         <source>All channels</source>
         <translation>全部渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/bookings_panel.py" line="176"/>
+        <location filename="../../ui/reservations/bookings_panel.py" line="234"/>
         <source>Direct (phone, WeChat, walk-in, other)</source>
         <translation>直订（电话、微信、到店、其他）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/reservations/bookings_panel.py" line="202"/>
+        <location filename="../../ui/reservations/bookings_panel.py" line="260"/>
         <source>%n reservation(s)</source>
         <translation>
             <numerusform>%n 个订单</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/bookings_panel.py" line="204"/>
+        <location filename="../../ui/reservations/bookings_panel.py" line="262"/>
         <source>%1 of %2 shown</source>
         <translation>显示 %1 / %2</translation>
     </message>
@@ -2285,7 +2310,7 @@ The database as it was is in %1</source>
         <translation>%1，%2 当晚：加载中…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/security/cell_history.py" line="46"/>
+        <location filename="../../ui/security/cell_history.py" line="45"/>
         <source>%1, night of %2: %n change(s)</source>
         <translation>
             <numerusform>%1，%2 当晚：%n 次修改</numerusform>
@@ -3610,32 +3635,32 @@ The database as it was is in %1</source>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../ui/login_dialog.py" line="37"/>
+        <location filename="../../ui/login_dialog.py" line="32"/>
         <source>Sign in to channelmgr</source>
         <translation>登录 channelmgr</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="49"/>
+        <location filename="../../ui/login_dialog.py" line="44"/>
         <source>This is the demo database. Sign in as %1 with the password %2 (administrator); %3 / %4 is an operator, %5 / %6 may only read and export.</source>
         <translation>这是演示数据库。请以 %1 登录，密码 %2（管理员）；%3 / %4 是操作员，%5 / %6 只能查看和导出。</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="63"/>
+        <location filename="../../ui/login_dialog.py" line="58"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="64"/>
+        <location filename="../../ui/login_dialog.py" line="59"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="75"/>
+        <location filename="../../ui/login_dialog.py" line="70"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="76"/>
+        <location filename="../../ui/login_dialog.py" line="71"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
@@ -4973,147 +4998,162 @@ The database as it was is in %1</source>
 <context>
     <name>ReservationDetailPanel</name>
     <message>
-        <location filename="../../ui/reservations/detail_panel.py" line="59"/>
+        <location filename="../../ui/reservations/detail_panel.py" line="65"/>
         <source>Received</source>
         <translation>接收时间</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/detail_panel.py" line="60"/>
+        <location filename="../../ui/reservations/detail_panel.py" line="66"/>
         <source>Revision</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/detail_panel.py" line="61"/>
+        <location filename="../../ui/reservations/detail_panel.py" line="67"/>
         <source>Change</source>
         <translation>变更</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/detail_panel.py" line="62"/>
-        <location filename="../../ui/reservations/detail_panel.py" line="121"/>
+        <location filename="../../ui/reservations/detail_panel.py" line="68"/>
+        <location filename="../../ui/reservations/detail_panel.py" line="144"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/detail_panel.py" line="63"/>
+        <location filename="../../ui/reservations/detail_panel.py" line="69"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/detail_panel.py" line="79"/>
+        <location filename="../../ui/reservations/detail_panel.py" line="87"/>
         <source>Choose a revision to see what the channel or the desk sent.</source>
         <translation>选择一个版本，查看渠道或前台发来的内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/detail_panel.py" line="81"/>
-        <location filename="../../ui/reservations/detail_panel.py" line="199"/>
+        <location filename="../../ui/reservations/detail_panel.py" line="92"/>
+        <source>Raw data</source>
+        <translation>原始数据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reservations/detail_panel.py" line="94"/>
+        <source>The revision exactly as it was stored, for support</source>
+        <translation>这个版本存储时的原样内容，供技术支持查看</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reservations/detail_panel.py" line="97"/>
+        <location filename="../../ui/reservations/detail_panel.py" line="237"/>
         <source>Cancel booking</source>
         <translation>取消订单</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/detail_panel.py" line="82"/>
+        <location filename="../../ui/reservations/detail_panel.py" line="98"/>
         <source>No-show</source>
         <translation>未到店</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/detail_panel.py" line="83"/>
-        <location filename="../../ui/reservations/detail_panel.py" line="214"/>
+        <location filename="../../ui/reservations/detail_panel.py" line="99"/>
+        <location filename="../../ui/reservations/detail_panel.py" line="252"/>
         <source>Check in</source>
         <translation>入住</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/detail_panel.py" line="84"/>
+        <location filename="../../ui/reservations/detail_panel.py" line="100"/>
         <source>Check out</source>
         <translation>退房</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/detail_panel.py" line="96"/>
+        <location filename="../../ui/reservations/detail_panel.py" line="114"/>
         <source>Move to room</source>
         <translation>换到房间</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/detail_panel.py" line="109"/>
+        <location filename="../../ui/reservations/detail_panel.py" line="128"/>
         <source>Revision history</source>
         <translation>版本历史</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/detail_panel.py" line="116"/>
+        <location filename="../../ui/reservations/detail_panel.py" line="139"/>
         <source>Room</source>
         <translation>房间</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/detail_panel.py" line="117"/>
+        <location filename="../../ui/reservations/detail_panel.py" line="140"/>
         <source>Stay</source>
         <translation>住宿</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/detail_panel.py" line="118"/>
+        <location filename="../../ui/reservations/detail_panel.py" line="141"/>
         <source>Guests</source>
         <translation>客人数</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/detail_panel.py" line="119"/>
+        <location filename="../../ui/reservations/detail_panel.py" line="142"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/detail_panel.py" line="120"/>
+        <location filename="../../ui/reservations/detail_panel.py" line="143"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/detail_panel.py" line="122"/>
+        <location filename="../../ui/reservations/detail_panel.py" line="145"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/detail_panel.py" line="135"/>
+        <location filename="../../ui/reservations/detail_panel.py" line="159"/>
         <source>Choose a booking to see its details and history.</source>
         <translation>选择一个订单，查看详情和历史。</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/detail_panel.py" line="141"/>
+        <location filename="../../ui/reservations/detail_panel.py" line="165"/>
         <source>no room assigned</source>
         <translation>未排房</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/reservations/detail_panel.py" line="143"/>
+        <location filename="../../ui/reservations/detail_panel.py" line="167"/>
         <source>%1 → %2, %n night(s)</source>
         <translation>
             <numerusform>%1 → %2，%n 晚</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/detail_panel.py" line="145"/>
+        <location filename="../../ui/reservations/detail_panel.py" line="169"/>
         <source>%1 adults, %2 children</source>
         <translation>成人 %1，儿童 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/detail_panel.py" line="152"/>
+        <location filename="../../ui/reservations/detail_panel.py" line="175"/>
         <source>OVERBOOKED: no room was left for a night of this stay</source>
         <translation>超订：入住期间有一晚已无空房</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/detail_panel.py" line="173"/>
+        <location filename="../../ui/reservations/detail_panel.py" line="195"/>
+        <source>%1 · reservation no. %2</source>
+        <translation>%1 · 订单号 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reservations/detail_panel.py" line="203"/>
         <source>%1 · Commission %2 · Net %3</source>
         <translation>%1 · 佣金 %2 · 净收入 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/detail_panel.py" line="183"/>
+        <location filename="../../ui/reservations/detail_panel.py" line="216"/>
         <source>%1 (upgrade to %2)</source>
         <translation>%1（升级到 %2）</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/detail_panel.py" line="200"/>
+        <location filename="../../ui/reservations/detail_panel.py" line="238"/>
         <source>Cancel %1&apos;s booking? Its nights are sold again.</source>
         <translation>取消 %1 的订单？这些晚上将重新开放售卖。</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/detail_panel.py" line="214"/>
+        <location filename="../../ui/reservations/detail_panel.py" line="252"/>
         <source>Assign a room to the booking first.</source>
         <translation>请先为订单排房。</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/detail_panel.py" line="237"/>
+        <location filename="../../ui/reservations/detail_panel.py" line="275"/>
         <source>Reservations</source>
         <translation>订单</translation>
     </message>
@@ -5121,114 +5161,231 @@ The database as it was is in %1</source>
 <context>
     <name>ReservationTexts</name>
     <message>
-        <location filename="../../ui/reservations/texts.py" line="23"/>
+        <location filename="../../ui/reservations/texts.py" line="24"/>
         <source>Created</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/texts.py" line="24"/>
+        <location filename="../../ui/reservations/texts.py" line="25"/>
+        <location filename="../../ui/reservations/texts.py" line="104"/>
+        <location filename="../../ui/reservations/texts.py" line="105"/>
         <source>Modified</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/texts.py" line="25"/>
+        <location filename="../../ui/reservations/texts.py" line="26"/>
+        <location filename="../../ui/reservations/texts.py" line="106"/>
+        <location filename="../../ui/reservations/texts.py" line="107"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/texts.py" line="26"/>
+        <location filename="../../ui/reservations/texts.py" line="27"/>
         <source>Cancelled before it arrived</source>
         <translation>收到前已取消</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/texts.py" line="27"/>
+        <location filename="../../ui/reservations/texts.py" line="28"/>
         <source>Older revision, ignored</source>
         <translation>旧版本，已忽略</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/texts.py" line="28"/>
+        <location filename="../../ui/reservations/texts.py" line="29"/>
         <source>No-show</source>
         <translation>未到店</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/texts.py" line="29"/>
+        <location filename="../../ui/reservations/texts.py" line="30"/>
         <source>Moved to another room</source>
         <translation>换房</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/texts.py" line="30"/>
+        <location filename="../../ui/reservations/texts.py" line="31"/>
         <source>Moved to another room type</source>
         <translation>换房型</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/texts.py" line="31"/>
+        <location filename="../../ui/reservations/texts.py" line="32"/>
         <source>Room assigned</source>
         <translation>已排房</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/texts.py" line="32"/>
+        <location filename="../../ui/reservations/texts.py" line="33"/>
         <source>Checked in</source>
         <translation>已入住</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/texts.py" line="33"/>
+        <location filename="../../ui/reservations/texts.py" line="34"/>
         <source>Checked out</source>
         <translation>已退房</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/texts.py" line="39"/>
+        <location filename="../../ui/reservations/texts.py" line="40"/>
+        <location filename="../../ui/reservations/texts.py" line="94"/>
         <source>Overbooked</source>
         <translation>超订</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/texts.py" line="40"/>
+        <location filename="../../ui/reservations/texts.py" line="41"/>
         <source>Two bookings in one room</source>
         <translation>一间房排了两个订单</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/texts.py" line="46"/>
+        <location filename="../../ui/reservations/texts.py" line="47"/>
         <source>{room_type} has no room left on {nights}: the booking would overbook.</source>
         <translation>{room_type} 在 {nights} 已无空房：该订单会超订。</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/texts.py" line="47"/>
+        <location filename="../../ui/reservations/texts.py" line="48"/>
         <source>A stay is 1 to {max} nights.</source>
         <translation>入住须为 1 到 {max} 晚。</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/texts.py" line="48"/>
+        <location filename="../../ui/reservations/texts.py" line="49"/>
         <source>The arrival {night} is before today.</source>
         <translation>入住日期 {night} 早于今天。</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/texts.py" line="49"/>
+        <location filename="../../ui/reservations/texts.py" line="50"/>
         <source>The amount cannot be negative.</source>
         <translation>金额不能为负数。</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/texts.py" line="50"/>
+        <location filename="../../ui/reservations/texts.py" line="51"/>
         <source>Choose phone, WeChat, walk-in or other.</source>
         <translation>请选择电话、微信、到店或其他。</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/texts.py" line="51"/>
+        <location filename="../../ui/reservations/texts.py" line="52"/>
         <source>Only a confirmed booking can be cancelled.</source>
         <translation>只有已确认的订单可以取消。</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/texts.py" line="52"/>
+        <location filename="../../ui/reservations/texts.py" line="53"/>
         <source>{guest}&apos;s booking holds no room.</source>
         <translation>{guest} 的订单没有占用房间。</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/texts.py" line="53"/>
+        <location filename="../../ui/reservations/texts.py" line="54"/>
         <source>Room {room} is taken by {guest} from {first} to {last}.</source>
         <translation>房间 {room} 在 {first} 至 {last} 已被 {guest} 占用。</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/texts.py" line="54"/>
+        <location filename="../../ui/reservations/texts.py" line="55"/>
         <source>This entry is already resolved.</source>
         <translation>该条目已处理。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reservations/texts.py" line="75"/>
+        <source>Guest</source>
+        <translation>客人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reservations/texts.py" line="76"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reservations/texts.py" line="77"/>
+        <source>Email</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reservations/texts.py" line="78"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reservations/texts.py" line="79"/>
+        <source>Room of the booking</source>
+        <translation>订单中的房间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reservations/texts.py" line="80"/>
+        <source>Arrival</source>
+        <translation>入住</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reservations/texts.py" line="81"/>
+        <source>Departure</source>
+        <translation>离店</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reservations/texts.py" line="82"/>
+        <source>Nights</source>
+        <translation>间夜</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reservations/texts.py" line="83"/>
+        <source>Room type</source>
+        <translation>房型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reservations/texts.py" line="84"/>
+        <source>Channel room code</source>
+        <translation>渠道房型代码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reservations/texts.py" line="85"/>
+        <source>Channel rate code</source>
+        <translation>渠道价格代码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reservations/texts.py" line="86"/>
+        <source>Room</source>
+        <translation>房间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reservations/texts.py" line="87"/>
+        <source>Adults</source>
+        <translation>成人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reservations/texts.py" line="88"/>
+        <source>Children</source>
+        <translation>儿童</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reservations/texts.py" line="89"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reservations/texts.py" line="90"/>
+        <source>Commission</source>
+        <translation>佣金</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reservations/texts.py" line="91"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reservations/texts.py" line="92"/>
+        <source>Reservation no.</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reservations/texts.py" line="93"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reservations/texts.py" line="101"/>
+        <location filename="../../ui/reservations/texts.py" line="102"/>
+        <location filename="../../ui/reservations/texts.py" line="103"/>
+        <source>New booking</source>
+        <translation>新订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reservations/texts.py" line="121"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reservations/texts.py" line="122"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
     </message>
 </context>
 <context>

@@ -16,7 +16,7 @@ from ..context import AppContext
 from ..file_dialogs import remember, start_path
 from ..flow_layout import FlowLayout, fit_placeholder
 from ..models.record_table import Column
-from ..security.audit_columns import audit_columns
+from ..security.audit_columns import audit_columns, fit_audit_columns
 from ..tasks import while_alive
 from ..unmasked_choice import unmasked_by, unmasked_checkbox
 from .table_page import TablePage
@@ -65,6 +65,7 @@ class AuditPage(TablePage):
         bar.add_group(self.text, self.sign_ins, show)
         bar.add_group(self.export_button, self.unmasked)
         self.layout().insertLayout(1, bar)
+        fit_audit_columns(self.view.horizontalHeader())
         self._fill_choices([], [])
 
     def title(self) -> str:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -38,6 +39,18 @@ from .detail_panel import ReservationDetailPanel
 from .texts import booking_status_label, source_label
 
 OVERBOOKED_BRUSH = QBrush(QColor("#fde2e1"))
+# Model columns (see BookingsPanel.columns)
+NUMBER, GUEST, ROOM_TYPE, ARRIVAL, DEPARTURE, NIGHTS, AMOUNT, SOURCE, STATUS, ROOM, PHONE, REMOTE_ID = range(12)
+# Hidden until the desk asks for them (right-click a header): the booking's number is in its
+# details' title, its nights beside its dates there, and both took room the source, status and
+# room columns need in a 1000 px window.
+HIDDEN_AT_FIRST = (NUMBER, NIGHTS)
+DETAILS_AT_MOST = 400  # px: wider, the details' lines only get longer and the list loses columns
+# Shown in this order (the model keeps its own: other code reads status as column 8): where the
+# guest sleeps and how the booking stands next to the name, the dates after. With the dates in
+# between, English headers pushed the status and room past a 1000 px window's list.
+SHOWN_ORDER = (GUEST, ROOM_TYPE, ROOM, STATUS, SOURCE, ARRIVAL, DEPARTURE, AMOUNT, NIGHTS, NUMBER, PHONE,
+               REMOTE_ID)
 
 
 class BookingsTableModel(RecordTableModel):
@@ -91,10 +104,19 @@ class BookingsPanel(QWidget):
         self.view.verticalHeader().setVisible(False)
         # Fixed row heights and sizing columns from a sample: a 20,000-row list stays instant.
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.view.horizontalHeader().setResizeContentsPrecision(200)
-        self.view.horizontalHeader().setStretchLastSection(True)
+        header = self.view.horizontalHeader()
+        header.setResizeContentsPrecision(200)
+        header.setStretchLastSection(True)
+        # Right-click a header: show or hide a column (the ones hidden at first are a click away).
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._column_menu)
+        header.setSectionsMovable(True)  # and dragged into another order
+        for visual, column in enumerate(SHOWN_ORDER):
+            header.moveSection(header.visualIndex(column), visual)
+        for column in HIDDEN_AT_FIRST:
+            header.setSectionHidden(column, True)
         self.view.selectionModel().currentRowChanged.connect(self._row_chosen)
-        self.detail = ReservationDetailPanel(ctx, self)
+        self.detail = ReservationDetailPanel(ctx, self, self._labels)
 
         # The filters wrap onto more lines when the list is narrow (in one row they held the list
         # at about 640 px, the page at over 1000); the search box takes the room a line has left.
@@ -115,8 +137,11 @@ class BookingsPanel(QWidget):
         # Dragged narrow, a pane keeps its minimum (the table then scrolls sideways) instead of
         # vanishing into the splitter's edge, where a desk would not think to look for it.
         splitter.setChildrenCollapsible(False)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        # Split by rule (see _split) until the desk drags the handle: by the panes' stretch the
+        # details took 2/5, and at 1000 px the source, status and room columns were out of sight.
+        self.splitter = splitter
+        self._split_by_hand = False
+        splitter.splitterMoved.connect(self._dragged)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
@@ -129,24 +154,79 @@ class BookingsPanel(QWidget):
         self.status.currentIndexChanged.connect(self.apply_filter)
         self._sized = False
 
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if not self._split_by_hand:
+            self._split()
+
+    def _split(self) -> None:
+        """The details a third of the width, at least what they need and at most 400 px; the
+        list the rest (its columns want every pixel a 1000 px window has)."""
+        total = self.splitter.width() - self.splitter.handleWidth()
+        details = max(self.detail.minimumSizeHint().width(), min(total // 3, DETAILS_AT_MOST))
+        self.splitter.setSizes([max(0, total - details), details])
+
+    def _dragged(self, *_args) -> None:
+        self._split_by_hand = True
+
     def columns(self) -> list[Column]:
         # Status stays the ninth column: other screens and tests read it there.
         return [
             Column(self.tr("No."), lambda r: str(r.id), True, lambda r: r.id),
-            Column(self.tr("Guest"), lambda r: r.guest_name),
+            Column(self.tr("Guest"), lambda r: r.guest_name, tooltip=lambda r: r.guest_name),
             Column(self.tr("Room type"), lambda r: r.room_type_code),
             Column(self.tr("Arrival"), lambda r: r.arrival.isoformat()),
             Column(self.tr("Departure"), lambda r: r.departure.isoformat()),
             Column(self.tr("Nights"), lambda r: str(r.nights), True, lambda r: r.nights),
             Column(self.tr("Amount"), lambda r: format_minor(r.amount_minor, r.currency), True, lambda r: r.amount_minor),
             # the name the owner gave the channel (携程 Ctrip), not its short name (ctrip)
-            Column(self.tr("Source"), lambda r: self._labels.label(r.channel) if r.channel
-                   else source_label(r.source), tooltip=lambda r: r.channel or ""),
+            Column(self.tr("Source"), self._source_text,
+                   tooltip=lambda r: f"{self._source_text(r)} ({r.channel})" if r.channel else ""),
             Column(self.tr("Status"), self._status_text),
             Column(self.tr("Room"), lambda r: r.room_number or ""),
             Column(self.tr("Phone"), lambda r: r.guest_phone),
             Column(self.tr("Reservation no."), lambda r: r.remote_id or ""),
         ]
+
+    def _fit_columns(self) -> None:
+        """Each column as wide as its text, but a long guest name or channel name no wider than
+        a typical one: cut off with "…" (the tooltip has it whole), so that at a 1000 px window
+        the source, status and room columns are in view without scrolling sideways."""
+        self.view.resizeColumnsToContents()
+        header = self.view.horizontalHeader()
+        metrics = self.view.fontMetrics()
+        # Only as much as the list is short of room: a wide window shows "Sophie Martin" whole.
+        wanted = SHOWN_ORDER[:SHOWN_ORDER.index(PHONE)]
+        over = sum(header.sectionSize(c) for c in wanted if not header.isSectionHidden(c)) - self.view.viewport().width()
+        for column, sample in ((GUEST, "陈晓明一家"), (SOURCE, "携程 Ctrip")):
+            # the sample's text and a cell's padding either side (about a character each)
+            cap = max(metrics.horizontalAdvance(sample) + 2 * metrics.averageCharWidth(),
+                      header.sectionSizeHint(column))
+            cut = min(max(over, 0), max(header.sectionSize(column) - cap, 0))
+            if cut:
+                header.resizeSection(column, header.sectionSize(column) - cut)
+                over -= cut
+
+    def _column_menu(self, at) -> None:
+        header = self.view.horizontalHeader()
+        menu = QMenu(self)
+        for column in sorted(range(header.count()), key=header.visualIndex):  # as shown
+            action = menu.addAction(self.model.columns[column].header)
+            action.setCheckable(True)
+            action.setChecked(not header.isSectionHidden(column))
+            action.setEnabled(column != GUEST)  # a list of bookings without whose they are is no list
+            action.toggled.connect(lambda on, c=column: self._show_column(c, on))
+        menu.popup(header.mapToGlobal(at))
+        self.column_menu = menu  # kept for tests; replaced at the next right-click
+
+    def _show_column(self, column: int, on: bool) -> None:
+        header = self.view.horizontalHeader()
+        header.setSectionHidden(column, not on)
+        if on and header.sectionSize(column) == 0:
+            self.view.resizeColumnToContents(column)
+
+    def _source_text(self, r: ReservationInfo) -> str:
+        return self._labels.label(r.channel) if r.channel else source_label(r.source)
 
     def _status_text(self, r: ReservationInfo) -> str:
         text = booking_status_label(r.status)
@@ -162,7 +242,7 @@ class BookingsPanel(QWidget):
         self._fill_channels(channels)
         self.model.set_rows(rows)
         if not self._sized and rows:
-            self.view.resizeColumnsToContents()
+            self._fit_columns()
             self._sized = True
         self._update_heading()
         again = next((r for r in rows if r.id == chosen), None)

@@ -13,8 +13,10 @@ from typing import Callable
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -27,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from channelmgr.money import format_minor
+from channelmgr.reservations.revision_fields import revision_fields
 from channelmgr.reservations.views import ReservationInfo
 from channelmgr.roomtypes.desk_user import desk_actor
 
@@ -34,15 +37,18 @@ from channelmgr.security.roles import Permission
 from ..context import AppContext
 from ..permissions import gate_all
 from ..models.record_table import ROW_ROLE, Column, RecordTableModel
-from .texts import booking_status_label, change_label, ledger_refusal_text, source_label
+from ..sync.channel_labels import ChannelLabels
+from .texts import booking_status_label, change_label, ledger_refusal_text, revision_text, source_label
 
 
 class ReservationDetailPanel(QWidget):
     changed = Signal()  # the booking was changed here: lists should reload
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None, labels: ChannelLabels | None = None):
         super().__init__(parent)
         self.ctx = ctx
+        self.channel_labels = labels or ChannelLabels()  # the list's, filled with each load
+        self._names: tuple[dict, dict] = ({}, {})  # room type codes and room numbers by id
         self.booking: ReservationInfo | None = None
         self.title = QLabel()
         self.title.setObjectName("reservation_title")
@@ -73,10 +79,20 @@ class ReservationDetailPanel(QWidget):
         self.history.verticalHeader().setVisible(False)
         self.history.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.history.selectionModel().currentRowChanged.connect(self._show_revision)
+        # What the revision says, as labelled lines in the desk's language; the JSON as it came
+        # (English keys, fen) one click away, for support.
+        self.content = QPlainTextEdit(self)
+        self.content.setObjectName("revision_fields")
+        self.content.setReadOnly(True)
+        self.content.setPlaceholderText(self.tr("Choose a revision to see what the channel or the desk sent."))
         self.raw = QPlainTextEdit(self)
         self.raw.setObjectName("revision_content")
         self.raw.setReadOnly(True)
-        self.raw.setPlaceholderText(self.tr("Choose a revision to see what the channel or the desk sent."))
+        self.raw.setVisible(False)
+        self.raw_toggle = QCheckBox(self.tr("Raw data"), self)
+        self.raw_toggle.setObjectName("revision_raw_toggle")
+        self.raw_toggle.setToolTip(self.tr("The revision exactly as it was stored, for support"))
+        self.raw_toggle.toggled.connect(self._raw_toggled)
 
         self.cancel_button = QPushButton(self.tr("Cancel booking"), self)
         self.no_show_button = QPushButton(self.tr("No-show"), self)
@@ -86,10 +102,12 @@ class ReservationDetailPanel(QWidget):
         self.no_show_button.clicked.connect(self._no_show)
         self.check_in_button.clicked.connect(self._check_in)
         self.check_out_button.clicked.connect(self._check_out)
-        buttons = QHBoxLayout()
-        for button in (self.check_in_button, self.check_out_button, self.no_show_button, self.cancel_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+        # Two by two, not four in a row: the row held the panel at 356 px, and at a 1000 px window
+        # that width was taken from the list's source, status and room columns.
+        buttons = QGridLayout()
+        for n, button in enumerate((self.check_in_button, self.check_out_button, self.no_show_button,
+                                    self.cancel_button)):
+            buttons.addWidget(button, n // 2, n % 2)
         # 排房 by hand: only rooms free for the whole stay are offered; another type is an upgrade.
         self.free_rooms = QComboBox(self)
         self.free_rooms.setObjectName("free_rooms")
@@ -106,8 +124,13 @@ class ReservationDetailPanel(QWidget):
         layout.addLayout(self.fields)
         layout.addLayout(buttons)
         layout.addLayout(move_row)
-        layout.addWidget(QLabel(self.tr("Revision history")))
+        history_row = QHBoxLayout()
+        history_row.addWidget(QLabel(self.tr("Revision history")))
+        history_row.addStretch(1)
+        history_row.addWidget(self.raw_toggle)
+        layout.addLayout(history_row)
         layout.addWidget(self.history, 2)
+        layout.addWidget(self.content, 1)
         layout.addWidget(self.raw, 1)
         self.show_booking(None)
 
@@ -126,6 +149,7 @@ class ReservationDetailPanel(QWidget):
     def show_booking(self, booking: ReservationInfo | None) -> None:
         self.booking = booking
         self.history_model.set_rows([])
+        self.content.clear()
         self.raw.clear()
         self.free_rooms.clear()
         for button in (self.cancel_button, self.no_show_button, self.check_in_button, self.check_out_button,
@@ -145,8 +169,7 @@ class ReservationDetailPanel(QWidget):
         self.values["guests"].setText(self.tr("%1 adults, %2 children").replace("%1", str(b.adults))
                                       .replace("%2", str(b.children)) + (f" · {b.guest_phone}" if b.guest_phone else ""))
         self.values["amount"].setText(self._amount_text(b))
-        origin = b.channel or source_label(b.source)
-        self.values["source"].setText(f"{origin} · {b.remote_id}" if b.remote_id else origin)
+        self.values["source"].setText(self.source_text(b))
         status = booking_status_label(b.status)
         if b.overbooked:
             status += " · " + self.tr("OVERBOOKED: no room was left for a night of this stay")
@@ -164,6 +187,13 @@ class ReservationDetailPanel(QWidget):
             self._show_detail, self._failed, key="reservation_detail",
         )
 
+    def source_text(self, b: ReservationInfo) -> str:
+        """The name the owner gave the channel (携程 Ctrip, not ctrip) and the channel's order number."""
+        origin = self.channel_labels.label(b.channel) if b.channel else source_label(b.source)
+        if not b.remote_id:
+            return origin
+        return self.tr("%1 · reservation no. %2").replace("%1", origin).replace("%2", b.remote_id)
+
     def _amount_text(self, b: ReservationInfo) -> str:
         """The guest's amount; for an OTA booking also what the channel keeps and what is left, as
         the reports count net revenue (a desk booking has no commission, so its amount is its net)."""
@@ -178,6 +208,7 @@ class ReservationDetailPanel(QWidget):
         detail, free_rooms = loaded
         if self.booking is None or detail.reservation.id != self.booking.id:
             return
+        self._names = (detail.room_types, detail.rooms)
         self.history_model.set_rows(detail.history)
         if detail.history:  # the latest message shown at once: what the booking is now, and who sent it
             self.history.selectRow(len(detail.history) - 1)
@@ -189,9 +220,14 @@ class ReservationDetailPanel(QWidget):
 
     def _show_revision(self, current, _previous) -> None:
         revision = current.data(ROW_ROLE) if current.isValid() else None
+        self.content.setPlainText(revision_text(revision_fields(revision.payload, *self._names)) if revision else "")
         self.raw.setPlainText(
             json.dumps(revision.payload, ensure_ascii=False, indent=2, default=str) if revision else ""
         )
+
+    def _raw_toggled(self, raw: bool) -> None:
+        self.raw.setVisible(raw)
+        self.content.setVisible(not raw)
 
     # --- actions ----------------------------------------------------------------------------
     def _cancel(self) -> None:

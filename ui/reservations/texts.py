@@ -15,7 +15,8 @@ from ui.calendar.texts import booking_status_label, date_text, refusal_text, sou
 
 translate = QCoreApplication.translate
 
-__all__ = ["booking_status_label", "source_label", "change_label", "conflict_kind_label", "ledger_refusal_text"]
+__all__ = ["booking_status_label", "source_label", "change_label", "conflict_kind_label", "ledger_refusal_text",
+           "revision_field_label", "revision_text"]
 
 
 def change_label(change: str) -> str:
@@ -66,3 +67,58 @@ def ledger_refusal_text(error: Exception) -> str:
             except (KeyError, IndexError):
                 pass
     return refusal_text(error)
+
+
+def revision_field_label(key: str) -> str:
+    """A key of channelmgr.reservations.revision_fields as the desk reads it."""
+    return {
+        "guest": translate("ReservationTexts", "Guest"),
+        "phone": translate("ReservationTexts", "Phone"),
+        "email": translate("ReservationTexts", "Email"),
+        "status": translate("ReservationTexts", "Status"),
+        "stay": translate("ReservationTexts", "Room of the booking"),
+        "arrival": translate("ReservationTexts", "Arrival"),
+        "departure": translate("ReservationTexts", "Departure"),
+        "nights": translate("ReservationTexts", "Nights"),
+        "room_type": translate("ReservationTexts", "Room type"),
+        "channel_room": translate("ReservationTexts", "Channel room code"),
+        "channel_rate": translate("ReservationTexts", "Channel rate code"),
+        "room": translate("ReservationTexts", "Room"),
+        "adults": translate("ReservationTexts", "Adults"),
+        "children": translate("ReservationTexts", "Children"),
+        "amount": translate("ReservationTexts", "Amount"),
+        "commission": translate("ReservationTexts", "Commission"),
+        "source": translate("ReservationTexts", "Source"),
+        "remote_id": translate("ReservationTexts", "Reservation no."),
+        "notes": translate("ReservationTexts", "Notes"),
+        "overbooked": translate("ReservationTexts", "Overbooked"),
+    }.get(key, key)
+
+
+def _message_status_label(status: str) -> str:
+    """A channel message's status (book, modify, cancel…) or the desk's booking status, in words."""
+    words = {
+        "book": translate("ReservationTexts", "New booking"),
+        "new": translate("ReservationTexts", "New booking"),
+        "commit": translate("ReservationTexts", "New booking"),
+        "modify": translate("ReservationTexts", "Modified"),
+        "modified": translate("ReservationTexts", "Modified"),
+        "cancel": translate("ReservationTexts", "Cancelled"),
+        "canceled": translate("ReservationTexts", "Cancelled"),
+    }
+    return words.get(status.strip().lower(), None) or booking_status_label(status)
+
+
+def revision_text(fields: list[tuple[str, str]]) -> str:
+    """Labelled lines ("入住：2026-12-11"), codes worded: a revision's content for the desk."""
+    lines = []
+    for key, value in fields:
+        if key == "status":
+            value = _message_status_label(value)
+        elif key == "source":
+            value = source_label(value)
+        elif key == "overbooked":
+            value = translate("ReservationTexts", "Yes")
+        lines.append(translate("ReservationTexts", "%1: %2").replace("%1", revision_field_label(key))
+                     .replace("%2", value))
+    return "\n".join(lines)

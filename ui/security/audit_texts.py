@@ -189,6 +189,11 @@ _FIELDS = {
     "adjust": QT_TRANSLATE_NOOP("AuditTexts", "Adjustment"),
     "value": QT_TRANSLATE_NOOP("AuditTexts", "Value"),
     "holidays": QT_TRANSLATE_NOOP("AuditTexts", "Holidays"),
+    # a rule kind's own condition (pricing.rule_store): the screenshot showed within_days raw
+    "within_days": QT_TRANSLATE_NOOP("AuditTexts", "Days ahead, at most"),
+    "at_least_days": QT_TRANSLATE_NOOP("AuditTexts", "Days ahead, at least"),
+    "sold_at_least": QT_TRANSLATE_NOOP("AuditTexts", "Share sold, at least"),
+    "channels": QT_TRANSLATE_NOOP("AuditTexts", "Channels"),
     "start": QT_TRANSLATE_NOOP("AuditTexts", "Start"),
     "end": QT_TRANSLATE_NOOP("AuditTexts", "End"),
     "yearly": QT_TRANSLATE_NOOP("AuditTexts", "Every year"),
@@ -283,9 +288,12 @@ def value_label(entity: str, field: str, value: str) -> str:
 
 
 def change_label(row: AuditRow) -> str:
-    """An audit row's "before → after" in the desk's language (the stored text is in the tooltip)."""
+    """An audit row's "before → after" in the desk's language (the stored text is in the tooltip).
+
+    The values come formatted from the core (channelmgr.security.audit_values: fen as money, a
+    list as its items); here they are joined the desk's way (、 in Chinese) and codes worded."""
     parts = []
-    for field, before, after in row.shown_changes:
+    for field, before, after in row.shown_changes(translate("AuditTexts", ", ")):
         name = field_label(field)
         after = value_label(row.entity, field, after)
         if before == "":  # a new value: nothing was there before

@@ -6,12 +6,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTableView, QVBoxLayout, QWidget
 
 from ..context import AppContext
 from ..models.record_table import RecordTableModel
 from ..tasks import while_alive
-from .audit_columns import audit_columns
+from .audit_columns import audit_columns, fit_audit_columns
 
 
 class CellHistoryDialog(QDialog):
@@ -26,8 +26,7 @@ class CellHistoryDialog(QDialog):
         view = QTableView(self)
         view.setModel(self.model)
         view.verticalHeader().setVisible(False)
-        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        view.horizontalHeader().setStretchLastSection(True)
+        fit_audit_columns(view.horizontalHeader())
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -93,7 +93,9 @@ def test_fields_and_codes_read_in_the_desks_language(qtbot, app_context):
         owner = next(r for r, row in enumerate(page.rows) if row.entity == "user" and row.entity_id == "owner")
         cell = page.model.index(owner, 4)
         assert cell.data() == "显示名称：店主；角色：管理员"
-        assert cell.data(Qt.ItemDataRole.ToolTipRole) == "display_name:  → 店主; role:  → administrator"  # as stored
+        # The whole line (a long one is cut off in the cell), then the text as stored, for support.
+        assert cell.data(Qt.ItemDataRole.ToolTipRole) == ("显示名称：店主；角色：管理员\n\n"
+                                                          "display_name:  → 店主; role:  → administrator")
         rule = next(r for r, row in enumerate(page.rows) if row.entity == "price_rule")
         text = page.model.index(rule, 4).data()
         assert "启用：是" in text and "规则 调整方式：" in text and "kind" not in text and "True" not in text
@@ -111,3 +113,44 @@ def test_a_channel_bookings_commission_reads_in_the_desks_language(qapp):
         assert field_label("commission_minor") == "佣金"
     finally:
         i18n.install_language("en")
+
+
+def test_price_rule_amounts_lists_and_conditions_read_as_the_owner_typed_them(qtbot, app_context):
+    # Screenshot review: the demo rules read "规则 数值：8000" (fen), "规则 节假日：['春节']" (a
+    # Python list) and "规则 within_days：2" (a key left unworded).
+    from ui import i18n
+
+    i18n.install_language("zh_CN")
+    try:
+        page = _page(qtbot, app_context)
+        texts = {row.entity_id: page.model.index(r, 4).data() for r, row in enumerate(page.rows)
+                 if row.entity == "price_rule"}
+        weekend, spring, last_minute = (next(t for t in texts.values() if f"名称：{name}" in t)
+                                        for name in ("周末", "春节", "尾房"))
+        assert "规则 数值：¥80；" in weekend and "8000" not in weekend
+        assert "适用范围 价格计划：BAR" in weekend and "[" not in weekend
+        assert "规则 节假日：春节；" in spring and "['春节']" not in spring
+        assert "规则 数值：1.3" in spring  # a factor is a number, not money
+        assert "within_days" not in last_minute and "规则 最多提前天数：2" in last_minute
+        assert "规则 数值：-10" in last_minute  # a percentage is not money either
+    finally:
+        i18n.install_language("en")
+
+
+def test_the_change_column_header_is_shown_whole_in_a_1000_px_window(window, qtbot):
+    page = window.pages["audit"]
+    window.resize(1000, 700)
+    qtbot.waitUntil(lambda: window.width() == 1000)
+    window.show_page("audit")
+    qtbot.waitUntil(lambda: page.loaded and page.model.rowCount() > 0)
+    header = page.view.horizontalHeader()
+    change = 4
+    text = page.model.headerData(change, Qt.Orientation.Horizontal)
+    assert text == "修改前 → 修改后"
+    needed = header.fontMetrics().horizontalAdvance(text)
+    assert header.sectionSize(change) >= needed
+    # ...and on screen: the section, and the cause column after it, lie within the viewport
+    # (sized to its text the column was 1,000+ px wide, its centred header off screen).
+    for column in (change, change + 1):
+        left = header.sectionViewportPosition(column)
+        assert 0 <= left and left + header.sectionSize(column) <= page.view.viewport().width(), column

@@ -19,6 +19,7 @@ READ_ONLY = {
     "Export chart as PNG", "Export chart as PNG…", "Today", "◀ Earlier", "Later ▶", "Rooms board", "Show archived",
     "Edit…",  # room types: opens the editor to read; its Save is greyed (checked below)
     "Dry run", "Audit now",  # the drift audit reads the channel back; its Push again / Accept theirs are greyed
+    "Raw data",  # a booking revision's JSON instead of its labelled lines
     "Nights from", "Show", "Export to Excel…", "From", "Sign-ins", "Occupancy", "Revenue", "Channels",
     "Booking pace", "&Quit", "&Refresh", "&Export to Excel…", "&Change password…", "&About channelmgr",
     "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
