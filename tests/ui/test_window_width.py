@@ -114,3 +114,19 @@ def test_the_window_fits_in_english_too(qtbot, app_context):
     for page_id, page in window.pages.items():
         assert window.nav.width() + page.minimumSizeHint().width() <= SCREEN, page_id
     assert window.minimumSizeHint().width() <= SCREEN
+
+
+def test_the_reports_channel_chart_names_every_channel_whole_at_1000_px(window, qtbot):
+    # Screenshot check: the slot was ~43 px, "Booking.com" needs ~54, and it read "Booki / ng.c…".
+    window.resize(SCREEN, 700)
+    qtbot.waitUntil(lambda: window.width() == SCREEN)
+    window.show_page("reports")
+    page = window.pages["reports"]
+    qtbot.waitUntil(lambda: bool(page.loaded and page.channel_chart.categories))
+    chart = page.channel_chart
+    qtbot.waitUntil(lambda: chart.width() < SCREEN / 2)  # beside the pace chart, as the desk sees it
+    names = chart.categories
+    assert any("Booking.com" in name for name in names), names
+    placed = chart.placed_labels()
+    assert [label.text for label in placed] == names  # whole names: nothing shortened, nothing broken
+    assert all(chart.rect().toRectF().contains(label.box) for label in placed)

@@ -114,7 +114,7 @@ class DashboardPage(Page):
 
         self.ahead_chart = LineChart()
         self.ahead_chart.setObjectName("chart_next_30")
-        self.ahead_chart.setMinimumHeight(200)
+        self.ahead_chart.set_floor_height(200)
 
         self.alerts = WrappingList()
         self.alerts.setObjectName("dashboard_alerts")
