@@ -165,3 +165,27 @@ def test_every_column_of_the_lists_is_in_view_at_1000_px(window, qtbot):
             qtbot.waitUntil(lambda: view.model().rowCount() > 0)
             assert _columns_outside(view) == [], name
             assert not view.horizontalScrollBar().isVisible(), name
+
+
+LAPTOP_HEIGHT = 600  # a 1366×768 laptop less its taskbar and the window's title bar, with a margin
+
+
+def test_the_window_fits_a_laptop_screen_in_height_and_a_taller_page_scrolls(window, qtbot):
+    # Screenshot check: the window could not be shorter than 697 px (the dashboard's minimum, the
+    # tallest page's, was the stack's); such a laptop has about 700 px for it.
+    assert window.minimumSizeHint().height() <= LAPTOP_HEIGHT
+    assert window.minimumSizeHint().width() <= SCREEN  # and the width rule still holds
+    window.resize(SCREEN, LAPTOP_HEIGHT)
+    qtbot.waitUntil(lambda: window.height() == LAPTOP_HEIGHT)
+    window.show_page("dashboard")
+    page = window.pages["dashboard"]
+    qtbot.waitUntil(lambda: _loaded(page))
+    scroll = page.parentWidget().parentWidget()  # the page, in its viewport, in its scroll area
+    assert page.height() >= page.minimumSizeHint().height()  # laid out whole, not squeezed
+    bar = scroll.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    bar.setValue(bar.maximum())  # its last row can be scrolled into view
+    lists = page.arrivals
+    bottom = lists.mapTo(scroll.viewport(), lists.rect().bottomLeft()).y()
+    assert bottom <= scroll.viewport().height()
+    assert page.mapTo(window, page.rect().topRight()).x() < SCREEN
