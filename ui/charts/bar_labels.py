@@ -12,7 +12,7 @@ import math
 from dataclasses import dataclass
 from typing import Sequence
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QFontMetrics, QTransform
 
 ANGLE = -45.0  # degrees, Qt's clockwise screen sense: the name rises to the right and ends at its bar
