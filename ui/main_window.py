@@ -28,6 +28,7 @@ from .context import AppContext
 from .excel import ExcelWorkflow
 from .pages import PAGE_CLASSES
 from .pages.base import Page
+from .page_scroll import PageScroll
 from .overbooking_alert import OverbookingAlert
 from .sync.adapter import SyncAdapter
 from .status_message import StatusMessage
@@ -50,7 +51,7 @@ class MainWindow(QMainWindow):
         for cls in PAGE_CLASSES:
             page = cls(ctx, self.stack)
             self.pages[page.page_id] = page
-            self.stack.addWidget(page)
+            self.stack.addWidget(PageScroll(page, self.stack))
             item = QListWidgetItem(page.icon(), page.title())
             item.setData(Qt.ItemDataRole.UserRole, page.page_id)
             self.nav.addItem(item)
@@ -165,7 +166,7 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(list(self.pages).index(page_id))
 
     def current_page(self) -> Page:
-        return self.stack.currentWidget()
+        return list(self.pages.values())[self.stack.currentIndex()]
 
     def refresh_current(self) -> None:
         self.current_page().reload()

@@ -52,6 +52,18 @@ class BoardRoomType:
     main_rate_plan_code: str | None = None  # what a walk-in is booked and priced on
 
 
+def expected_in(status: str, arrival: date, departure: date, today: date) -> bool:
+    """The desk still expects the guest today: booked (not checked in) and the stay not over.
+    ``RoomBoardService._arrivals`` asks the database the same question."""
+    return status == ReservationStatus.CONFIRMED.value and arrival <= today < departure
+
+
+def is_late_arrival(status: str, arrival: date, departure: date, today: date) -> bool:
+    """Expected in, but due on an earlier night: the guest has not come yet. Not a no-show until
+    the desk marks one, and the room is still held for them."""
+    return expected_in(status, arrival, departure, today) and arrival < today
+
+
 @dataclass(frozen=True)
 class Arrival:
     """A confirmed booking due in today (or late: arrived on an earlier night, not checked in)."""
@@ -62,6 +74,9 @@ class Arrival:
     arrival: date
     departure: date
     source: str
+
+    def late(self, today: date) -> bool:
+        return is_late_arrival(ReservationStatus.CONFIRMED.value, self.arrival, self.departure, today)
 
 
 @dataclass(frozen=True)
@@ -209,6 +224,7 @@ class RoomBoardService:
 
     @staticmethod
     def _arrivals(s: Session, property_id: int, today: date) -> tuple[Arrival, ...]:
+        # ``expected_in`` as a query: the board reads every booking of the property otherwise.
         rows = s.scalars(
             select(Reservation)
             .where(

@@ -8,11 +8,12 @@ Alerts are plain data (a kind, a subject, a count): the UI words them in the des
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Callable
 
 from ..db.engine import Database
+from ..inventory.room_board import is_late_arrival
 from ..sync.drift import AuditStatus
 from ..sync.report import SyncState
 from .definitions import NOT_SOLD
@@ -37,6 +38,7 @@ class DeskLine:
     channel_label: str = ""  # the name the owner gave the channel ("" for a desk source)
     room_type_name: str = ""  # what the desk calls the room type (湖景大床房), not its code
     room_number: str | None = None  # once a room is assigned
+    arrival: date | None = None  # the night the guest was due (said for a late arrival)
 
 
 @dataclass(frozen=True)
@@ -73,6 +75,9 @@ class Dashboard:
     sold_ahead: list[int]  # rooms sold each night of the next 30, from tonight
     alerts: list[Alert]
     month: MonthRevenue
+    # Due on an earlier night and not checked in (the rooms board's "late"): the desk still
+    # expects them today, so the morning view lists them beside today's arrivals.
+    late_arrivals: list[DeskLine] = field(default_factory=list)
 
 
 class DashboardService:
@@ -96,7 +101,8 @@ class DashboardService:
         with self.db.session() as s:
             resolved = resolve_scope(s, ReportScope(property_id, min(month_first, today - timedelta(days=1)), window_end))
             rows = ledger_rows(s, resolved)
-        # Yesterday's and tonight's stays: today's departures held last night, today's arrivals tonight.
+        # Yesterday's and tonight's stays: today's departures held last night, today's arrivals
+        # tonight; a late arrival's stay holds both.
         desk = [b for b in self._bookings(property_id, today - timedelta(days=1), today + timedelta(days=1))
                 if b.status not in NOT_SOLD]
         labels = {c.name: c.label for c in self._channels(property_id)}
@@ -104,11 +110,13 @@ class DashboardService:
         names = {rt.code: rt.name_zh for rt in room_types}
         arrivals = [_desk(b, labels, names) for b in desk if b.arrival == today]
         departures = [_desk(b, labels, names) for b in desk if b.departure == today]
+        late = [_desk(b, labels, names) for b in desk if is_late_arrival(b.status, b.arrival, b.departure, today)]
         in_house = sum(1 for b in desk if b.arrival <= today < b.departure)
         ahead = night_figures(rows, today, today + timedelta(days=max(WINDOWS)))
         occupancy = {n: figures(resolved.rooms * n, ahead.total(0, n)) for n in WINDOWS}
         return Dashboard(property_id, today, resolved.currency, resolved.rooms, arrivals, departures, in_house,
-                         occupancy, ahead.sold, self.alerts(property_id, room_types), self._month(property_id, rows, today))
+                         occupancy, ahead.sold, self.alerts(property_id, room_types), self._month(property_id, rows, today),
+                         late)
 
     def _month(self, property_id: int, rows, today: date) -> MonthRevenue:
         first, end = today.replace(day=1), next_month(today)
@@ -158,4 +166,4 @@ class DashboardService:
 def _desk(booking, labels: dict[str, str], names: dict[str, str]) -> DeskLine:
     key = booking.channel or booking.source
     return DeskLine(booking.guest_name, booking.room_type_code, booking.nights, key, labels.get(booking.channel, ""),
-                    names.get(booking.room_type_code, ""), booking.room_number)
+                    names.get(booking.room_type_code, ""), booking.room_number, booking.arrival)

@@ -1318,109 +1318,109 @@ The database as it was is in %1</source>
 <context>
     <name>BookingsPanel</name>
     <message>
-        <location filename="../../ui/reservations/bookings_panel.py" line="72"/>
+        <location filename="../../ui/reservations/bookings_panel.py" line="73"/>
         <source>Search guest, phone or reservation number</source>
         <translation>搜索客人、电话或订单号</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/bookings_panel.py" line="74"/>
+        <location filename="../../ui/reservations/bookings_panel.py" line="75"/>
         <source>Nights from</source>
         <translation>入住晚从</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/bookings_panel.py" line="86"/>
+        <location filename="../../ui/reservations/bookings_panel.py" line="87"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/bookings_panel.py" line="125"/>
+        <location filename="../../ui/reservations/bookings_panel.py" line="126"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/bookings_panel.py" line="158"/>
+        <location filename="../../ui/reservations/bookings_panel.py" line="175"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/bookings_panel.py" line="159"/>
+        <location filename="../../ui/reservations/bookings_panel.py" line="176"/>
         <source>Guest</source>
         <translation>客人</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/bookings_panel.py" line="160"/>
+        <location filename="../../ui/reservations/bookings_panel.py" line="177"/>
         <source>Room type</source>
         <translation>房型</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/bookings_panel.py" line="161"/>
+        <location filename="../../ui/reservations/bookings_panel.py" line="178"/>
         <source>Arrival</source>
         <translation>入住</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/bookings_panel.py" line="162"/>
+        <location filename="../../ui/reservations/bookings_panel.py" line="179"/>
         <source>Departure</source>
         <translation>离店</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/bookings_panel.py" line="163"/>
+        <location filename="../../ui/reservations/bookings_panel.py" line="180"/>
         <source>Nights</source>
         <translation>间夜</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/bookings_panel.py" line="164"/>
+        <location filename="../../ui/reservations/bookings_panel.py" line="181"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/bookings_panel.py" line="166"/>
+        <location filename="../../ui/reservations/bookings_panel.py" line="183"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/bookings_panel.py" line="168"/>
+        <location filename="../../ui/reservations/bookings_panel.py" line="185"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/bookings_panel.py" line="169"/>
+        <location filename="../../ui/reservations/bookings_panel.py" line="186"/>
         <source>Room</source>
         <translation>房间</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/bookings_panel.py" line="170"/>
+        <location filename="../../ui/reservations/bookings_panel.py" line="187"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/bookings_panel.py" line="171"/>
+        <location filename="../../ui/reservations/bookings_panel.py" line="188"/>
         <source>Reservation no.</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/bookings_panel.py" line="212"/>
+        <location filename="../../ui/reservations/bookings_panel.py" line="234"/>
         <source>overbooked</source>
         <translation>超订</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/bookings_panel.py" line="233"/>
+        <location filename="../../ui/reservations/bookings_panel.py" line="255"/>
         <source>All channels</source>
         <translation>全部渠道</translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/bookings_panel.py" line="234"/>
+        <location filename="../../ui/reservations/bookings_panel.py" line="256"/>
         <source>Direct (phone, WeChat, walk-in, other)</source>
         <translation>直订（电话、微信、到店、其他）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/reservations/bookings_panel.py" line="260"/>
+        <location filename="../../ui/reservations/bookings_panel.py" line="282"/>
         <source>%n reservation(s)</source>
         <translation>
             <numerusform>%n 个订单</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/reservations/bookings_panel.py" line="262"/>
+        <location filename="../../ui/reservations/bookings_panel.py" line="284"/>
         <source>%1 of %2 shown</source>
         <translation>显示 %1 / %2</translation>
     </message>
@@ -2660,38 +2660,38 @@ The database as it was is in %1</source>
 <context>
     <name>ChannelsPage</name>
     <message>
-        <location filename="../../ui/pages/channels.py" line="61"/>
+        <location filename="../../ui/pages/channels.py" line="62"/>
         <source>Add channel…</source>
         <translation>添加渠道…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="62"/>
+        <location filename="../../ui/pages/channels.py" line="63"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="63"/>
+        <location filename="../../ui/pages/channels.py" line="64"/>
         <source>Remove…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="64"/>
+        <location filename="../../ui/pages/channels.py" line="65"/>
         <source>Push now</source>
         <translation>立即推送</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="65"/>
+        <location filename="../../ui/pages/channels.py" line="66"/>
         <source>Dry run</source>
         <translation>试运行</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="66"/>
+        <location filename="../../ui/pages/channels.py" line="67"/>
         <location filename="../../ui/pages/channels.py" line="236"/>
         <source>Full resync</source>
         <translation>全量重推</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/channels.py" line="67"/>
+        <location filename="../../ui/pages/channels.py" line="68"/>
         <source>Audit now</source>
         <translation>立即核对</translation>
     </message>
@@ -2795,17 +2795,17 @@ The database as it was is in %1</source>
 <context>
     <name>ChartView</name>
     <message>
-        <location filename="../../ui/charts/chart_view.py" line="61"/>
+        <location filename="../../ui/charts/chart_view.py" line="63"/>
         <source>Export chart as PNG…</source>
         <translation>导出图表为 PNG…</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/chart_view.py" line="104"/>
+        <location filename="../../ui/charts/chart_view.py" line="118"/>
         <source>Export chart as PNG</source>
         <translation>导出图表为 PNG</translation>
     </message>
     <message>
-        <location filename="../../ui/charts/chart_view.py" line="181"/>
+        <location filename="../../ui/charts/chart_view.py" line="198"/>
         <source>No data for this period</source>
         <translation>这段时间没有数据</translation>
     </message>
@@ -2925,162 +2925,172 @@ The database as it was is in %1</source>
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="86"/>
+        <location filename="../../ui/pages/dashboard.py" line="87"/>
         <source>Arrivals today</source>
         <translation>今日到店</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="86"/>
+        <location filename="../../ui/pages/dashboard.py" line="87"/>
         <source>Departures today</source>
         <translation>今日离店</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="87"/>
+        <location filename="../../ui/pages/dashboard.py" line="88"/>
         <source>In house tonight</source>
         <translation>今晚在住</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="87"/>
+        <location filename="../../ui/pages/dashboard.py" line="88"/>
         <source>Occupancy tonight</source>
         <translation>今晚入住率</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="88"/>
+        <location filename="../../ui/pages/dashboard.py" line="89"/>
         <source>Next 7 nights</source>
         <translation>未来 7 晚</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="88"/>
+        <location filename="../../ui/pages/dashboard.py" line="89"/>
         <source>Next 30 nights</source>
         <translation>未来 30 晚</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="98"/>
+        <location filename="../../ui/pages/dashboard.py" line="99"/>
         <source>Set yearly target…</source>
         <translation>设定年度目标…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="105"/>
+        <location filename="../../ui/pages/dashboard.py" line="106"/>
         <source>Revenue this month</source>
         <translation>本月营收</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="124"/>
+        <location filename="../../ui/pages/dashboard.py" line="125"/>
         <source>Needs your attention</source>
         <translation>需要您处理</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="125"/>
+        <location filename="../../ui/pages/dashboard.py" line="126"/>
         <source>Arriving today</source>
         <translation>今日到店客人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="126"/>
+        <location filename="../../ui/pages/dashboard.py" line="127"/>
         <source>Leaving today</source>
         <translation>今日离店客人</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="150"/>
+        <location filename="../../ui/pages/dashboard.py" line="151"/>
         <source>Dashboard</source>
         <translation>首页</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="168"/>
+        <location filename="../../ui/pages/dashboard.py" line="169"/>
         <source>Mon</source>
         <translation>星期一</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="168"/>
+        <location filename="../../ui/pages/dashboard.py" line="169"/>
         <source>Tue</source>
         <translation>星期二</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="168"/>
+        <location filename="../../ui/pages/dashboard.py" line="169"/>
         <source>Wed</source>
         <translation>星期三</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="168"/>
+        <location filename="../../ui/pages/dashboard.py" line="169"/>
         <source>Thu</source>
         <translation>星期四</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="168"/>
+        <location filename="../../ui/pages/dashboard.py" line="169"/>
         <source>Fri</source>
         <translation>星期五</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="168"/>
+        <location filename="../../ui/pages/dashboard.py" line="169"/>
         <source>Sat</source>
         <translation>星期六</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="169"/>
+        <location filename="../../ui/pages/dashboard.py" line="170"/>
         <source>Sun</source>
         <translation>星期日</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="170"/>
+        <location filename="../../ui/pages/dashboard.py" line="171"/>
         <source>Today %1 %2</source>
         <translation>今天 %1 %2</translation>
     </message>
     <message>
         <location filename="../../ui/pages/dashboard.py" line="174"/>
+        <source>and %1 late</source>
+        <translation>另有 %1 位迟到</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="176"/>
         <source>of %1 rooms</source>
         <translation>共 %1 间房</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="177"/>
+        <location filename="../../ui/pages/dashboard.py" line="179"/>
         <source>%1 of %2 room-nights · ADR %3</source>
         <translation>已售 %1 / %2 间夜 · 平均房价 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="182"/>
+        <location filename="../../ui/pages/dashboard.py" line="184"/>
         <source>Occupancy, next 30 nights</source>
         <translation>未来 30 晚入住率</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="183"/>
+        <location filename="../../ui/pages/dashboard.py" line="185"/>
         <source>Occupancy</source>
         <translation>入住率</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="185"/>
+        <location filename="../../ui/pages/dashboard.py" line="187"/>
         <source>%1 of %2 rooms sold</source>
         <translation>已售 %1 / %2 间房</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="195"/>
+        <location filename="../../ui/pages/dashboard.py" line="197"/>
         <source>Nothing needs you today</source>
         <translation>今天没有需要处理的事项</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="200"/>
+        <location filename="../../ui/pages/dashboard.py" line="215"/>
         <source>%1 · %2 · %3 night(s) · %4</source>
         <translation>%1 · %2 · %3 晚 · %4</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="207"/>
+        <location filename="../../ui/pages/dashboard.py" line="210"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="214"/>
+        <location filename="../../ui/pages/dashboard.py" line="219"/>
+        <source>%1 · late: due %2</source>
+        <translation>%1 · 迟到：应于 %2 入住</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="226"/>
         <source>%1: earned %2, on the books %3 — %4 of the month&apos;s target %5</source>
         <translation>%1：已入账 %2，已预订 %3 — 完成本月目标 %5 的 %4</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="221"/>
+        <location filename="../../ui/pages/dashboard.py" line="233"/>
         <source>%1: earned %2, on the books %3 (total %4). No yearly target set yet.</source>
         <translation>%1：已入账 %2，已预订 %3（合计 %4）。未设定年度目标。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="230"/>
+        <location filename="../../ui/pages/dashboard.py" line="242"/>
         <source>Yearly revenue target</source>
         <translation>年度营收目标</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="231"/>
+        <location filename="../../ui/pages/dashboard.py" line="243"/>
         <source>Room revenue target for %1 (yuan), split over the months by their days:</source>
         <translation>%1 年客房营收目标（元），按各月天数分配到每月：</translation>
     </message>
@@ -3668,68 +3678,68 @@ The database as it was is in %1</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="42"/>
+        <location filename="../../ui/main_window.py" line="43"/>
         <source>channelmgr — homestay channel manager</source>
         <translation>channelmgr — 民宿渠道管理</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="78"/>
+        <location filename="../../ui/main_window.py" line="79"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="79"/>
+        <location filename="../../ui/main_window.py" line="80"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="90"/>
+        <location filename="../../ui/main_window.py" line="91"/>
         <source>&amp;Export to Excel…</source>
         <translation>导出到 Excel(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="91"/>
+        <location filename="../../ui/main_window.py" line="92"/>
         <source>&amp;Import from Excel…</source>
         <translation>从 Excel 导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="93"/>
+        <location filename="../../ui/main_window.py" line="94"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="96"/>
+        <location filename="../../ui/main_window.py" line="97"/>
         <source>&amp;Users…</source>
         <translation>用户管理(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="98"/>
+        <location filename="../../ui/main_window.py" line="99"/>
         <source>&amp;Change password…</source>
         <translation>修改密码(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="102"/>
+        <location filename="../../ui/main_window.py" line="103"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="107"/>
+        <location filename="../../ui/main_window.py" line="108"/>
         <source>&amp;About channelmgr</source>
         <translation>关于 channelmgr(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="109"/>
+        <location filename="../../ui/main_window.py" line="110"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="128"/>
-        <location filename="../../ui/main_window.py" line="130"/>
+        <location filename="../../ui/main_window.py" line="129"/>
+        <location filename="../../ui/main_window.py" line="131"/>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158"/>
+        <location filename="../../ui/main_window.py" line="159"/>
         <source>Nobody is signed in: this database has no accounts.</source>
         <translation>未登录：此数据库没有账号。</translation>
     </message>
@@ -4267,147 +4277,147 @@ The database as it was is in %1</source>
 <context>
     <name>PricesPage</name>
     <message>
-        <location filename="../../ui/pages/prices.py" line="94"/>
+        <location filename="../../ui/pages/prices.py" line="97"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/prices.py" line="97"/>
+        <location filename="../../ui/pages/prices.py" line="100"/>
         <source>Discard changes</source>
         <translation>放弃更改</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/prices.py" line="105"/>
+        <location filename="../../ui/pages/prices.py" line="108"/>
         <source>Prices</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/prices.py" line="143"/>
+        <location filename="../../ui/pages/prices.py" line="144"/>
         <source>Edit price…</source>
         <translation>修改价格…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/prices.py" line="149"/>
+        <location filename="../../ui/pages/prices.py" line="150"/>
         <source>Rate plans</source>
         <translation>价格计划</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/prices.py" line="153"/>
+        <location filename="../../ui/pages/prices.py" line="154"/>
         <source>Add rule</source>
         <translation>添加规则</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/prices.py" line="161"/>
+        <location filename="../../ui/pages/prices.py" line="162"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/prices.py" line="161"/>
+        <location filename="../../ui/pages/prices.py" line="162"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/prices.py" line="162"/>
+        <location filename="../../ui/pages/prices.py" line="163"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/prices.py" line="162"/>
+        <location filename="../../ui/pages/prices.py" line="163"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/prices.py" line="168"/>
+        <location filename="../../ui/pages/prices.py" line="169"/>
         <source>Amounts are added before percentages and factors; within the same step, a rule lower in the list acts later.</source>
         <translation>先加减金额，再按百分比或倍数调整；同一步骤中，列表中越靠下的规则越晚生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/prices.py" line="174"/>
+        <location filename="../../ui/pages/prices.py" line="175"/>
         <source>Price rules</source>
         <translation>价格规则</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/prices.py" line="187"/>
+        <location filename="../../ui/pages/prices.py" line="188"/>
         <source>Preview: the next %n night(s), own price</source>
         <translation>
             <numerusform>预览：未来 %n 晚的直销价</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/prices.py" line="188"/>
+        <location filename="../../ui/pages/prices.py" line="189"/>
         <source>changed cells are yellow, moves the guard would question red; double-click a price to see how it is made</source>
         <translation>黄色为有变化的价格，红色为误操作保护会提醒的变动；双击价格可查看计算过程</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/prices.py" line="214"/>
+        <location filename="../../ui/pages/prices.py" line="215"/>
         <source>not priced: %1</source>
         <translation>无法定价：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/prices.py" line="222"/>
+        <location filename="../../ui/pages/prices.py" line="223"/>
         <source>Room type</source>
         <translation>房型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/prices.py" line="223"/>
+        <location filename="../../ui/pages/prices.py" line="224"/>
         <source>Rate plan</source>
         <translation>价格计划</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/prices.py" line="224"/>
+        <location filename="../../ui/pages/prices.py" line="225"/>
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/prices.py" line="260"/>
+        <location filename="../../ui/pages/prices.py" line="261"/>
         <source>%n unsaved change(s)</source>
         <translation>
             <numerusform>%n 处未保存的更改</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/prices.py" line="260"/>
+        <location filename="../../ui/pages/prices.py" line="261"/>
         <source>All saved</source>
         <translation>已全部保存</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/prices.py" line="302"/>
+        <location filename="../../ui/pages/prices.py" line="303"/>
         <source>%n price(s) change in these nights.</source>
         <translation>
             <numerusform>这些日期中有 %n 个价格发生变化。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/prices.py" line="304"/>
+        <location filename="../../ui/pages/prices.py" line="305"/>
         <source>No price changes in these nights.</source>
         <translation>这些日期中的价格没有变化。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/prices.py" line="306"/>
+        <location filename="../../ui/pages/prices.py" line="307"/>
         <source>%n of them move more than the fat-finger guard allows.</source>
         <translation>
             <numerusform>其中 %n 个变动超出误操作保护的范围。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/prices.py" line="315"/>
+        <location filename="../../ui/pages/prices.py" line="316"/>
         <source>Cannot be priced: %1</source>
         <translation>无法定价：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/prices.py" line="414"/>
+        <location filename="../../ui/pages/prices.py" line="415"/>
         <source>Prices saved: %n price(s) changed in the coming year.</source>
         <translation>
             <numerusform>价格已保存：未来一年内有 %n 个价格发生变化。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/prices.py" line="423"/>
+        <location filename="../../ui/pages/prices.py" line="424"/>
         <source>Saving failed: %1</source>
         <translation>保存失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/prices.py" line="453"/>
+        <location filename="../../ui/pages/prices.py" line="454"/>
         <source>As saved: the unsaved changes are not in these steps.</source>
         <translation>按已保存的价格计算：未保存的更改不在这些步骤中。</translation>
     </message>
@@ -5737,7 +5747,7 @@ The database as it was is in %1</source>
     </message>
     <message>
         <location filename="../../ui/pages/room_types.py" line="64"/>
-        <location filename="../../ui/pages/room_types.py" line="172"/>
+        <location filename="../../ui/pages/room_types.py" line="171"/>
         <source>Archive</source>
         <translation>归档</translation>
     </message>
@@ -5752,64 +5762,64 @@ The database as it was is in %1</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/room_types.py" line="107"/>
+        <location filename="../../ui/pages/room_types.py" line="106"/>
         <source>Room types</source>
         <translation>房型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/room_types.py" line="120"/>
+        <location filename="../../ui/pages/room_types.py" line="119"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/room_types.py" line="121"/>
+        <location filename="../../ui/pages/room_types.py" line="120"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/room_types.py" line="122"/>
+        <location filename="../../ui/pages/room_types.py" line="121"/>
         <source>English name</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/room_types.py" line="123"/>
+        <location filename="../../ui/pages/room_types.py" line="122"/>
         <source>Rooms</source>
         <translation>房间数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/room_types.py" line="125"/>
+        <location filename="../../ui/pages/room_types.py" line="124"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/room_types.py" line="125"/>
+        <location filename="../../ui/pages/room_types.py" line="124"/>
         <source>Archived</source>
         <translation>已归档</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/room_types.py" line="172"/>
+        <location filename="../../ui/pages/room_types.py" line="171"/>
         <source>Unarchive</source>
         <translation>取消归档</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/room_types.py" line="203"/>
+        <location filename="../../ui/pages/room_types.py" line="202"/>
         <source>Duplicate room type</source>
         <translation>复制房型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/room_types.py" line="204"/>
+        <location filename="../../ui/pages/room_types.py" line="203"/>
         <source>Code of the copy of %1:</source>
         <translation>“%1”副本的房型代码：</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/room_types.py" line="149"/>
+        <location filename="../../ui/pages/room_types.py" line="148"/>
         <source>%n room type(s)</source>
         <translation>
             <numerusform>%n 个房型</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/room_types.py" line="149"/>
+        <location filename="../../ui/pages/room_types.py" line="148"/>
         <source>%n room(s)</source>
         <translation>
             <numerusform>%n 间房</numerusform>

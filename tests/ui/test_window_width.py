@@ -7,7 +7,7 @@ the Audit filter row and the status bar's line of channels each asked for 1000�
 
 import pytest
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtWidgets import QAbstractButton, QComboBox, QDateEdit, QLabel, QLineEdit
+from PySide6.QtWidgets import QAbstractButton, QComboBox, QDateEdit, QLabel, QLineEdit, QTableView
 
 from tests.support.actors import TEST_ACTOR
 
@@ -114,3 +114,78 @@ def test_the_window_fits_in_english_too(qtbot, app_context):
     for page_id, page in window.pages.items():
         assert window.nav.width() + page.minimumSizeHint().width() <= SCREEN, page_id
     assert window.minimumSizeHint().width() <= SCREEN
+
+
+def test_the_reports_channel_chart_names_every_channel_whole_at_1000_px(window, qtbot):
+    # Screenshot check: the slot was ~43 px, "Booking.com" needs ~54, and it read "Booki / ng.c…".
+    window.resize(SCREEN, 700)
+    qtbot.waitUntil(lambda: window.width() == SCREEN)
+    window.show_page("reports")
+    page = window.pages["reports"]
+    qtbot.waitUntil(lambda: bool(page.loaded and page.channel_chart.categories))
+    chart = page.channel_chart
+    qtbot.waitUntil(lambda: chart.width() < SCREEN / 2)  # beside the pace chart, as the desk sees it
+    names = chart.categories
+    assert any("Booking.com" in name for name in names), names
+    placed = chart.placed_labels()
+    assert [label.text for label in placed] == names  # whole names: nothing shortened, nothing broken
+    assert all(chart.rect().toRectF().contains(label.box) for label in placed)
+
+
+TABLES = {"channels": ("channel_table", "mapping_table"), "prices": ("plan_table", "rule_table"),
+          "room_types": ("room_type_list",)}
+
+
+def _columns_outside(view) -> list[str]:
+    """The columns of ``view`` not wholly inside its viewport, or whose header text is cut."""
+    header, model = view.horizontalHeader(), view.model()
+    bad = []
+    for column in range(model.columnCount()):
+        name = str(model.headerData(column, Qt.Orientation.Horizontal))
+        left = header.sectionViewportPosition(column)
+        if view.isColumnHidden(column) or left < 0 or left + header.sectionSize(column) > view.viewport().width():
+            bad.append(f"{name}: outside")
+        elif header.sectionSize(column) < header.sectionSizeFromContents(column).width():
+            bad.append(f"{name}: header cut ({header.sectionSize(column)} px)")
+    return bad
+
+
+def test_every_column_of_the_lists_is_in_view_at_1000_px(window, qtbot):
+    # Screenshot check: Channels hid 最近核对 and cut 最近同步完成, Prices hid the price, Room types
+    # cut the Booking.com score.
+    _add_channels(window, qtbot)
+    window.resize(SCREEN, 700)
+    qtbot.waitUntil(lambda: window.width() == SCREEN)
+    for page_id, names in TABLES.items():
+        window.show_page(page_id)
+        page = window.pages[page_id]
+        qtbot.waitUntil(lambda: _loaded(page))
+        for name in names:
+            view = page.findChild(QTableView, name)
+            qtbot.waitUntil(lambda: view.model().rowCount() > 0)
+            assert _columns_outside(view) == [], name
+            assert not view.horizontalScrollBar().isVisible(), name
+
+
+LAPTOP_HEIGHT = 600  # a 1366×768 laptop less its taskbar and the window's title bar, with a margin
+
+
+def test_the_window_fits_a_laptop_screen_in_height_and_a_taller_page_scrolls(window, qtbot):
+    # Screenshot check: the window could not be shorter than 697 px (the dashboard's minimum, the
+    # tallest page's, was the stack's); such a laptop has about 700 px for it.
+    assert window.minimumSizeHint().height() <= LAPTOP_HEIGHT
+    assert window.minimumSizeHint().width() <= SCREEN  # and the width rule still holds
+    window.resize(SCREEN, LAPTOP_HEIGHT)
+    qtbot.waitUntil(lambda: window.height() == LAPTOP_HEIGHT)
+    window.show_page("dashboard")
+    page = window.pages["dashboard"]
+    qtbot.waitUntil(lambda: _loaded(page))
+    scroll = page.parentWidget().parentWidget()  # the page, in its viewport, in its scroll area
+    assert page.height() >= page.minimumSizeHint().height()  # laid out whole, not squeezed
+    bar = scroll.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    bar.setValue(bar.maximum())  # its last row can be scrolled into view
+    lists = page.arrivals
+    bottom = lists.mapTo(scroll.viewport(), lists.rect().bottomLeft()).y()
+    assert bottom <= scroll.viewport().height()
+    assert page.mapTo(window, page.rect().topRight()).x() < SCREEN

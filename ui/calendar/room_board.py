@@ -166,7 +166,7 @@ class RoomBoardWidget(QWidget):
     def _arrival_text(self, arrival: Arrival, room_type: str, today: date) -> str:
         # The board lists late arrivals too (due on an earlier night, not checked in): said so,
         # or the desk counts one more guest "today" than the dashboard's arrivals show.
-        if arrival.arrival < today:
+        if arrival.late(today):
             return (self.tr("%1 (%2, late: due %3)").replace("%1", arrival.guest_name).replace("%2", room_type)
                     .replace("%3", texts.date_text(arrival.arrival)))
         return self.tr("%1 (%2)").replace("%1", arrival.guest_name).replace("%2", room_type)

@@ -11,6 +11,7 @@ from PySide6.QtGui import QAction, QColor, QFontMetrics, QMouseEvent, QPainter, 
 from PySide6.QtWidgets import QFileDialog, QMenu, QSizePolicy, QToolButton, QToolTip, QWidget
 
 from ..file_dialogs import remember, start_path
+from . import bar_labels
 
 PALETTE = ("#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd", "#8c564b", "#e377c2")
 GRID = QColor("#e6e6e6")
@@ -46,7 +47,8 @@ class ChartView(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setMouseTracking(True)
-        self.setMinimumHeight(220)
+        self._floor_height = 220
+        self.setMinimumHeight(self._floor_height)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.DefaultContextMenu)
         self.title = ""
@@ -82,7 +84,19 @@ class ChartView(QWidget):
         self.notes = list(notes or ())
         self.y_max = y_max
         self.hovered = -1
+        self._fit_height()
         self.update()
+
+    def set_floor_height(self, height: int) -> None:
+        """The chart is at least ``height`` tall, taller if its labels need it (``needed_height``)."""
+        self._floor_height = height
+        self._fit_height()
+
+    def needed_height(self) -> int:
+        return 0
+
+    def _fit_height(self) -> None:
+        self.setMinimumHeight(max(self._floor_height, self.needed_height()))
 
     def top(self) -> float:
         if self.y_max is not None:
@@ -138,11 +152,14 @@ class ChartView(QWidget):
     def index_at(self, x: float) -> int:
         raise NotImplementedError
 
+    def label_band(self) -> float:
+        """The height under the plot its category labels take."""
+        return QFontMetrics(self.font()).height() * 2 + 6
+
     def index_under(self, pos: QPointF) -> int:
         """The category under ``pos``: over the plot, or over its label under the axis (a
         shortened bar label shows its whole name in the tooltip only when that is reachable)."""
-        label_band = QFontMetrics(self.font()).height() * 2 + 6
-        if not self.categories or not self.plot_rect().adjusted(-8, -8, 8, label_band).contains(pos):
+        if not self.categories or not self.plot_rect().adjusted(-8, -8, 8, self.label_band()).contains(pos):
             return -1
         return self.index_at(pos.x())
 
@@ -260,6 +277,45 @@ class LineChart(ChartView):
 
 
 class BarChart(ChartView):
+    """Bars grouped per category. Each category is named whole under its bars: level if every name
+    fits its slot (two lines broken at a space at most), else all turned 45° (``bar_labels``), the
+    plot then rising to leave them the room they need."""
+
+    MIN_PLOT = 100  # px of bars the chart keeps however long its labels are
+
+    def _level_plot(self) -> QRectF:
+        return super().plot_rect()
+
+    def _turned(self) -> bool:
+        plot = self._level_plot()
+        return bool(self.categories) and not bar_labels.lie_flat(
+            self.categories, QFontMetrics(self.font()), plot.width() / len(self.categories))
+
+    def plot_rect(self) -> QRectF:
+        plot = self._level_plot()
+        if not self._turned():
+            return plot
+        fm, n = QFontMetrics(self.font()), len(self.categories)
+        reach = [bar_labels.turned_reach(label, fm) for label in self.categories]
+        left = plot.left()
+        for _ in range(4):  # a wider margin narrows the slots, which moves the bars left: settle it
+            slot = (plot.right() - left) / n
+            left = max(plot.left(), max(r - slot * (i + 0.5) for i, r in enumerate(reach)) + 2)
+        band = bar_labels.turned_band(self.categories, fm)
+        return QRectF(left, plot.top(), plot.right() - left, max(10.0, self.height() - plot.top() - band))
+
+    def label_band(self) -> float:
+        if self._turned():
+            return bar_labels.turned_band(self.categories, QFontMetrics(self.font()))
+        return super().label_band()
+
+    def needed_height(self) -> int:
+        """Room for the bars and the labels turned (the width that decides it is not known yet)."""
+        if not self.categories:
+            return 0
+        fm = QFontMetrics(self.font())
+        return math.ceil(self._level_plot().top() + self.MIN_PLOT + bar_labels.turned_band(self.categories, fm))
+
     def _slot(self, plot: QRectF) -> float:
         return plot.width() / max(1, len(self.categories))
 
@@ -270,16 +326,23 @@ class BarChart(ChartView):
         plot = self.plot_rect()
         return max(0, min(len(self.categories) - 1, int((x - plot.left()) // self._slot(plot))))
 
+    def placed_labels(self) -> list[bar_labels.PlacedLabel]:
+        """Each category's label as it is painted (a test reads what is drawn and where)."""
+        plot = self.plot_rect()
+        centres = [self.x_of(i, plot) for i in range(len(self.categories))]
+        return bar_labels.place(self.categories, QFontMetrics(self.font()), centres, self._slot(plot), plot.bottom())
+
     def _paint_x_labels(self, p: QPainter, fm: QFontMetrics, plot: QRectF) -> None:
-        # Every bar is named. A name wider than its slot takes the second line the space under the
-        # axis has room for ("缤客" over "Booking.com"); only what still does not fit is shortened,
-        # and the tooltip over the label has it whole.
-        slot = self._slot(plot)
         p.setPen(AXIS_TEXT)
-        for i, label in enumerate(self.categories):
-            for line, text in enumerate(label_lines(label, fm, int(slot - 6))):
-                p.drawText(QRectF(self.x_of(i, plot) - slot / 2, plot.bottom() + 4 + line * fm.height(), slot,
-                                  fm.height() + 2), Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, text)
+        for label in self.placed_labels():
+            p.save()
+            p.setTransform(label.transform, True)
+            align = (Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter if label.transform.isRotating()
+                     else Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+            for line, text in enumerate(label.lines):
+                r = label.rect
+                p.drawText(QRectF(r.left(), r.top() + line * fm.height(), r.width(), fm.height() + 2), align, text)
+            p.restore()
 
     def paint_marks(self, p: QPainter, plot: QRectF, top: float) -> None:
         slot = self._slot(plot)
@@ -297,28 +360,3 @@ class BarChart(ChartView):
                 h = plot.height() * min(v, top) / top
                 p.setBrush(QColor(s.color))
                 p.drawRect(QRectF(left + k * width + 1, plot.bottom() - h, width - 2, h))
-
-
-def label_lines(label: str, fm: QFontMetrics, width: int) -> list[str]:
-    """A bar's label in at most two lines of ``width``: whole if it fits, else broken at the last
-    space that lets the first line fit, each line shortened (…) only if it is still too wide.
-
-    A first word too wide for the line ("Booking.com" in a narrow slot, a Chinese name with no
-    space) is broken inside: after its last '.', '-' or '/' that fits, else at the last character
-    that fits, so the second line shows the rest rather than the first line ending in "…"."""
-    if fm.horizontalAdvance(label) <= width:
-        return [label]
-    words = label.split(" ")
-    for cut in range(len(words) - 1, 0, -1):
-        first = " ".join(words[:cut])
-        if fm.horizontalAdvance(first) <= width:
-            rest = " ".join(words[cut:])
-            return [first, fm.elidedText(rest, Qt.TextElideMode.ElideRight, width)]
-    fits = 0
-    while fits < len(label) and fm.horizontalAdvance(label[:fits + 1]) <= width:
-        fits += 1
-    if fits < 2:
-        return [fm.elidedText(label, Qt.TextElideMode.ElideRight, width)]
-    marks = [i + 1 for i in range(1, fits) if label[i] in ".-/"]
-    cut = marks[-1] if marks else fits
-    return [label[:cut], fm.elidedText(label[cut:].lstrip(), Qt.TextElideMode.ElideRight, width)]

@@ -9,7 +9,7 @@ preview, and only "Push now" in the preview sends. The GUI thread never waits on
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QListWidget, QMessageBox,
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QLabel, QListWidget, QMessageBox,
                                QPushButton, QStyle, QTableView, QTabWidget, QVBoxLayout, QWidget)
 
 from channelmgr.security.roles import Permission
@@ -19,6 +19,7 @@ from channelmgr.sync.report import PassReport
 
 from ..permissions import gate_all
 from ..context import AppContext
+from ..fit_columns import fit_columns
 from ..models.record_table import Column, RecordTableModel
 from ..sync.adapter import SyncStatusRelay
 from ..tasks import while_alive
@@ -51,8 +52,8 @@ class ChannelsPage(Page):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        # Channel, name, endpoint, status and last audit give way first: the address is the longest.
+        fit_columns(self.table, elastic=(0, 1, 3, 5, 7))
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._load_mappings())
         self.table.doubleClicked.connect(lambda _index: self.edit_channel())
 
@@ -85,8 +86,7 @@ class ChannelsPage(Page):
         self.mappings.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
         self.mappings.doubleClicked.connect(lambda _index: self.map_room())
         self.mappings.verticalHeader().setVisible(False)
-        self.mappings.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.mappings.horizontalHeader().setStretchLastSection(True)
+        fit_columns(self.mappings, elastic=(1, 2, 3, 4))
         self.warnings = QListWidget(self)
         self.warnings.setObjectName("mapping_warnings")
         self.warnings.setMaximumHeight(120)

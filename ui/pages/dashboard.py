@@ -25,11 +25,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from channelmgr.reports.dashboard import Dashboard
+from channelmgr.reports.dashboard import Dashboard, DeskLine
 from channelmgr.reports.target import RevenueTarget
 from channelmgr.roomtypes.desk_user import desk_actor
 from channelmgr.security.roles import Permission
 
+from ..calendar.texts import date_text
 from ..permissions import gate
 from ..charts import LineChart, Series
 from ..reports.texts import ReportTexts, percent, whole_money as money
@@ -114,7 +115,7 @@ class DashboardPage(Page):
 
         self.ahead_chart = LineChart()
         self.ahead_chart.setObjectName("chart_next_30")
-        self.ahead_chart.setMinimumHeight(200)
+        self.ahead_chart.set_floor_height(200)
 
         self.alerts = WrappingList()
         self.alerts.setObjectName("dashboard_alerts")
@@ -169,7 +170,8 @@ class DashboardPage(Page):
                    self.tr("Sun"))[board.today.weekday()]
         self.heading.setText(self.tr("Today %1 %2").replace("%1", board.today.isoformat()).replace("%2", weekday))
         t = self.tiles
-        t["arrivals"].show_value(str(len(board.arrivals)))
+        late = len(board.late_arrivals)
+        t["arrivals"].show_value(str(len(board.arrivals)), self.tr("and %1 late").replace("%1", str(late)) if late else "")
         t["departures"].show_value(str(len(board.departures)))
         t["in_house"].show_value(str(board.in_house), self.tr("of %1 rooms").replace("%1", str(board.rooms)))
         for key, nights in (("tonight", 1), ("week", 7), ("month30", 30)):
@@ -193,19 +195,29 @@ class DashboardPage(Page):
             self.alerts.addItem(item)
         if not board.alerts:
             self.alerts.addItem(self.tr("Nothing needs you today"))
-        for widget, lines in ((self.arrivals, board.arrivals), (self.departures, board.departures)):
+        # Late arrivals first: the desk has waited for them longest (the rooms board's "late").
+        arriving = [(line, True) for line in board.late_arrivals] + [(line, False) for line in board.arrivals]
+        for widget, lines in ((self.arrivals, arriving), (self.departures, [(d, False) for d in board.departures])):
             widget.clear()
-            for line in lines:
-                room = " ".join(filter(None, (line.room_number, line.room_type_name or line.room_type_code)))
-                text = self.tr("%1 · %2 · %3 night(s) · %4").replace("%1", line.guest_name).replace(
-                    "%2", room).replace("%3", str(line.nights)).replace(
-                    "%4", line.channel_label or self.texts.source(line.channel))
+            for line, late in lines:
+                text = self._desk_text(line, late)
                 item = QListWidgetItem(text)
                 item.setToolTip(text)
+                if late:
+                    item.setForeground(_colour("needs_attention"))
                 widget.addItem(item)
             if not lines:
                 widget.addItem(self.tr("None"))
         self.loaded = True
+
+    def _desk_text(self, line: DeskLine, late: bool) -> str:
+        room = " ".join(filter(None, (line.room_number, line.room_type_name or line.room_type_code)))
+        text = self.tr("%1 · %2 · %3 night(s) · %4").replace("%1", line.guest_name).replace(
+            "%2", room).replace("%3", str(line.nights)).replace(
+            "%4", line.channel_label or self.texts.source(line.channel))
+        if late and line.arrival is not None:
+            return self.tr("%1 · late: due %2").replace("%1", text).replace("%2", date_text(line.arrival))
+        return text
 
     def _show_month(self, board: Dashboard) -> None:
         m, c = board.month, board.currency

@@ -37,6 +37,7 @@ from channelmgr.roomtypes.desk_user import desk_actor
 
 from ..permissions import gate
 from ..context import AppContext
+from ..fit_columns import fit_columns
 from ..menu_button import MenuButton
 from ..models.record_table import ROW_ROLE, Column, RecordTableModel
 from ..price_guard_box import ask_price_confirmation
@@ -80,10 +81,12 @@ class PricesPage(Page):
         self.heading = QLabel(f"<h2>{escape(self.title())}</h2>", self)
         self.plan_model = RecordTableModel(self._plan_columns(), self)
         self.plan_view = self._table(self.plan_model, "plan_table")
+        fit_columns(self.plan_view, elastic=(0, 1, 2))  # the widest gives way: a name, or a long "not priced" reason
         self.plan_view.doubleClicked.connect(lambda _index: self.edit_plan())
         self.rule_model = RuleTableModel(self)
         self.rule_model.enabled_toggled.connect(self.set_rule_enabled)
         self.rule_view = self._table(self.rule_model, "rule_table")
+        fit_columns(self.rule_view, elastic=(1, 3, 5, 6))
         self.rule_view.doubleClicked.connect(lambda _index: self.edit_rule())
         self.preview_model = PricePreviewModel(self)
         self.preview_view = self._preview_table()
@@ -122,8 +125,6 @@ class PricesPage(Page):
         view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         view.verticalHeader().setVisible(False)
-        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        view.horizontalHeader().setStretchLastSection(True)
         return view
 
     def _preview_table(self) -> QTableView:

@@ -134,7 +134,7 @@ class ReportsPage(Page):
         self.pace_chart.setObjectName("chart_pace")
         charts = QGridLayout()
         for chart in (self.occupancy_chart, self.channel_chart, self.pace_chart):
-            chart.setMinimumHeight(250)
+            chart.set_floor_height(250)
         charts.addWidget(self.occupancy_chart, 0, 0, 1, 2)
         charts.addWidget(self.channel_chart, 1, 0)
         charts.addWidget(self.pace_chart, 1, 1)

@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QPushButton,
@@ -25,6 +24,7 @@ from channelmgr.security.roles import Permission
 
 from ..permissions import gate_all
 from ..context import AppContext
+from ..fit_columns import fit_columns
 from ..models.record_table import ROW_ROLE, Column, RecordTableModel
 from ..tasks import while_alive
 from ..roomtypes.completeness_bar import channel_name
@@ -81,8 +81,7 @@ class RoomTypesPage(Page):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.verticalHeader().setVisible(False)
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.view.horizontalHeader().setStretchLastSection(True)
+        fit_columns(self.view, elastic=(1, 2))  # the names give way: every channel's score stays in view
         self.view.doubleClicked.connect(lambda _index: self.edit_selected())
         self.view.activated.connect(lambda _index: self.edit_selected())
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())

@@ -92,3 +92,29 @@ def test_overbookings_become_alerts(db):
     h.book("B", tomorrow, 1, 300)  # B has one room
     [alert] = [a for a in services.dashboard.alerts(h.property_id) if a.kind == "overbooking"]
     assert (alert.subject, alert.count, alert.detail) == ("房B", 1, "B")  # the owner's name; the code in the tooltip
+
+
+def test_late_arrivals_are_listed_as_the_rooms_board_marks_them(demo_services):
+    # Screenshot check: the rooms board showed 王芳 "late: due yesterday", the dashboard nowhere.
+    pid = demo_services.inventory.properties()[0].id
+    today = property_today()
+    board = demo_services.dashboard.load(pid, today)
+    assert [(a.guest_name, a.arrival) for a in board.late_arrivals] == [("王芳", today - timedelta(days=1))]
+    rooms = demo_services.calendar.room_board.board(pid)
+    assert rooms.today == today
+    assert sorted(a.guest_name for a in rooms.arrivals if a.late(today)) == [a.guest_name for a in board.late_arrivals]
+    assert "王芳" not in {a.guest_name for a in board.arrivals}  # today's arrivals stay today's
+
+
+def test_only_a_booking_still_expected_in_is_a_late_arrival(db):
+    h = build_hotel(db)
+    services = Services(db)
+    today = D(2026, 6, 11)
+    h.book("A", D(2026, 6, 9), 4, 800)  # due on the 9th, not here yet: late
+    h.book("A", D(2026, 6, 10), 3, 600, status="checked_in")  # came: in house
+    h.book("B", D(2026, 6, 8), 3, 600)  # its stay ended this morning: a departure, not late
+    h.book("B", D(2026, 6, 10), 2, 400, status="no_show")  # the desk gave up on them
+    h.book("B", D(2026, 6, 11), 1, 200)  # due today: an arrival
+    board = services.dashboard.load(h.property_id, today)
+    assert [(a.room_type_code, a.arrival, a.nights) for a in board.late_arrivals] == [("A", D(2026, 6, 9), 4)]
+    assert [a.arrival for a in board.arrivals] == [today]

@@ -56,8 +56,21 @@ def test_a_guest_line_wrapped_over_several_lines_is_shown_whole(qtbot, app_conte
     board = page.board
     assert board.arrivals
     first = replace(board.arrivals[0], guest_name=LONG_GUEST)
-    page.show_board(replace(board, arrivals=[first, *board.arrivals[1:]]))
+    page.show_board(replace(board, arrivals=[first, *board.arrivals[1:]], late_arrivals=[]))  # it is the first row
     arrivals = page.arrivals
     heights = [arrivals.visualItemRect(arrivals.item(i)).height() for i in range(arrivals.count())]
     assert heights[0] >= 3 * min(heights) // 2  # it did wrap over several lines
     _assert_rows_whole(arrivals)
+
+
+def test_a_late_arrival_is_counted_and_listed_with_the_day_it_was_due(qtbot, app_context):
+    # The rooms board marked 王芳 late (due yesterday, not checked in); the dashboard showed nothing.
+    from ui.calendar.texts import date_text
+
+    page = _shown_page(qtbot, app_context)
+    [late] = page.board.late_arrivals
+    assert page.tiles["arrivals"].value.text() == str(len(page.board.arrivals))
+    assert page.tiles["arrivals"].note.text() == "and 1 late"
+    texts = [page.arrivals.item(i).text() for i in range(page.arrivals.count())]
+    assert texts[0].startswith(late.guest_name) and texts[0].endswith(f"late: due {date_text(late.arrival)}")
+    assert len(texts) == len(page.board.arrivals) + 1

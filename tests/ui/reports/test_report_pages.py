@@ -22,7 +22,8 @@ def test_the_dashboard_is_the_first_page_and_shows_today(window, qtbot):
     assert t["in_house"].value.text() == "3" and "18" in t["in_house"].note.text()
     assert t["tonight"].value.text() == "16.7%"  # 3 of 18 rooms
     arrivals = {page.arrivals.item(i).text().split(" · ")[0]: page.arrivals.item(i).text() for i in range(page.arrivals.count())}
-    assert set(arrivals) == {"Emily Carter", "赵雪"}
+    assert set(arrivals) == {"Emily Carter", "赵雪", "王芳"}  # 王芳 is late: due yesterday, not checked in
+    assert "迟到：应于" in arrivals["王芳"] and "迟到" not in arrivals["赵雪"]
     assert "苍山景观Loft" in arrivals["赵雪"] and " LFT " not in arrivals["赵雪"]  # the room type's name, not its code
     alerts = [page.alerts.item(i).text() for i in range(page.alerts.count())]
     assert any("温馨大床房" in a and "完整度" in a for a in alerts), alerts
